@@ -1,0 +1,49 @@
+# actorgraph — set-up, build, test and examples. `make demo` and `make test` are the
+# whole set-up on a fresh machine: each installs what is missing first.
+
+SWIFT ?= swift
+BIN := .build/debug/actorgraph
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+EXAMPLES := $(wildcard examples/*.md)
+
+.PHONY: all deps build test demo graphs clean
+
+all: build
+
+## deps: install Graphviz's C library (and fonts it measures labels with) if missing.
+deps:
+	@if pkg-config --exists libgvc 2>/dev/null && fc-list 2>/dev/null | grep -qi "DejaVu Sans"; then \
+		echo "deps: Graphviz $$(pkg-config --modversion libgvc) found"; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		echo "deps: installing libgraphviz-dev with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgraphviz-dev graphviz pkg-config fonts-dejavu-core >/dev/null; \
+	elif command -v brew >/dev/null 2>&1; then \
+		echo "deps: run 'brew install graphviz pkg-config' and try again"; exit 1; \
+	else \
+		echo "deps: install Graphviz's development files (libgvc) and pkg-config, then try again"; exit 1; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+## demo: build, then render the example articles into graphs/.
+demo: build graphs
+	@echo "Rendered:"; ls -1 graphs/* | sed 's/^/  /'
+
+## graphs: the JSON, DOT and SVG of every example article.
+graphs: build
+	@mkdir -p graphs
+	@for article in $(EXAMPLES); do \
+		name=$$(basename $$article .md); \
+		$(BIN) extract $$article -o graphs/$$name.json && \
+		$(BIN) render graphs/$$name.json -o graphs/$$name.dot && \
+		$(BIN) render graphs/$$name.json -o graphs/$$name.svg || exit 1; \
+	done
+
+## test: build, run every Swift test, then the checks with outside tools.
+test: build
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "actorgraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ActorGraph", targets: ["ActorGraph"]),
+        .library(name: "ActorExtraction", targets: ["ActorExtraction"]),
+        .library(name: "GraphRendering", targets: ["GraphRendering"]),
+        .executable(name: "actorgraph", targets: ["actorgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "ActorGraph"),
+        .target(
+            name: "ActorExtraction",
+            dependencies: ["ActorGraph"],
+            resources: [.copy("Resources")]
+        ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(name: "GraphRendering", dependencies: ["ActorGraph", "CGraphviz"]),
+        .executableTarget(
+            name: "actorgraph",
+            dependencies: [
+                "ActorGraph", "ActorExtraction", "GraphRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["ActorGraph"], path: "Tests/TestSupport"),
+        .testTarget(name: "ActorGraphTests", dependencies: ["ActorGraph", "TestSupport"]),
+        .testTarget(
+            name: "ActorExtractionTests",
+            dependencies: ["ActorExtraction", "ActorGraph", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "GraphRenderingTests", dependencies: ["GraphRendering", "ActorGraph", "TestSupport"]),
+        .testTarget(name: "actorgraphTests", dependencies: ["actorgraph", "ActorGraph", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,98 @@
+import ActorGraph
+import Foundation
+
+/// A word or phrase that signals a relation of one kind, as listed in `cues.json`.
+public struct RelationCue: Codable, Sendable, Equatable {
+    /// A unique name, shown by `--explain`.
+    public var id: String
+    /// The relation the cue signals.
+    public var kind: RelationKind
+    /// `verb`, `noun` or `adjective`.
+    public var pos: String
+    /// Every written form, in lower case ("threaten", "threatens", "threatened").
+    public var forms: [String]
+    /// Prepositions that link the cue to its second actor ("with", "on", "from").
+    public var prep: [String]?
+    /// Whether the actor after the cue is the source of a directed relation
+    /// ("A buys arms from B": support runs B → A).
+    public var reverse: Bool?
+    /// The CAMEO code the cue maps to.
+    public var cameo: String?
+}
+
+/// The cue, modality and attribution word lists the relation rules read.
+public struct CueLexicon: Sendable {
+    struct Site: Sendable {
+        var cue: Int32
+    }
+
+    /// Every cue, in file order.
+    public let cues: [RelationCue]
+    let cueTrie: TokenTrie<Site>
+    let prepositions: [Int32: Set<UInt64>]
+    let hypothetical: TokenTrie<Bool>
+    let negation: TokenTrie<Bool>
+    let future: TokenTrie<Bool>
+    let past: TokenTrie<Bool>
+    let reportingVerbs: TokenTrie<Bool>
+    let attributionPrefixes: TokenTrie<Bool>
+
+    /// Builds the lexicon from cues and word lists.
+    public init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
+        self.cues = cues
+        var trie = TokenTrie<Site>()
+        var preps: [Int32: Set<UInt64>] = [:]
+        for (index, cue) in cues.enumerated() {
+            for form in cue.forms { trie.insert(Self.foldedKeys(form), Site(cue: Int32(index))) }
+            preps[Int32(index)] = Set((cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) })
+        }
+        cueTrie = trie
+        prepositions = preps
+        hypothetical = Self.wordTrie(modality.hypothetical)
+        negation = Self.wordTrie(modality.negated + ["'t", "’t"])
+        future = Self.wordTrie(modality.future)
+        past = Self.wordTrie(modality.past)
+        reportingVerbs = Self.wordTrie(attribution.reportingVerbs)
+        attributionPrefixes = Self.wordTrie(attribution.prefixes)
+    }
+
+    /// The lexicon shipped with the library.
+    public static func builtIn() throws -> CueLexicon {
+        CueLexicon(
+            cues: try ResourceFiles.decode(CueFile.self, named: "cues.json").cues,
+            modality: try ResourceFiles.decode(ModalityWords.self, named: "modality.json"),
+            attribution: try ResourceFiles.decode(AttributionWords.self, named: "attribution.json")
+        )
+    }
+
+    static func foldedKeys(_ text: String) -> [UInt64] {
+        Tokenizer().tokens(in: Array(text.utf8)).map(\.folded)
+    }
+
+    private static func wordTrie(_ phrases: [String]) -> TokenTrie<Bool> {
+        var trie = TokenTrie<Bool>()
+        for phrase in phrases { trie.insert(foldedKeys(phrase), true) }
+        return trie
+    }
+}
+
+struct CueFile: Codable {
+    var schema: Int?
+    var cues: [RelationCue]
+}
+
+/// Words that mark a relation as hypothetical, negated, future or past (`modality.json`).
+public struct ModalityWords: Codable, Sendable {
+    public var hypothetical: [String]
+    public var negated: [String]
+    public var future: [String]
+    public var past: [String]
+}
+
+/// Words that mark who states a relation (`attribution.json`).
+public struct AttributionWords: Codable, Sendable {
+    /// Verbs of saying and believing: "said", "warned", "believes".
+    public var reportingVerbs: [String]
+    /// Phrases before a speaker: "according to", "in the words of".
+    public var prefixes: [String]
+}

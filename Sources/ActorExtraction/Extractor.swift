@@ -1,0 +1,60 @@
+import ActorGraph
+import Foundation
+
+/// Turns articles into graphs of the actors they name and the relations they state.
+///
+/// ```swift
+/// let extractor = try Extractor()
+/// let article = ArticleText(parsing: text, fallbackID: "summit", date: "2023-01-14")
+/// let graph = extractor.extract(article)
+/// print(graph.jsonString())
+/// ```
+///
+/// An extractor is immutable and `Sendable`: one instance serves any number of threads.
+public struct Extractor: Sendable {
+    /// The actors known by name.
+    public let gazetteer: Gazetteer
+    /// The cue and modality words.
+    public let lexicon: CueLexicon
+
+    /// Creates an extractor from the built-in resources, plus any extra actors.
+    ///
+    /// - Parameter extraActors: entries that add to or replace built-in actors by id.
+    public init(extraActors: [GazetteerEntry] = []) throws {
+        let gazetteer = try Extractor.sharedGazetteer()
+        self.init(gazetteer: extraActors.isEmpty ? gazetteer : gazetteer.adding(extraActors), lexicon: try Extractor.sharedLexicon())
+    }
+
+    /// Creates an extractor from resources you built yourself.
+    public init(gazetteer: Gazetteer, lexicon: CueLexicon) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+    }
+
+    /// Extracts the graph of one article.
+    ///
+    /// - Complexity: O(n) in the length of the text.
+    public func extract(_ input: ArticleText) -> Graph {
+        let bytes = Array(input.text.utf8)
+        let tokens = Tokenizer().tokens(in: bytes, from: min(input.bodyStart, bytes.count))
+        let sentences = SentenceSplitter().sentences(tokens, bytes: bytes)
+        let mentions = MentionFinder(gazetteer: gazetteer).mentions(in: tokens)
+        let relations = RelationFinder(gazetteer: gazetteer, lexicon: lexicon)
+            .relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: mentions)
+        var builder = GraphBuilder(
+            article: input.article, bytes: bytes, tokens: tokens, gazetteer: gazetteer,
+            offsets: CodePointOffsets(bytes)
+        )
+        builder.add(mentions)
+        builder.addAffiliations(mentions, sentences: sentences)
+        builder.add(relations)
+        return builder.graph()
+    }
+
+    private static let loadedGazetteer = Result { try Gazetteer.builtIn() }
+    private static let loadedLexicon = Result { try CueLexicon.builtIn() }
+
+    /// The built-in resources are read once per process.
+    static func sharedGazetteer() throws -> Gazetteer { try loadedGazetteer.get() }
+    static func sharedLexicon() throws -> CueLexicon { try loadedLexicon.get() }
+}

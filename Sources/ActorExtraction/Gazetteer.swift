@@ -1,0 +1,141 @@
+import ActorGraph
+import Foundation
+
+/// The actors the extractor knows by name, and the phrases that name them.
+///
+/// Built from the JSON files under `Resources/gazetteer/` and, optionally, a user's file
+/// of extra actors that add to or override the built-in ones (`--actors`).
+///
+/// ```swift
+/// let gazetteer = try Gazetteer.builtIn()
+/// gazetteer.entry(id: "JPN")?.name  // "Japan"
+/// ```
+public struct Gazetteer: Sendable {
+    /// How a phrase names its actor; decides how sure a mention is.
+    enum Form: UInt8, Sendable, Comparable {
+        case name, metonym, demonym, surname
+        static func < (lhs: Form, rhs: Form) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    struct Surface: Sendable {
+        var actor: Int32
+        var form: Form
+        var ambiguous: Bool
+    }
+
+    /// Every entry, in id order.
+    public private(set) var entries: [GazetteerEntry]
+    private(set) var indexByID: [String: Int32]
+    var phrases: TokenTrie<Surface>
+    var surnames: TokenTrie<Surface>
+
+    /// Creates a gazetteer from entries; a later entry with the same id replaces an earlier one.
+    public init(entries: [GazetteerEntry]) {
+        var byID: [String: GazetteerEntry] = [:]
+        for entry in entries { byID[entry.id] = entry }
+        self.entries = byID.values.sorted { $0.id < $1.id }
+        self.indexByID = Dictionary(uniqueKeysWithValues: self.entries.enumerated().map { ($1.id, Int32($0)) })
+        self.phrases = TokenTrie()
+        self.surnames = TokenTrie()
+        for (index, entry) in self.entries.enumerated() {
+            let ambiguous = Set(entry.ambiguous ?? [])
+            func add(_ texts: [String]?, _ form: Form) {
+                for text in texts ?? [] {
+                    let keys = Self.keys(of: text)
+                    phrases.insert(keys, Surface(actor: Int32(index), form: form, ambiguous: ambiguous.contains(text)))
+                }
+            }
+            add([entry.name], .name)
+            add(entry.aliases, .name)
+            add(entry.metonyms, .metonym)
+            add(entry.demonyms, .demonym)
+            if let surname = entry.surname, entry.kind == .person {
+                surnames.insert(Self.keys(of: surname), Surface(actor: Int32(index), form: .surname, ambiguous: false))
+            }
+        }
+    }
+
+    /// The entry with this id, if any.
+    public func entry(id: String) -> GazetteerEntry? {
+        indexByID[id].map { entries[Int($0)] }
+    }
+
+    func entry(at index: Int32) -> GazetteerEntry { entries[Int(index)] }
+
+    /// This gazetteer with `extra` entries added; an extra entry replaces a built-in one
+    /// with the same id.
+    public func adding(_ extra: [GazetteerEntry]) -> Gazetteer {
+        Gazetteer(entries: entries + extra)
+    }
+
+    /// The token keys of a phrase, tokenised as article text is.
+    static func keys(of text: String) -> [UInt64] {
+        let bytes = Array(text.utf8)
+        return Tokenizer().tokens(in: bytes).map { TokenHash.nameKey($0) }
+    }
+}
+
+// MARK: - Loading
+
+/// A resource or user file that could not be read.
+public struct ResourceError: Error, Sendable, CustomStringConvertible {
+    /// The file and what is wrong with it.
+    public let description: String
+}
+
+extension Gazetteer {
+    /// The gazetteer built from the files shipped with the library.
+    public static func builtIn() throws -> Gazetteer {
+        let directory = try ResourceFiles.directory().appendingPathComponent("gazetteer")
+        var entries: [GazetteerEntry] = []
+        for name in ["states", "organisations", "groups", "people"] {
+            entries += try load(directory.appendingPathComponent("\(name).json"))
+        }
+        return Gazetteer(entries: entries)
+    }
+
+    /// Reads a file of extra actors: `{"actors": [{"id", "name", "kind", "country", "aliases"}]}`.
+    public static func load(_ url: URL) throws -> [GazetteerEntry] {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ResourceError(description: "\(url.path): cannot read the file")
+        }
+        do {
+            return try JSONDecoder().decode(GazetteerFile.self, from: data).actors
+        } catch {
+            throw ResourceError(description: "\(url.path): not an actors file (\(ResourceFiles.describe(error)))")
+        }
+    }
+}
+
+/// Where the library's resource files are.
+enum ResourceFiles {
+    static func directory() throws -> URL {
+        guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+            throw ResourceError(description: "the actorgraph resource bundle is missing")
+        }
+        return url
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, named name: String) throws -> T {
+        let url = try directory().appendingPathComponent(name)
+        do {
+            return try JSONDecoder().decode(type, from: Data(contentsOf: url))
+        } catch {
+            throw ResourceError(description: "\(url.path): \(describe(error))")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "missing field '\(key.stringValue)' at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "wrong value at \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not valid JSON" : "bad value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        default:
+            return "\(error)"
+        }
+    }
+}

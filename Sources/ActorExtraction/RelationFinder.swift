@@ -1,0 +1,148 @@
+import ActorGraph
+
+/// A relation found in one sentence, before it is added to the graph.
+struct FoundRelation {
+    var source: FoundMention
+    var target: FoundMention
+    var kind: RelationKind
+    var cue: Range<Int>
+    var sentence: Range<Int>
+    var modality: Modality
+    var tense: Tense
+    var speaker: Int32?
+    var rule: String
+    var confidence: Double
+}
+
+/// Applies the relation rules to every cue in every sentence.
+struct RelationFinder {
+    let gazetteer: Gazetteer
+    let lexicon: CueLexicon
+
+    /// How much each modality lowers a rule's confidence that the edge holds as stated.
+    static let modalityFactor: [Modality: Double] = [.asserted: 1, .hypothetical: 0.8, .negated: 0.9, .question: 0.7]
+
+    /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
+    ///   a bounded window around its cue.
+    func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
+        let quoted = QuotationTracker.insideQuotes(tokens)
+        var found: [FoundRelation] = []
+        var mentionStart = 0
+        var quoteSpeaker: Int32?
+        for sentence in sentences {
+            while mentionStart < mentions.count, mentions[mentionStart].tokens.lowerBound < sentence.lowerBound { mentionStart += 1 }
+            var mentionEnd = mentionStart
+            while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
+            let view = SentenceView(
+                bytes: bytes, tokens: tokens, range: sentence, mentions: Array(mentions[mentionStart..<mentionEnd]),
+                earlier: mentions[max(0, mentionStart - 40)..<mentionStart], quoted: quoted, lexicon: lexicon, gazetteer: gazetteer
+            )
+            let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
+            if view.mentions.count >= 1 {
+                found += relations(in: view, attribution: attribution)
+            }
+            quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)
+        }
+        return found
+    }
+
+    private func relations(in view: SentenceView, attribution: Attribution) -> [FoundRelation] {
+        var found: [FoundRelation] = []
+        let reading = ClauseReading(view: view)
+        for hit in cueHits(in: view) {
+            let cue = lexicon.cues[Int(hit.cue)]
+            for rule in RelationRule.all {
+                guard let pair = rule.match(hit, view) else { continue }
+                let reversed = (cue.reverse ?? false) && rule.name != RelationRule.passiveBy.name
+                let modality = reading.modality(of: hit)
+                found.append(FoundRelation(
+                    source: reversed ? pair.target : pair.source, target: reversed ? pair.source : pair.target,
+                    kind: cue.kind, cue: hit.tokens, sentence: view.range, modality: modality,
+                    tense: reading.tense(of: hit), speaker: attribution.speaker(of: hit), rule: rule.name,
+                    confidence: rule.confidence * (Self.modalityFactor[modality] ?? 1)
+                ))
+                break
+            }
+        }
+        return found
+    }
+
+    /// Longest cue phrase at each word; a cue never starts inside an actor's name.
+    private func cueHits(in view: SentenceView) -> [CueHit] {
+        var hits: [CueHit] = []
+        var index = view.range.lowerBound
+        var mentionIndex = 0
+        while index < view.range.upperBound {
+            while mentionIndex < view.mentions.count, view.mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
+            let insideName = mentionIndex < view.mentions.count && view.mentions[mentionIndex].tokens.contains(index)
+            if !insideName, view.tokens[index].isWord,
+               let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) {
+                let cueRange = index..<(index + match.length)
+                hits.append(CueHit(tokens: cueRange, cue: chooseCue(match.payloads, after: cueRange.upperBound, in: view)))
+                index += match.length
+            } else {
+                index += 1
+            }
+        }
+        return hits
+    }
+
+    /// Among cues sharing a form, prefer one whose preposition follows within a few words.
+    private func chooseCue(_ sites: [CueLexicon.Site], after index: Int, in view: SentenceView) -> Int32 {
+        let window = index..<min(view.range.upperBound, index + 5)
+        for site in sites {
+            if let preps = lexicon.prepositions[site.cue], !preps.isEmpty, window.contains(where: { preps.contains(view.tokens[$0].folded) }) {
+                return site.cue
+            }
+        }
+        return sites.first { (lexicon.prepositions[$0.cue] ?? []).isEmpty }?.cue ?? sites[0].cue
+    }
+
+    /// A quotation's speaker carries over to the sentences the quotation spans; a sentence
+    /// that introduces a quotation ("..., Professor X said:") names the speaker of the next.
+    private func nextQuoteSpeaker(after view: SentenceView, attribution: Attribution, current: Int32?) -> Int32? {
+        let lastToken = view.range.upperBound - 1
+        let endsInsideQuote = view.range.upperBound < view.tokens.count && view.quoted[view.range.upperBound]
+        if let speaker = attribution.reportedSpeaker() { return speaker }
+        if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { gazetteer.entry(at: $0.actor).kind == .person }) {
+            return person.actor
+        }
+        return endsInsideQuote || view.quoted[lastToken] ? current : nil
+    }
+}
+
+/// Marks the tokens inside double quotation marks (“…”, «…», "…").
+enum QuotationTracker {
+    static func insideQuotes(_ tokens: [Token]) -> [Bool] {
+        var inside = [Bool](repeating: false, count: tokens.count)
+        var depth = 0
+        var straightOpen = false
+        for (index, token) in tokens.enumerated() {
+            switch token.kind {
+            case .openQuote where token.first == 0xE2 || token.first == 0xC2:
+                if isDouble(token) { depth += 1 }
+            case .closeQuote:
+                if isDouble(token) { depth = max(0, depth - 1) }
+            case .straightQuote:
+                straightOpen.toggle()
+            default:
+                break
+            }
+            inside[index] = depth > 0 || straightOpen
+        }
+        return inside
+    }
+
+    /// “ ” « » „ are double quotation marks; ‘ ’ are single ones, which also serve as
+    /// apostrophes and so are not tracked.
+    private static func isDouble(_ token: Token) -> Bool {
+        token.end - token.start == 2 || token.first == 0xE2 && token.end - token.start == 3 && isDoubleCurly(token)
+    }
+
+    private static func isDoubleCurly(_ token: Token) -> Bool {
+        // U+201C, U+201D and U+201E share the lead bytes E2 80 and differ in the last byte;
+        // the folded hash tells them apart from U+2018/U+2019 cheaply.
+        token.exact == TokenHash.exact([0xE2, 0x80, 0x9C]) || token.exact == TokenHash.exact([0xE2, 0x80, 0x9D])
+            || token.exact == TokenHash.exact([0xE2, 0x80, 0x9E])
+    }
+}

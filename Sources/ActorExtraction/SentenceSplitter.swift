@@ -1,0 +1,65 @@
+/// Groups tokens into sentences.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes after it) when the next
+/// token starts a new sentence, and at a line break unless the next line continues in
+/// lower case (hard-wrapped text). Abbreviations keep their dots inside the word token, so
+/// "Mr. Kishida" does not end a sentence.
+struct SentenceSplitter {
+    /// Returns token index ranges, one per sentence, covering every token.
+    ///
+    /// - Complexity: O(n) in the number of tokens.
+    func sentences(_ tokens: [Token], bytes: [UInt8]) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if index > start, token.afterNewline, !token.isLowercaseWord {
+                sentences.append(start..<index)
+                start = index
+            }
+            if isTerminal(token, bytes: bytes) {
+                var end = index + 1
+                while end < tokens.count, isClosing(tokens[end]), !tokens[end].afterNewline { end += 1 }
+                if end >= tokens.count || startsSentence(tokens[end]) {
+                    sentences.append(start..<end)
+                    start = end
+                    index = end
+                    continue
+                }
+            }
+            index += 1
+        }
+        if start < tokens.count { sentences.append(start..<tokens.count) }
+        return sentences
+    }
+
+    private func isTerminal(_ token: Token, bytes: [UInt8]) -> Bool {
+        guard token.kind == .punctuation else {
+            // An initialism at the end of a sentence ("... in the U.S. The talks ...").
+            return false
+        }
+        switch token.first {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
+        case 0xE2: return token.end - token.start == 3 && bytes[Int(token.start) + 1] == 0x80 && bytes[Int(token.start) + 2] == 0xA6
+        default: return false
+        }
+    }
+
+    private func isClosing(_ token: Token) -> Bool {
+        switch token.kind {
+        case .closeQuote, .straightQuote: true
+        case .punctuation: token.first == UInt8(ascii: ")") || token.first == UInt8(ascii: "]")
+        default: false
+        }
+    }
+
+    private func startsSentence(_ token: Token) -> Bool {
+        switch token.kind {
+        case .word: token.isCapitalised || (token.first >= UInt8(ascii: "0") && token.first <= UInt8(ascii: "9"))
+        case .openQuote, .straightQuote, .dash: true
+        case .punctuation: token.first == UInt8(ascii: "(") || token.first == UInt8(ascii: "[") || token.first == UInt8(ascii: "<")
+        default: false
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// A word or punctuation mark, as a range of UTF-8 bytes in the article.
+struct Token: Sendable {
+    enum Kind: UInt8, Sendable {
+        /// Letters and digits, possibly with inner dots ("U.S.") or apostrophes ("O'Brien").
+        case word
+        /// The possessive ending "'s" or "’s", split off its word.
+        case possessive
+        /// A hyphen or dash joining or separating words.
+        case dash
+        /// An opening quotation mark.
+        case openQuote
+        /// A closing quotation mark.
+        case closeQuote
+        /// A straight double quote, which opens or closes by position.
+        case straightQuote
+        /// Any other punctuation.
+        case punctuation
+    }
+
+    var start: Int32
+    var end: Int32
+    var kind: Kind
+    /// Hash of the bytes as written; the matching key for names.
+    var exact: UInt64
+    /// Hash of the bytes in ASCII lower case; the matching key for cue words.
+    var folded: UInt64
+    /// The first byte, for cheap tests of case and punctuation.
+    var first: UInt8
+    /// Whether a newline separates this token from the one before it.
+    var afterNewline: Bool
+    /// Whether no space separates this token from the one before it.
+    var attached: Bool
+
+    var isWord: Bool { kind == .word }
+    var isCapitalised: Bool { first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") || first >= 0xC0 }
+    var isLowercaseWord: Bool { kind == .word && first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") }
+}
+
+/// FNV-1a, chosen because it is tiny, fast on short byte runs, and stable across runs.
+enum TokenHash {
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
+    static func exact<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var hash = seed
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
+        return hash
+    }
+
+    static func folded<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var hash = seed
+        for byte in bytes { hash = (hash ^ UInt64(lowercase(byte))) &* prime }
+        return hash
+    }
+
+    static func lowercase(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    /// The key of a word as it is matched against name lists: "The" and "THE" match "the",
+    /// so that "The United States" at a sentence start is found.
+    static let the = exact(Array("the".utf8))
+}
+
+extension TokenHash {
+    static let theCapitalised = exact(Array("The".utf8))
+
+    /// The key under which a token is looked up in name lists.
+    @inline(__always)
+    static func nameKey(_ token: Token) -> UInt64 {
+        token.exact == theCapitalised ? the : token.exact
+    }
+}

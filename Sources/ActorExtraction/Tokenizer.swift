@@ -1,0 +1,172 @@
+/// Splits UTF-8 text into ``Token``s in one pass over the bytes.
+///
+/// Words keep inner dots of initialisms ("U.S.", "U.K.") and of known abbreviations
+/// ("Mr.", "Prof."); the possessive "'s" and the hyphens of compounds ("US-Japanese")
+/// become tokens of their own so that names inside them can be matched.
+struct Tokenizer {
+    /// Abbreviations whose final dot belongs to the word, not to the sentence.
+    static let abbreviations: Set<UInt64> = Set([
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Cmdr", "Adm",
+        "Sgt", "St", "Jr", "Sr", "Mt", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar",
+        "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "Fr", "Rev", "Amb",
+    ].map { TokenHash.exact(Array($0.utf8)) })
+
+    func tokens(in bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> [Token] {
+        let end = end ?? bytes.count
+        var tokens: [Token] = []
+        tokens.reserveCapacity((end - start) / 5)
+        var index = start
+        var sawNewline = false
+        var sawSpace = true
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") { sawNewline = true; sawSpace = true; index += 1; continue }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
+                sawSpace = true; index += 1; continue
+            }
+            let (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
+            if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
+                sawSpace = true; index += width; continue
+            }
+            var token: Token
+            if UTF8Scalar.isWordCharacter(scalar) {
+                let wordEnd = scanWord(bytes, from: index, end: end)
+                token = makeToken(bytes, index, wordEnd, .word)
+                if bytes[wordEnd - 1] != UInt8(ascii: "."), wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."),
+                   Self.abbreviations.contains(token.exact) {
+                    token = makeToken(bytes, index, wordEnd + 1, .word)
+                }
+            } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: width, end: end, previous: tokens.last, spaced: sawSpace) {
+                token = makeToken(bytes, index, possessiveEnd, .possessive)
+            } else {
+                token = makeToken(bytes, index, index + width, punctuationKind(scalar))
+            }
+            token.afterNewline = sawNewline
+            token.attached = !sawSpace
+            tokens.append(token)
+            index = Int(token.end)
+            sawNewline = false
+            sawSpace = false
+        }
+        return tokens
+    }
+
+    private func makeToken(_ bytes: [UInt8], _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
+        let slice = bytes[start..<end]
+        return Token(
+            start: Int32(start), end: Int32(end), kind: kind,
+            exact: TokenHash.exact(slice), folded: TokenHash.folded(slice), first: bytes[start],
+            afterNewline: false, attached: false
+        )
+    }
+
+    /// Scans letters and digits, keeping the dots of "U.S." and apostrophes inside names
+    /// ("O'Brien"), but stopping before a possessive "'s" and before "n't".
+    private func scanWord(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+        var index = start
+        var lettersSinceDot = 0
+        while index < end {
+            let (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
+            if UTF8Scalar.isWordCharacter(scalar) {
+                index += width
+                lettersSinceDot += 1
+                continue
+            }
+            if scalar == 0x2E, lettersSinceDot == 1, index + 2 < end,
+               UTF8Scalar.isASCIILetter(bytes[index + 1]),
+               bytes[index + 2] == UInt8(ascii: ".") || !UTF8Scalar.isASCIILetter(bytes[index + 2]) {
+                // An initialism: single letters each followed by a dot ("U.S.", "U.K.").
+                index += 1
+                lettersSinceDot = 0
+                if index + 1 < end, bytes[index + 1] == UInt8(ascii: ".") {
+                    index += 2
+                    return index
+                }
+                continue
+            }
+            if scalar == 0x27 || scalar == 0x2019, index + width < end,
+               UTF8Scalar.isASCIILetter(bytes[index + width]) {
+                let after = index + width
+                let suffixEnd = scanLetters(bytes, from: after, end: end)
+                let suffixIsS = suffixEnd - after == 1 && (bytes[after] | 0x20) == UInt8(ascii: "s")
+                let suffixIsT = suffixEnd - after == 1 && (bytes[after] | 0x20) == UInt8(ascii: "t")
+                if suffixIsS || suffixIsT { return index }
+                index = after
+                continue
+            }
+            break
+        }
+        return index
+    }
+
+    private func scanLetters(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+        var index = start
+        while index < end, UTF8Scalar.isASCIILetter(bytes[index]) { index += 1 }
+        return index
+    }
+
+    /// The end of a possessive "'s" / "’s" directly after a word, if one starts here.
+    private func possessiveEnd(_ bytes: [UInt8], at index: Int, width: Int, end: Int, previous: Token?, spaced: Bool) -> Int? {
+        let (scalar, _) = UTF8Scalar.decode(bytes, at: index, end: end)
+        guard scalar == 0x27 || scalar == 0x2019, previous?.kind == .word, !spaced else { return nil }
+        let after = index + width
+        guard after < end, (bytes[after] | 0x20) == UInt8(ascii: "s") || (bytes[after] | 0x20) == UInt8(ascii: "t") else { return nil }
+        if after + 1 < end {
+            let (next, _) = UTF8Scalar.decode(bytes, at: after + 1, end: end)
+            if UTF8Scalar.isWordCharacter(next) { return nil }
+        }
+        return after + 1
+    }
+
+    private func punctuationKind(_ scalar: UInt32) -> Token.Kind {
+        switch scalar {
+        case 0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: .dash
+        case 0x201C, 0x00AB, 0x201E, 0x2018, 0x201A: .openQuote
+        case 0x201D, 0x00BB, 0x2019: .closeQuote
+        case 0x22: .straightQuote
+        default: .punctuation
+        }
+    }
+}
+
+/// Minimal UTF-8 decoding on the hot path, without building `String`s.
+enum UTF8Scalar {
+    /// Decodes one scalar; invalid bytes decode as U+FFFD, one byte wide.
+    @inline(__always)
+    static func decode(_ bytes: [UInt8], at index: Int, end: Int) -> (UInt32, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let width: Int
+        var value: UInt32
+        switch lead {
+        case 0xC2...0xDF: width = 2; value = UInt32(lead & 0x1F)
+        case 0xE0...0xEF: width = 3; value = UInt32(lead & 0x0F)
+        case 0xF0...0xF4: width = 4; value = UInt32(lead & 0x07)
+        default: return (0xFFFD, 1)
+        }
+        guard index + width <= end else { return (0xFFFD, 1) }
+        for offset in 1..<width {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return (0xFFFD, 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (value, width)
+    }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    @inline(__always)
+    static func isWordCharacter(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 {
+            let byte = UInt8(scalar)
+            return isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+        if scalar == 0xFFFD { return false }
+        guard let unicode = Unicode.Scalar(scalar) else { return false }
+        return unicode.properties.isAlphabetic || unicode.properties.numericType != nil
+            || unicode.properties.generalCategory == .nonspacingMark
+    }
+}

@@ -1,0 +1,64 @@
+/// A graph of actors and the relations articles state between them.
+///
+/// The graph keeps everything in canonical order (articles, actors and relations by id,
+/// mentions and evidence by position), so equal graphs encode to identical bytes.
+///
+/// ```swift
+/// var graph = Graph()
+/// graph.add(actor: Actor(id: "JPN", name: "Japan", kind: .state))
+/// ```
+public struct Graph: Codable, Hashable, Sendable {
+    /// The JSON schema version this model reads and writes.
+    public static let schemaVersion = 1
+
+    /// The articles the graph was built from.
+    public var articles: [Article]
+    /// Every actor, sorted by id.
+    public var actors: [Actor]
+    /// Every relation, sorted by source, target and kind.
+    public var relations: [Relation]
+
+    /// Creates a graph and puts it into canonical order.
+    public init(articles: [Article] = [], actors: [Actor] = [], relations: [Relation] = []) {
+        self.articles = articles
+        self.actors = actors
+        self.relations = relations
+        canonicalize()
+    }
+
+    /// Looks an actor up by id.
+    ///
+    /// - Complexity: O(log n), by binary search over the sorted actors.
+    public func actor(id: String) -> Actor? {
+        var low = 0
+        var high = actors.count
+        while low < high {
+            let mid = (low + high) / 2
+            if actors[mid].id < id { low = mid + 1 } else { high = mid }
+        }
+        return low < actors.count && actors[low].id == id ? actors[low] : nil
+    }
+
+    /// Sorts articles, actors, mentions, relations and evidence into canonical order
+    /// and removes exact duplicates.
+    public mutating func canonicalize() {
+        articles = Self.sortedUnique(articles.sorted { $0.id < $1.id }, by: \.id)
+        for index in actors.indices {
+            actors[index].mentions = Self.sortedUnique(actors[index].mentions.sorted(), by: \.self)
+        }
+        actors.sort { $0.id < $1.id }
+        for index in relations.indices {
+            relations[index].evidence = Self.sortedUnique(relations[index].evidence.sorted(), by: \.self)
+        }
+        relations.sort { $0.key < $1.key }
+    }
+
+    private static func sortedUnique<T, K: Equatable>(_ items: [T], by key: (T) -> K) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(items.count)
+        for item in items where result.last.map({ key($0) != key(item) }) ?? true {
+            result.append(item)
+        }
+        return result
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+
+/// The `actorgraph` command: extract actor graphs from articles and draw them.
+@main
+struct Actorgraph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actorgraph",
+        abstract: "Turn news and opinion articles into graphs of geopolitical actors and the relations the text states.",
+        discussion: """
+        With no subcommand, actorgraph extracts the graph of the articles and writes it in the
+        format that -o's extension names (.svg, .png, .pdf, .dot, .json).
+
+        Examples:
+          actorgraph article.txt -o graph.svg          draw one article
+          actorgraph a.md b.md --date 2023-01-12 -o merged.json
+          cat article.txt | actorgraph - --format dot  read standard input, print DOT
+          actorgraph extract article.txt -o graph.json
+          actorgraph render graph.json -o graph.svg --engine neato
+
+        Exit status: 0 on success, 1 when some inputs of a batch failed (the rest is
+        written), 2 on a usage error or when nothing could be read.
+        """,
+        version: "0.1.0",
+        subcommands: [Draw.self, Extract.self, Render.self],
+        defaultSubcommand: Draw.self
+    )
+
+    /// Runs the command, printing every failure as one line on standard error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("actorgraph: \(failure.message)\n".utf8))
+            Foundation.exit(failure.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is CleanExit || code.rawValue == 0 {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            FileHandle.standardError.write(Data("actorgraph: \(message)\n".utf8))
+            Foundation.exit(2)
+        }
+    }
+}

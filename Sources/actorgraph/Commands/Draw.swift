@@ -1,0 +1,29 @@
+import ArgumentParser
+import GraphRendering
+
+/// The default command: extract articles and write the graph in the output's format.
+struct Draw: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draw",
+        abstract: "Extract the articles' graph and write it as SVG, PNG, PDF, DOT or JSON (the default command).",
+        discussion: """
+        Examples:
+          actorgraph article.txt -o graph.svg
+          actorgraph draw article.txt --date 2023-01-12 -o graph.png
+          actorgraph a.md b.md -o merged.dot
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Article files (.txt, .md) or graph JSON files; - reads standard input.", valueName: "article"))
+    var inputs: [String]
+
+    @OptionGroup var extraction: ExtractionOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let format = try output.resolvedFormat(fallback: output.output == nil ? .json : .svg)
+        let (graph, failures) = try GraphInputs(extraction: extraction).graph(of: inputs, acceptGraphJSON: true)
+        try RenderCommandSupport.write(graph, format: format, output: output)
+        if failures > 0 { throw CommandFailure("some inputs failed", exitCode: 1) }
+    }
+}

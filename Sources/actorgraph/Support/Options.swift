@@ -1,0 +1,71 @@
+import ActorExtraction
+import ArgumentParser
+import Foundation
+import GraphRendering
+
+/// Options that shape extraction.
+struct ExtractionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The articles' date (YYYY-MM-DD); it overrides front matter and resolves who held an office.", valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("A JSON file of extra actors: {\"actors\": [{\"id\", \"name\", \"kind\", \"country\", \"aliases\"}]}.", valueName: "file"))
+    var actors: String?
+
+    func validate() throws {
+        if let date, date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+            throw ValidationError("--date '\(date)' is not a date of the form YYYY-MM-DD")
+        }
+    }
+
+    func makeExtractor() throws -> Extractor {
+        do {
+            let extra = try actors.map { try Gazetteer.load(URL(fileURLWithPath: $0)) } ?? []
+            return try Extractor(extraActors: extra)
+        } catch let error as ResourceError {
+            throw CommandFailure(error.description)
+        }
+    }
+}
+
+/// Where and how to write the result.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("The output file; its extension picks the format. Default: standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The output format: \(RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("The Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")). Default: dot for small graphs, sfdp for large ones.", valueName: "engine"))
+    var engine: String?
+
+    /// The format named by `--format`, else by the output's extension, else `fallback`.
+    func resolvedFormat(fallback: RenderFormat) throws -> RenderFormat {
+        if let format {
+            guard let resolved = RenderFormat(rawValue: format.lowercased()) else {
+                throw ValidationError("unknown format '\(format)' (known: \(RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return resolved
+        }
+        if let output, output != "-" {
+            let pathExtension = URL(fileURLWithPath: output).pathExtension
+            guard let resolved = RenderFormat(pathExtension: pathExtension) else {
+                throw ValidationError("cannot tell the format from '\(output)'; name it with --format (\(RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return resolved
+        }
+        return fallback
+    }
+
+    func resolvedEngine() throws -> LayoutEngine? {
+        guard let engine else { return nil }
+        guard let resolved = LayoutEngine(rawValue: engine.lowercased()) else {
+            throw ValidationError("unknown engine '\(engine)' (known: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return resolved
+    }
+
+    func validate() throws {
+        _ = try resolvedFormat(fallback: .json)
+        _ = try resolvedEngine()
+    }
+}

@@ -1,0 +1,66 @@
+import ActorGraph
+import Foundation
+import TestSupport
+import XCTest
+
+final class GraphJSONTests: XCTestCase {
+    func testJSONRoundTripGivesTheSameGraph() throws {
+        let graph = SampleGraphs.summit()
+        let decoded = try Graph(jsonData: graph.jsonData())
+        XCTAssertEqual(decoded, graph)
+        XCTAssertEqual(decoded.jsonString(), graph.jsonString())
+    }
+
+    func testEncodingTwiceGivesIdenticalBytes() {
+        XCTAssertEqual(SampleGraphs.generated(seed: 7).jsonData(), SampleGraphs.generated(seed: 7).jsonData())
+    }
+
+    func testJSONHasTheSchemaFieldsInDocumentedOrder() throws {
+        let text = SampleGraphs.summit().jsonString()
+        let order = ["\"schemaVersion\": 1", "\"articles\"", "\"actors\"", "\"relations\""].map { text.range(of: $0)?.lowerBound }
+        XCTAssertFalse(order.contains(nil))
+        XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted())
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let relation = try XCTUnwrap((object["relations"] as? [[String: Any]])?.first)
+        XCTAssertEqual(Set(relation.keys), ["source", "target", "kind", "directed", "weight", "evidence"])
+        let evidence = try XCTUnwrap((relation["evidence"] as? [[String: Any]])?.first)
+        XCTAssertEqual(Set(evidence.keys), ["article", "sentence", "source", "target", "cue", "modality", "attributedTo", "tense", "rule", "confidence"])
+        XCTAssertTrue(evidence["attributedTo"] is NSNull, "the article's own voice is written as null")
+    }
+
+    func testSymmetricRelationIsStoredWithTheSmallerIDFirst() {
+        let graph = SampleGraphs.summit()
+        let alliance = graph.relations.first { $0.kind == .alliance }
+        XCTAssertEqual(alliance?.source, "JPN")
+        XCTAssertEqual(alliance?.target, "USA")
+        XCTAssertEqual(alliance?.directed, false)
+    }
+
+    func testStringsWithQuotesAndMarkupAreEscaped() throws {
+        let name = "Quote \" backslash \\ <script>alert(1)</script> & \u{1} 東京"
+        let graph = Graph(actors: [Actor(id: "x", name: name, kind: .group)])
+        let text = graph.jsonString()
+        XCTAssertFalse(text.contains("<script>"))
+        XCTAssertEqual(try Graph(jsonData: Data(text.utf8)).actors.first?.name, name)
+    }
+
+    func testWrongSchemaVersionIsRefusedWithAClearMessage() {
+        let data = Data(#"{"schemaVersion": 2, "articles": [], "actors": [], "relations": []}"#.utf8)
+        XCTAssertThrowsError(try Graph(jsonData: data)) { error in
+            XCTAssertTrue("\(error)".contains("schemaVersion 2"), "\(error)")
+        }
+    }
+
+    func testMissingFieldIsNamedInTheError() {
+        let data = Data(#"{"schemaVersion": 1, "articles": [], "actors": [{"id": "JPN"}], "relations": []}"#.utf8)
+        XCTAssertThrowsError(try Graph(jsonData: data)) { error in
+            XCTAssertTrue("\(error)".contains("'name'"), "\(error)")
+        }
+    }
+
+    func testNotJSONIsRefused() {
+        XCTAssertThrowsError(try Graph(jsonData: Data("hello".utf8))) { error in
+            XCTAssertEqual("\(error)", "not valid JSON")
+        }
+    }
+}

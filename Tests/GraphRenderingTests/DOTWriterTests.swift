@@ -1,0 +1,50 @@
+import ActorGraph
+import GraphRendering
+import TestSupport
+import XCTest
+
+final class DOTWriterTests: XCTestCase {
+    private func graph(named name: String) -> Graph {
+        Graph(actors: [Actor(id: "odd", name: name, kind: .group), Actor(id: "JPN", name: "Japan", kind: .state)],
+              relations: [Relation(source: "odd", target: "JPN", kind: .threat, evidence: [SampleGraphs.evidence()])])
+    }
+
+    func testQuotesAndBackslashesAreEscaped() {
+        let dot = DOTWriter().dot(for: graph(named: #"Say "hi" \ bye"#))
+        XCTAssertTrue(dot.contains(#"label="Say \"hi\" \\ bye""#), dot)
+    }
+
+    func testNewlinesBecomeDOTLineBreaks() {
+        let dot = DOTWriter().dot(for: graph(named: "two\nlines"))
+        XCTAssertTrue(dot.contains(#"label="two\nlines""#))
+        XCTAssertFalse(dot.contains("two\nlines"))
+    }
+
+    func testEscapedNamesSurviveGraphvizIntact() throws {
+        let names = [#"Say "hi" \ bye"#, "{braces} <angle> & amp", "東京都", "Москва", "القاهرة", "<script>alert(1)</script>"]
+        for name in names {
+            let svg = try GraphRenderer().render(graph(named: name), as: .svg)
+            let summary = parseSVG(svg)
+            XCTAssertTrue(summary.wellFormed, "\(name): \(summary.error ?? "")")
+            XCTAssertTrue(summary.texts.contains(name), "\(name) not in \(summary.texts)")
+            XCTAssertFalse(String(decoding: svg, as: UTF8.self).contains("<script>"))
+        }
+    }
+
+    func testSymmetricKindsAreDrawnWithoutArrows() {
+        let dot = DOTWriter().dot(for: SampleGraphs.summit())
+        let allianceLine = dot.split(separator: "\n").first { $0.contains("\"JPN\" -> \"USA\"") }
+        XCTAssertNotNil(allianceLine?.range(of: "dir=none"))
+    }
+
+    func testHedgedRelationIsDashedAndMarked() {
+        let dot = DOTWriter().dot(for: SampleGraphs.summit())
+        let threatLine = dot.split(separator: "\n").first { $0.contains("\"RUS\" -> \"JPN\"") } ?? ""
+        XCTAssertTrue(threatLine.contains("style=\"dashed\""), String(threatLine))
+        XCTAssertTrue(threatLine.contains("label=\"threat?\""), String(threatLine))
+    }
+
+    func testSameGraphGivesIdenticalDOT() {
+        XCTAssertEqual(DOTWriter().dot(for: SampleGraphs.generated(seed: 3)), DOTWriter().dot(for: SampleGraphs.generated(seed: 3)))
+    }
+}
