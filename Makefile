@@ -36,9 +36,9 @@ graphs: build
 	@mkdir -p graphs
 	@for article in $(EXAMPLES); do \
 		name=$$(basename $$article .md); \
-		$(BIN) extract $$article -o graphs/$$name.json && \
-		$(BIN) render graphs/$$name.json -o graphs/$$name.dot && \
-		$(BIN) render graphs/$$name.json -o graphs/$$name.svg || exit 1; \
+		for format in json dot svg; do \
+			$(BIN) $$article -o graphs/$$name.$$format || exit 1; \
+		done; \
 	done
 
 ## test: build, run every Swift test, then the checks with outside tools.

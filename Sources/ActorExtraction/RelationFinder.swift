@@ -38,7 +38,7 @@ struct RelationFinder {
                 earlier: mentions[max(0, mentionStart - 40)..<mentionStart], quoted: quoted, lexicon: lexicon, gazetteer: gazetteer
             )
             let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
-            if view.mentions.count >= 1 {
+            if !view.mentions.isEmpty || !view.earlier.isEmpty {
                 found += relations(in: view, attribution: attribution)
             }
             quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)

@@ -1,0 +1,38 @@
+@testable import ActorExtraction
+import ActorGraph
+
+/// A small gazetteer written for the tests, so that each rule's test states exactly the
+/// actors it relies on and does not change when the built-in lists grow.
+enum TestExtractor {
+    static let entries: [GazetteerEntry] = [
+        GazetteerEntry(id: "JPN", name: "Japan", kind: .state, aliases: ["Japan"], demonyms: ["Japanese"], metonyms: ["Tokyo"]),
+        GazetteerEntry(id: "USA", name: "United States", kind: .state, aliases: ["the United States", "the U.S.", "US", "America", "the States"],
+                       demonyms: ["American", "Americans"], metonyms: ["Washington", "the White House"]),
+        GazetteerEntry(id: "RUS", name: "Russia", kind: .state, aliases: ["Russia"], demonyms: ["Russian", "Russians", "Russo"], metonyms: ["Moscow", "the Kremlin"]),
+        GazetteerEntry(id: "CHN", name: "China", kind: .state, aliases: ["China"], demonyms: ["Chinese", "Sino"], metonyms: ["Beijing"]),
+        GazetteerEntry(id: "GBR", name: "United Kingdom", kind: .state, aliases: ["the United Kingdom", "Britain", "the UK"], demonyms: ["British"], metonyms: ["London"]),
+        GazetteerEntry(id: "GEO", name: "Georgia", kind: .state, aliases: ["Georgia"], demonyms: ["Georgian"], metonyms: ["Tbilisi"], ambiguous: ["Georgia"]),
+        GazetteerEntry(id: "china-daily", name: "China Daily", kind: .organisation, country: "CHN", aliases: ["China Daily"]),
+        GazetteerEntry(id: "fumio-kishida", name: "Fumio Kishida", kind: .person, country: "JPN", aliases: ["Fumio Kishida"], surname: "Kishida",
+                       offices: [Office(role: "prime minister", country: "JPN", from: "2021-10-04", to: "2024-10-01")]),
+        GazetteerEntry(id: "joe-biden", name: "Joe Biden", kind: .person, country: "USA", aliases: ["Joe Biden"], surname: "Biden"),
+        GazetteerEntry(id: "shinzo-abe", name: "Shinzo Abe", kind: .person, country: "JPN", aliases: ["Shinzo Abe"], surname: "Abe"),
+        GazetteerEntry(id: "nato", name: "NATO", kind: .organisation, aliases: ["NATO"]),
+    ]
+
+    static let gazetteer = Gazetteer(entries: entries)
+
+    /// An extractor over the test gazetteer and the built-in cue lists.
+    static func make() throws -> Extractor {
+        Extractor(gazetteer: gazetteer, lexicon: try CueLexicon.builtIn())
+    }
+
+    static func graph(_ text: String, date: String? = nil) throws -> Graph {
+        try make().extract(ArticleText(parsing: text, fallbackID: "test", date: date))
+    }
+
+    /// Edges as "SOURCE kind TARGET", sorted, for compact assertions.
+    static func edges(_ text: String, date: String? = nil) throws -> [String] {
+        try graph(text, date: date).relations.filter { $0.kind != .affiliation }.map { "\($0.source) \($0.kind.rawValue) \($0.target)" }.sorted()
+    }
+}
