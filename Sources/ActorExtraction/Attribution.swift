@@ -7,25 +7,27 @@ struct Attribution {
 
     /// The actor index of the speaker of the cue's statement, or `nil` for the article's voice.
     func speaker(of hit: CueHit) -> Int32? {
+        // A report inside the statement comes first: "a source in the FSB said that ...".
+        if let nested = reportedSpeaker(before: hit.tokens.lowerBound, insideQuotes: true) { return nested }
         if view.quoted[hit.tokens.lowerBound] {
             return reportedSpeaker() ?? quoteSpeaker
         }
-        return reportedSpeaker(before: hit.tokens.lowerBound)
+        return nil
     }
 
     /// "according to X" anywhere in the sentence, or "X said" / "said X" outside quotes,
     /// before `limit` when given.
-    func reportedSpeaker(before limit: Int? = nil) -> Int32? {
+    func reportedSpeaker(before limit: Int? = nil, insideQuotes: Bool = false) -> Int32? {
         let end = limit ?? view.range.upperBound
         var index = view.range.lowerBound
         while index < end {
-            if !view.quoted[index] {
+            if insideQuotes || !view.quoted[index] {
                 if let prefix = view.lexicon.attributionPrefixes.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }),
                    let speaker = view.mention(after: index + prefix.length, reach: 4), isSpeakerKind(speaker) {
                     return speaker.actor
                 }
                 if let verb = view.lexicon.reportingVerbs.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) {
-                    if let speaker = view.mention(before: index, reach: 3), isSpeakerKind(speaker) { return speaker.actor }
+                    if let speaker = view.mention(before: index, reach: 5), isSpeakerKind(speaker) { return speaker.actor }
                     if let speaker = view.mention(after: index + verb.length, reach: 2), isSpeakerKind(speaker),
                        limit == nil || view.quoted[max(view.range.lowerBound, index - 1)] { return speaker.actor }
                 }

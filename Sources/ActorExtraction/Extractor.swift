@@ -16,19 +16,25 @@ public struct Extractor: Sendable {
     public let gazetteer: Gazetteer
     /// The cue and modality words.
     public let lexicon: CueLexicon
+    /// Office names and honorifics.
+    public let roles: RoleLexicon
 
     /// Creates an extractor from the built-in resources, plus any extra actors.
     ///
     /// - Parameter extraActors: entries that add to or replace built-in actors by id.
     public init(extraActors: [GazetteerEntry] = []) throws {
         let gazetteer = try Extractor.sharedGazetteer()
-        self.init(gazetteer: extraActors.isEmpty ? gazetteer : gazetteer.adding(extraActors), lexicon: try Extractor.sharedLexicon())
+        self.init(
+            gazetteer: extraActors.isEmpty ? gazetteer : gazetteer.adding(extraActors),
+            lexicon: try Extractor.sharedLexicon(), roles: try Extractor.sharedRoles()
+        )
     }
 
     /// Creates an extractor from resources you built yourself.
-    public init(gazetteer: Gazetteer, lexicon: CueLexicon) {
+    public init(gazetteer: Gazetteer, lexicon: CueLexicon, roles: RoleLexicon) {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.roles = roles
     }
 
     /// Extracts the graph of one article.
@@ -38,23 +44,26 @@ public struct Extractor: Sendable {
         let bytes = Array(input.text.utf8)
         let tokens = Tokenizer().tokens(in: bytes, from: min(input.bodyStart, bytes.count))
         let sentences = SentenceSplitter().sentences(tokens, bytes: bytes)
-        let mentions = MentionFinder(gazetteer: gazetteer).mentions(in: tokens)
-        let relations = RelationFinder(gazetteer: gazetteer, lexicon: lexicon)
-            .relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: mentions)
+        let found = MentionFinder(gazetteer: gazetteer, roles: roles).mentions(in: tokens, bytes: bytes, date: input.article.date)
+        let relations = RelationFinder(actors: found.actors, lexicon: lexicon)
+            .relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: found.mentions)
         var builder = GraphBuilder(
-            article: input.article, bytes: bytes, tokens: tokens, gazetteer: gazetteer,
-            offsets: CodePointOffsets(bytes)
+            article: input.article, bytes: bytes, tokens: tokens, actors: found.actors,
+            offsets: CodePointOffsets(bytes), sentences: sentences
         )
-        builder.add(mentions)
-        builder.addAffiliations(mentions, sentences: sentences)
+        builder.add(found.mentions)
+        builder.add(found.affiliations)
+        builder.addOfficeAffiliations(found.mentions)
         builder.add(relations)
         return builder.graph()
     }
 
     private static let loadedGazetteer = Result { try Gazetteer.builtIn() }
     private static let loadedLexicon = Result { try CueLexicon.builtIn() }
+    private static let loadedRoles = Result { try RoleLexicon.builtIn() }
 
     /// The built-in resources are read once per process.
     static func sharedGazetteer() throws -> Gazetteer { try loadedGazetteer.get() }
     static func sharedLexicon() throws -> CueLexicon { try loadedLexicon.get() }
+    static func sharedRoles() throws -> RoleLexicon { try loadedRoles.get() }
 }

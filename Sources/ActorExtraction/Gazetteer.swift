@@ -13,7 +13,7 @@ import Foundation
 public struct Gazetteer: Sendable {
     /// How a phrase names its actor; decides how sure a mention is.
     enum Form: UInt8, Sendable, Comparable {
-        case name, metonym, demonym, surname
+        case name, metonym, demonym, surname, role, stranger
         static func < (lhs: Form, rhs: Form) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
@@ -28,6 +28,8 @@ public struct Gazetteer: Sendable {
     private(set) var indexByID: [String: Int32]
     var phrases: TokenTrie<Surface>
     var surnames: TokenTrie<Surface>
+    /// Who held each office, keyed by "role|country".
+    private(set) var officeHolders: [String: [(actor: Int32, office: Office)]] = [:]
 
     /// Creates a gazetteer from entries; a later entry with the same id replaces an earlier one.
     public init(entries: [GazetteerEntry]) {
@@ -49,6 +51,9 @@ public struct Gazetteer: Sendable {
             add(entry.aliases, .name)
             add(entry.metonyms, .metonym)
             add(entry.demonyms, .demonym)
+            for office in entry.offices ?? [] {
+                officeHolders["\(office.role)|\(office.country)", default: []].append((Int32(index), office))
+            }
             if let surname = entry.surname, entry.kind == .person {
                 surnames.insert(Self.keys(of: surname), Surface(actor: Int32(index), form: .surname, ambiguous: false))
             }
@@ -61,6 +66,12 @@ public struct Gazetteer: Sendable {
     }
 
     func entry(at index: Int32) -> GazetteerEntry { entries[Int(index)] }
+
+    /// The one person who held `role` in `country` on `date`, if exactly one did.
+    func holder(of role: String, in country: String, on date: String) -> Int32? {
+        let holders = (officeHolders["\(role)|\(country)"] ?? []).filter { $0.office.isHeld(on: date) }
+        return Set(holders.map(\.actor)).count == 1 ? holders[0].actor : nil
+    }
 
     /// This gazetteer with `extra` entries added; an extra entry replaces a built-in one
     /// with the same id.

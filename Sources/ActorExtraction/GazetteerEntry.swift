@@ -57,12 +57,14 @@ public struct Office: Codable, Sendable, Equatable {
     public var country: String
     /// First day in office, `YYYY-MM-DD`.
     public var from: String
-    /// Last day in office, or `nil` while in office.
+    /// The day the office passed to a successor (not itself a day in office), or `nil`
+    /// while in office.
     public var to: String?
 
     /// Whether the office was held on `date` (`YYYY-MM-DD`; ISO dates compare as strings).
+    /// On a handover day the successor holds it.
     public func isHeld(on date: String) -> Bool {
-        from <= date && (to.map { date <= $0 } ?? true)
+        from <= date && (to.map { date < $0 } ?? true)
     }
 }
 

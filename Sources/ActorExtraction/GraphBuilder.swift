@@ -5,51 +5,63 @@ struct GraphBuilder {
     let article: Article
     let bytes: [UInt8]
     let tokens: [Token]
-    let gazetteer: Gazetteer
+    let actors: ActorTable
     let offsets: CodePointOffsets
-    private var actors: [Int32: Actor] = [:]
+    let sentences: [Range<Int>]
+    private var nodes: [Int32: Actor] = [:]
     private var evidence: [RelationKey: [Evidence]] = [:]
 
-    init(article: Article, bytes: [UInt8], tokens: [Token], gazetteer: Gazetteer, offsets: CodePointOffsets) {
+    init(article: Article, bytes: [UInt8], tokens: [Token], actors: ActorTable, offsets: CodePointOffsets, sentences: [Range<Int>]) {
         self.article = article
         self.bytes = bytes
         self.tokens = tokens
-        self.gazetteer = gazetteer
+        self.actors = actors
         self.offsets = offsets
+        self.sentences = sentences
     }
 
     mutating func add(_ mentions: [FoundMention]) {
         for mention in mentions {
-            let span = self.span(mention.tokens)
             let text = String(decoding: bytes[Int(tokens[mention.tokens.lowerBound].start)..<Int(tokens[mention.tokens.upperBound - 1].end)], as: UTF8.self)
-            ensureActor(mention.actor)
-            actors[mention.actor]?.mentions.append(Mention(article: article.id, span: span, text: text))
+            let item = Mention(article: article.id, span: span(mention.tokens), text: text)
+            node(mention.actor)
+            nodes[mention.actor]?.mentions.append(item)
         }
     }
 
-    /// A person's state, from the office the person held on the article's date, else the
-    /// gazetteer's country; stated once, at the person's first mention.
-    mutating func addAffiliations(_ mentions: [FoundMention], sentences: [Range<Int>]) {
+    /// Ties stated by office phrases: "Japanese Prime Minister Fumio Kishida".
+    mutating func add(_ affiliations: [StatedAffiliation]) {
+        for affiliation in affiliations {
+            addEvidence(
+                from: affiliation.person, to: affiliation.organisation, kind: .affiliation, cue: affiliation.cue,
+                sentence: sentence(containing: affiliation.cue.lowerBound), modality: .asserted, tense: .present,
+                speaker: nil, rule: affiliation.rule, confidence: 0.9
+            )
+        }
+    }
+
+    /// A listed person's state, from the office held on the article's date or else the
+    /// gazetteer's country; stated once, at the first mention, unless the text states it.
+    mutating func addOfficeAffiliations(_ mentions: [FoundMention]) {
         var seen: Set<Int32> = []
         for mention in mentions where !seen.contains(mention.actor) {
-            let entry = gazetteer.entry(at: mention.actor)
-            guard entry.kind == .person || entry.kind == .organisation, let country = affiliation(of: entry),
-                  let countryIndex = gazetteer.index(of: country) else { continue }
             seen.insert(mention.actor)
-            let sentence = sentences.first { $0.contains(mention.tokens.lowerBound) } ?? mention.tokens
-            ensureActor(countryIndex)
-            let span = self.span(mention.tokens)
-            let key = RelationKey(source: entry.id, target: country, kind: .affiliation)
-            evidence[key, default: []].append(Evidence(
-                article: article.id, sentence: self.span(sentence), source: span, target: span, cue: span,
-                modality: .asserted, attributedTo: nil, tense: .present, rule: "gazetteer-affiliation", confidence: 0.95
-            ))
+            let entry = actors.entry(at: mention.actor)
+            guard entry.kind == .person || entry.kind == .organisation, let country = affiliation(of: entry),
+                  let countryIndex = actors.index(of: country),
+                  evidence[RelationKey(source: entry.id, target: country, kind: .affiliation)] == nil else { continue }
+            var target = mention
+            target.actor = countryIndex
+            addEvidence(
+                from: mention, to: target, kind: .affiliation, cue: mention.tokens, sentence: sentence(containing: mention.tokens.lowerBound),
+                modality: .asserted, tense: .present, speaker: nil, rule: "gazetteer-office", confidence: 0.95
+            )
         }
     }
 
     private func affiliation(of entry: GazetteerEntry) -> String? {
         if let date = article.date, let office = entry.offices?.first(where: { $0.isHeld(on: date) }),
-           gazetteer.entry(id: office.country)?.kind == .state {
+           actors.index(of: office.country) != nil {
             return office.country
         }
         return entry.country
@@ -57,35 +69,60 @@ struct GraphBuilder {
 
     mutating func add(_ relations: [FoundRelation]) {
         for relation in relations where relation.source.actor != relation.target.actor {
-            let source = ensureActor(relation.source.actor).id
-            let target = ensureActor(relation.target.actor).id
-            let speaker = relation.speaker.map { ensureActor($0).id }
-            var sourceSpan = span(relation.source.tokens)
-            var targetSpan = span(relation.target.tokens)
-            var key = RelationKey(source: source, target: target, kind: relation.kind)
-            if !relation.kind.isDirected, target < source {
-                key = RelationKey(source: target, target: source, kind: relation.kind)
-                swap(&sourceSpan, &targetSpan)
-            }
-            evidence[key, default: []].append(Evidence(
-                article: article.id, sentence: span(relation.sentence), source: sourceSpan, target: targetSpan,
-                cue: span(relation.cue), modality: relation.modality, attributedTo: speaker, tense: relation.tense,
-                rule: relation.rule, confidence: (relation.confidence * 100).rounded() / 100
-            ))
+            addEvidence(
+                from: relation.source, to: relation.target, kind: relation.kind, cue: relation.cue, sentence: relation.sentence,
+                modality: relation.modality, tense: relation.tense, speaker: relation.speaker, rule: relation.rule,
+                confidence: relation.confidence * strangerFactor(relation.source, relation.target)
+            )
         }
+    }
+
+    /// Edges to actors found only from their context are less sure than to listed ones.
+    private func strangerFactor(_ mentions: FoundMention...) -> Double {
+        mentions.contains { $0.form == .stranger } ? 0.8 : 1
+    }
+
+    private mutating func addEvidence(
+        from source: FoundMention, to target: FoundMention, kind: RelationKind, cue: Range<Int>, sentence: Range<Int>,
+        modality: Modality, tense: Tense, speaker: Int32?, rule: String, confidence: Double
+    ) {
+        let sourceID = node(source.actor).id
+        let targetID = node(target.actor).id
+        let speakerID = speaker.map { node($0).id }
+        var sourceSpan = span(source.tokens)
+        var targetSpan = span(target.tokens)
+        var key = RelationKey(source: sourceID, target: targetID, kind: kind)
+        if !kind.isDirected, targetID < sourceID {
+            key = RelationKey(source: targetID, target: sourceID, kind: kind)
+            swap(&sourceSpan, &targetSpan)
+        }
+        evidence[key, default: []].append(Evidence(
+            article: article.id, sentence: span(sentence), source: sourceSpan, target: targetSpan, cue: span(cue),
+            modality: modality, attributedTo: speakerID, tense: tense, rule: rule, confidence: (confidence * 100).rounded() / 100
+        ))
     }
 
     func graph() -> Graph {
         let relations = evidence.map { key, items in Relation(source: key.source, target: key.target, kind: key.kind, evidence: items) }
-        return Graph(articles: [article], actors: Array(actors.values), relations: relations)
+        return Graph(articles: [article], actors: Array(nodes.values), relations: relations)
+    }
+
+    private func sentence(containing token: Int) -> Range<Int> {
+        var low = 0
+        var high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].upperBound <= token { low = mid + 1 } else { high = mid }
+        }
+        return low < sentences.count ? sentences[low] : token..<(token + 1)
     }
 
     @discardableResult
-    private mutating func ensureActor(_ index: Int32) -> Actor {
-        if let actor = actors[index] { return actor }
-        let entry = gazetteer.entry(at: index)
+    private mutating func node(_ index: Int32) -> Actor {
+        if let actor = nodes[index] { return actor }
+        let entry = actors.entry(at: index)
         let actor = Actor(id: entry.id, name: entry.name, kind: entry.kind, country: entry.country)
-        actors[index] = actor
+        nodes[index] = actor
         return actor
     }
 

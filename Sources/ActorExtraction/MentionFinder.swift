@@ -1,40 +1,71 @@
-/// A stretch of tokens that names a gazetteer actor.
+/// A stretch of tokens that names an actor.
 struct FoundMention: Sendable {
     /// Token indexes of the mention.
     var tokens: Range<Int>
-    /// Index of the actor in the gazetteer.
+    /// Index of the actor in the article's ``ActorTable``.
     var actor: Int32
     /// How the phrase names the actor.
     var form: Gazetteer.Form
+    /// Whether the mention only qualifies a person ("Japanese" in "Japanese Prime
+    /// Minister Fumio Kishida"); such a mention is kept but takes no part in relations.
+    var isModifier = false
 }
 
-/// Finds the actors an article names, in one pass over its tokens.
+/// A person's tie to a state or organisation stated by an office or role phrase.
+struct StatedAffiliation {
+    var person: FoundMention
+    var organisation: FoundMention
+    var cue: Range<Int>
+    var rule: String
+}
+
+/// What mention finding produced for one article.
+struct MentionResult {
+    var mentions: [FoundMention]
+    var actors: ActorTable
+    var affiliations: [StatedAffiliation]
+}
+
+/// Finds the actors an article names, in passes over its tokens.
 ///
 /// At each token the longest listed phrase wins ("China Daily" over "China"); a person's
 /// bare surname counts once the article has named that person in full; an ambiguous
 /// alias ("Georgia") counts only when the article also names the actor unambiguously.
+/// Office phrases then tie people to states ("the Japanese prime minister" on a date
+/// resolves to the office holder), and titled names the gazetteer lacks become actors.
 struct MentionFinder {
     let gazetteer: Gazetteer
+    let roles: RoleLexicon
 
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
-    func mentions(in tokens: [Token]) -> [FoundMention] {
+    func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
+        var found = gazetteerMentions(in: tokens)
+        found = merge(found, surnameMentions(in: tokens, covered: found, named: Set(found.map(\.actor))))
+        var table = ActorTable(gazetteer: gazetteer)
+        let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, table: &table)
+        found = merge(found, strangers)
+        var resolver = RoleResolver(roles: roles, tokens: tokens, date: date)
+        let affiliations = resolver.resolve(&found, table: &table)
+        return MentionResult(mentions: found, actors: table, affiliations: affiliations)
+    }
+
+    private func gazetteerMentions(in tokens: [Token]) -> [FoundMention] {
         var found: [FoundMention] = []
-        var ambiguousOnly: [Int: Bool] = [:]
+        var ambiguousOnly: [Int32: Bool] = [:]
         var index = 0
         while index < tokens.count {
             guard tokens[index].isWord else { index += 1; continue }
             if let match = gazetteer.phrases.longestMatch(from: index, key: { $0 < tokens.count ? TokenHash.nameKey(tokens[$0]) : nil }) {
                 let surface = best(match.payloads)
                 found.append(FoundMention(tokens: index..<(index + match.length), actor: surface.actor, form: surface.form))
-                let id = Int(surface.actor)
-                ambiguousOnly[id] = (ambiguousOnly[id] ?? true) && surface.ambiguous
+                ambiguousOnly[surface.actor] = (ambiguousOnly[surface.actor] ?? true) && surface.ambiguous
                 index += match.length
             } else {
                 index += 1
             }
         }
-        found.removeAll { ambiguousOnly[Int($0.actor)] == true }
-        return merge(found, surnameMentions(in: tokens, covered: found, named: Set(found.map(\.actor))))
+        found.removeAll { ambiguousOnly[$0.actor] == true }
+        return found
     }
 
     /// Prefers a full name over a metonym over a demonym; among equals, the first listed.
@@ -44,20 +75,25 @@ struct MentionFinder {
 
     private func surnameMentions(in tokens: [Token], covered: [FoundMention], named: Set<Int32>) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
-        var isCovered = [Bool](repeating: false, count: tokens.count)
-        for mention in covered { for index in mention.tokens { isCovered[index] = true } }
+        let isCovered = Self.coverage(of: covered, count: tokens.count)
         var found: [FoundMention] = []
         var index = 0
         while index < tokens.count {
             guard tokens[index].isWord, tokens[index].isCapitalised, !isCovered[index],
-                  let match = gazetteer.surnames.longestMatch(from: index, key: { $0 < tokens.count ? tokens[$0].exact : nil }),
-                  let surface = match.payloads.first(where: { named.contains($0.actor) }),
-                  match.payloads.filter({ named.contains($0.actor) }).count == 1
+                  let match = gazetteer.surnames.longestMatch(from: index, key: { $0 < tokens.count ? tokens[$0].exact : nil })
             else { index += 1; continue }
-            found.append(FoundMention(tokens: index..<(index + match.length), actor: surface.actor, form: .surname))
+            let candidates = match.payloads.filter { named.contains($0.actor) }
+            guard candidates.count == 1 else { index += 1; continue }
+            found.append(FoundMention(tokens: index..<(index + match.length), actor: candidates[0].actor, form: .surname))
             index += match.length
         }
         return found
+    }
+
+    static func coverage(of mentions: [FoundMention], count: Int) -> [Bool] {
+        var covered = [Bool](repeating: false, count: count)
+        for mention in mentions { for index in mention.tokens { covered[index] = true } }
+        return covered
     }
 
     private func merge(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {

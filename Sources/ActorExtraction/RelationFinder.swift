@@ -16,7 +16,7 @@ struct FoundRelation {
 
 /// Applies the relation rules to every cue in every sentence.
 struct RelationFinder {
-    let gazetteer: Gazetteer
+    let actors: ActorTable
     let lexicon: CueLexicon
 
     /// How much each modality lowers a rule's confidence that the edge holds as stated.
@@ -35,7 +35,7 @@ struct RelationFinder {
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
             let view = SentenceView(
                 bytes: bytes, tokens: tokens, range: sentence, mentions: Array(mentions[mentionStart..<mentionEnd]),
-                earlier: mentions[max(0, mentionStart - 40)..<mentionStart], quoted: quoted, lexicon: lexicon, gazetteer: gazetteer
+                earlier: mentions[max(0, mentionStart - 40)..<mentionStart], quoted: quoted, lexicon: lexicon, actors: actors
             )
             let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
             if !view.mentions.isEmpty || !view.earlier.isEmpty {
@@ -54,10 +54,12 @@ struct RelationFinder {
             for rule in RelationRule.all {
                 guard let pair = rule.match(hit, view) else { continue }
                 let reversed = (cue.reverse ?? false) && rule.name != RelationRule.passiveBy.name
+                let source = reversed ? pair.target : pair.source
+                guard cue.kind != .affiliation || actors.entry(at: source.actor).kind == .person else { break }
                 let modality = reading.modality(of: hit)
                 found.append(FoundRelation(
-                    source: reversed ? pair.target : pair.source, target: reversed ? pair.source : pair.target,
-                    kind: cue.kind, cue: hit.tokens, sentence: view.range, modality: modality,
+                    source: source, target: reversed ? pair.source : pair.target,
+                    kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range, modality: modality,
                     tense: reading.tense(of: hit), speaker: attribution.speaker(of: hit), rule: rule.name,
                     confidence: rule.confidence * (Self.modalityFactor[modality] ?? 1)
                 ))
@@ -65,6 +67,12 @@ struct RelationFinder {
             }
         }
         return found
+    }
+
+    /// Force that a sentence only entertains ("could strike", "might attack") is a threat,
+    /// as CAMEO codes it (13), not an act of hostility.
+    static func kind(of cueKind: RelationKind, _ modality: Modality) -> RelationKind {
+        cueKind == .hostility && modality == .hypothetical ? .threat : cueKind
     }
 
     /// Longest cue phrase at each word; a cue never starts inside an actor's name.
@@ -104,7 +112,7 @@ struct RelationFinder {
         let lastToken = view.range.upperBound - 1
         let endsInsideQuote = view.range.upperBound < view.tokens.count && view.quoted[view.range.upperBound]
         if let speaker = attribution.reportedSpeaker() { return speaker }
-        if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { gazetteer.entry(at: $0.actor).kind == .person }) {
+        if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { actors.entry(at: $0.actor).kind == .person }) {
             return person.actor
         }
         return endsInsideQuote || view.quoted[lastToken] ? current : nil

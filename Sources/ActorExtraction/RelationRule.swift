@@ -25,7 +25,10 @@ struct RelationRule: Sendable {
 
 extension RelationRule {
     /// The rules in the order they are tried; the first that matches a cue wins.
-    static let all: [RelationRule] = [passiveBy, pairAnaphor, nounBetween, compoundBeforeCue, prepositionalObject, verbObject]
+    static let all: [RelationRule] = [
+        passiveBy, perceptionActive, perceptionPassive, pairAnaphor, nounBetween, nounOfThenPreposition, compoundBeforeCue,
+        prepositionalObject, verbObject,
+    ]
 
     /// "The alliance between Japan and the United States", "talks between A and B".
     static let nounBetween = RelationRule(name: "noun-between", confidence: 0.9) { hit, view in
@@ -65,7 +68,7 @@ extension RelationRule {
         while index < limit, !view.isClauseBreak(index) {
             if preps.contains(view.tokens[index].folded) {
                 guard let target = view.mention(after: index + 1, reach: 4) else { return nil }
-                guard let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor]) else { return nil }
+                guard let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor], asAgent: true) else { return nil }
                 return ActorPair(source: source, target: target)
             }
             index += 1
@@ -77,9 +80,9 @@ extension RelationRule {
     /// is the subject, the first actor after it the object.
     static let verbObject = RelationRule(name: "verb-object", confidence: 0.75) { hit, view in
         let cue = view.lexicon.cues[Int(hit.cue)]
-        guard cue.pos == "verb", (cue.prep ?? []).isEmpty,
+        guard cue.pos == "verb", (cue.prep ?? []).isEmpty, !view.isNounUse(hit),
               let target = view.mention(after: hit.tokens.upperBound, reach: 4),
-              let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor]) else { return nil }
+              let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor], asAgent: true) else { return nil }
         return ActorPair(source: source, target: target)
     }
 
@@ -94,6 +97,46 @@ extension RelationRule {
         return ActorPair(source: agent, target: patient)
     }
 
+    /// "The visit of the Japanese prime minister to the United States", "talks by Tokyo
+    /// with Moscow": a nominal cue, its agent after "of" or "by", then its preposition.
+    static let nounOfThenPreposition = RelationRule(name: "noun-of-preposition", confidence: 0.8) { hit, view in
+        let next = hit.tokens.upperBound
+        guard view.isWord(next, "of") || view.isWord(next, "by"), let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty,
+              let agent = view.mention(after: next + 1, reach: 3) else { return nil }
+        let afterAgent = agent.tokens.upperBound
+        guard afterAgent < view.range.upperBound, preps.contains(view.tokens[afterAgent].folded),
+              let other = view.mention(after: afterAgent + 1, reach: 3), other.actor != agent.actor else { return nil }
+        return ActorPair(source: agent, target: other)
+    }
+
+    /// "Japan views China as a threat", "the document calls China the greatest strategic
+    /// challenge": the perceiver is the subject, the perceived actor the object, and the
+    /// relation runs from the perceived to the perceiver.
+    static let perceptionActive = RelationRule(name: "perception-active", confidence: 0.8) { hit, view in
+        guard view.lexicon.cues[Int(hit.cue)].kind == .threat,
+              let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: false),
+              let perceived = view.mention(after: verb.upperBound, reach: 3), perceived.tokens.upperBound <= hit.tokens.lowerBound,
+              let perceiver = view.mention(before: verb.lowerBound, excluding: [perceived.actor], asAgent: true)
+                ?? Perception.owner(after: hit.tokens.upperBound, in: view, excluding: perceived.actor)
+        else { return nil }
+        return ActorPair(source: perceived, target: perceiver)
+    }
+
+    /// "Beijing's policy is called the biggest strategic challenge in Tokyo", "Russia is
+    /// viewed as a threat by Japan": the subject is perceived, the perceiver follows "by"
+    /// or "in", or stands next to the subject ("Beijing's policy in Tokyo").
+    static let perceptionPassive = RelationRule(name: "perception-passive", confidence: 0.75) { hit, view in
+        guard view.lexicon.cues[Int(hit.cue)].kind == .threat,
+              let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: true),
+              let perceived = view.mention(before: verb.lowerBound, reach: 8).flatMap({ candidate in
+                  view.isOblique(candidate) ? view.mention(before: candidate.tokens.lowerBound, reach: 6, excluding: [candidate.actor]) : candidate
+              })
+        else { return nil }
+        let perceiver = Perception.owner(after: hit.tokens.upperBound, in: view, excluding: perceived.actor)
+            ?? view.mentions.first { $0.tokens.lowerBound > perceived.tokens.upperBound && $0.tokens.upperBound <= verb.lowerBound && $0.actor != perceived.actor }
+        guard let perceiver else { return nil }
+        return ActorPair(source: perceived, target: perceiver)
+    }
     /// "The alliance between the two countries", "both sides agreed": a phrase that
     /// refers back to the last two actors of its sort named before it.
     static let pairAnaphor = RelationRule(name: "pair-anaphor", confidence: 0.7) { hit, view in
@@ -145,10 +188,10 @@ enum PairAnaphor {
     /// The last two distinct actors of the sort, named before `index`.
     static func antecedents(before index: Int, sort: Sort, in view: SentenceView) -> ActorPair? {
         var picked: [FoundMention] = []
-        let candidates = Array(view.earlier) + view.mentions.filter { $0.tokens.upperBound <= index }
+        let candidates = (Array(view.earlier) + view.mentions.filter { $0.tokens.upperBound <= index }).filter { !$0.isModifier }
         for mention in candidates.reversed() {
             var resolved = mention
-            let kind = view.gazetteer.entry(at: mention.actor).kind
+            let kind = view.actors.entry(at: mention.actor).kind
             switch sort {
             case .states:
                 guard let state = view.state(of: mention) else { continue }
@@ -162,5 +205,37 @@ enum PairAnaphor {
             if picked.count == 2 { return ActorPair(source: picked[1], target: picked[0]) }
         }
         return nil
+    }
+}
+
+/// Verbs of perceiving and naming that turn a threat noun into a relation between the
+/// perceiver and the perceived.
+enum Perception {
+    static let activeVerbs = ["views", "view", "viewed", "sees", "see", "saw", "regards", "regard", "regarded", "considers",
+                              "consider", "considered", "calls", "call", "called", "labels", "labelled", "labeled", "names",
+                              "named", "describes", "described", "identifies", "identified", "treats", "treat", "treated"]
+    static let passiveAuxiliaries = ["is", "are", "was", "were", "been", "being", "be"]
+
+    /// The perception verb (with "as") a few words before the cue.
+    static func verb(before cue: Int, in view: SentenceView, passive: Bool) -> Range<Int>? {
+        var index = cue - 1
+        while index >= max(view.range.lowerBound, cue - 7) {
+            if view.isClauseBreak(index) { return nil }
+            if activeVerbs.contains(where: { view.isWord(index, $0) }) {
+                let isPassive = passiveAuxiliaries.contains { view.isWord(index - 1, $0) }
+                    || (view.isWord(index - 1, "not") && passiveAuxiliaries.contains { view.isWord(index - 2, $0) })
+                return isPassive == passive ? index..<(index + 1) : nil
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// "in Tokyo", "by Japan", "in Japan's strategy", "for Japan" after the cue.
+    static func owner(after index: Int, in view: SentenceView, excluding excluded: Int32) -> FoundMention? {
+        guard ["in", "by", "for", "to"].contains(where: { view.isWord(index, $0) }) || (view.isWord(index, "of") && view.isWord(index + 1, "the")) else {
+            return nil
+        }
+        return view.mention(after: index + 1, reach: 4, excluding: [excluded])
     }
 }

@@ -12,7 +12,7 @@ struct SentenceView {
     /// Whether each token of the article lies inside a quotation.
     let quoted: [Bool]
     let lexicon: CueLexicon
-    let gazetteer: Gazetteer
+    let actors: ActorTable
 
     /// How far, in tokens, a rule looks for the actor before a cue.
     static let reachBefore = 14
@@ -45,17 +45,41 @@ struct SentenceView {
     }
 
     /// The nearest mention that ends before `index`, within reach and inside the clause.
-    func mention(before index: Int, reach: Int = reachBefore, excluding excluded: Set<Int32> = []) -> FoundMention? {
+    ///
+    /// - Parameter asAgent: skip mentions that cannot be the subject of what follows:
+    ///   places ("in Ukraine") and objects of prepositions ("of US retaliation").
+    func mention(before index: Int, reach: Int = reachBefore, excluding excluded: Set<Int32> = [], asAgent: Bool = false) -> FoundMention? {
         var position = index - 1
         let limit = max(range.lowerBound, index - reach)
         while position >= limit {
             if isClauseBreak(position) { return nil }
-            if let found = mentions.last(where: { $0.tokens.upperBound == position + 1 }), !excluded.contains(found.actor) {
+            if let found = mentions.last(where: { $0.tokens.upperBound == position + 1 && !$0.isModifier }), !excluded.contains(found.actor),
+               !asAgent || !isOblique(found) {
                 return found
             }
             position -= 1
         }
         return nil
+    }
+
+    /// Prepositions after which a state's name is a place or an oblique object, not an agent.
+    private static let obliqueMarkers: Set<UInt64> = Set(
+        ["in", "at", "inside", "across", "throughout", "near", "around", "within", "into", "of", "from", "without", "about",
+         "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
+            .map { TokenHash.folded(Array($0.utf8)) }
+    )
+
+    /// Whether a mention follows a preposition ("in Ukraine", "of the US", "from Tokyo"),
+    /// or a prefix such as "pro-" or "anti-".
+    func isOblique(_ mention: FoundMention) -> Bool {
+        var before = mention.tokens.lowerBound - 1
+        guard before >= range.lowerBound else { return false }
+        if tokens[before].kind == .dash, tokens[before].attached, before - 1 >= range.lowerBound, tokens[before - 1].isLowercaseWord {
+            return true
+        }
+        if isWord(before, "the") { before -= 1 }
+        guard before >= range.lowerBound else { return false }
+        return Self.obliqueMarkers.contains(tokens[before].folded) && mention.form != .demonym
     }
 
     /// The first mention that starts at or after `index`, within reach and inside the clause.
@@ -64,12 +88,22 @@ struct SentenceView {
         let limit = min(range.upperBound, index + reach)
         while position < limit {
             if isClauseBreak(position) { return nil }
-            if let found = mentions.first(where: { $0.tokens.lowerBound == position }), !excluded.contains(found.actor) {
+            if let found = mentions.first(where: { $0.tokens.lowerBound == position && !$0.isModifier }), !excluded.contains(found.actor) {
                 return found
             }
             position += 1
         }
         return nil
+    }
+
+    /// Whether a verb form is used as a noun: "the visit of", "an attack on", "Japan's visit".
+    func isNounUse(_ hit: CueHit) -> Bool {
+        let before = hit.tokens.lowerBound - 1
+        let determiners = ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "no", "every"]
+        if before >= range.lowerBound, tokens[before].kind == .possessive || determiners.contains(where: { isWord(before, $0) }) {
+            return true
+        }
+        return isWord(hit.tokens.upperBound, "of")
     }
 
     /// The mention that covers `index`, if any.
@@ -79,9 +113,7 @@ struct SentenceView {
 
     /// The state an actor stands for: itself for a state, its country for a person or agency.
     func state(of mention: FoundMention) -> Int32? {
-        let entry = gazetteer.entry(at: mention.actor)
-        if entry.kind == .state { return mention.actor }
-        return entry.country.flatMap { gazetteer.index(of: $0) }
+        actors.state(of: mention.actor)
     }
 
     /// Whether any phrase of `trie` occurs in the token window.

@@ -22,9 +22,17 @@ enum TestExtractor {
 
     static let gazetteer = Gazetteer(entries: entries)
 
+    static let roles = RoleLexicon(
+        roles: [
+            RoleLexicon.Role(role: "prime minister", phrases: ["prime minister", "premier"]),
+            RoleLexicon.Role(role: "president", phrases: ["president"]),
+        ],
+        titles: ["Mr.", "Mrs.", "Dr.", "Professor", "Prof."]
+    )
+
     /// An extractor over the test gazetteer and the built-in cue lists.
     static func make() throws -> Extractor {
-        Extractor(gazetteer: gazetteer, lexicon: try CueLexicon.builtIn())
+        Extractor(gazetteer: gazetteer, lexicon: try CueLexicon.builtIn(), roles: roles)
     }
 
     static func graph(_ text: String, date: String? = nil) throws -> Graph {

@@ -1,0 +1,38 @@
+import ActorGraph
+
+/// The actors one article can refer to: the gazetteer's, plus the names found only in
+/// this article (a titled stranger, a research centre) appended after them.
+struct ActorTable {
+    let gazetteer: Gazetteer
+    private(set) var local: [GazetteerEntry] = []
+    private var localIndex: [String: Int32] = [:]
+
+    init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+    }
+
+    func entry(at index: Int32) -> GazetteerEntry {
+        let base = Int32(gazetteer.entries.count)
+        return index < base ? gazetteer.entry(at: index) : local[Int(index - base)]
+    }
+
+    func index(of id: String) -> Int32? {
+        gazetteer.index(of: id) ?? localIndex[id]
+    }
+
+    /// Adds an actor the gazetteer does not know, or returns the one added before.
+    mutating func addLocal(_ entry: GazetteerEntry) -> Int32 {
+        if let existing = index(of: entry.id) { return existing }
+        let index = Int32(gazetteer.entries.count + local.count)
+        local.append(entry)
+        localIndex[entry.id] = index
+        return index
+    }
+
+    /// The state an actor stands for: itself for a state, its country for anyone else.
+    func state(of index: Int32) -> Int32? {
+        let entry = entry(at: index)
+        if entry.kind == .state { return index }
+        return entry.country.flatMap { self.index(of: $0) }
+    }
+}

@@ -1,0 +1,186 @@
+import ActorGraph
+import Foundation
+
+/// Finds actors the gazetteer does not list, from how the text treats a capitalised name:
+/// a title before it ("Professor Hana Mori", "Mr. Tanaka"), a verb of saying after it
+/// ("Ingrid Vellacourt said"), or an institution's head word inside it ("the Harrowgate
+/// Centre for Maritime Studies", "the University of Tsukuba").
+///
+/// Such actors get lower confidence than listed ones. A sentence-initial common word, a
+/// lone capitalised word and anything the gazetteer already covers are never taken.
+struct UnknownActorFinder {
+    let roles: RoleLexicon
+
+    /// Words that head an institution's name.
+    static let institutionHeads: Set<String> = [
+        "university", "institute", "centre", "center", "council", "club", "foundation", "ministry", "agency",
+        "academy", "college", "school", "party", "committee", "commission", "forum", "association", "corporation",
+        "bank", "fund", "department", "service", "times", "post", "journal", "gazette", "news", "courier", "ledger",
+        "herald", "tribune", "review", "observatory", "laboratory", "society", "federation", "union", "front",
+        "movement", "army", "brigade", "battalion", "guard", "network", "initiative", "programme", "program",
+    ]
+
+    /// Capitalised words that start sentences or name times, never people.
+    static let notNames: Set<String> = [
+        "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "it", "this", "that", "these", "those", "he",
+        "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "as", "for", "so", "yet", "when",
+        "while", "after", "before", "although", "moreover", "however", "then", "there", "here", "what", "who",
+        "why", "how", "not", "no", "yes", "of", "to", "by", "with", "from", "all", "some", "many", "most", "one",
+        "two", "both", "each", "every", "another", "other", "such", "even", "still", "also", "only", "now", "today",
+        "yesterday", "tomorrow", "last", "next", "new", "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "well", "so", "indeed", "perhaps", "meanwhile", "instead",
+        "analysts", "officials", "critics", "experts", "sources", "northern", "southern", "eastern", "western",
+        "north", "south", "east", "west", "sea", "ocean", "island", "islands", "river", "mount", "lake", "strait",
+    ]
+
+    private static let connectors: Set<String> = ["of", "for", "the", "and", "on", "de", "al"]
+
+    func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], table: inout ActorTable) -> [FoundMention] {
+        var covered = MentionFinder.coverage(of: mentions, count: tokens.count)
+        let reader = NameReader(tokens: tokens, bytes: bytes)
+        var found: [FoundMention] = []
+        var index = 0
+        while index < tokens.count {
+            if let title = titleLength(at: index, reader: reader) {
+                index += title
+                continue
+            }
+            if let mention = stranger(at: index, reader: reader, covered: covered, mentions: mentions, table: &table) {
+                found.append(mention)
+                for position in mention.tokens { covered[position] = true }
+                index = mention.tokens.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private func stranger(at index: Int, reader: NameReader, covered: [Bool], mentions: [FoundMention], table: inout ActorTable) -> FoundMention? {
+        guard !covered[index], reader.isNameWord(index) else { return nil }
+        let run = reader.capitalisedRun(from: index, covered: covered, connectors: Self.connectors)
+        guard !run.isEmpty else { return nil }
+        let words = run.filter { reader.isNameWord($0) }.map { reader.lowercased($0) }
+        if words.contains(where: Self.institutionHeads.contains), words.count >= 2 {
+            let name = reader.text(run)
+            let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, reader: reader)
+            let country = owner.flatMap { table.state(of: $0) }.map { table.entry(at: $0).id }
+            let id = (country.map { $0.lowercased() + "-" } ?? "") + Self.slug(name)
+            let actor = table.addLocal(GazetteerEntry(id: id, name: name, kind: .organisation, country: country))
+            return FoundMention(tokens: run, actor: actor, form: .stranger)
+        }
+        let personRun = run.lowerBound..<(run.lowerBound + (run.firstIndex { !reader.isNameWord($0) } .map { $0 - run.lowerBound } ?? run.count))
+        guard personRun.count >= 2, personRun.count <= 4,
+              !words.prefix(personRun.count).contains(where: Self.notNames.contains),
+              hasTitle(before: personRun.lowerBound, reader: reader) || isSpeaker(personRun, reader: reader)
+        else { return nil }
+        let name = reader.text(personRun)
+        let actor = table.addLocal(GazetteerEntry(id: Self.slug(name), name: name, kind: .person))
+        return FoundMention(tokens: personRun, actor: actor, form: .stranger)
+    }
+
+    private func hasTitle(before index: Int, reader: NameReader) -> Bool {
+        for length in 1...4 where index - length >= 0 {
+            let start = index - length
+            if let match = roles.titles.longestMatch(from: start, key: { $0 < index ? TokenHash.nameKey(reader.tokens[$0]) : nil }),
+               match.length == length { return true }
+            if let match = roles.rolePhrases.longestMatch(from: start, key: { $0 < index ? reader.tokens[$0].folded : nil }),
+               match.length == length { return true }
+        }
+        return false
+    }
+
+    /// The length of an honorific or office phrase starting here, which is never part of a name.
+    private func titleLength(at index: Int, reader: NameReader) -> Int? {
+        let key: (Int) -> UInt64? = { $0 < reader.tokens.count ? TokenHash.nameKey(reader.tokens[$0]) : nil }
+        let folded: (Int) -> UInt64? = { $0 < reader.tokens.count ? reader.tokens[$0].folded : nil }
+        guard reader.tokens[index].isCapitalised else { return nil }
+        let lengths = [roles.titles.longestMatch(from: index, key: key)?.length, roles.rolePhrases.longestMatch(from: index, key: folded)?.length]
+        return lengths.compactMap { $0 }.max()
+    }
+
+    /// "X said", "X, a professor at …", "said X".
+    private func isSpeaker(_ run: Range<Int>, reader: NameReader) -> Bool {
+        let after = run.upperBound
+        if ["said", "says", "told", "wrote", "argued", "warned", "added", "noted", "believes"].contains(where: { reader.isWord(after, $0) }) {
+            return true
+        }
+        if reader.isWord(run.lowerBound - 1, "said") || reader.isWord(run.lowerBound - 1, "says") { return true }
+        return reader.isComma(after) && (reader.isWord(after + 1, "a") || reader.isWord(after + 1, "an") || reader.isWord(after + 1, "the"))
+    }
+
+    private func possessiveOwner(before index: Int, mentions: [FoundMention], reader: NameReader) -> Int32? {
+        var end = index
+        if end > 0, reader.isWord(end - 1, "the") { end -= 1 }
+        if end > 0, reader.tokens[end - 1].kind == .possessive { end -= 1 }
+        return mentions.last { $0.tokens.upperBound == end }?.actor
+    }
+
+    /// A lowercase, hyphenated id: "Harrowgate Centre for Maritime Studies" →
+    /// "harrowgate-centre-for-maritime-studies".
+    static func slug(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var slug = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar)) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "unnamed" : slug
+    }
+}
+
+/// Reads capitalised words over the token array.
+struct NameReader {
+    let tokens: [Token]
+    let bytes: [UInt8]
+
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)], as: UTF8.self)
+    }
+
+    func lowercased(_ index: Int) -> String { text(index..<(index + 1)).lowercased() }
+
+    func isWord(_ index: Int, _ word: String) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].folded == TokenHash.folded(Array(word.utf8))
+    }
+
+    func isComma(_ index: Int) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .punctuation && tokens[index].first == UInt8(ascii: ",")
+    }
+
+    /// A capitalised word with a lower-case letter after its first (not an acronym), or an
+    /// initial ("J.").
+    func isNameWord(_ index: Int) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].isWord, tokens[index].isCapitalised else { return false }
+        let token = tokens[index]
+        let length = Int(token.end - token.start)
+        if length == 2, bytes[Int(token.start) + 1] == UInt8(ascii: ".") { return true }
+        return length >= 2 && (bytes[Int(token.start) + 1...Int(token.end) - 1]).contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 }
+    }
+
+    /// Capitalised words from `start`, joined by connectors ("of", "for") and attached
+    /// hyphens, ending on a capitalised word, stopping at a covered token or a line break.
+    func capitalisedRun(from start: Int, covered: [Bool], connectors: Set<String>) -> Range<Int> {
+        var end = start
+        var lastName = start
+        var index = start
+        while index < tokens.count, !covered[index], index == start || !tokens[index].afterNewline {
+            if isNameWord(index) {
+                lastName = index
+            } else if tokens[index].isLowercaseWord, connectors.contains(lowercased(index)) {
+                // a connector continues the run only if a name word follows it
+            } else if tokens[index].kind == .dash, tokens[index].attached, index + 1 < tokens.count, tokens[index + 1].attached {
+            } else {
+                break
+            }
+            index += 1
+            end = lastName + 1
+        }
+        return start..<end
+    }
+}
