@@ -68,13 +68,22 @@ struct GraphBuilder {
     }
 
     mutating func add(_ relations: [FoundRelation]) {
-        for relation in relations where relation.source.actor != relation.target.actor {
+        for relation in relations where relation.source.actor != relation.target.actor && !isOwnState(relation) {
             addEvidence(
                 from: relation.source, to: relation.target, kind: relation.kind, cue: relation.cue, sentence: relation.sentence,
                 modality: relation.modality, tense: relation.tense, speaker: relation.speaker, rule: relation.rule,
                 confidence: relation.confidence * strangerFactor(relation.source, relation.target)
             )
         }
+    }
+
+    /// "Kishida met reporters in Tokyo": a person's tie to their own state is affiliation,
+    /// never another kind, so such an edge comes from a misread place name.
+    private func isOwnState(_ relation: FoundRelation) -> Bool {
+        guard relation.kind != .affiliation else { return false }
+        let source = actors.entry(at: relation.source.actor)
+        let target = actors.entry(at: relation.target.actor)
+        return (source.kind == .person && source.country == target.id) || (target.kind == .person && target.country == source.id)
     }
 
     /// Edges to actors found only from their context are less sure than to listed ones.

@@ -57,6 +57,11 @@ struct MentionFinder {
             guard tokens[index].isWord else { index += 1; continue }
             if let match = gazetteer.phrases.longestMatch(from: index, key: { $0 < tokens.count ? TokenHash.nameKey(tokens[$0]) : nil }) {
                 let surface = best(match.payloads)
+                let span = index..<(index + match.length)
+                if surface.ambiguous, isOtherPlaceOrName(span, in: tokens, previousMatchEnd: found.last?.tokens.upperBound) {
+                    index += match.length
+                    continue
+                }
                 found.append(FoundMention(tokens: index..<(index + match.length), actor: surface.actor, form: surface.form))
                 ambiguousOnly[surface.actor] = (ambiguousOnly[surface.actor] ?? true) && surface.ambiguous
                 index += match.length
@@ -66,6 +71,28 @@ struct MentionFinder {
         }
         found.removeAll { ambiguousOnly[$0.actor] == true }
         return found
+    }
+
+    /// Context that makes an ambiguous name something else: part of a longer proper name
+    /// ("Michael Jordan", "Lake Chad"), or a US state ("Washington state", "the state of Georgia").
+    private func isOtherPlaceOrName(_ span: Range<Int>, in tokens: [Token], previousMatchEnd: Int?) -> Bool {
+        func word(_ index: Int, _ text: String) -> Bool {
+            index >= 0 && index < tokens.count && tokens[index].folded == TokenHash.folded(Array(text.utf8))
+        }
+        let before = span.lowerBound - 1
+        if before >= 0, tokens[before].isWord, tokens[before].isCapitalised, !tokens[span.lowerBound].afterNewline,
+           previousMatchEnd != span.lowerBound, !Self.sentenceInitial(before, in: tokens) {
+            return true
+        }
+        if word(span.upperBound, "state") && !tokens[span.upperBound].isCapitalised { return true }
+        return word(before, "of") && word(before - 1, "state")
+    }
+
+    private static func sentenceInitial(_ index: Int, in tokens: [Token]) -> Bool {
+        guard index > 0 else { return true }
+        let previous = tokens[index - 1]
+        return tokens[index].afterNewline || previous.kind == .openQuote || previous.kind == .straightQuote
+            || (previous.kind == .punctuation && [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(previous.first))
     }
 
     /// Prefers a full name over a metonym over a demonym; among equals, the first listed.

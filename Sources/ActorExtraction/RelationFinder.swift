@@ -57,17 +57,28 @@ struct RelationFinder {
                 let source = reversed ? pair.target : pair.source
                 guard cue.kind != .affiliation || actors.entry(at: source.actor).kind == .person else { break }
                 let modality = reading.modality(of: hit)
-                found.append(FoundRelation(
-                    source: source, target: reversed ? pair.source : pair.target,
-                    kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range, modality: modality,
-                    tense: reading.tense(of: hit), speaker: attribution.speaker(of: hit), rule: rule.name,
-                    confidence: rule.confidence * (Self.modalityFactor[modality] ?? 1)
-                ))
+                let target = reversed ? pair.source : pair.target
+                let expands = Self.listRules.contains(rule.name)
+                let speaker = attribution.speaker(of: hit)
+                for one in expands ? view.coordinated(with: source) : [source] {
+                    for other in expands ? view.coordinated(with: target) : [target] where one.actor != other.actor && one.actor != speaker {
+                        found.append(FoundRelation(
+                            source: one, target: other,
+                            kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range, modality: modality,
+                            tense: reading.tense(of: hit), speaker: speaker, rule: rule.name,
+                            confidence: rule.confidence * (Self.modalityFactor[modality] ?? 1)
+                        ))
+                    }
+                }
                 break
             }
         }
         return found
     }
+
+    /// Rules whose actors may each be a list: "Japan and Britain imposed sanctions on
+    /// Russia and Belarus" states four edges.
+    static let listRules: Set<String> = ["verb-object", "prepositional-object", "perception-active", "perception-passive", "passive-by"]
 
     /// Force that a sentence only entertains ("could strike", "might attack") is a threat,
     /// as CAMEO codes it (13), not an act of hostility.

@@ -27,7 +27,7 @@ extension RelationRule {
     /// The rules in the order they are tried; the first that matches a cue wins.
     static let all: [RelationRule] = [
         passiveBy, perceptionActive, perceptionPassive, pairAnaphor, nounBetween, nounOfThenPreposition, compoundBeforeCue,
-        prepositionalObject, verbObject,
+        prepositionalObject, verbObject, coordinatedPair, togetherWith,
     ]
 
     /// "The alliance between Japan and the United States", "talks between A and B".
@@ -81,19 +81,55 @@ extension RelationRule {
     static let verbObject = RelationRule(name: "verb-object", confidence: 0.75) { hit, view in
         let cue = view.lexicon.cues[Int(hit.cue)]
         guard cue.pos == "verb", (cue.prep ?? []).isEmpty, !view.isNounUse(hit),
-              let target = view.mention(after: hit.tokens.upperBound, reach: 4),
+              let target = view.mention(after: hit.tokens.upperBound, reach: 4), !view.isOblique(target),
               let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor], asAgent: true) else { return nil }
         return ActorPair(source: source, target: target)
+    }
+
+    /// "Tokyo and Washington signed a defence pact", "France and Germany are close allies":
+    /// a symmetric relation whose two sides are the coordinated subject before the cue.
+    static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8) { hit, view in
+        guard !view.lexicon.cues[Int(hit.cue)].kind.isDirected,
+              let second = view.mention(before: hit.tokens.lowerBound, reach: 8, asAgent: true) else { return nil }
+        var conjunction = second.tokens.lowerBound - 1
+        if view.isWord(conjunction, "the") { conjunction -= 1 }
+        guard view.isWord(conjunction, "and") || view.isWord(conjunction, "&"),
+              let first = view.mentions.last(where: { $0.tokens.upperBound == conjunction || ($0.tokens.upperBound == conjunction - 1 && view.isWord(conjunction - 1, ",")) }),
+              !first.isModifier, first.actor != second.actor, !view.isOblique(first) else { return nil }
+        return ActorPair(source: first, target: second)
+    }
+
+    /// "Together with Britain, Japan will build a fighter": the actor after the comma
+    /// works with the one after "together with".
+    static let togetherWith = RelationRule(name: "together-with", confidence: 0.75) { hit, view in
+        guard view.lexicon.cues[Int(hit.cue)].kind == .cooperation else { return nil }
+        var index = view.range.lowerBound
+        while index < hit.tokens.lowerBound {
+            if view.isWord(index, "together") || view.isWord(index, "jointly"), view.isWord(index + 1, "with"),
+               let partner = view.mention(after: index + 2, reach: 3) {
+                let comma = partner.tokens.upperBound
+                guard comma < view.range.upperBound, view.tokens[comma].first == UInt8(ascii: ","),
+                      let actor = view.mention(after: comma + 1, reach: 3, excluding: [partner.actor]) else { return nil }
+                return ActorPair(source: actor, target: partner)
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// "Kyiv was attacked by Moscow": a passive verb with its agent after "by".
     static let passiveBy = RelationRule(name: "passive-by", confidence: 0.8) { hit, view in
         let cue = view.lexicon.cues[Int(hit.cue)]
-        let before = hit.tokens.lowerBound - 1
-        guard cue.pos == "verb", ["was", "were", "been", "be", "is", "are", "being"].contains(where: { view.isWord(before, $0) }),
-              view.isWord(hit.tokens.upperBound, "by"),
-              let agent = view.mention(after: hit.tokens.upperBound + 1, reach: 4),
-              let patient = view.mention(before: before, excluding: [agent.actor]) else { return nil }
+        var auxiliary = hit.tokens.lowerBound - 1
+        if view.text(max(view.range.lowerBound, auxiliary)).hasSuffix("ly") { auxiliary -= 1 }
+        guard cue.pos == "verb" || cue.pos == "adjective", auxiliary >= view.range.lowerBound,
+              ["was", "were", "been", "be", "is", "are", "being"].contains(where: { view.isWord(auxiliary, $0) }),
+              let by = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 6)).first(where: { view.isWord($0, "by") }),
+              !(hit.tokens.upperBound..<by).contains(where: view.isClauseBreak),
+              let agent = view.mention(after: by + 1, reach: 4),
+              let patient = view.mention(before: auxiliary, excluding: [agent.actor])
+                ?? view.mention(after: hit.tokens.upperBound, reach: by - hit.tokens.upperBound, excluding: [agent.actor])
+        else { return nil }
         return ActorPair(source: agent, target: patient)
     }
 

@@ -38,7 +38,22 @@ struct RoleResolver {
             }
         }
         if !added.isEmpty { mentions = (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
-        return affiliations
+        return affiliations + personOf(mentions, table: table, stated: Set(affiliations.map(\.person.tokens.lowerBound)))
+    }
+
+    /// "Fumio Kishida of Japan", "Professor Hana Mori of the University of Tsukuba",
+    /// "a researcher, Ana Ortiz at the Baltic Institute".
+    private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: Set<Int>) -> [StatedAffiliation] {
+        var found: [StatedAffiliation] = []
+        for (position, person) in mentions.enumerated() where table.entry(at: person.actor).kind == .person && !stated.contains(person.tokens.lowerBound) {
+            let link = person.tokens.upperBound
+            guard isWord(link, "of") || isWord(link, "at"), position + 1 < mentions.count else { continue }
+            let next = mentions[position + 1]
+            let start = isWord(link + 1, "the") ? link + 2 : link + 1
+            guard next.tokens.lowerBound == start || next.tokens.lowerBound == link + 1, table.entry(at: next.actor).kind != .person else { continue }
+            found.append(StatedAffiliation(person: person, organisation: next, cue: link..<(link + 1), rule: "person-of"))
+        }
+        return found
     }
 
     private enum Position { case before, after }

@@ -53,6 +53,10 @@ struct SentenceView {
         let limit = max(range.lowerBound, index - reach)
         while position >= limit {
             if isClauseBreak(position) { return nil }
+            if let opening = relativeClauseStart(endingAt: position) {
+                position = opening - 1
+                continue
+            }
             if let found = mentions.last(where: { $0.tokens.upperBound == position + 1 && !$0.isModifier }), !excluded.contains(found.actor),
                !asAgent || !isOblique(found) {
                 return found
@@ -60,6 +64,52 @@ struct SentenceView {
             position -= 1
         }
         return nil
+    }
+
+    /// The opening comma of a relative clause closed by the comma at `position`
+    /// (", who rules North Korea,"), so a search for the subject can step over it.
+    private func relativeClauseStart(endingAt position: Int) -> Int? {
+        guard isComma(position) else { return nil }
+        var index = position - 1
+        while index > max(range.lowerBound, position - 16) {
+            if isComma(index) {
+                return ["who", "which", "whose", "whom"].contains { isWord(index + 1, $0) } ? index : nil
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    func isComma(_ index: Int) -> Bool {
+        index >= range.lowerBound && index < range.upperBound && tokens[index].kind == .punctuation && tokens[index].first == UInt8(ascii: ",")
+    }
+
+    /// The mentions coordinated with `mention` ("China, Russia and North Korea"), in text
+    /// order, including `mention` itself.
+    func coordinated(with mention: FoundMention) -> [FoundMention] {
+        var list = [mention]
+        var current = mention
+        while let next = nextInList(after: current) { list.append(next); current = next }
+        current = mention
+        while let previous = previousInList(before: current) { list.insert(previous, at: 0); current = previous }
+        return list
+    }
+
+    private func nextInList(after mention: FoundMention) -> FoundMention? {
+        var index = mention.tokens.upperBound
+        guard isComma(index) || isWord(index, "and") else { return nil }
+        index += 1
+        if isWord(index, "and") { index += 1 }
+        if isWord(index, "the") { index += 1 }
+        return mentions.first { $0.tokens.lowerBound == index && !$0.isModifier }
+    }
+
+    private func previousInList(before mention: FoundMention) -> FoundMention? {
+        var index = mention.tokens.lowerBound - 1
+        if isWord(index, "the") { index -= 1 }
+        guard isComma(index) || isWord(index, "and") else { return nil }
+        if isWord(index, "and"), isComma(index - 1) { index -= 1 }
+        return mentions.last { $0.tokens.upperBound == index && !$0.isModifier }
     }
 
     /// Prepositions after which a state's name is a place or an oblique object, not an agent.
@@ -74,6 +124,8 @@ struct SentenceView {
     func isOblique(_ mention: FoundMention) -> Bool {
         var before = mention.tokens.lowerBound - 1
         guard before >= range.lowerBound else { return false }
+        // "of Tokyo's dispute": a possessive names the owner of what follows, not an object.
+        if mention.tokens.upperBound < range.upperBound, tokens[mention.tokens.upperBound].kind == .possessive { return false }
         if tokens[before].kind == .dash, tokens[before].attached, before - 1 >= range.lowerBound, tokens[before - 1].isLowercaseWord {
             return true
         }
