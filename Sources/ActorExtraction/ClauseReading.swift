@@ -8,12 +8,13 @@ struct ClauseReading {
     func modality(of hit: CueHit) -> Modality {
         if isQuestion(around: hit) { return .question }
         let cueStart = hit.tokens.lowerBound
-        let near = max(view.range.lowerBound, clauseStart(before: cueStart), cueStart - 4)..<cueStart
+        let near = max(view.range.lowerBound, clauseStart(before: cueStart), cueStart - 6)..<cueStart
         if isNegated(in: near) { return .negated }
         let modalWindow = max(view.range.lowerBound, clauseStart(before: cueStart), cueStart - 8)..<cueStart
         if view.contains(view.lexicon.hypothetical, in: modalWindow) { return .hypothetical }
         // A conditional clause anywhere earlier in the sentence ("If Russia loses, it could ...").
-        if (view.range.lowerBound..<cueStart).contains(where: { view.isWord($0, "if") || view.isWord($0, "unless") }) {
+        let voice = view.quoted[cueStart]
+        if (view.range.lowerBound..<cueStart).contains(where: { view.quoted[$0] == voice && (view.isWord($0, "if") || view.isWord($0, "unless")) }) {
             return .hypothetical
         }
         return .asserted

@@ -53,11 +53,12 @@ struct RelationFinder {
             let cue = lexicon.cues[Int(hit.cue)]
             for rule in RelationRule.all {
                 guard let pair = rule.match(hit, view) else { continue }
-                let reversed = (cue.reverse ?? false) && rule.name != RelationRule.passiveBy.name
+                let reversed = (cue.reverse ?? false) && Self.reversibleRules.contains(rule.name)
                 let source = reversed ? pair.target : pair.source
-                guard cue.kind != .affiliation || actors.entry(at: source.actor).kind == .person else { break }
-                let modality = reading.modality(of: hit)
                 let target = reversed ? pair.source : pair.target
+                guard cue.kind != .affiliation || (actors.entry(at: source.actor).kind == .person && actors.entry(at: target.actor).kind != .person)
+                else { break }
+                let modality = reading.modality(of: hit)
                 let expands = Self.listRules.contains(rule.name)
                 let speaker = attribution.speaker(of: hit)
                 for one in expands ? view.coordinated(with: source) : [source] {
@@ -75,6 +76,10 @@ struct RelationFinder {
         }
         return found
     }
+
+    /// Rules that read actors in the cue's own order ("A buys from B"), so a cue marked
+    /// `reverse` turns their pair around; the other rules fix the direction themselves.
+    static let reversibleRules: Set<String> = ["verb-object", "prepositional-object", "noun-of-preposition"]
 
     /// Rules whose actors may each be a list: "Japan and Britain imposed sanctions on
     /// Russia and Belarus" states four edges.
@@ -97,6 +102,8 @@ struct RelationFinder {
             if !insideName, view.tokens[index].isWord,
                let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
+                // "treaty talks": a cue right before another only modifies it.
+                if let last = hits.last, last.tokens.upperBound == index { hits.removeLast() }
                 hits.append(CueHit(tokens: cueRange, cue: chooseCue(match.payloads, after: cueRange.upperBound, in: view)))
                 index += match.length
             } else {
@@ -131,37 +138,69 @@ struct RelationFinder {
 }
 
 /// Marks the tokens inside double quotation marks (“…”, «…», "…").
+///
+/// A quotation left open at a paragraph's end carries on only if the next paragraph
+/// closes it before opening another; otherwise the paragraph break ends it, so one
+/// unbalanced mark cannot put the rest of an article inside a quotation.
 enum QuotationTracker {
+    enum Mark { case open, close, toggle }
+
     static func insideQuotes(_ tokens: [Token]) -> [Bool] {
+        let marks = tokens.map(mark)
+        let continues = paragraphsThatCloseFirst(tokens, marks)
         var inside = [Bool](repeating: false, count: tokens.count)
         var depth = 0
         var straightOpen = false
-        for (index, token) in tokens.enumerated() {
-            switch token.kind {
-            case .openQuote where token.first == 0xE2 || token.first == 0xC2:
-                if isDouble(token) { depth += 1 }
-            case .closeQuote:
-                if isDouble(token) { depth = max(0, depth - 1) }
-            case .straightQuote:
-                straightOpen.toggle()
-            default:
-                break
+        for index in tokens.indices {
+            if tokens[index].afterNewline, !continues.contains(index) {
+                depth = 0
+                straightOpen = false
+            }
+            switch marks[index] {
+            case .open?: depth += 1
+            case .close?: depth = max(0, depth - 1)
+            case .toggle?: straightOpen.toggle()
+            case nil: break
             }
             inside[index] = depth > 0 || straightOpen
         }
         return inside
     }
 
-    /// “ ” « » „ are double quotation marks; ‘ ’ are single ones, which also serve as
-    /// apostrophes and so are not tracked.
-    private static func isDouble(_ token: Token) -> Bool {
-        token.end - token.start == 2 || token.first == 0xE2 && token.end - token.start == 3 && isDoubleCurly(token)
+    /// Paragraph starts (token indexes) whose paragraph has a closing mark before any opening one.
+    private static func paragraphsThatCloseFirst(_ tokens: [Token], _ marks: [Mark?]) -> Set<Int> {
+        var result: Set<Int> = []
+        var paragraphStart: Int?
+        var decided = true
+        for index in tokens.indices {
+            if tokens[index].afterNewline {
+                paragraphStart = index
+                decided = false
+            }
+            guard !decided, let start = paragraphStart, let mark = marks[index] else { continue }
+            if mark == .close { result.insert(start) }
+            decided = true
+        }
+        return result
     }
 
-    private static func isDoubleCurly(_ token: Token) -> Bool {
-        // U+201C, U+201D and U+201E share the lead bytes E2 80 and differ in the last byte;
-        // the folded hash tells them apart from U+2018/U+2019 cheaply.
-        token.exact == TokenHash.exact([0xE2, 0x80, 0x9C]) || token.exact == TokenHash.exact([0xE2, 0x80, 0x9D])
-            || token.exact == TokenHash.exact([0xE2, 0x80, 0x9E])
+    /// “ ” « » „ are double quotation marks; ‘ ’ are single ones, which also serve as
+    /// apostrophes and so are not tracked.
+    private static func mark(_ token: Token) -> Mark? {
+        switch token.kind {
+        case .straightQuote: return .toggle
+        case .openQuote where isDouble(token): return .open
+        case .closeQuote where isDouble(token): return .close
+        default: return nil
+        }
     }
+
+    private static func isDouble(_ token: Token) -> Bool {
+        if token.first == 0xC2 { return true }
+        return token.exact == leftDouble || token.exact == rightDouble || token.exact == lowDouble
+    }
+
+    private static let leftDouble = TokenHash.exact([0xE2, 0x80, 0x9C])
+    private static let rightDouble = TokenHash.exact([0xE2, 0x80, 0x9D])
+    private static let lowDouble = TokenHash.exact([0xE2, 0x80, 0x9E])
 }

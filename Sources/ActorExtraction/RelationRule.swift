@@ -64,10 +64,11 @@ extension RelationRule {
     static let prepositionalObject = RelationRule(name: "prepositional-object", confidence: 0.8) { hit, view in
         guard let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty else { return nil }
         var index = hit.tokens.upperBound
-        let limit = min(view.range.upperBound, index + 5)
+        let limit = min(view.range.upperBound, index + 7)
         while index < limit, !view.isClauseBreak(index) {
             if preps.contains(view.tokens[index].folded) {
-                guard let target = view.mention(after: index + 1, reach: 4) else { return nil }
+                guard let found = view.mention(after: index + 1, reach: 4) else { return nil }
+                let target = view.appositiveHead(of: found)
                 guard let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor], asAgent: true) else { return nil }
                 return ActorPair(source: source, target: target)
             }
@@ -81,15 +82,18 @@ extension RelationRule {
     static let verbObject = RelationRule(name: "verb-object", confidence: 0.75) { hit, view in
         let cue = view.lexicon.cues[Int(hit.cue)]
         guard cue.pos == "verb", (cue.prep ?? []).isEmpty, !view.isNounUse(hit),
-              let target = view.mention(after: hit.tokens.upperBound, reach: 4), !view.isOblique(target),
-              let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor], asAgent: true) else { return nil }
-        return ActorPair(source: source, target: target)
+              let object = view.mention(after: hit.tokens.upperBound, reach: 4), !view.isOblique(object),
+              let source = view.mention(before: hit.tokens.lowerBound, excluding: [object.actor], asAgent: true) else { return nil }
+        return ActorPair(source: source, target: view.appositiveHead(of: object))
     }
 
     /// "Tokyo and Washington signed a defence pact", "France and Germany are close allies":
     /// a symmetric relation whose two sides are the coordinated subject before the cue.
     static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8) { hit, view in
-        guard !view.lexicon.cues[Int(hit.cue)].kind.isDirected,
+        let cue = view.lexicon.cues[Int(hit.cue)]
+        // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
+        let reciprocal = (cue.prep ?? []).isEmpty || (cue.prep ?? []).contains { $0 == "with" || $0 == "between" }
+        guard !cue.kind.isDirected, cue.pos != "verb" || reciprocal,
               let second = view.mention(before: hit.tokens.lowerBound, reach: 8, asAgent: true) else { return nil }
         var conjunction = second.tokens.lowerBound - 1
         if view.isWord(conjunction, "the") { conjunction -= 1 }
@@ -154,6 +158,7 @@ extension RelationRule {
               let perceived = view.mention(after: verb.upperBound, reach: 3), perceived.tokens.upperBound <= hit.tokens.lowerBound,
               let perceiver = view.mention(before: verb.lowerBound, excluding: [perceived.actor], asAgent: true)
                 ?? Perception.owner(after: hit.tokens.upperBound, in: view, excluding: perceived.actor)
+                ?? view.mention(after: hit.tokens.upperBound, reach: 1, excluding: [perceived.actor])
         else { return nil }
         return ActorPair(source: perceived, target: perceiver)
     }
@@ -180,7 +185,8 @@ extension RelationRule {
         let start: Int
         if view.isWord(afterCue, "between") || view.isWord(afterCue, "of") {
             start = afterCue + 1
-        } else if let before = PairAnaphor.phrase(endingAt: hit.tokens.lowerBound, in: view) {
+        } else if let before = PairAnaphor.phrase(endingAt: hit.tokens.lowerBound, in: view),
+                  view.lexicon.cues[Int(hit.cue)].pos == "verb" || view.isNounUse(hit) {
             start = before.lowerBound
         } else {
             return nil
@@ -211,8 +217,14 @@ enum PairAnaphor {
         return nil
     }
 
+    /// A phrase that is the subject of the cue: right before it, or with a few words
+    /// between that are not a preposition ("the two countries have long been allies").
     static func phrase(endingAt end: Int, in view: SentenceView) -> Range<Int>? {
         for gap in 0...3 {
+            let between = (end - gap)..<end
+            if between.contains(where: { index in ["on", "about", "over", "of", "in", "for", "with", "to", "from"].contains { view.isWord(index, $0) } }) {
+                return nil
+            }
             for (words, _) in phrases {
                 let start = end - gap - words.count
                 if start >= view.range.lowerBound, phrase(startingAt: start, in: view) != nil { return start..<(start + words.count) }
@@ -223,8 +235,15 @@ enum PairAnaphor {
 
     /// The last two distinct actors of the sort, named before `index`.
     static func antecedents(before index: Int, sort: Sort, in view: SentenceView) -> ActorPair? {
+        let all = (Array(view.earlier) + view.mentions.filter { $0.tokens.upperBound <= index }).filter { !$0.isModifier }
+        // "Soviet troops" names a state less firmly than "Moscow"; demonyms serve only when needed.
+        let named = all.filter { $0.form != .demonym }
+        if let pair = pick(from: named, sort: sort, in: view) { return pair }
+        return pick(from: all, sort: sort, in: view)
+    }
+
+    private static func pick(from candidates: [FoundMention], sort: Sort, in view: SentenceView) -> ActorPair? {
         var picked: [FoundMention] = []
-        let candidates = (Array(view.earlier) + view.mentions.filter { $0.tokens.upperBound <= index }).filter { !$0.isModifier }
         for mention in candidates.reversed() {
             var resolved = mention
             let kind = view.actors.entry(at: mention.actor).kind

@@ -38,7 +38,21 @@ struct RoleResolver {
             }
         }
         if !added.isEmpty { mentions = (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
+        governments(&mentions, table: table)
         return affiliations + personOf(mentions, table: table, stated: Set(affiliations.map(\.person.tokens.lowerBound)))
+    }
+
+    /// "The Biden administration", "the Kishida government": a leader's name standing for
+    /// the state the leader governs.
+    private func governments(_ mentions: inout [FoundMention], table: ActorTable) {
+        for index in mentions.indices where table.entry(at: mentions[index].actor).kind == .person {
+            let next = mentions[index].tokens.upperBound
+            guard ["administration", "government", "cabinet", "regime"].contains(where: { isWord(next, $0) }),
+                  let state = table.state(of: mentions[index].actor) else { continue }
+            mentions[index].actor = state
+            mentions[index].tokens = mentions[index].tokens.lowerBound..<(next + 1)
+            mentions[index].form = .metonym
+        }
     }
 
     /// "Fumio Kishida of Japan", "Professor Hana Mori of the University of Tsukuba",
@@ -50,7 +64,10 @@ struct RoleResolver {
             guard isWord(link, "of") || isWord(link, "at"), position + 1 < mentions.count else { continue }
             let next = mentions[position + 1]
             let start = isWord(link + 1, "the") ? link + 2 : link + 1
-            guard next.tokens.lowerBound == start || next.tokens.lowerBound == link + 1, table.entry(at: next.actor).kind != .person else { continue }
+            let kind = table.entry(at: next.actor).kind
+            // "Biden at the White House" is a place; "at" ties a person only to an organisation.
+            guard next.tokens.lowerBound == start || next.tokens.lowerBound == link + 1, kind != .person,
+                  isWord(link, "of") || kind == .organisation else { continue }
             found.append(StatedAffiliation(person: person, organisation: next, cue: link..<(link + 1), rule: "person-of"))
         }
         return found

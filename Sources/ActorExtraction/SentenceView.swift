@@ -16,6 +16,8 @@ struct SentenceView {
 
     /// How far, in tokens, a rule looks for the actor before a cue.
     static let reachBefore = 14
+    /// How far a rule looks back for the subject of a verb.
+    static let reachBeforeAgent = 26
     /// How far, in tokens, a rule looks for the actor after a cue or preposition.
     static let reachAfter = 6
 
@@ -28,10 +30,18 @@ struct SentenceView {
         index >= range.lowerBound && index < range.upperBound && tokens[index].folded == TokenHash.folded(Array(lowercaseWord.utf8))
     }
 
-    /// Punctuation that closes a clause for the purpose of finding a cue's actors.
+    /// Conjunctions that open a subordinate clause; an actor beyond one belongs to another clause.
+    private static let subordinators: Set<UInt64> = Set(
+        ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
+            .map { TokenHash.folded(Array($0.utf8)) }
+    )
+
+    /// Punctuation and conjunctions that close a clause for the purpose of finding a cue's actors.
     func isClauseBreak(_ index: Int) -> Bool {
         let token = tokens[index]
         switch token.kind {
+        case .word:
+            return token.isLowercaseWord && Self.subordinators.contains(token.folded)
         case .punctuation:
             return [UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!")]
                 .contains(token.first)
@@ -50,7 +60,9 @@ struct SentenceView {
     ///   places ("in Ukraine") and objects of prepositions ("of US retaliation").
     func mention(before index: Int, reach: Int = reachBefore, excluding excluded: Set<Int32> = [], asAgent: Bool = false) -> FoundMention? {
         var position = index - 1
-        let limit = max(range.lowerBound, index - reach)
+        // A subject may stand before a parenthetical ("Putin, driven into a corner, will
+        // strike"); places and objects of prepositions are skipped on the way back.
+        let limit = max(range.lowerBound, index - (asAgent ? max(reach, Self.reachBeforeAgent) : reach))
         while position >= limit {
             if isClauseBreak(position) { return nil }
             if let opening = relativeClauseStart(endingAt: position) {
@@ -101,7 +113,12 @@ struct SentenceView {
         index += 1
         if isWord(index, "and") { index += 1 }
         if isWord(index, "the") { index += 1 }
-        return mentions.first { $0.tokens.lowerBound == index && !$0.isModifier }
+        return mentions.first { $0.tokens.lowerBound == index && !$0.isModifier && sameKind($0, mention) }
+    }
+
+    /// Lists join actors of one kind; "Japan, and Khristo Grozev confirms" is two clauses.
+    private func sameKind(_ a: FoundMention, _ b: FoundMention) -> Bool {
+        actors.entry(at: a.actor).kind == actors.entry(at: b.actor).kind
     }
 
     private func previousInList(before mention: FoundMention) -> FoundMention? {
@@ -109,7 +126,7 @@ struct SentenceView {
         if isWord(index, "the") { index -= 1 }
         guard isComma(index) || isWord(index, "and") else { return nil }
         if isWord(index, "and"), isComma(index - 1) { index -= 1 }
-        return mentions.last { $0.tokens.upperBound == index && !$0.isModifier }
+        return mentions.last { $0.tokens.upperBound == index && !$0.isModifier && sameKind($0, mention) }
     }
 
     /// Prepositions after which a state's name is a place or an oblique object, not an agent.
@@ -146,6 +163,18 @@ struct SentenceView {
             position += 1
         }
         return nil
+    }
+
+    /// The person an adjectival demonym introduces: "his Chinese counterpart, Qin Gang"
+    /// names Qin Gang, not China.
+    func appositiveHead(of mention: FoundMention) -> FoundMention {
+        guard mention.form == .demonym, mention.tokens.upperBound < range.upperBound,
+              tokens[mention.tokens.upperBound].isLowercaseWord else { return mention }
+        var index = mention.tokens.upperBound
+        while index < min(range.upperBound, mention.tokens.upperBound + 4), tokens[index].isLowercaseWord { index += 1 }
+        guard isComma(index), let person = mentions.first(where: { $0.tokens.lowerBound == index + 1 }),
+              actors.entry(at: person.actor).kind == .person else { return mention }
+        return person
     }
 
     /// Whether a verb form is used as a noun: "the visit of", "an attack on", "Japan's visit".

@@ -73,7 +73,8 @@ struct UnknownActorFinder {
         let personRun = run.lowerBound..<(run.lowerBound + (run.firstIndex { !reader.isNameWord($0) } .map { $0 - run.lowerBound } ?? run.count))
         guard personRun.count >= 2, personRun.count <= 4,
               !words.prefix(personRun.count).contains(where: Self.notNames.contains),
-              hasTitle(before: personRun.lowerBound, reader: reader) || isSpeaker(personRun, reader: reader)
+              hasTitle(before: titleSearchStart(personRun.lowerBound, mentions: mentions, reader: reader), reader: reader)
+                || isSpeaker(personRun, reader: reader)
         else { return nil }
         let name = reader.text(personRun)
         let actor = table.addLocal(GazetteerEntry(id: Self.slug(name), name: name, kind: .person))
@@ -89,6 +90,15 @@ struct UnknownActorFinder {
                match.length == length { return true }
         }
         return false
+    }
+
+    /// Where to look for a title before a name: before "of the University of Tsukuba" in
+    /// "Professor of the University of Tsukuba Itsuro Nakamura".
+    private func titleSearchStart(_ index: Int, mentions: [FoundMention], reader: NameReader) -> Int {
+        guard let institution = mentions.last(where: { $0.tokens.upperBound == index }) else { return index }
+        var start = institution.tokens.lowerBound
+        if reader.isWord(start - 1, "the") { start -= 1 }
+        return reader.isWord(start - 1, "of") ? start - 1 : index
     }
 
     /// The length of an honorific or office phrase starting here, which is never part of a name.
