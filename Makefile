@@ -1,6 +1,7 @@
 # actorgraph — set-up, build, test and examples. `make demo` and `make test` are the
 # whole set-up on a fresh machine: each installs what is missing first.
 
+SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/actorgraph
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -43,7 +44,10 @@ graphs: build
 
 ## test: build, run every Swift test, then the checks with outside tools.
 test: build
-	$(SWIFT) test
+	@set -o pipefail; $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log
+	@python3 scripts/gazetteer/validate.py && python3 scripts/resources/check_cues.py >/dev/null && python3 scripts/fixtures/check_relations.py >/dev/null
+	@read total failed < <(grep -oE 'Executed [0-9]+ tests?, with [0-9]+ failures?' .build/test.log | tail -1 | grep -oE '[0-9]+' | tr '\n' ' '); \
+		echo "$$((total - failed)) passed, $$failed failed"
 
 clean:
 	rm -rf .build
