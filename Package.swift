@@ -12,12 +12,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "ActorGraph"),
         .target(
             name: "ActorExtraction",
-            dependencies: ["ActorGraph"],
+            dependencies: ["ActorGraph", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
         .systemLibrary(

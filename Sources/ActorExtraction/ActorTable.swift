@@ -16,6 +16,9 @@ struct ActorTable {
         return index < base ? gazetteer.entry(at: index) : local[Int(index - base)]
     }
 
+    /// Whether the actor was found in this article rather than listed in the gazetteer.
+    func isLocal(_ index: Int32) -> Bool { index >= Int32(gazetteer.entries.count) }
+
     func index(of id: String) -> Int32? {
         gazetteer.index(of: id) ?? localIndex[id]
     }
@@ -27,6 +30,14 @@ struct ActorTable {
         local.append(entry)
         localIndex[entry.id] = index
         return index
+    }
+
+    /// Gives an actor found in this article the state of the organisation the text ties it
+    /// to ("Professor Itsuro Nakamura of the University of Tsukuba" is Japanese).
+    mutating func inferCountry(of person: Int32, from organisation: Int32) {
+        let base = Int32(gazetteer.entries.count)
+        guard person >= base, local[Int(person - base)].country == nil, let state = state(of: organisation) else { return }
+        local[Int(person - base)].country = entry(at: state).id
     }
 
     /// The state an actor stands for: itself for a state, its country for anyone else.

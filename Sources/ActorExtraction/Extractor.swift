@@ -19,13 +19,13 @@ public struct Extractor: Sendable {
     /// Office names and honorifics.
     public let roles: RoleLexicon
 
-    /// Creates an extractor from the built-in resources, plus any extra actors.
+    /// Creates an extractor from the built-in resources, plus a user's extensions.
     ///
-    /// - Parameter extraActors: entries that add to or replace built-in actors by id.
-    public init(extraActors: [GazetteerEntry] = []) throws {
+    /// - Parameter extensions: actors to add, or aliases to add to built-in actors.
+    public init(extensions: [ActorExtension] = []) throws {
         let gazetteer = try Extractor.sharedGazetteer()
         self.init(
-            gazetteer: extraActors.isEmpty ? gazetteer : gazetteer.adding(extraActors),
+            gazetteer: extensions.isEmpty ? gazetteer : try gazetteer.extended(with: extensions),
             lexicon: try Extractor.sharedLexicon(), roles: try Extractor.sharedRoles()
         )
     }

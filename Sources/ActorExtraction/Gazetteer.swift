@@ -73,12 +73,6 @@ public struct Gazetteer: Sendable {
         return Set(holders.map(\.actor)).count == 1 ? holders[0].actor : nil
     }
 
-    /// This gazetteer with `extra` entries added; an extra entry replaces a built-in one
-    /// with the same id.
-    public func adding(_ extra: [GazetteerEntry]) -> Gazetteer {
-        Gazetteer(entries: entries + extra)
-    }
-
     /// The token keys of a phrase, tokenised as article text is.
     static func keys(of text: String) -> [UInt64] {
         let bytes = Array(text.utf8)
@@ -105,7 +99,7 @@ extension Gazetteer {
         return Gazetteer(entries: entries)
     }
 
-    /// Reads a file of extra actors: `{"actors": [{"id", "name", "kind", "country", "aliases"}]}`.
+    /// Reads one of the gazetteer's JSON files: `{"schema": 1, "actors": [...]}`.
     public static func load(_ url: URL) throws -> [GazetteerEntry] {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {

@@ -47,7 +47,7 @@ struct GraphBuilder {
         for mention in mentions where !seen.contains(mention.actor) {
             seen.insert(mention.actor)
             let entry = actors.entry(at: mention.actor)
-            guard entry.kind == .person || entry.kind == .organisation, let country = affiliation(of: entry),
+            guard !actors.isLocal(mention.actor), entry.kind == .person || entry.kind == .organisation, let country = affiliation(of: entry),
                   let countryIndex = actors.index(of: country),
                   evidence[RelationKey(source: entry.id, target: country, kind: .affiliation)] == nil else { continue }
             var target = mention

@@ -46,6 +46,7 @@ struct MentionFinder {
         found = merge(found, strangers)
         var resolver = RoleResolver(roles: roles, tokens: tokens, date: date)
         let affiliations = resolver.resolve(&found, table: &table)
+        for affiliation in affiliations { table.inferCountry(of: affiliation.person.actor, from: affiliation.organisation.actor) }
         return MentionResult(mentions: found, actors: table, affiliations: affiliations)
     }
 
@@ -58,7 +59,8 @@ struct MentionFinder {
             if let match = gazetteer.phrases.longestMatch(from: index, key: { $0 < tokens.count ? TokenHash.nameKey(tokens[$0]) : nil }) {
                 let surface = best(match.payloads)
                 let span = index..<(index + match.length)
-                if surface.ambiguous, isOtherPlaceOrName(span, in: tokens, previousMatchEnd: found.last?.tokens.upperBound) {
+                if isUSState(span, in: tokens)
+                    || (surface.ambiguous && isInsideLongerName(span, in: tokens, previousMatchEnd: found.last?.tokens.upperBound)) {
                     index += match.length
                     continue
                 }
@@ -73,17 +75,19 @@ struct MentionFinder {
         return found
     }
 
-    /// Context that makes an ambiguous name something else: part of a longer proper name
-    /// ("Michael Jordan", "Lake Chad"), or a US state ("Washington state", "the state of Georgia").
-    private func isOtherPlaceOrName(_ span: Range<Int>, in tokens: [Token], previousMatchEnd: Int?) -> Bool {
+    /// An ambiguous name inside a longer proper name: "Michael Jordan", "Lake Chad".
+    private func isInsideLongerName(_ span: Range<Int>, in tokens: [Token], previousMatchEnd: Int?) -> Bool {
+        let before = span.lowerBound - 1
+        return before >= 0 && tokens[before].isWord && tokens[before].isCapitalised && !tokens[span.lowerBound].afterNewline
+            && previousMatchEnd != span.lowerBound && !Self.sentenceInitial(before, in: tokens)
+    }
+
+    /// A name used for a US state: "Washington state", "the state of Georgia".
+    private func isUSState(_ span: Range<Int>, in tokens: [Token]) -> Bool {
         func word(_ index: Int, _ text: String) -> Bool {
             index >= 0 && index < tokens.count && tokens[index].folded == TokenHash.folded(Array(text.utf8))
         }
         let before = span.lowerBound - 1
-        if before >= 0, tokens[before].isWord, tokens[before].isCapitalised, !tokens[span.lowerBound].afterNewline,
-           previousMatchEnd != span.lowerBound, !Self.sentenceInitial(before, in: tokens) {
-            return true
-        }
         if word(span.upperBound, "state") && !tokens[span.upperBound].isCapitalised { return true }
         return word(before, "of") && word(before - 1, "state")
     }

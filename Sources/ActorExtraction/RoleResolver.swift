@@ -39,7 +39,44 @@ struct RoleResolver {
         }
         if !added.isEmpty { mentions = (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
         governments(&mentions, table: table)
-        return affiliations + personOf(mentions, table: table, stated: Set(affiliations.map(\.person.tokens.lowerBound)))
+        let stated = Set(affiliations.map(\.person.tokens.lowerBound))
+        return affiliations + personOf(mentions, table: table, stated: stated) + titleOfInstitution(mentions, table: table, stated: stated)
+    }
+
+    /// "Emeritus Professor of the University of Tsukuba Itsuro Nakamura": a title, "of",
+    /// an institution, then the person's name.
+    private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: Set<Int>) -> [StatedAffiliation] {
+        var found: [StatedAffiliation] = []
+        for (position, person) in mentions.enumerated() where position > 0 && !stated.contains(person.tokens.lowerBound) {
+            let institution = mentions[position - 1]
+            // "the Bellingcat publication Khristo Grozev": a word or two may describe the institution.
+            guard institution.tokens.upperBound <= person.tokens.lowerBound else { continue }
+            let gap = institution.tokens.upperBound..<person.tokens.lowerBound
+            guard table.entry(at: person.actor).kind == .person, gap.count <= 2, gap.allSatisfy({ tokens[$0].isLowercaseWord }),
+                  table.entry(at: institution.actor).kind == .organisation else { continue }
+            var link = institution.tokens.lowerBound - 1
+            if isWord(link, "the") { link -= 1 }
+            guard isWord(link, "of"), link > 0, endsTitle(at: link - 1) else { continue }
+            found.append(StatedAffiliation(person: person, organisation: institution, cue: (link - 1)..<link, rule: "title-of-institution"))
+        }
+        return found
+    }
+
+    /// Nouns for a person's place in an institution, which act as titles before "of".
+    private static let positionNouns: Set<UInt64> = Set(
+        ["head", "chief", "director", "founder", "editor", "leader", "spokesman", "spokeswoman", "spokesperson", "member",
+         "chairman", "chairwoman", "chair", "professor", "fellow", "researcher", "analyst", "investigator", "expert"]
+            .map { TokenHash.folded(Array($0.utf8)) }
+    )
+
+    private func endsTitle(at index: Int) -> Bool {
+        if tokens[index].isWord, Self.positionNouns.contains(tokens[index].folded) { return true }
+        return (0..<3).contains { length in
+            let start = index - length
+            guard start >= 0 else { return false }
+            let match = roles.titles.longestMatch(from: start, key: { $0 <= index ? TokenHash.nameKey(tokens[$0]) : nil })
+            return match?.length == length + 1
+        }
     }
 
     /// "The Biden administration", "the Kishida government": a leader's name standing for

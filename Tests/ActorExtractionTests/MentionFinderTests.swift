@@ -113,6 +113,11 @@ final class UnknownActorTests: XCTestCase {
         XCTAssertEqual(try actors("She works at the University of Tsukuba.")["university-of-tsukuba"], .organisation)
     }
 
+    func testUnknownPersonTakesTheStateOfTheirInstitution() throws {
+        let graph = try TestExtractor.graph("Professor Hana Mori of Britain's Ministry of Defence disagreed.")
+        XCTAssertEqual(graph.actor(id: "hana-mori")?.country, "GBR")
+    }
+
     func testOwnedInstitutionCarriesItsOwnersState() throws {
         let graph = try TestExtractor.graph("Britain's Ministry of Defence said little.")
         XCTAssertEqual(graph.actor(id: "gbr-ministry-of-defence")?.country, "GBR")
@@ -124,5 +129,91 @@ final class UnknownActorTests: XCTestCase {
 
     func testUntitledCapitalisedWordsAreNotActors() throws {
         XCTAssertEqual(try actors("The Sarmat missile flew over Eastern Siberia."), [:])
+    }
+}
+
+final class ActorExtensionTests: XCTestCase {
+    private func extractor(_ yaml: String, ext: String = "yaml") throws -> Extractor {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("actors-\(UUID().uuidString).\(ext)")
+        try yaml.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try Extractor(extensions: ActorExtension.load(url))
+    }
+
+    func testUserAliasNamesABuiltInActor() throws {
+        let graph = try extractor("actors:\n  - id: JPN\n    aliases: [\"the island monarchy\"]\n")
+            .extract(ArticleText(parsing: "Moscow threatened the island monarchy.", fallbackID: "t"))
+        XCTAssertEqual(graph.actor(id: "JPN")?.mentions.map(\.text), ["the island monarchy"])
+        XCTAssertEqual(graph.actor(id: "JPN")?.name, "Japan", "an alias adds to the actor, it does not replace it")
+    }
+
+    func testUserFileAddsANewActor() throws {
+        let json = #"{"actors": [{"id": "orion-institute", "name": "Orion Institute", "kind": "organisation", "country": "FIN", "aliases": ["Orion"]}]}"#
+        let graph = try extractor(json, ext: "json").extract(ArticleText(parsing: "Orion criticised Russia.", fallbackID: "t"))
+        XCTAssertEqual(graph.actor(id: "orion-institute")?.country, "FIN")
+    }
+
+    func testNewActorWithoutAKindIsRefused() throws {
+        XCTAssertThrowsError(try extractor("actors:\n  - id: nobody\n    name: Nobody\n")) { error in
+            XCTAssertTrue("\(error)".contains("'nobody'"), "\(error)")
+        }
+    }
+
+    func testMalformedFileNamesItself() throws {
+        XCTAssertThrowsError(try extractor("actors: [[[")) { error in
+            XCTAssertTrue("\(error)".contains("not an actors file"), "\(error)")
+        }
+    }
+}
+
+/// Mentions with the built-in gazetteer: the ambiguities news text is full of.
+final class BuiltInAmbiguityTests: XCTestCase {
+    private func actors(_ text: String) throws -> Set<String> {
+        Set(try Extractor().extract(ArticleText(parsing: text, fallbackID: "t")).actors.filter { !$0.mentions.isEmpty }.map(\.id))
+    }
+
+    func testGeorgiaAloneIsNotTheState() throws {
+        XCTAssertFalse(try actors("The storm moved north from Florida into Georgia on Tuesday.").contains("GEO"))
+    }
+
+    func testGeorgiaWithItsCapitalIsTheState() throws {
+        XCTAssertTrue(try actors("Tbilisi protested, and Georgia recalled its ambassador.").contains("GEO"))
+    }
+
+    func testJordanAfterAFirstNameIsAPerson() throws {
+        XCTAssertFalse(try actors("Fans cheered Michael Jordan in Chicago.").contains("JOR"))
+    }
+
+    func testChadAsAFirstNameIsNotTheState() throws {
+        XCTAssertFalse(try actors("The coach, Chad Smith, resigned.").contains("TCD"))
+    }
+
+    func testNigerWithNiameyIsTheState() throws {
+        XCTAssertTrue(try actors("Niamey expelled the envoy, and Niger closed its airspace.").contains("NER"))
+    }
+
+    func testTurkeyMidSentenceIsTheState() throws {
+        XCTAssertTrue(try actors("Sweden asked Turkey to approve its bid.").contains("TUR"))
+    }
+
+    func testChinaDailyIsANewspaperNotChina() throws {
+        XCTAssertEqual(try actors("China Daily ran the story."), ["china-daily"])
+    }
+
+    func testWashingtonStateIsNotTheUnitedStates() throws {
+        XCTAssertFalse(try actors("Wildfires spread across Washington state.").contains("USA"))
+    }
+
+    func testWashingtonAsASeatOfPowerIsTheUnitedStates() throws {
+        XCTAssertTrue(try actors("Washington warned Beijing.").contains("USA"))
+    }
+
+    func testKievAndKyivBothNameUkraine() throws {
+        XCTAssertEqual(try actors("Kiev and Kyiv are two spellings."), ["UKR"])
+    }
+
+    func testKievAsAPlaceIsNotAnAgent() throws {
+        let graph = try Extractor().extract(ArticleText(parsing: "Russia attacked targets in Kiev.", fallbackID: "t"))
+        XCTAssertFalse(graph.relations.contains { $0.source == "UKR" && $0.kind == .hostility })
     }
 }

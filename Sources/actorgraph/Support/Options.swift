@@ -8,7 +8,7 @@ struct ExtractionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The articles' date (YYYY-MM-DD); it overrides front matter and resolves who held an office.", valueName: "date"))
     var date: String?
 
-    @Option(help: ArgumentHelp("A JSON file of extra actors: {\"actors\": [{\"id\", \"name\", \"kind\", \"country\", \"aliases\"}]}.", valueName: "file"))
+    @Option(help: ArgumentHelp("A YAML or JSON file of actors to add, or aliases to add to known actors: actors: [{id, name, kind, country, aliases}].", valueName: "file"))
     var actors: String?
 
     func validate() throws {
@@ -19,8 +19,8 @@ struct ExtractionOptions: ParsableArguments {
 
     func makeExtractor() throws -> Extractor {
         do {
-            let extra = try actors.map { try Gazetteer.load(URL(fileURLWithPath: $0)) } ?? []
-            return try Extractor(extraActors: extra)
+            let extensions = try actors.map { try ActorExtension.load(URL(fileURLWithPath: $0)) } ?? []
+            return try Extractor(extensions: extensions)
         } catch let error as ResourceError {
             throw CommandFailure(error.description)
         }

@@ -1,0 +1,95 @@
+import ActorGraph
+import Foundation
+import Yams
+
+/// A user's addition to the gazetteer, read from `--actors FILE` (YAML or JSON).
+///
+/// An entry whose id the gazetteer knows adds its aliases, demonyms and metonyms to that
+/// actor and replaces the name, kind and country it gives; an entry with a new id adds an
+/// actor and must give its name and kind.
+///
+/// ```yaml
+/// actors:
+///   - id: JPN
+///     aliases: ["the island monarchy"]
+///   - id: hana-mori
+///     name: Hana Mori
+///     kind: person
+///     country: JPN
+/// ```
+public struct ActorExtension: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    public var kind: ActorKind?
+    public var country: String?
+    public var aliases: [String]?
+    public var demonyms: [String]?
+    public var metonyms: [String]?
+    public var members: [String]?
+    public var surname: String?
+    public var offices: [Office]?
+
+    struct File: Codable {
+        var actors: [ActorExtension]
+    }
+
+    /// Reads a file of extensions; `.yaml` and `.yml` files are YAML, anything else JSON.
+    ///
+    /// - Throws: ``ResourceError`` naming the file and what is wrong with it.
+    public static func load(_ url: URL) throws -> [ActorExtension] {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ResourceError(description: "\(url.path): cannot read the file")
+        }
+        do {
+            if ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
+                return try YAMLDecoder().decode(File.self, from: String(decoding: data, as: UTF8.self)).actors
+            }
+            return try JSONDecoder().decode(File.self, from: data).actors
+        } catch {
+            throw ResourceError(description: "\(url.path): not an actors file (\(ResourceFiles.describe(error)))")
+        }
+    }
+}
+
+extension Gazetteer {
+    /// This gazetteer with a user's extensions applied.
+    ///
+    /// - Throws: ``ResourceError`` when a new actor lacks a name or a kind.
+    public func extended(with extensions: [ActorExtension]) throws -> Gazetteer {
+        var byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
+        for patch in extensions {
+            if var entry = byID[patch.id] {
+                entry.name = patch.name ?? entry.name
+                entry.kind = patch.kind ?? entry.kind
+                entry.country = patch.country ?? entry.country
+                entry.aliases = Self.union(entry.aliases, patch.aliases)
+                entry.demonyms = Self.union(entry.demonyms, patch.demonyms)
+                entry.metonyms = Self.union(entry.metonyms, patch.metonyms)
+                entry.members = patch.members ?? entry.members
+                entry.surname = patch.surname ?? entry.surname
+                entry.offices = Self.union(entry.offices, patch.offices)
+                // A user who names an alias means it, so it is no longer held back as ambiguous.
+                entry.ambiguous = entry.ambiguous?.filter { !(patch.aliases ?? []).contains($0) }
+                byID[patch.id] = entry
+            } else {
+                guard let name = patch.name, let kind = patch.kind else {
+                    throw ResourceError(description: "actor '\(patch.id)' is not built in, so it needs a name and a kind")
+                }
+                byID[patch.id] = GazetteerEntry(
+                    id: patch.id, name: name, kind: kind, country: patch.country, aliases: patch.aliases,
+                    demonyms: patch.demonyms, metonyms: patch.metonyms, members: patch.members,
+                    surname: patch.surname, offices: patch.offices
+                )
+            }
+        }
+        return Gazetteer(entries: Array(byID.values))
+    }
+
+    private static func union<T: Equatable>(_ a: [T]?, _ b: [T]?) -> [T]? {
+        guard let b else { return a }
+        var result = a ?? []
+        for item in b where !result.contains(item) { result.append(item) }
+        return result
+    }
+}
