@@ -43,7 +43,9 @@ struct Actorgraph: ParsableCommand {
             if code == .success || error is CleanExit || code.rawValue == 0 {
                 exit(withError: error)
             }
-            let message = fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            // One line, as DESIGN.md promises: the message without the usage block.
+            let message = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+                .replacingOccurrences(of: "\n", with: "; ")
             FileHandle.standardError.write(Data("actorgraph: \(message)\n".utf8))
             Foundation.exit(2)
         }
