@@ -6,7 +6,7 @@ BIN := .build/debug/actorgraph
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard examples/*.md)
 
-.PHONY: all deps build test demo graphs clean
+.PHONY: all deps build test demo graphs bench clean
 
 all: build
 
@@ -44,6 +44,10 @@ graphs: build
 ## test: build, run every Swift test, then the checks with outside tools.
 test: build
 	$(SWIFT) test
+
+## bench: time the model's operations (diff of two 100,000-relation graphs) in release.
+bench:
+	$(SWIFT) build -c release --product actorgraph-bench && .build/release/actorgraph-bench
 
 clean:
 	rm -rf .build

@@ -11,7 +11,7 @@ extension Graph {
     /// ```
     ///
     /// - Complexity: O(n) in the size of both graphs (actors, relations and evidence
-    ///   items), plus O(c log c) to order the c framing conflicts.
+    ///   items), plus O(c log n) to find and order the c framing conflicts.
     public func diff(to other: Graph) -> GraphDiff {
         let actorComparisons = Self.walk(actors, other.actors, key: \.id) { a, b in
             ActorComparison(id: (a ?? b)!.id, a: a, b: b)
@@ -25,7 +25,7 @@ extension Graph {
         return GraphDiff(
             a: GraphDiff.Side(articles: articles), b: GraphDiff.Side(articles: other.articles),
             actors: actorComparisons, relations: relationComparisons,
-            conflicts: Self.framingConflicts(relations, other.relations),
+            conflicts: Self.framingConflicts(relationComparisons, a: relations, b: other.relations),
             similarity: overlap.similarity, weightedSimilarity: overlap.weightedSimilarity
         )
     }
@@ -57,31 +57,57 @@ extension Graph {
     }
 
     /// The pairs of actors that each side relates by a relation the other does not state.
-    private static func framingConflicts(_ a: [Relation], _ b: [Relation]) -> [FramingConflict] {
-        var pairs: [ActorPair: (a: [RelationKey], b: [RelationKey])] = [:]
-        for relation in a { pairs[ActorPair(relation), default: ([], [])].a.append(relation.key) }
-        for relation in b where pairs[ActorPair(relation)] != nil { pairs[ActorPair(relation)]!.b.append(relation.key) }
-        var conflicts: [FramingConflict] = []
-        for (pair, keys) in pairs where !keys.b.isEmpty {
-            // Both lists are in canonical order, being taken from sorted relations.
-            let onlyA = keys.a.contains { !keys.b.contains($0) }
-            let onlyB = keys.b.contains { !keys.a.contains($0) }
-            if onlyA && onlyB {
-                conflicts.append(FramingConflict(actors: [pair.first, pair.second], a: keys.a, b: keys.b))
-            }
+    ///
+    /// Such a pair has a relation only A states and one only B states, so only those are
+    /// hashed; each candidate pair's relations are then found by binary search.
+    private static func framingConflicts(_ comparisons: [RelationComparison], a: [Relation], b: [Relation]) -> [FramingConflict] {
+        var onlyInA: Set<ActorPair> = []
+        for comparison in comparisons where comparison.b == nil { onlyInA.insert(ActorPair(comparison.key)) }
+        var candidates: Set<ActorPair> = []
+        for comparison in comparisons where comparison.a == nil && onlyInA.contains(ActorPair(comparison.key)) {
+            candidates.insert(ActorPair(comparison.key))
         }
-        return conflicts.sorted { ($0.actors[0], $0.actors[1]) < ($1.actors[0], $1.actors[1]) }
+        return candidates.sorted().map { pair in
+            FramingConflict(actors: [pair.first, pair.second], a: keys(between: pair, in: a), b: keys(between: pair, in: b))
+        }
+    }
+
+    /// The keys of every relation between the pair, either way round, in canonical order.
+    ///
+    /// - Complexity: O(log n + k) for k such relations.
+    private static func keys(between pair: ActorPair, in relations: [Relation]) -> [RelationKey] {
+        // Canonical order sorts (first, second, …) before (second, first, …), as first < second.
+        keys(from: pair.first, to: pair.second, in: relations) + keys(from: pair.second, to: pair.first, in: relations)
+    }
+
+    private static func keys(from source: String, to target: String, in relations: [Relation]) -> [RelationKey] {
+        var low = 0
+        var high = relations.count
+        while low < high {
+            let mid = (low + high) / 2
+            if (relations[mid].source, relations[mid].target) < (source, target) { low = mid + 1 } else { high = mid }
+        }
+        var keys: [RelationKey] = []
+        while low < relations.count, relations[low].source == source, relations[low].target == target {
+            keys.append(relations[low].key)
+            low += 1
+        }
+        return keys
     }
 }
 
 /// Two actors without direction, smaller id first.
-private struct ActorPair: Hashable {
+private struct ActorPair: Hashable, Comparable {
     var first: String
     var second: String
 
-    init(_ relation: Relation) {
-        first = min(relation.source, relation.target)
-        second = max(relation.source, relation.target)
+    init(_ key: RelationKey) {
+        first = min(key.source, key.target)
+        second = max(key.source, key.target)
+    }
+
+    static func < (lhs: ActorPair, rhs: ActorPair) -> Bool {
+        (lhs.first, lhs.second) < (rhs.first, rhs.second)
     }
 }
 

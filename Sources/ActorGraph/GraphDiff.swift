@@ -203,15 +203,17 @@ public struct RelationProfile: Sendable, Equatable {
     /// - Complexity: O(e log e) in the relation's evidence items, for the speakers' order.
     public init(_ relation: Relation) {
         weight = relation.weight
-        var counts = Array(repeating: 0, count: Modality.allCases.count)
-        var speakerSet: Set<String> = []
+        var counts = [0, 0, 0, 0]
+        var named: [String] = []
         var articleVoice = false
         for item in relation.evidence {
-            counts[Modality.allCases.firstIndex(of: item.modality)!] += 1
-            if let speaker = item.attributedTo { speakerSet.insert(speaker) } else { articleVoice = true }
+            counts[item.modality.index] += 1
+            if let speaker = item.attributedTo { named.append(speaker) } else { articleVoice = true }
         }
         modalityCounts = counts
-        speakers = (articleVoice ? [nil] : []) + speakerSet.sorted().map(Optional.some)
+        // Most relations are in the article's own voice: skip the sort for them.
+        let distinct = named.isEmpty ? [] : Array(Set(named)).sorted()
+        speakers = (articleVoice ? [nil] : []) + distinct.map(Optional.some)
     }
 
     /// The modalities at least one sentence carries, in declaration order.
@@ -228,7 +230,7 @@ public struct RelationProfile: Sendable, Equatable {
 
     /// How many sentences carry `modality`.
     public func count(of modality: Modality) -> Int {
-        modalityCounts[Modality.allCases.firstIndex(of: modality)!]
+        modalityCounts[modality.index]
     }
 }
 
@@ -250,5 +252,17 @@ public struct FramingConflict: Sendable, Equatable {
         self.actors = actors
         self.a = a
         self.b = b
+    }
+}
+
+extension Modality {
+    /// The position in `allCases`, without searching it.
+    var index: Int {
+        switch self {
+        case .asserted: 0
+        case .hypothetical: 1
+        case .negated: 2
+        case .question: 3
+        }
     }
 }

@@ -138,6 +138,35 @@ final class GraphDiffTests: XCTestCase {
         }
     }
 
+    func testConflictsAreExactlyThePairsEachSideRelatesByAKeyTheOtherLacks() {
+        var found = 0
+        for seed in 0..<30 as Range<UInt64> {
+            let a = SampleGraphs.generated(seed: seed, actors: 4, relations: 12)
+            let b = SampleGraphs.generated(seed: seed + 300, actors: 4, relations: 12)
+            // The definition, by brute force over every pair.
+            func keys(_ graph: Graph, _ x: String, _ y: String) -> Set<RelationKey> {
+                Set(graph.relations.filter { Set([$0.source, $0.target]) == Set([x, y]) }.map(\.key))
+            }
+            let ids = Set(a.actors.map(\.id) + b.actors.map(\.id)).sorted()
+            var expected: [[String]] = []
+            for (i, x) in ids.enumerated() {
+                for y in ids[i...] {
+                    let inA = keys(a, x, y)
+                    let inB = keys(b, x, y)
+                    if !inA.subtracting(inB).isEmpty && !inB.subtracting(inA).isEmpty { expected.append([x, y]) }
+                }
+            }
+            let result = a.diff(to: b)
+            XCTAssertEqual(result.conflicts.map(\.actors), expected, "seed \(seed)")
+            for conflict in result.conflicts {
+                XCTAssertEqual(Set(conflict.a), keys(a, conflict.actors[0], conflict.actors[1]), "seed \(seed)")
+                XCTAssertEqual(Set(conflict.b), keys(b, conflict.actors[0], conflict.actors[1]), "seed \(seed)")
+            }
+            found += expected.count
+        }
+        XCTAssertGreaterThan(found, 0, "the generated graphs should include some conflicts")
+    }
+
     func testADiffIsSoundOverGeneratedGraphs() {
         for seed in 0..<30 as Range<UInt64> {
             let result = SampleGraphs.generated(seed: seed, actors: 5, relations: 20).diff(to: SampleGraphs.generated(seed: seed + 7, actors: 5, relations: 20))
