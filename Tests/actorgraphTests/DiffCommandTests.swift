@@ -94,6 +94,15 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stdoutText + result.stderr)
     }
 
+    func testAFocusOnAnActorOnlyOneSideNamesShowsItAsAdded() throws {
+        let extra = GraphBuilders.graph(article: "extra", relations: [S("dmitry-peskov", "RUS", .affiliation), S("RUS", "JPN", .threat)])
+        try write(extra, to: "extra.json")
+        let result = try diff(["tokyo.json", "extra.json", "--focus", "dmitry-peskov", "--format", "json"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        XCTAssertEqual((json["actors"] as? [String: Any])?["added"] as? [String], ["RUS", "dmitry-peskov"])
+    }
+
     func testTheExampleArticlesDiffer() throws {
         let tokyo = "examples/tokyo-washington-summit.md"
         let moscow = "examples/moscow-view-of-summit.md"

@@ -80,6 +80,12 @@ final class MergeAndFilterCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("unknown relation kind 'friendship'"), result.stderr)
     }
 
+    func testDepthWithoutAFocusIsAUsageError() throws {
+        let result = try run(["render", "first.json", "--depth", "2"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "actorgraph: --depth needs --focus (the actor to measure the depth from)\n")
+    }
+
     func testVoiceMustBeOneOfTheKnownVoices() throws {
         let result = try run(["render", "first.json", "--voice", "loud"])
         XCTAssertEqual(result.status, 2)

@@ -8,11 +8,11 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare the graphs of two articles, graph JSON files or folders: which relations one states and the other does not.",
         discussion: """
-        A and B are articles, graph JSON files, or folders of them (each folder is merged
-        first). Relations are matched by source, target and kind; "added" means in B only,
-        "removed" in A only, "changed" in both with a different weight, modality mix or
-        speaker; a conflict of framing is a pair of actors each side relates by a kind the
-        other does not state (A says alliance, B says dependence). The filters apply to
+        A and B are articles, graph JSON files, or folders of them (each folder is merged \
+        first). Relations are matched by source, target and kind; "added" means in B only, \
+        "removed" in A only, "changed" in both with a different weight, modality mix or \
+        speaker; a conflict of framing is a pair of actors each side relates by a kind the \
+        other does not state (A says alliance, B says dependence). The filters apply to \
         both sides before the comparison.
 
         Examples:
@@ -20,7 +20,7 @@ struct Diff: ParsableCommand {
           actorgraph diff tokyo.md moscow.md --format svg -o diff.svg
           actorgraph diff january/ february/ --format json --asserted-only
 
-        Exit status, as diff(1): 0 when the graphs are the same, 1 when they differ,
+        Exit status, as diff(1): 0 when the graphs are the same, 1 when they differ, \
         2 on trouble (an input that cannot be read, a bad option).
         """
     )
@@ -56,9 +56,10 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let (graphA, failuresA) = try side(a)
-        let (graphB, failuresB) = try side(b)
-        var diff = graphA.diff(to: graphB)
+        let (unfilteredA, failuresA) = try side(a)
+        let (unfilteredB, failuresB) = try side(b)
+        let filtered = try filters.apply(to: [unfilteredA, unfilteredB])
+        var diff = filtered[0].diff(to: filtered[1])
         diff.a.label = a
         diff.b.label = b
         let renderer = DiffRenderer(textWriter: DiffTextWriter(colored: colored), engine: try resolvedEngine())
@@ -76,11 +77,10 @@ struct Diff: ParsableCommand {
         if !diff.isEmpty { throw ExitCode(1) }
     }
 
-    /// One side's graph: its files read and merged, then filtered.
+    /// One side's graph: its files read and merged.
     private func side(_ path: String) throws -> (Graph, failures: Int) {
         let paths = try InputPaths.expand([path])
-        let (graph, failures) = try GraphInputs(extraction: extraction).graph(of: paths, acceptGraphJSON: true)
-        return (try filters.apply(to: graph), failures)
+        return try GraphInputs(extraction: extraction).graph(of: paths, acceptGraphJSON: true)
     }
 
     private var colored: Bool {

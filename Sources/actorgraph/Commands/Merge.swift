@@ -5,14 +5,14 @@ struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Merge graph JSON files, articles or folders of them into one graph JSON, keeping each piece of evidence's article.",
         discussion: """
-        Merging is associative and commutative: the same inputs in any order or grouping
+        Merging is associative and commutative: the same inputs in any order or grouping \
         give identical bytes, so partial merges can be merged again.
 
         Examples:
           actorgraph merge g1.json g2.json g3.json -o merged.json
-          actorgraph merge corpus/ --since 2023-01-01 --until 2023-01-31 -o january.json
+          actorgraph merge corpus/ --since 2023-01-01 -o since-january.json
 
-        Exit status: 0 on success, 1 when some inputs failed (the rest is merged), 2 when
+        Exit status: 0 on success, 1 when some inputs failed (the rest is merged), 2 when \
         nothing could be read.
         """
     )

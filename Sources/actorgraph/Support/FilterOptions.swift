@@ -31,6 +31,7 @@ struct FilterOptions: ParsableArguments {
 
     func validate() throws {
         guard depth >= 0 else { throw ValidationError("--depth must be 0 or more, not \(depth)") }
+        if depth != 1 && focus == nil { throw ValidationError("--depth needs --focus (the actor to measure the depth from)") }
         guard minWeight >= 1 else { throw ValidationError("--min-weight must be 1 or more, not \(minWeight)") }
         _ = try filter()
         for (name, value) in [("--since", since), ("--until", until)] {
@@ -63,12 +64,26 @@ struct FilterOptions: ParsableArguments {
     ///
     /// - Throws: ``CommandFailure`` when `--focus` names no actor of the graph, or several.
     func apply(to graph: Graph) throws -> Graph {
+        try apply(to: [graph])[0]
+    }
+
+    /// The parts of `graphs` the options keep, with `--focus` resolved once over all of
+    /// them, so that one name means one actor everywhere; a graph without that actor
+    /// keeps nothing but its articles (the actor's neighbourhood there is empty).
+    ///
+    /// - Throws: ``CommandFailure`` when `--focus` names no actor of any graph, or several.
+    func apply(to graphs: [Graph]) throws -> [Graph] {
         var filter = try filter()
-        if let focus, (try? graph.resolveActor(named: focus)) == nil, let id = gazetteerID(for: focus, in: graph) {
-            filter.focus = id
-        }
         do {
-            return try graph.filtered(filter)
+            if let focus {
+                let everything = graphs.count == 1 ? graphs[0] : Graph.merged(graphs)
+                let resolved = try? everything.resolveActor(named: focus)
+                filter.focus = try resolved?.id ?? gazetteerID(for: focus, in: everything) ?? everything.resolveActor(named: focus).id
+            }
+            return try graphs.map { graph in
+                if let id = filter.focus, graph.actor(id: id) == nil { return Graph(articles: graph.articles) }
+                return try graph.filtered(filter)
+            }
         } catch let error as GraphFilterError {
             throw CommandFailure("--focus: \(error.description)")
         }
