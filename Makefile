@@ -7,7 +7,7 @@ BIN := .build/debug/actorgraph
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard examples/*.md)
 
-.PHONY: all deps build test demo graphs clean
+.PHONY: all deps build test demo graphs bench clean
 
 all: build
 
@@ -48,6 +48,10 @@ test: build
 	@python3 scripts/gazetteer/validate.py && python3 scripts/resources/check_cues.py >/dev/null && python3 scripts/fixtures/check_relations.py >/dev/null
 	@read total failed < <(grep -oE 'Executed [0-9]+ tests?, with [0-9]+ failures?' .build/test.log | tail -1 | grep -oE '[0-9]+' | tr '\n' ' '); \
 		echo "$$((total - failed)) passed, $$failed failed"
+
+## bench: time the model's operations (diff of two 100,000-relation graphs) in release.
+bench:
+	$(SWIFT) build -c release --product actorgraph-bench && .build/release/actorgraph-bench
 
 clean:
 	rm -rf .build

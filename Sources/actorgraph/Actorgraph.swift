@@ -17,12 +17,13 @@ struct Actorgraph: ParsableCommand {
           cat article.txt | actorgraph - --format dot  read standard input, print DOT
           actorgraph extract article.txt -o graph.json
           actorgraph render graph.json -o graph.svg --engine neato
+          actorgraph diff tokyo.md moscow.md           what two articles state differently
 
         Exit status: 0 on success, 1 when some inputs of a batch failed (the rest is
         written), 2 on a usage error or when nothing could be read.
         """,
         version: "0.1.0",
-        subcommands: [Draw.self, Extract.self, Render.self],
+        subcommands: [Draw.self, Extract.self, Render.self, Merge.self, Diff.self],
         defaultSubcommand: Draw.self
     )
 
@@ -34,12 +35,17 @@ struct Actorgraph: ParsableCommand {
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("actorgraph: \(failure.message)\n".utf8))
             Foundation.exit(failure.exitCode)
+        } catch let status as ExitCode {
+            // A verdict, not a failure: `diff` exits 1 when the graphs differ.
+            Foundation.exit(status.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit || code.rawValue == 0 {
                 exit(withError: error)
             }
-            let message = fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            // One line, as DESIGN.md promises: the message without the usage block.
+            let message = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+                .replacingOccurrences(of: "\n", with: "; ")
             FileHandle.standardError.write(Data("actorgraph: \(message)\n".utf8))
             Foundation.exit(2)
         }

@@ -25,6 +25,27 @@ final class GraphMergeTests: XCTestCase {
         }
     }
 
+    /// The same graphs in any order and any grouping (a reduce step run anywhere) give
+    /// identical bytes; some share article ids so that their evidence interleaves.
+    func testMergeOfAnyGroupingInAnyOrderGivesIdenticalBytes() {
+        var random = SeededGenerator(seed: 0x5DEECE66D)
+        func next(_ bound: Int) -> Int { random.next(below: bound) }
+        for round in 0..<25 {
+            let graphs = (0..<6).map { SampleGraphs.generated(seed: UInt64(round * 10 + $0), article: "article-\(next(3))") }
+            let expected = Graph.merged(graphs)
+            XCTAssertEqual(expected.invariantViolations(), [], "round \(round)")
+            var pending = graphs.shuffled(using: &random)
+            while pending.count > 1 {
+                let size = 2 + next(pending.count - 1)
+                let start = next(pending.count - size + 1)
+                let group = Array(pending[start..<start + size])
+                pending.replaceSubrange(start..<start + size, with: [Graph.merged(group)])
+                XCTAssertEqual(pending[start].invariantViolations(), [], "round \(round)")
+            }
+            XCTAssertEqual(pending[0].jsonData(), expected.jsonData(), "round \(round)")
+        }
+    }
+
     func testMergingAGraphWithItselfAddsNoDuplicateEvidence() {
         let graph = SampleGraphs.summit()
         XCTAssertEqual(Graph.merged([graph, graph]), graph)

@@ -18,12 +18,13 @@ struct Draw: ParsableCommand {
     var inputs: [String]
 
     @OptionGroup var extraction: ExtractionOptions
+    @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let format = try output.resolvedFormat(fallback: output.output == nil ? .json : .svg)
         let (graph, failures) = try GraphInputs(extraction: extraction).graph(of: inputs, acceptGraphJSON: true)
-        try RenderCommandSupport.write(graph, format: format, output: output)
+        try RenderCommandSupport.write(try filters.apply(to: graph), format: format, output: output)
         if failures > 0 { throw CommandFailure("some inputs failed", exitCode: 1) }
     }
 }

@@ -16,13 +16,14 @@ struct Extract: ParsableCommand {
     var articles: [String]
 
     @OptionGroup var extraction: ExtractionOptions
+    @OptionGroup var filters: FilterOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The output file. Default: standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
         let (graph, failures) = try GraphInputs(extraction: extraction).graph(of: articles, acceptGraphJSON: false)
-        try OutputWriter.write(graph.jsonData(), to: output)
+        try OutputWriter.write(try filters.apply(to: graph).jsonData(), to: output)
         if failures > 0 { throw CommandFailure("some inputs failed", exitCode: 1) }
     }
 }

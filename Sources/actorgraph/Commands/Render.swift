@@ -19,12 +19,13 @@ struct Render: ParsableCommand {
     var input: String
 
     @OptionGroup var extraction: ExtractionOptions
+    @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let format = try output.resolvedFormat(fallback: .svg)
         let (graph, _) = try GraphInputs(extraction: extraction).graph(of: [input], acceptGraphJSON: true)
-        try RenderCommandSupport.write(graph, format: format, output: output)
+        try RenderCommandSupport.write(try filters.apply(to: graph), format: format, output: output)
     }
 }
 
