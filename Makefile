@@ -6,6 +6,8 @@ SWIFT ?= swift
 BIN := .build/debug/actorgraph
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard examples/*.md)
+# The two example articles report one week from two angles; their diff is drawn too.
+DIFF_PAIR := examples/tokyo-washington-summit.md examples/moscow-view-of-summit.md
 
 .PHONY: all deps build test demo graphs bench clean
 
@@ -41,6 +43,7 @@ graphs: build
 			$(BIN) $$article -o graphs/$$name.$$format || exit 1; \
 		done; \
 	done
+	@$(BIN) diff $(DIFF_PAIR) -o graphs/diff-tokyo-vs-moscow.svg; test $$? -le 1
 
 ## test: build, run every Swift test, then the checks with outside tools.
 test: build

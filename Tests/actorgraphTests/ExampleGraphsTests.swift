@@ -19,4 +19,12 @@ final class ExampleGraphsTests: XCTestCase {
             }
         }
     }
+
+    func testCommittedDiffOfTheExamplesIsFresh() throws {
+        let pair = ["tokyo-washington-summit", "moscow-view-of-summit"].map { repositoryRoot.appendingPathComponent("examples/\($0).md").path }
+        let fresh = try runActorgraph(["diff"] + pair + ["--format", "svg"])
+        XCTAssertEqual(fresh.status, 1, fresh.stderr)
+        let committed = repositoryRoot.appendingPathComponent("graphs/diff-tokyo-vs-moscow.svg")
+        XCTAssertEqual(try? Data(contentsOf: committed), fresh.stdout, "graphs/diff-tokyo-vs-moscow.svg is stale: run 'make graphs'")
+    }
 }
