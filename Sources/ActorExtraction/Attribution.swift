@@ -1,44 +1,61 @@
 /// Finds who states what a sentence says: the speaker of a quotation, the subject of
 /// "said", or the actor after "according to".
+///
+/// The sentence is read once; each cue then costs constant time, so attribution stays
+/// linear however long a sentence is.
 struct Attribution {
-    let view: SentenceView
     /// The speaker of the quotation the sentence is in, found earlier in the article.
     let quoteSpeaker: Int32?
+    private let quoted: [Bool]
+    /// The first report in the sentence, quoted or not ("a source in the FSB said that …").
+    private let firstReport: (position: Int, speaker: Int32)?
+    /// The speaker the sentence names outside its quotation marks ("…,” Joe Biden said).
+    let sentenceSpeaker: Int32?
+
+    init(view: SentenceView, quoteSpeaker: Int32?) {
+        self.quoteSpeaker = quoteSpeaker
+        self.quoted = view.quoted
+        var first: (Int, Int32)?
+        var outside: Int32?
+        var index = view.range.lowerBound
+        while index < view.range.upperBound, first == nil || outside == nil {
+            let isQuoted = view.quoted[index]
+            if first == nil, let speaker = Self.report(at: index, in: view, inversionAllowed: index > view.range.lowerBound && view.quoted[index - 1]) {
+                first = (index, speaker)
+            }
+            if outside == nil, !isQuoted, let speaker = Self.report(at: index, in: view, inversionAllowed: true) {
+                outside = speaker
+            }
+            index += 1
+        }
+        self.firstReport = first
+        self.sentenceSpeaker = outside
+    }
 
     /// The actor index of the speaker of the cue's statement, or `nil` for the article's voice.
     func speaker(of hit: CueHit) -> Int32? {
-        // A report inside the statement comes first: "a source in the FSB said that ...".
-        if let nested = reportedSpeaker(before: hit.tokens.lowerBound, insideQuotes: true) { return nested }
-        if view.quoted[hit.tokens.lowerBound] {
-            return reportedSpeaker() ?? quoteSpeaker
-        }
+        if let firstReport, firstReport.position < hit.tokens.lowerBound { return firstReport.speaker }
+        if quoted[hit.tokens.lowerBound] { return sentenceSpeaker ?? quoteSpeaker }
         return nil
     }
 
-    /// "according to X" anywhere in the sentence, or "X said" / "said X" outside quotes,
-    /// before `limit` when given.
-    func reportedSpeaker(before limit: Int? = nil, insideQuotes: Bool = false) -> Int32? {
-        let end = limit ?? view.range.upperBound
-        var index = view.range.lowerBound
-        while index < end {
-            if insideQuotes || !view.quoted[index] {
-                if let prefix = view.lexicon.attributionPrefixes.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }),
-                   let speaker = view.mention(after: index + prefix.length, reach: 4), isSpeakerKind(speaker) {
-                    return speaker.actor
-                }
-                if let verb = view.lexicon.reportingVerbs.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) {
-                    if let speaker = view.mention(before: index, reach: 5), isSpeakerKind(speaker) { return speaker.actor }
-                    if let speaker = view.mention(after: index + verb.length, reach: 2), isSpeakerKind(speaker),
-                       limit == nil || view.quoted[max(view.range.lowerBound, index - 1)] { return speaker.actor }
-                }
-            }
-            index += 1
+    /// A report starting at `index`: "according to X", "X said", or (when allowed) "said X".
+    private static func report(at index: Int, in view: SentenceView, inversionAllowed: Bool) -> Int32? {
+        let key: (Int) -> UInt64? = { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }
+        if let prefix = view.lexicon.attributionPrefixes.longestMatch(from: index, key: key),
+           let speaker = view.mention(after: index + prefix.length, reach: 4), isSpeakerKind(speaker) {
+            return speaker.actor
+        }
+        guard let verb = view.lexicon.reportingVerbs.longestMatch(from: index, key: key) else { return nil }
+        if let speaker = view.mention(before: index, reach: 5), isSpeakerKind(speaker) { return speaker.actor }
+        if inversionAllowed, let speaker = view.mention(after: index + verb.length, reach: 2), isSpeakerKind(speaker) {
+            return speaker.actor
         }
         return nil
     }
 
     /// People and organisations speak; a state speaks through its government ("Moscow said").
-    private func isSpeakerKind(_ mention: FoundMention) -> Bool {
+    private static func isSpeakerKind(_ mention: FoundMention) -> Bool {
         mention.form != .demonym
     }
 }

@@ -3,28 +3,52 @@ import ActorGraph
 /// Reads how a sentence states a relation around its cue: modality and tense.
 struct ClauseReading {
     let view: SentenceView
+    /// Per token of the sentence: whether the next sentence-final mark after it is "?".
+    private let asks: [Bool]
+    /// The first "if" or "unless" in the sentence outside and inside quotation marks.
+    private let firstCondition: (outside: Int?, inside: Int?)
+
+    init(view: SentenceView) {
+        self.view = view
+        var asks = [Bool](repeating: false, count: view.range.count)
+        var answer = false
+        for index in view.range.reversed() {
+            let token = view.tokens[index]
+            if token.kind == .punctuation {
+                if token.first == UInt8(ascii: "?") { answer = true }
+                if token.first == UInt8(ascii: ".") || token.first == UInt8(ascii: "!") { answer = false }
+            }
+            asks[index - view.range.lowerBound] = answer
+        }
+        self.asks = asks
+        var outside: Int?
+        var inside: Int?
+        for index in view.range where view.isWord(index, "if") || view.isWord(index, "unless") {
+            if view.quoted[index] { inside = inside ?? index } else { outside = outside ?? index }
+            if outside != nil && inside != nil { break }
+        }
+        self.firstCondition = (outside, inside)
+    }
 
     /// Question beats negation beats hypothesis: "Will Japan not rely on the US?" asks.
     func modality(of hit: CueHit) -> Modality {
         if isQuestion(around: hit) { return .question }
         let cueStart = hit.tokens.lowerBound
-        let near = max(view.range.lowerBound, clauseStart(before: cueStart), cueStart - 6)..<cueStart
+        let near = window(before: cueStart, reach: 6)
         if isNegated(in: near) { return .negated }
-        let modalWindow = max(view.range.lowerBound, clauseStart(before: cueStart), cueStart - 8)..<cueStart
+        let modalWindow = window(before: cueStart, reach: 8)
         if view.contains(view.lexicon.hypothetical, in: modalWindow) { return .hypothetical }
         // A conditional clause anywhere earlier in the sentence ("If Russia loses, it could ...").
-        let voice = view.quoted[cueStart]
-        if (view.range.lowerBound..<cueStart).contains(where: { view.quoted[$0] == voice && (view.isWord($0, "if") || view.isWord($0, "unless")) }) {
-            return .hypothetical
-        }
+        let condition = view.quoted[cueStart] ? firstCondition.inside : firstCondition.outside
+        if let condition, condition < cueStart { return .hypothetical }
         return .asserted
     }
 
     func tense(of hit: CueHit) -> Tense {
         let cueStart = hit.tokens.lowerBound
-        let window = max(view.range.lowerBound, clauseStart(before: cueStart), cueStart - 6)..<cueStart
-        if view.contains(view.lexicon.future, in: window) { return .future }
-        if view.contains(view.lexicon.past, in: window) || isPastForm(hit) { return .past }
+        let before = window(before: cueStart, reach: 6)
+        if view.contains(view.lexicon.future, in: before) { return .future }
+        if view.contains(view.lexicon.past, in: before) || isPastForm(hit) { return .past }
         return .present
     }
 
@@ -48,22 +72,18 @@ struct ClauseReading {
     }
 
     private func isQuestion(around hit: CueHit) -> Bool {
-        var index = hit.tokens.upperBound
-        while index < view.range.upperBound {
-            let token = view.tokens[index]
-            if token.kind == .punctuation, token.first == UInt8(ascii: "?") { return true }
-            if token.kind == .punctuation, token.first == UInt8(ascii: ".") || token.first == UInt8(ascii: "!") { return false }
-            index += 1
-        }
-        return false
+        asks[hit.tokens.upperBound - 1 - view.range.lowerBound]
     }
 
-    private func clauseStart(before index: Int) -> Int {
+    /// The start of the window of at most `reach` tokens before `index` that stays
+    /// inside the cue's clause; it never scans further back than `reach`.
+    private func window(before index: Int, reach: Int) -> Range<Int> {
+        let limit = max(view.range.lowerBound, index - reach)
         var position = index - 1
-        while position >= view.range.lowerBound {
-            if view.isClauseBreak(position) { return position + 1 }
+        while position >= limit {
+            if view.isClauseBreak(position) { return (position + 1)..<index }
             position -= 1
         }
-        return view.range.lowerBound
+        return limit..<index
     }
 }

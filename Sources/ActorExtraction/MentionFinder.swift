@@ -44,7 +44,7 @@ struct MentionFinder {
         var table = ActorTable(gazetteer: gazetteer)
         let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, table: &table)
         found = merge(found, strangers)
-        var resolver = RoleResolver(roles: roles, tokens: tokens, date: date)
+        var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date)
         let affiliations = resolver.resolve(&found, table: &table)
         for affiliation in affiliations { table.inferCountry(of: affiliation.person.actor, from: affiliation.organisation.actor) }
         return MentionResult(mentions: found, actors: table, affiliations: affiliations)
@@ -85,7 +85,7 @@ struct MentionFinder {
     /// A name used for a US state: "Washington state", "the state of Georgia".
     private func isUSState(_ span: Range<Int>, in tokens: [Token]) -> Bool {
         func word(_ index: Int, _ text: String) -> Bool {
-            index >= 0 && index < tokens.count && tokens[index].folded == TokenHash.folded(Array(text.utf8))
+            index >= 0 && index < tokens.count && tokens[index].folded == TokenHash.folded(text.utf8)
         }
         let before = span.lowerBound - 1
         if word(span.upperBound, "state") && !tokens[span.upperBound].isCapitalised { return true }

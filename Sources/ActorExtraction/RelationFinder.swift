@@ -26,6 +26,7 @@ struct RelationFinder {
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
         let quoted = QuotationTracker.insideQuotes(tokens)
+        let index = MentionIndex(mentions)
         var found: [FoundRelation] = []
         var mentionStart = 0
         var quoteSpeaker: Int32?
@@ -34,7 +35,7 @@ struct RelationFinder {
             var mentionEnd = mentionStart
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
             let view = SentenceView(
-                bytes: bytes, tokens: tokens, range: sentence, mentions: Array(mentions[mentionStart..<mentionEnd]),
+                bytes: bytes, tokens: tokens, range: sentence, mentions: mentions[mentionStart..<mentionEnd], all: mentions, index: index,
                 earlier: mentions[max(0, mentionStart - 40)..<mentionStart], quoted: quoted, lexicon: lexicon, actors: actors
             )
             let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
@@ -95,10 +96,10 @@ struct RelationFinder {
     private func cueHits(in view: SentenceView) -> [CueHit] {
         var hits: [CueHit] = []
         var index = view.range.lowerBound
-        var mentionIndex = 0
+        var mentionIndex = view.mentions.startIndex
         while index < view.range.upperBound {
-            while mentionIndex < view.mentions.count, view.mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
-            let insideName = mentionIndex < view.mentions.count && view.mentions[mentionIndex].tokens.contains(index)
+            while mentionIndex < view.mentions.endIndex, view.mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
+            let insideName = mentionIndex < view.mentions.endIndex && view.mentions[mentionIndex].tokens.contains(index)
             if !insideName, view.tokens[index].isWord,
                let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
@@ -129,7 +130,7 @@ struct RelationFinder {
     private func nextQuoteSpeaker(after view: SentenceView, attribution: Attribution, current: Int32?) -> Int32? {
         let lastToken = view.range.upperBound - 1
         let endsInsideQuote = view.range.upperBound < view.tokens.count && view.quoted[view.range.upperBound]
-        if let speaker = attribution.reportedSpeaker() { return speaker }
+        if let speaker = attribution.sentenceSpeaker { return speaker }
         if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { actors.entry(at: $0.actor).kind == .person }) {
             return person.actor
         }

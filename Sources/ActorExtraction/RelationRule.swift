@@ -45,10 +45,10 @@ extension RelationRule {
     static let compoundBeforeCue = RelationRule(name: "compound-before-cue", confidence: 0.85) { hit, view in
         var end = hit.tokens.lowerBound
         for _ in 0...2 {
-            if let second = view.mentions.last(where: { $0.tokens.upperBound == end }) {
+            if let second = view.mentionEnding(at: end) {
                 let dash = second.tokens.lowerBound - 1
                 guard dash > view.range.lowerBound, view.tokens[dash].kind == .dash, view.tokens[dash].attached,
-                      let first = view.mentions.last(where: { $0.tokens.upperBound == dash }),
+                      let first = view.mentionEnding(at: dash),
                       first.actor != second.actor else { return nil }
                 return ActorPair(source: first, target: second)
             }
@@ -98,8 +98,8 @@ extension RelationRule {
         var conjunction = second.tokens.lowerBound - 1
         if view.isWord(conjunction, "the") { conjunction -= 1 }
         guard view.isWord(conjunction, "and") || view.isWord(conjunction, "&"),
-              let first = view.mentions.last(where: { $0.tokens.upperBound == conjunction || ($0.tokens.upperBound == conjunction - 1 && view.isWord(conjunction - 1, ",")) }),
-              !first.isModifier, first.actor != second.actor, !view.isOblique(first) else { return nil }
+              let first = view.mentionEnding(at: conjunction) ?? (view.isComma(conjunction - 1) ? view.mentionEnding(at: conjunction - 1) : nil),
+              first.actor != second.actor, !view.isOblique(first) else { return nil }
         return ActorPair(source: first, target: second)
     }
 
@@ -174,7 +174,8 @@ extension RelationRule {
               })
         else { return nil }
         let perceiver = Perception.owner(after: hit.tokens.upperBound, in: view, excluding: perceived.actor)
-            ?? view.mentions.first { $0.tokens.lowerBound > perceived.tokens.upperBound && $0.tokens.upperBound <= verb.lowerBound && $0.actor != perceived.actor }
+            ?? view.mention(after: perceived.tokens.upperBound, reach: verb.lowerBound - perceived.tokens.upperBound, excluding: [perceived.actor])
+                .flatMap { $0.tokens.upperBound <= verb.lowerBound ? $0 : nil }
         guard let perceiver else { return nil }
         return ActorPair(source: perceived, target: perceiver)
     }
@@ -210,9 +211,15 @@ enum PairAnaphor {
         (["both", "sides"], .any), (["the", "two", "sides"], .any),
     ]
 
+    /// The phrases as token keys, hashed once.
+    private static let keyed: [([UInt64], Sort)] = phrases.map { words, sort in (words.map { TokenHash.folded($0.utf8) }, sort) }
+    private static let firstWords: Set<UInt64> = Set(keyed.map { $0.0[0] })
+
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
-        for (words, sort) in phrases where words.enumerated().allSatisfy({ view.isWord(start + $0.offset, $0.element) }) {
-            return (start..<(start + words.count), sort)
+        guard view.range.contains(start), firstWords.contains(view.tokens[start].folded) else { return nil }
+        for (keys, sort) in keyed where start + keys.count <= view.range.upperBound
+            && keys.enumerated().allSatisfy({ view.tokens[start + $0.offset].folded == $0.element }) {
+            return (start..<(start + keys.count), sort)
         }
         return nil
     }
@@ -227,6 +234,7 @@ enum PairAnaphor {
             }
             for (words, _) in phrases {
                 let start = end - gap - words.count
+                guard start >= view.range.lowerBound, firstWords.contains(view.tokens[start].folded) else { continue }
                 if start >= view.range.lowerBound, phrase(startingAt: start, in: view) != nil { return start..<(start + words.count) }
             }
         }
@@ -235,7 +243,9 @@ enum PairAnaphor {
 
     /// The last two distinct actors of the sort, named before `index`.
     static func antecedents(before index: Int, sort: Sort, in view: SentenceView) -> ActorPair? {
-        let all = (Array(view.earlier) + view.mentions.filter { $0.tokens.upperBound <= index }).filter { !$0.isModifier }
+        // The nearest forty mentions before the phrase are enough, and keep the search bounded.
+        let inSentence = view.mentions.prefix { $0.tokens.upperBound <= index }.suffix(40)
+        let all = (Array(view.earlier) + inSentence).filter { !$0.isModifier }
         // "Soviet troops" names a state less firmly than "Moscow"; demonyms serve only when needed.
         let named = all.filter { $0.form != .demonym }
         if let pair = pick(from: named, sort: sort, in: view) { return pair }

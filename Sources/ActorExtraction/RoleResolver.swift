@@ -6,32 +6,43 @@
 struct RoleResolver {
     let roles: RoleLexicon
     let tokens: [Token]
+    let bytes: [UInt8]
     let date: String?
+    /// Where the mentions found so far start and end; built when resolving starts.
+    private var index = MentionIndex([])
+
+    init(roles: RoleLexicon, tokens: [Token], bytes: [UInt8], date: String?) {
+        self.roles = roles
+        self.tokens = tokens
+        self.bytes = bytes
+        self.date = date
+    }
 
     private func isWord(_ index: Int, _ word: String) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].folded == TokenHash.folded(Array(word.utf8))
+        index >= 0 && index < tokens.count && tokens[index].spells(word, in: bytes)
     }
 
     mutating func resolve(_ mentions: inout [FoundMention], table: inout ActorTable) -> [StatedAffiliation] {
         var affiliations: [StatedAffiliation] = []
+        index = MentionIndex(mentions)
         var covered = MentionFinder.coverage(of: mentions, count: tokens.count)
         var added: [FoundMention] = []
-        var index = 0
-        while index < tokens.count {
-            guard tokens[index].isWord, !covered[index],
-                  let match = roles.rolePhrases.longestMatch(from: index, key: { $0 < tokens.count ? tokens[$0].folded : nil })
-            else { index += 1; continue }
-            let phrase = index..<(index + match.length)
+        var position = 0
+        while position < tokens.count {
+            guard tokens[position].isWord, !covered[position],
+                  let match = roles.rolePhrases.longestMatch(from: position, key: { $0 < tokens.count ? tokens[$0].folded : nil })
+            else { position += 1; continue }
+            let phrase = position..<(position + match.length)
             let role = roles.roles[Int(match.payloads[0])].role
-            index = phrase.upperBound
+            position = phrase.upperBound
             guard let (holderOrg, orgPosition) = organisation(around: phrase, in: mentions, table: table) else { continue }
-            if let person = person(around: phrase, orgBefore: orgPosition == .before, in: mentions, table: table) {
-                if orgPosition == .before, let at = mentions.firstIndex(where: { $0.tokens == holderOrg.tokens }) { mentions[at].isModifier = true }
+            if let person = person(around: phrase, org: holderOrg, orgBefore: orgPosition == .before, in: mentions, table: table) {
+                if orgPosition == .before, let at = index.starting(at: holderOrg.tokens.lowerBound) { mentions[at].isModifier = true }
                 affiliations.append(StatedAffiliation(person: person, organisation: holderOrg, cue: phrase, rule: "role-title"))
             } else if let date, let holder = table.gazetteer.holder(of: role, in: table.entry(at: holderOrg.actor).id, on: date) {
                 let span = orgPosition == .before ? holderOrg.tokens.lowerBound..<phrase.upperBound : phrase.lowerBound..<holderOrg.tokens.upperBound
                 let person = FoundMention(tokens: span, actor: holder, form: .role)
-                if let at = mentions.firstIndex(where: { $0.tokens == holderOrg.tokens }) { mentions[at].isModifier = true }
+                if let at = index.starting(at: holderOrg.tokens.lowerBound) { mentions[at].isModifier = true }
                 added.append(person)
                 for position in span { covered[position] = true }
                 affiliations.append(StatedAffiliation(person: person, organisation: holderOrg, cue: phrase, rule: "role-office"))
@@ -116,15 +127,15 @@ struct RoleResolver {
     private func organisation(around phrase: Range<Int>, in mentions: [FoundMention], table: ActorTable) -> (FoundMention, Position)? {
         var end = phrase.lowerBound
         if end > 0, tokens[end - 1].kind == .possessive { end -= 1 }
-        if let before = mentions.last(where: { $0.tokens.upperBound == end }), table.entry(at: before.actor).kind != .person {
+        if let before = index.ending(at: end).map({ mentions[$0] }), table.entry(at: before.actor).kind != .person {
             return (before, .before)
         }
         var start = phrase.upperBound
         guard isWord(start, "of") else { return nil }
         start += 1
         if isWord(start, "the") { start += 1 }
-        if let after = mentions.first(where: { $0.tokens.lowerBound == start || ($0.tokens.lowerBound == start - 1 && isWord(start - 1, "the")) }),
-           table.entry(at: after.actor).kind != .person {
+        if let found = index.starting(at: start) ?? (isWord(start - 1, "the") ? index.starting(at: start - 1) : nil),
+           case let after = mentions[found], table.entry(at: after.actor).kind != .person {
             return (after, .after)
         }
         return nil
@@ -132,14 +143,14 @@ struct RoleResolver {
 
     /// The person the phrase describes: named right after it ("President Joe Biden"), or
     /// before it in apposition ("Joe Biden, the US president").
-    private func person(around phrase: Range<Int>, orgBefore: Bool, in mentions: [FoundMention], table: ActorTable) -> FoundMention? {
-        if let after = mentions.first(where: { $0.tokens.lowerBound == phrase.upperBound }), table.entry(at: after.actor).kind == .person {
+    private func person(around phrase: Range<Int>, org: FoundMention, orgBefore: Bool, in mentions: [FoundMention], table: ActorTable) -> FoundMention? {
+        if let after = index.starting(at: phrase.upperBound).map({ mentions[$0] }), table.entry(at: after.actor).kind == .person {
             return after
         }
-        var start = orgBefore ? (mentions.last { $0.tokens.upperBound <= phrase.lowerBound }?.tokens.lowerBound ?? phrase.lowerBound) : phrase.lowerBound
+        var start = orgBefore ? min(org.tokens.lowerBound, phrase.lowerBound) : phrase.lowerBound
         while start > 0, isWord(start - 1, "the") || isWord(start - 1, "a") || isWord(start - 1, "an") { start -= 1 }
         guard start > 0, tokens[start - 1].kind == .punctuation, tokens[start - 1].first == UInt8(ascii: ","),
-              let before = mentions.last(where: { $0.tokens.upperBound == start - 1 }), table.entry(at: before.actor).kind == .person
+              let before = index.ending(at: start - 1).map({ mentions[$0] }), table.entry(at: before.actor).kind == .person
         else { return nil }
         return before
     }

@@ -6,7 +6,10 @@ struct SentenceView {
     /// Token indexes of the sentence.
     let range: Range<Int>
     /// Mentions inside the sentence, in text order.
-    let mentions: [FoundMention]
+    let mentions: ArraySlice<FoundMention>
+    /// Every mention of the article, and where each starts and ends.
+    let all: [FoundMention]
+    let index: MentionIndex
     /// Mentions of the article before this sentence, for phrases like "the two countries".
     let earlier: ArraySlice<FoundMention>
     /// Whether each token of the article lies inside a quotation.
@@ -27,7 +30,7 @@ struct SentenceView {
     }
 
     func isWord(_ index: Int, _ lowercaseWord: String) -> Bool {
-        index >= range.lowerBound && index < range.upperBound && tokens[index].folded == TokenHash.folded(Array(lowercaseWord.utf8))
+        index >= range.lowerBound && index < range.upperBound && tokens[index].spells(lowercaseWord, in: bytes)
     }
 
     /// Conjunctions that open a subordinate clause; an actor beyond one belongs to another clause.
@@ -69,7 +72,7 @@ struct SentenceView {
                 position = opening - 1
                 continue
             }
-            if let found = mentions.last(where: { $0.tokens.upperBound == position + 1 && !$0.isModifier }), !excluded.contains(found.actor),
+            if let found = mentionEnding(at: position + 1), !excluded.contains(found.actor),
                !asAgent || !isOblique(found) {
                 return found
             }
@@ -113,7 +116,7 @@ struct SentenceView {
         index += 1
         if isWord(index, "and") { index += 1 }
         if isWord(index, "the") { index += 1 }
-        return mentions.first { $0.tokens.lowerBound == index && !$0.isModifier && sameKind($0, mention) }
+        return mentionStarting(at: index).flatMap { sameKind($0, mention) ? $0 : nil }
     }
 
     /// Lists join actors of one kind; "Japan, and Khristo Grozev confirms" is two clauses.
@@ -126,7 +129,7 @@ struct SentenceView {
         if isWord(index, "the") { index -= 1 }
         guard isComma(index) || isWord(index, "and") else { return nil }
         if isWord(index, "and"), isComma(index - 1) { index -= 1 }
-        return mentions.last { $0.tokens.upperBound == index && !$0.isModifier && sameKind($0, mention) }
+        return mentionEnding(at: index).flatMap { sameKind($0, mention) ? $0 : nil }
     }
 
     /// Prepositions after which a state's name is a place or an oblique object, not an agent.
@@ -157,7 +160,7 @@ struct SentenceView {
         let limit = min(range.upperBound, index + reach)
         while position < limit {
             if isClauseBreak(position) { return nil }
-            if let found = mentions.first(where: { $0.tokens.lowerBound == position && !$0.isModifier }), !excluded.contains(found.actor) {
+            if let found = mentionStarting(at: position), !excluded.contains(found.actor) {
                 return found
             }
             position += 1
@@ -172,7 +175,7 @@ struct SentenceView {
               tokens[mention.tokens.upperBound].isLowercaseWord else { return mention }
         var index = mention.tokens.upperBound
         while index < min(range.upperBound, mention.tokens.upperBound + 4), tokens[index].isLowercaseWord { index += 1 }
-        guard isComma(index), let person = mentions.first(where: { $0.tokens.lowerBound == index + 1 }),
+        guard isComma(index), let person = mentionStarting(at: index + 1),
               actors.entry(at: person.actor).kind == .person else { return mention }
         return person
     }
@@ -187,9 +190,17 @@ struct SentenceView {
         return isWord(hit.tokens.upperBound, "of")
     }
 
-    /// The mention that covers `index`, if any.
-    func mention(at index: Int) -> FoundMention? {
-        mentions.first { $0.tokens.contains(index) }
+    /// The mention, not a modifier, whose first token is `token`, inside the sentence.
+    func mentionStarting(at token: Int) -> FoundMention? {
+        guard range.contains(token), let position = index.starting(at: token) else { return nil }
+        return all[position]
+    }
+
+    /// The mention, not a modifier, that ends just before `token`, inside the sentence.
+    func mentionEnding(at token: Int) -> FoundMention? {
+        guard token > range.lowerBound, token <= range.upperBound, let position = index.ending(at: token),
+              all[position].tokens.lowerBound >= range.lowerBound else { return nil }
+        return all[position]
     }
 
     /// The state an actor stands for: itself for a state, its country for a person or agency.

@@ -71,3 +71,21 @@ extension TokenHash {
         token.exact == theCapitalised ? the : token.exact
     }
 }
+
+extension Token {
+    /// Whether the token is `word` (lower case), ignoring ASCII case.
+    ///
+    /// Compares bytes directly: no hashing and no allocation, since rules ask this of many
+    /// tokens.
+    @inline(__always)
+    func spells(_ word: String, in bytes: [UInt8]) -> Bool {
+        let utf8 = word.utf8
+        guard Int(end - start) == utf8.count else { return false }
+        var position = Int(start)
+        for byte in utf8 {
+            guard TokenHash.lowercase(bytes[position]) == byte else { return false }
+            position += 1
+        }
+        return true
+    }
+}

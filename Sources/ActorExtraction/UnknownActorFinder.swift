@@ -39,6 +39,7 @@ struct UnknownActorFinder {
     func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], table: inout ActorTable) -> [FoundMention] {
         var covered = MentionFinder.coverage(of: mentions, count: tokens.count)
         let reader = NameReader(tokens: tokens, bytes: bytes)
+        let mentionedAt = MentionedAt(mentions: mentions, index: MentionIndex(mentions))
         var found: [FoundMention] = []
         var index = 0
         while index < tokens.count {
@@ -46,7 +47,7 @@ struct UnknownActorFinder {
                 index += title
                 continue
             }
-            if let mention = stranger(at: index, reader: reader, covered: covered, mentions: mentions, table: &table) {
+            if let mention = stranger(at: index, reader: reader, covered: covered, mentions: mentionedAt, table: &table) {
                 found.append(mention)
                 for position in mention.tokens { covered[position] = true }
                 index = mention.tokens.upperBound
@@ -57,7 +58,7 @@ struct UnknownActorFinder {
         return found
     }
 
-    private func stranger(at index: Int, reader: NameReader, covered: [Bool], mentions: [FoundMention], table: inout ActorTable) -> FoundMention? {
+    private func stranger(at index: Int, reader: NameReader, covered: [Bool], mentions: MentionedAt, table: inout ActorTable) -> FoundMention? {
         guard !covered[index], reader.isNameWord(index) else { return nil }
         let run = reader.capitalisedRun(from: index, covered: covered, connectors: Self.connectors)
         guard !run.isEmpty else { return nil }
@@ -94,8 +95,8 @@ struct UnknownActorFinder {
 
     /// Where to look for a title before a name: before "of the University of Tsukuba" in
     /// "Professor of the University of Tsukuba Itsuro Nakamura".
-    private func titleSearchStart(_ index: Int, mentions: [FoundMention], reader: NameReader) -> Int {
-        guard let institution = mentions.last(where: { $0.tokens.upperBound == index }) else { return index }
+    private func titleSearchStart(_ index: Int, mentions: MentionedAt, reader: NameReader) -> Int {
+        guard let institution = mentions.ending(at: index) else { return index }
         var start = institution.tokens.lowerBound
         if reader.isWord(start - 1, "the") { start -= 1 }
         return reader.isWord(start - 1, "of") ? start - 1 : index
@@ -120,11 +121,11 @@ struct UnknownActorFinder {
         return reader.isComma(after) && (reader.isWord(after + 1, "a") || reader.isWord(after + 1, "an") || reader.isWord(after + 1, "the"))
     }
 
-    private func possessiveOwner(before index: Int, mentions: [FoundMention], reader: NameReader) -> Int32? {
+    private func possessiveOwner(before index: Int, mentions: MentionedAt, reader: NameReader) -> Int32? {
         var end = index
         if end > 0, reader.isWord(end - 1, "the") { end -= 1 }
         if end > 0, reader.tokens[end - 1].kind == .possessive { end -= 1 }
-        return mentions.last { $0.tokens.upperBound == end }?.actor
+        return mentions.ending(at: end)?.actor
     }
 
     /// A lowercase, hyphenated id: "Harrowgate Centre for Maritime Studies" →
@@ -144,6 +145,16 @@ struct UnknownActorFinder {
     }
 }
 
+/// The mentions found so far, looked up by where they end.
+struct MentionedAt {
+    let mentions: [FoundMention]
+    let index: MentionIndex
+
+    func ending(at token: Int) -> FoundMention? {
+        index.ending(at: token).map { mentions[$0] }
+    }
+}
+
 /// Reads capitalised words over the token array.
 struct NameReader {
     let tokens: [Token]
@@ -156,7 +167,7 @@ struct NameReader {
     func lowercased(_ index: Int) -> String { text(index..<(index + 1)).lowercased() }
 
     func isWord(_ index: Int, _ word: String) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].folded == TokenHash.folded(Array(word.utf8))
+        index >= 0 && index < tokens.count && tokens[index].spells(word, in: bytes)
     }
 
     func isComma(_ index: Int) -> Bool {
@@ -179,7 +190,9 @@ struct NameReader {
         var end = start
         var lastName = start
         var index = start
-        while index < tokens.count, !covered[index], index == start || !tokens[index].afterNewline {
+        // Names are short; the bound keeps a page of capitalised words linear to read.
+        let limit = min(tokens.count, start + 12)
+        while index < limit, !covered[index], index == start || !tokens[index].afterNewline {
             if isNameWord(index) {
                 lastName = index
             } else if tokens[index].isLowercaseWord, connectors.contains(lowercased(index)) {
