@@ -22,7 +22,7 @@ struct Actorgraph: ParsableCommand {
         written), 2 on a usage error or when nothing could be read.
         """,
         version: "0.1.0",
-        subcommands: [Draw.self, Extract.self, Render.self],
+        subcommands: [Draw.self, Extract.self, Render.self, Report.self, RenderWorker.self],
         defaultSubcommand: Draw.self
     )
 
