@@ -6,7 +6,7 @@ BIN := .build/debug/actorgraph
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard examples/*.md)
 
-.PHONY: all deps build test demo graphs clean
+.PHONY: all deps build test check-consumers demo graphs clean
 
 all: build
 
@@ -44,6 +44,12 @@ graphs: build
 ## test: build, run every Swift test, then the checks with outside tools.
 test: build
 	$(SWIFT) test
+	bash scripts/checks/consumers.sh
+
+## check-consumers: every output format read by a real consumer (XML parser, dot,
+## networkx, Chromium); installs what it needs or prints a skip reason.
+check-consumers: build
+	bash scripts/checks/consumers.sh
 
 clean:
 	rm -rf .build

@@ -14,23 +14,26 @@ public struct Legend: Sendable {
     /// The look the legend explains.
     public var theme: Theme
     /// Samples per row before the legend wraps.
-    public var samplesPerRow = 6
+    public var samplesPerRow = 7
 
     /// Creates a legend for a theme.
     public init(theme: Theme = .standard) {
         self.theme = theme
     }
 
-    /// The legend entries `graph` needs: its relation kinds, the hedged style when some
-    /// edge is hedged, and its actor kinds; each as Graphviz HTML-like table cells.
+    /// The legend entries `graph` needs, as Graphviz HTML-like table cells: first its
+    /// relation kinds, then the hedged line style when some edge is hedged and its actor
+    /// kinds.
     public func entries(for graph: Graph) -> [String] {
+        let groups = entryGroups(for: graph)
+        return groups.relations + groups.styles
+    }
+
+    private func entryGroups(for graph: Graph) -> (relations: [String], styles: [String]) {
         let relationKinds = Set(graph.relations.map(\.kind)).sorted()
         let hedged = graph.relations.contains { !ModalityMix($0).isAssertedByArticle }
         let actorKinds = Set(graph.actors.map(\.kind)).sorted()
-        var cells = relationKinds.map(relationCell)
-        if hedged { cells.append(hedgedCell()) }
-        cells += actorKinds.map(actorCell)
-        return cells
+        return (relationKinds.map(relationCell), (hedged ? [hedgedCell()] : []) + actorKinds.map(actorCell))
     }
 
     /// The whole header as one HTML-like label, `<…>` brackets included.
@@ -40,27 +43,30 @@ public struct Legend: Sendable {
         if !caption.byline.isEmpty {
             rows.append("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"#5f6368\">\(Self.escaped(caption.byline))</FONT></TD></TR>")
         }
-        let cells = entries(for: graph)
-        if !cells.isEmpty {
+        let groups = entryGroups(for: graph)
+        for cells in [groups.relations, groups.styles] where !cells.isEmpty {
             rows.append("<TR><TD ALIGN=\"LEFT\">\(sampleTable(cells))</TD></TR>")
         }
-        return "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">\(rows.joined())</TABLE>>"
+        return "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">\(rows.joined())</TABLE>>"
     }
 
     private func sampleTable(_ cells: [String]) -> String {
-        let rows = stride(from: 0, to: cells.count, by: samplesPerRow).map { start in
-            "<TR>" + cells[start..<min(start + samplesPerRow, cells.count)].joined() + "</TR>"
+        // Rows of even length read better than a full row and a straggler.
+        let rowCount = (cells.count + samplesPerRow - 1) / samplesPerRow
+        let perRow = (cells.count + rowCount - 1) / max(1, rowCount)
+        let rows = stride(from: 0, to: cells.count, by: max(1, perRow)).map { start in
+            "<TR>" + cells[start..<min(start + perRow, cells.count)].joined() + "</TR>"
         }
         return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"2\">\(rows.joined())</TABLE>"
     }
 
     private func relationCell(_ kind: RelationKind) -> String {
         let style = theme.edge(kind)
-        return "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><FONT COLOR=\"\(style.color)\">\(style.legendSample)</FONT> \(kind.rawValue)</FONT></TD>"
+        return "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><FONT COLOR=\"\(style.color)\">\(style.legendSample)</FONT>\u{00A0}\(kind.rawValue)</FONT></TD>"
     }
 
     private func hedgedCell() -> String {
-        "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><FONT COLOR=\"#8f969c\">╌╌╌╌</FONT> hedged (?) or reported (per …)</FONT></TD>"
+        "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><FONT COLOR=\"#8f969c\">╌╌╌╌</FONT>\u{00A0}hedged (?) or reported (per …)</FONT></TD>"
     }
 
     private func actorCell(_ kind: ActorKind) -> String {

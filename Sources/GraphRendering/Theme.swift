@@ -44,7 +44,7 @@ public struct Theme: Sendable {
     public var svgFontFamily = "DejaVu Sans,Verdana,Geneva,sans-serif"
 
     /// Opacity, as two hex digits, of an edge the article does not assert itself.
-    public var hedgedOpacity = "8c"
+    public var hedgedOpacity = "a6"
 
     /// The default theme.
     public static let standard = Theme()

@@ -9,7 +9,9 @@ struct Actorgraph: ParsableCommand {
         abstract: "Turn news and opinion articles into graphs of geopolitical actors and the relations the text states.",
         discussion: """
         With no subcommand, actorgraph extracts the graph of the articles and writes it in the
-        format that -o's extension names (.svg, .png, .pdf, .dot, .json).
+        format that -o's extension names: .svg, .png, .pdf (drawings with a legend), .dot,
+        .json, .graphml, .gexf, .mmd (Mermaid), .csv (edge list) or .html (drawing and
+        evidence table in one page).
 
         Examples:
           actorgraph article.txt -o graph.svg          draw one article
@@ -17,6 +19,7 @@ struct Actorgraph: ParsableCommand {
           cat article.txt | actorgraph - --format dot  read standard input, print DOT
           actorgraph extract article.txt -o graph.json
           actorgraph render graph.json -o graph.svg --engine neato
+          actorgraph report a.md b.md -o report.html  drawings, evidence, differences
 
         Exit status: 0 on success, 1 when some inputs of a batch failed (the rest is
         written), 2 on a usage error or when nothing could be read.

@@ -6,9 +6,9 @@ import XCTest
 final class LegendTests: XCTestCase {
     func testLegendListsOnlyTheKindsTheGraphUses() {
         let entries = Legend().entries(for: SampleGraphs.summit()).joined()
-        XCTAssertTrue(entries.contains(" alliance<"))
-        XCTAssertTrue(entries.contains(" threat<"))
-        XCTAssertFalse(entries.contains(" hostility<"))
+        XCTAssertTrue(entries.contains("\u{00A0}alliance<"))
+        XCTAssertTrue(entries.contains("\u{00A0}threat<"))
+        XCTAssertFalse(entries.contains("hostility"))
     }
 
     func testLegendExplainsHedgedLinesOnlyWhenSomeEdgeIsHedged() {
