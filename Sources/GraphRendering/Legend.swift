@@ -57,7 +57,7 @@ public struct Legend: Sendable {
         let rows = stride(from: 0, to: cells.count, by: max(1, perRow)).map { start in
             "<TR>" + cells[start..<min(start + perRow, cells.count)].joined() + "</TR>"
         }
-        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"2\">\(rows.joined())</TABLE>"
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"3\">\(rows.joined())</TABLE>"
     }
 
     private func relationCell(_ kind: RelationKind) -> String {
@@ -66,7 +66,7 @@ public struct Legend: Sendable {
     }
 
     private func hedgedCell() -> String {
-        "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><FONT COLOR=\"#8f969c\">╌╌╌╌</FONT>\u{00A0}hedged (?) or reported (per …)</FONT></TD>"
+        "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><FONT COLOR=\"#8f969c\">╌╌╌╌</FONT>\u{00A0}hedged (?) or reported</FONT></TD>"
     }
 
     private func actorCell(_ kind: ActorKind) -> String {
