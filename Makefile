@@ -9,7 +9,7 @@ EXAMPLES := $(wildcard examples/*.md)
 # The two example articles report one week from two angles; their diff is drawn too.
 DIFF_PAIR := examples/tokyo-washington-summit.md examples/moscow-view-of-summit.md
 
-.PHONY: all deps build test demo graphs bench clean
+.PHONY: all deps build test check-consumers demo graphs bench clean
 
 all: build
 
@@ -51,10 +51,16 @@ test: build
 	@python3 scripts/gazetteer/validate.py && python3 scripts/resources/check_cues.py >/dev/null && python3 scripts/fixtures/check_relations.py >/dev/null
 	@read total failed < <(grep -oE 'Executed [0-9]+ tests?, with [0-9]+ failures?' .build/test.log | tail -1 | grep -oE '[0-9]+' | tr '\n' ' '); \
 		echo "$$((total - failed)) passed, $$failed failed"
+	bash scripts/checks/consumers.sh
 
 ## bench: time the model's operations (diff of two 100,000-relation graphs) in release.
 bench:
 	$(SWIFT) build -c release --product actorgraph-bench && .build/release/actorgraph-bench
+
+## check-consumers: every output format read by a real consumer (XML parser, dot,
+## networkx, Chromium); installs what it needs or prints a skip reason.
+check-consumers: build
+	bash scripts/checks/consumers.sh
 
 clean:
 	rm -rf .build

@@ -1,9 +1,23 @@
 import ActorGraph
 
+/// DOT text together with what SVG post-processing needs to know about it.
+public struct DOTDocument: Sendable, Equatable {
+    /// The DOT text, ending in a newline.
+    public var text: String
+    /// The graph's `id`, which Graphviz puts in front of its automatic SVG ids and which
+    /// starts every id the writer assigns.
+    public var idPrefix: String
+    /// The hover text of each node and edge, by the SVG id the writer gave it; SVG output
+    /// carries it as the element's `<title>`.
+    public var titles: [String: String]
+}
+
 /// Writes a graph as Graphviz DOT text, in pure Swift.
 ///
 /// The output uses only attributes known to be safe with Graphviz 2.42 (no
-/// `concentrate`), escapes every string, and is deterministic.
+/// `concentrate`), escapes every string, and is deterministic. Every node and edge gets
+/// an explicit id that starts with the graph's id prefix, so that two drawings inlined in
+/// one page never share an id.
 ///
 /// ```swift
 /// let dot = DOTWriter().dot(for: graph)
@@ -11,47 +25,113 @@ import ActorGraph
 public struct DOTWriter: Sendable {
     /// The look of nodes and edges.
     public var theme: Theme
+    /// The texts of the articles, so that tooltips can quote the stating sentences.
+    public var texts: ArticleTexts
+    /// The prefix of every id; `nil` derives one from the graph's content.
+    public var idPrefix: String?
+    /// Whether nodes and edges carry `tooltip` attributes. SVG output carries the same
+    /// text as `<title>` elements instead, so the renderer turns these off.
+    public var includesTooltips: Bool
+    /// Whether edges carry labels; `nil` labels them while the graph is small enough for
+    /// the layered engine, because thousands of labels only hide the lines.
+    public var labelsEdges: Bool?
 
-    /// Creates a writer with a theme.
-    public init(theme: Theme = .standard) {
+    /// Creates a writer.
+    public init(theme: Theme = .standard, texts: ArticleTexts = ArticleTexts(), idPrefix: String? = nil,
+                includesTooltips: Bool = true, labelsEdges: Bool? = nil) {
         self.theme = theme
+        self.texts = texts
+        self.idPrefix = idPrefix
+        self.includesTooltips = includesTooltips
+        self.labelsEdges = labelsEdges
     }
 
     /// The DOT text of `graph`, ending in a newline.
     ///
     /// - Complexity: O(n) in the size of the graph.
     public func dot(for graph: Graph) -> String {
-        var out = "digraph actorgraph {\n"
-        out += "  graph [charset=\"UTF-8\", rankdir=LR, fontname=\(quoted(theme.fontName)), fontsize=16, labelloc=t, "
-        out += "label=\(quoted(title(of: graph))), pad=0.3, nodesep=0.45, ranksep=0.9, bgcolor=\"white\"];\n"
-        out += "  node [fontname=\(quoted(theme.fontName)), fontsize=12, style=\"filled\", penwidth=1.2];\n"
-        out += "  edge [fontname=\(quoted(theme.fontName)), fontsize=9];\n"
-        for actor in graph.actors {
-            let style = theme.node(actor.kind)
-            out += "  \(quoted(actor.id)) [label=\(quoted(actor.name)), shape=\(style.shape), "
-            out += "fillcolor=\(quoted(style.fillColor)), color=\(quoted(style.borderColor)), "
-            out += "class=\(quoted("actor \(actor.kind.rawValue)")), tooltip=\(quoted(tooltip(for: actor)))];\n"
-        }
-        for relation in graph.relations {
-            out += "  \(quoted(relation.source)) -> \(quoted(relation.target)) [\(edgeAttributes(relation))];\n"
-        }
-        out += "}\n"
-        return out
+        document(for: graph).text
     }
 
-    private func edgeAttributes(_ relation: Relation) -> String {
-        let style = theme.edge(relation.kind)
-        let asserted = relation.evidence.contains { $0.modality == .asserted && $0.attributedTo == nil }
-        let width = style.baseWidth + min(2.0, Double(relation.weight - 1) * 0.5)
+    /// The DOT text of `graph` with its id prefix and the hover text of every element.
+    ///
+    /// - Complexity: O(n) in the size of the graph and its evidence.
+    public func document(for graph: Graph) -> DOTDocument {
+        let prefix = idPrefix ?? GraphFingerprint.idPrefix(for: graph)
+        let small = LayoutEngine.default(nodes: graph.actors.count, edges: graph.relations.count) == .dot
+        let describer = ElementDescriber(graph: graph, texts: texts)
+        var titles: [String: String] = [:]
+        var out = "digraph actorgraph {\n"
+        out += graphAttributes(graph, prefix: prefix, small: small)
+        out += "  node [fontname=\(quoted(theme.fontName)), fontsize=12, penwidth=1.4, margin=\"0.12,0.06\"];\n"
+        out += "  edge [fontname=\(quoted(theme.fontName)), fontsize=9, arrowsize=0.8];\n"
+        for (index, actor) in graph.actors.enumerated() {
+            let id = "\(prefix)_a\(index)"
+            let title = describer.title(of: actor)
+            titles[id] = title
+            out += "  \(quoted(actor.id)) [\(nodeAttributes(actor, id: id, title: title))];\n"
+        }
+        for (index, relation) in graph.relations.enumerated() {
+            let id = "\(prefix)_r\(index)"
+            let title = describer.title(of: relation)
+            titles[id] = title
+            let attributes = edgeAttributes(relation, id: id, title: title, labelled: labelsEdges ?? small, names: describer)
+            out += "  \(quoted(relation.source)) -> \(quoted(relation.target)) [\(attributes)];\n"
+        }
+        out += "}\n"
+        return DOTDocument(text: out, idPrefix: prefix, titles: titles)
+    }
+
+    private func graphAttributes(_ graph: Graph, prefix: String, small: Bool) -> String {
         var attributes = [
-            "label=\(quoted(label(for: relation)))",
-            "color=\(quoted(style.color))",
-            "fontcolor=\(quoted(style.color))",
-            "penwidth=\(format(width))",
-            "style=\(quoted(asserted ? style.style : "dashed"))",
-            "class=\(quoted("relation \(relation.kind.rawValue)\(asserted ? "" : " hedged")"))",
-            "tooltip=\(quoted(tooltip(for: relation)))",
+            "id=\(quoted(prefix))", "charset=\"UTF-8\"", "rankdir=LR", "fontname=\(quoted(theme.fontName))",
+            "labelloc=t", "labeljust=l", "label=\(Legend(theme: theme).htmlLabel(for: graph))",
+            "pad=0.3", "nodesep=0.45", "ranksep=0.9", "bgcolor=\"white\"", "outputorder=edgesfirst",
         ]
+        if small { attributes.append("overlap=false") }
+        return "  graph [\(attributes.joined(separator: ", "))];\n"
+    }
+
+    private func nodeAttributes(_ actor: Actor, id: String, title: String) -> String {
+        let style = theme.node(actor.kind)
+        var attributes = [
+            "id=\(quoted(id))", "label=\(quoted(Self.wrapped(actor.name)))", "shape=\(style.shape)",
+            "style=\(quoted(style.style))", "fillcolor=\(quoted(style.fillColor))", "color=\(quoted(style.borderColor))",
+            "fontsize=\(format(fontSize(mentions: actor.mentions.count)))",
+            "class=\(quoted("actor \(actor.kind.rawValue)"))",
+        ]
+        if includesTooltips { attributes.append("tooltip=\(quoted(title))") }
+        return attributes.joined(separator: ", ")
+    }
+
+    /// Actors named often are drawn a little larger, so the article's protagonists stand out.
+    private func fontSize(mentions: Int) -> Double {
+        switch mentions {
+        case ..<3: 12
+        case 3..<8: 13
+        case 8..<16: 14
+        default: 15
+        }
+    }
+
+    private func edgeAttributes(_ relation: Relation, id: String, title: String, labelled: Bool, names: ElementDescriber) -> String {
+        let style = theme.edge(relation.kind)
+        let mix = ModalityMix(relation)
+        let firm = mix.isAssertedByArticle
+        let color = firm ? style.color : style.color + theme.hedgedOpacity
+        var attributes = [
+            "id=\(quoted(id))",
+            "color=\(quoted(color))",
+            "penwidth=\(format(theme.penWidth(relation.kind, weight: relation.weight)))",
+            "style=\(quoted(firm || style.style == "dotted" ? style.style : "dashed"))",
+            "class=\(quoted("relation \(relation.kind.rawValue)\(firm ? "" : " hedged")"))",
+        ]
+        // An affiliation (person of a state, member of a body) is structure, not news: its
+        // thin grey line and ring end say enough, and a label would only add clutter.
+        if labelled && relation.kind != .affiliation {
+            attributes += ["label=\(quoted(label(for: relation, mix: mix, names: names)))", "fontcolor=\(quoted(style.color))"]
+        }
+        if includesTooltips { attributes.append("tooltip=\(quoted(title))") }
         if relation.directed {
             attributes.append("arrowhead=\(style.arrowhead)")
         } else {
@@ -60,38 +140,35 @@ public struct DOTWriter: Sendable {
         return attributes.joined(separator: ", ")
     }
 
-    private func label(for relation: Relation) -> String {
-        let hedged = relation.evidence.allSatisfy { $0.modality != .asserted || $0.attributedTo != nil }
+    /// The kind's name (the word `--kinds` takes), `?` when only hedged, `not` when
+    /// denied, `×n` for n sentences, and the speaker when only reported.
+    private func label(for relation: Relation, mix: ModalityMix, names: ElementDescriber) -> String {
         var text = relation.kind.rawValue
-        if relation.evidence.allSatisfy({ $0.modality == .negated }) { text = "not " + text } else if hedged { text += "?" }
+        if mix.isDenied {
+            text = "not " + text
+        } else if !mix.isAssertedByArticle && (mix.hypothetical + mix.question > 0 || mix.asserted == 0) {
+            text += "?"
+        }
         if relation.weight > 1 { text += " ×\(relation.weight)" }
+        if !mix.isAssertedByArticle, let first = mix.speakers.first {
+            let others = mix.speakers.count > 1 ? " +\(mix.speakers.count - 1)" : ""
+            text += "\nper \(names.name(of: first))\(others)"
+        }
         return text
-    }
-
-    private func title(of graph: Graph) -> String {
-        guard graph.articles.count == 1, let article = graph.articles.first else {
-            return graph.articles.isEmpty ? "actorgraph" : "\(graph.articles.count) articles"
-        }
-        let byline = [article.source, article.date].compactMap { $0 }.joined(separator: " · ")
-        return [article.title ?? article.id, byline].filter { !$0.isEmpty }.joined(separator: "\n")
-    }
-
-    private func tooltip(for actor: Actor) -> String {
-        let count = actor.mentions.count
-        return "\(actor.name) (\(actor.kind.rawValue)\(actor.country.map { ", \($0)" } ?? "")): \(count) mention\(count == 1 ? "" : "s")"
-    }
-
-    private func tooltip(for relation: Relation) -> String {
-        let lines = relation.evidence.prefix(5).map { item in
-            let voice = item.attributedTo.map { "according to \($0)" } ?? "article's voice"
-            return "\(item.modality.rawValue), \(item.tense.rawValue), \(voice) [\(item.rule)]"
-        }
-        let more = relation.evidence.count > 5 ? ["… \(relation.evidence.count - 5) more"] : []
-        return (["\(relation.source) \(relation.kind.rawValue) \(relation.target)"] + lines + more).joined(separator: "\n")
     }
 
     private func format(_ value: Double) -> String {
         String((value * 10).rounded() / 10)
+    }
+
+    /// Long names break at a space near the middle, so boxes stay compact.
+    static func wrapped(_ name: String, width: Int = 22) -> String {
+        guard name.count > width, !name.contains("\n") else { return name }
+        let characters = Array(name)
+        let middle = characters.count / 2
+        let spaces = characters.indices.filter { characters[$0] == " " }
+        guard let split = spaces.min(by: { abs($0 - middle) < abs($1 - middle) }) else { return name }
+        return String(characters[..<split]) + "\n" + String(characters[(split + 1)...])
     }
 
     /// A DOT double-quoted string. Quotes and backslashes are escaped, line breaks become

@@ -9,7 +9,9 @@ struct Actorgraph: ParsableCommand {
         abstract: "Turn news and opinion articles into graphs of geopolitical actors and the relations the text states.",
         discussion: """
         With no subcommand, actorgraph extracts the graph of the articles and writes it in the
-        format that -o's extension names (.svg, .png, .pdf, .dot, .json).
+        format that -o's extension names: .svg, .png, .pdf (drawings with a legend), .dot,
+        .json, .graphml, .gexf, .mmd (Mermaid), .csv (edge list) or .html (drawing and
+        evidence table in one page).
 
         Examples:
           actorgraph article.txt -o graph.svg          draw one article
@@ -18,12 +20,13 @@ struct Actorgraph: ParsableCommand {
           actorgraph extract article.txt -o graph.json
           actorgraph render graph.json -o graph.svg --engine neato
           actorgraph diff tokyo.md moscow.md           what two articles state differently
+          actorgraph report a.md b.md -o report.html  drawings, evidence, differences
 
         Exit status: 0 on success, 1 when some inputs of a batch failed (the rest is
         written), 2 on a usage error or when nothing could be read.
         """,
         version: "0.1.0",
-        subcommands: [Draw.self, Extract.self, Render.self, Merge.self, Diff.self],
+        subcommands: [Draw.self, Extract.self, Render.self, Merge.self, Diff.self, Report.self, RenderWorker.self],
         defaultSubcommand: Draw.self
     )
 

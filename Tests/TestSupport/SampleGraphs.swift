@@ -49,3 +49,46 @@ public enum SampleGraphs {
         return Graph.merged([Graph(articles: [Article(id: articleID)], actors: actorList, relations: relationList)])
     }
 }
+
+extension SampleGraphs {
+    /// Names full of markup and syntax characters that every writer must pass intact and inert.
+    public static let hostileNames = [
+        #"Say "hi" \ bye"#, "{braces} <angle> & amp", "<script>alert(1)</script>", "a--b -->", "pipe | ]]> `tick`", "東京都 Москва",
+    ]
+
+    /// A graph whose actors carry ``hostileNames``, each related to Japan, one hedged.
+    public static func hostile() -> Graph {
+        let ids = hostileNames.indices.map { "odd-\($0)" }
+        var actors = zip(ids, hostileNames).map { Actor(id: $0, name: $1, kind: .group) }
+        actors.append(Actor(id: "JPN", name: "Japan", kind: .state))
+        let relations = ids.enumerated().map { index, id in
+            Relation(source: id, target: "JPN", kind: index.isMultiple(of: 2) ? .threat : .cooperation,
+                     evidence: [evidence(article: "hostile", modality: index == 1 ? .hypothetical : .asserted, speaker: index == 1 ? id : nil)])
+        }
+        return Graph(articles: [Article(id: "hostile", title: "Names <b>&amp; \"quotes\"", date: "2023-01-01", source: "Test & Co")],
+                     actors: actors, relations: relations)
+    }
+
+    /// An article's text and a graph whose one evidence item points into it, cue and all.
+    public static func quoted() -> (text: String, graph: Graph) {
+        let text = "Intro 🙂 line.\nRussia could   threaten\nJapan soon."
+        let scalars = Array(text.unicodeScalars)
+        func offset(of word: String) -> Int {
+            let target = Array(word.unicodeScalars)
+            return (0...(scalars.count - target.count)).first { Array(scalars[$0..<$0 + target.count]) == target }!
+        }
+        let sentenceStart = offset(of: "Russia")
+        let item = Evidence(
+            article: "quoted", sentence: Span(start: sentenceStart, end: scalars.count),
+            source: Span(start: sentenceStart, end: sentenceStart + 6), target: Span(start: offset(of: "Japan"), end: offset(of: "Japan") + 5),
+            cue: Span(start: offset(of: "threaten"), end: offset(of: "threaten") + 8), modality: .hypothetical,
+            attributedTo: nil, tense: .future, rule: "verb-threaten", confidence: 0.7
+        )
+        let graph = Graph(
+            articles: [Article(id: "quoted", title: "Quoted")],
+            actors: [Actor(id: "RUS", name: "Russia", kind: .state), Actor(id: "JPN", name: "Japan", kind: .state)],
+            relations: [Relation(source: "RUS", target: "JPN", kind: .threat, evidence: [item])]
+        )
+        return (text, graph)
+    }
+}

@@ -5,12 +5,14 @@ import GraphRendering
 struct Draw: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "draw",
-        abstract: "Extract the articles' graph and write it as SVG, PNG, PDF, DOT or JSON (the default command).",
+        abstract: "Extract the articles' graph and write it in the format -o names: SVG, PNG, PDF, DOT, JSON, GraphML, GEXF, Mermaid, CSV or HTML (the default command).",
         discussion: """
         Examples:
           actorgraph article.txt -o graph.svg
           actorgraph draw article.txt --date 2023-01-12 -o graph.png
           actorgraph a.md b.md -o merged.dot
+          actorgraph article.txt -o graph.gexf          # for Gephi
+          actorgraph article.txt -o page.html           # drawing and evidence table
         """
     )
 
@@ -23,8 +25,8 @@ struct Draw: ParsableCommand {
 
     func run() throws {
         let format = try output.resolvedFormat(fallback: output.output == nil ? .json : .svg)
-        let (graph, failures) = try GraphInputs(extraction: extraction).graph(of: inputs, acceptGraphJSON: true)
-        try RenderCommandSupport.write(try filters.apply(to: graph), format: format, output: output)
+        let (loaded, failures) = try GraphInputs(extraction: extraction).loaded(inputs, acceptGraphJSON: true)
+        try RenderCommandSupport.write(try filters.apply(to: GraphInputs.merged(loaded)), format: format, output: output, texts: loaded.texts)
         if failures > 0 { throw CommandFailure("some inputs failed", exitCode: 1) }
     }
 }

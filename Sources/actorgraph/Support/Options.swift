@@ -38,6 +38,12 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")). Default: dot for small graphs, sfdp for large ones.", valueName: "engine"))
     var engine: String?
 
+    @Flag(help: "Make SVG for inlining in HTML: no XML prolog or DOCTYPE, width 100% with a viewBox, ids unique to the graph.")
+    var embed = false
+
+    @Option(help: ArgumentHelp("Seconds a Graphviz layout may take before it is stopped (large graphs and batches render in a separate process).", valueName: "seconds"))
+    var timeLimit: Double = 60
+
     /// The format named by `--format`, else by the output's extension, else `fallback`.
     func resolvedFormat(fallback: RenderFormat) throws -> RenderFormat {
         if let format {
@@ -65,7 +71,13 @@ struct OutputOptions: ParsableArguments {
     }
 
     func validate() throws {
-        _ = try resolvedFormat(fallback: .json)
+        let format = try resolvedFormat(fallback: .json)
         _ = try resolvedEngine()
+        if embed && format != .svg {
+            throw ValidationError("--embed applies to SVG output, not \(format.rawValue)")
+        }
+        guard timeLimit > 0, timeLimit.isFinite else {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
     }
 }
