@@ -115,3 +115,29 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stdoutText.contains("actorgraph article.txt -o graph.svg"), result.stdoutText)
     }
 }
+
+/// `--explain` shows, for every edge, the sentences that state it.
+final class ExplainTests: XCTestCase {
+    func testExplainQuotesTheSentenceWithTheCueMarked() throws {
+        let result = try runActorgraph(["extract", "-", "--explain"], input: Data("Japan relies on the United States for its security.".utf8))
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdoutText.contains("Japan → United States: dependence, 1 sentence"), result.stdoutText)
+        XCTAssertTrue(result.stdoutText.contains("“Japan [relies] on the United States for its security.”"), result.stdoutText)
+        XCTAssertTrue(result.stdoutText.contains("rule prepositional-object"), result.stdoutText)
+    }
+
+    func testExplainWithOutputStillWritesTheGraph() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("g.json").path
+        let result = try runActorgraph(["-", "--explain", "-o", path], input: Data("Moscow threatened Tokyo.".utf8))
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdoutText.contains("threat"))
+        XCTAssertEqual(try Graph(jsonData: Data(contentsOf: URL(fileURLWithPath: path))).relations.first?.kind, .threat)
+    }
+
+    func testExplainSaysSoWhenThereIsNothingToExplain() throws {
+        let result = try runActorgraph(["extract", "-", "--explain"], input: Data("Nothing happened.".utf8))
+        XCTAssertEqual(result.stdoutText, "No relations found.\n")
+    }
+}

@@ -23,10 +23,17 @@ struct Draw: ParsableCommand {
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: "Print every edge with the sentences that state it, the cue, rule, modality, tense and speaker; the graph goes to -o only.")
+    var explain = false
+
     func run() throws {
         let format = try output.resolvedFormat(fallback: output.output == nil ? .json : .svg)
         let (loaded, failures) = try GraphInputs(extraction: extraction).loaded(inputs, acceptGraphJSON: true)
-        try RenderCommandSupport.write(try filters.apply(to: GraphInputs.merged(loaded)), format: format, output: output, texts: loaded.texts)
+        let graph = try filters.apply(to: GraphInputs.merged(loaded))
+        if explain { Explanation.print(graph, texts: loaded.texts) }
+        if !explain || output.output != nil {
+            try RenderCommandSupport.write(graph, format: format, output: output, texts: loaded.texts)
+        }
         if failures > 0 { throw CommandFailure("some inputs failed", exitCode: 1) }
     }
 }

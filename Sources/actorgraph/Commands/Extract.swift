@@ -21,9 +21,14 @@ struct Extract: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The output file. Default: standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Print every edge with the sentences that state it, the cue, rule, modality, tense and speaker; the graph goes to -o only.")
+    var explain = false
+
     func run() throws {
-        let (graph, failures) = try GraphInputs(extraction: extraction).graph(of: articles, acceptGraphJSON: false)
-        try OutputWriter.write(try filters.apply(to: graph).jsonData(), to: output)
+        let (loaded, failures) = try GraphInputs(extraction: extraction).loaded(articles, acceptGraphJSON: false)
+        let graph = try filters.apply(to: GraphInputs.merged(loaded))
+        if explain { Explanation.print(graph, texts: loaded.texts) }
+        if !explain || output != nil { try OutputWriter.write(graph.jsonData(), to: output) }
         if failures > 0 { throw CommandFailure("some inputs failed", exitCode: 1) }
     }
 }
