@@ -58,6 +58,41 @@ public struct Extractor: Sendable {
         return builder.graph()
     }
 
+    /// How often a text names each actor the gazetteer knows, by id: a quick census of a
+    /// text without relations, office dates or unknown names.
+    ///
+    /// - Complexity: O(n) in the length of the text.
+    public func mentionCounts(inUTF8 bytes: [UInt8]) -> [String: Int] {
+        var counts = [Int](repeating: 0, count: gazetteer.entries.count)
+        let finder = MentionFinder(gazetteer: gazetteer, roles: roles)
+        // Paragraph-sized pieces keep the token buffer small whatever the text's size.
+        var start = 0
+        while start < bytes.count {
+            let end = Self.pieceEnd(in: bytes, from: start)
+            for mention in finder.gazetteerMentions(in: Tokenizer().tokens(in: bytes, from: start, to: end)) {
+                counts[Int(mention.actor)] += 1
+            }
+            start = end
+        }
+        var result: [String: Int] = [:]
+        for (index, count) in counts.enumerated() where count > 0 { result[gazetteer.entries[index].id] = count }
+        return result
+    }
+
+    /// The end of a piece of about 256 KB that stops at a paragraph break, else at white
+    /// space, so that no name is cut in two.
+    private static func pieceEnd(in bytes: [UInt8], from start: Int) -> Int {
+        let target = start + 256 * 1024
+        guard target < bytes.count else { return bytes.count }
+        var index = target
+        let limit = min(bytes.count - 1, target + 64 * 1024)
+        while index < limit, !(bytes[index] == 0x0A && bytes[index + 1] == 0x0A) { index += 1 }
+        if index < limit { return index + 2 }
+        index = target
+        while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x0A { index += 1 }
+        return index
+    }
+
     private static let loadedGazetteer = Result { try Gazetteer.builtIn() }
     private static let loadedLexicon = Result { try CueLexicon.builtIn() }
     private static let loadedRoles = Result { try RoleLexicon.builtIn() }

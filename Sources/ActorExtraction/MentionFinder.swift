@@ -50,9 +50,9 @@ struct MentionFinder {
         return MentionResult(mentions: found, actors: table, affiliations: affiliations)
     }
 
-    private func gazetteerMentions(in tokens: [Token]) -> [FoundMention] {
+    func gazetteerMentions(in tokens: [Token]) -> [FoundMention] {
         var found: [FoundMention] = []
-        var ambiguousOnly: [Int32: Bool] = [:]
+        var ambiguousAt: [Int] = []
         var index = 0
         while index < tokens.count {
             guard tokens[index].isWord else { index += 1; continue }
@@ -65,14 +65,22 @@ struct MentionFinder {
                     continue
                 }
                 found.append(FoundMention(tokens: index..<(index + match.length), actor: surface.actor, form: surface.form))
-                ambiguousOnly[surface.actor] = (ambiguousOnly[surface.actor] ?? true) && surface.ambiguous
+                if surface.ambiguous { ambiguousAt.append(found.count - 1) }
                 index += match.length
             } else {
                 index += 1
             }
         }
-        found.removeAll { ambiguousOnly[$0.actor] == true }
-        return found
+        return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: ambiguousAt)
+    }
+
+    /// Drops the mentions of actors the text names only by ambiguous aliases. Most texts
+    /// have none, so this pass runs only when one was seen.
+    private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int]) -> [FoundMention] {
+        let ambiguous = Set(ambiguousAt)
+        var firm: Set<Int32> = []
+        for (position, mention) in found.enumerated() where !ambiguous.contains(position) { firm.insert(mention.actor) }
+        return found.enumerated().filter { !ambiguous.contains($0.offset) || firm.contains($0.element.actor) }.map(\.element)
     }
 
     /// An ambiguous name inside a longer proper name: "Michael Jordan", "Lake Chad".
@@ -82,14 +90,17 @@ struct MentionFinder {
             && previousMatchEnd != span.lowerBound && !Self.sentenceInitial(before, in: tokens)
     }
 
+    private static let stateKey = TokenHash.folded("state".utf8)
+    private static let ofKey = TokenHash.folded("of".utf8)
+
     /// A name used for a US state: "Washington state", "the state of Georgia".
     private func isUSState(_ span: Range<Int>, in tokens: [Token]) -> Bool {
-        func word(_ index: Int, _ text: String) -> Bool {
-            index >= 0 && index < tokens.count && tokens[index].folded == TokenHash.folded(text.utf8)
+        func word(_ index: Int, _ key: UInt64) -> Bool {
+            index >= 0 && index < tokens.count && tokens[index].folded == key
         }
         let before = span.lowerBound - 1
-        if word(span.upperBound, "state") && !tokens[span.upperBound].isCapitalised { return true }
-        return word(before, "of") && word(before - 1, "state")
+        if word(span.upperBound, Self.stateKey) && !tokens[span.upperBound].isCapitalised { return true }
+        return word(before, Self.ofKey) && word(before - 1, Self.stateKey)
     }
 
     private static func sentenceInitial(_ index: Int, in tokens: [Token]) -> Bool {

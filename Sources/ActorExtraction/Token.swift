@@ -17,13 +17,14 @@ struct Token: Sendable {
         case punctuation
     }
 
-    var start: Int32
-    var end: Int32
-    var kind: Kind
+    // Field order keeps the stride at 32 bytes: tokens are the largest array extraction builds.
     /// Hash of the bytes as written; the matching key for names.
     var exact: UInt64
     /// Hash of the bytes in ASCII lower case; the matching key for cue words.
     var folded: UInt64
+    var start: Int32
+    var end: Int32
+    var kind: Kind
     /// The first byte, for cheap tests of case and punctuation.
     var first: UInt8
     /// Whether a newline separates this token from the one before it.

@@ -1,31 +1,43 @@
 /// A trie over token hashes: finds the longest listed phrase starting at a token in
 /// time proportional to the phrase length, whatever the number of phrases.
+///
+/// Edges live in one open-addressing table keyed by (node, token hash). Token hashes are
+/// already well mixed, so a multiply and a shift place an edge; Swift's `Dictionary`
+/// would hash each key again with SipHash, which dominated mention finding.
 struct TokenTrie<Payload: Sendable>: Sendable {
-    private struct Edge: Hashable, Sendable {
-        var node: Int32
-        var key: UInt64
-    }
-
-    private var edges: [Edge: Int32] = [:]
-    private var payloads: [Int32: [Payload]] = [:]
-    private var nodeCount: Int32 = 1
+    private var slotNodes: [Int32]
+    private var slotKeys: [UInt64]
+    private var slotTargets: [Int32]
+    private var mask: Int
+    private var edgeCount = 0
+    /// Payload lists per node; empty for nodes that end no phrase.
+    private var payloads: [[Payload]] = [[]]
 
     /// The number of phrases stored.
     private(set) var count = 0
+
+    init() {
+        let capacity = 64
+        slotNodes = [Int32](repeating: -1, count: capacity)
+        slotKeys = [UInt64](repeating: 0, count: capacity)
+        slotTargets = [Int32](repeating: 0, count: capacity)
+        mask = capacity - 1
+    }
 
     mutating func insert(_ keys: [UInt64], _ payload: Payload) {
         guard !keys.isEmpty else { return }
         var node: Int32 = 0
         for key in keys {
-            if let next = edges[Edge(node: node, key: key)] {
+            if let next = child(of: node, key) {
                 node = next
             } else {
-                edges[Edge(node: node, key: key)] = nodeCount
-                node = nodeCount
-                nodeCount += 1
+                let created = Int32(payloads.count)
+                payloads.append([])
+                addEdge(from: node, key, to: created)
+                node = created
             }
         }
-        payloads[node, default: []].append(payload)
+        payloads[Int(node)].append(payload)
         count += 1
     }
 
@@ -38,11 +50,54 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         var node: Int32 = 0
         var best: (Int, [Payload])?
         var index = start
-        while let tokenKey = key(index), let next = edges[Edge(node: node, key: tokenKey)] {
+        while let tokenKey = key(index), let next = child(of: node, tokenKey) {
             node = next
             index += 1
-            if let found = payloads[node] { best = (index - start, found) }
+            let found = payloads[Int(next)]
+            if !found.isEmpty { best = (index - start, found) }
         }
         return best
+    }
+
+    @inline(__always)
+    private func slot(of node: Int32, _ key: UInt64) -> Int {
+        let mixed = (key ^ (UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed >> 32) & mask
+    }
+
+    @inline(__always)
+    private func child(of node: Int32, _ key: UInt64) -> Int32? {
+        var index = slot(of: node, key)
+        while true {
+            let occupant = slotNodes[index]
+            if occupant < 0 { return nil }
+            if occupant == node, slotKeys[index] == key { return slotTargets[index] }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func addEdge(from node: Int32, _ key: UInt64, to target: Int32) {
+        if (edgeCount + 1) * 2 > slotNodes.count { grow() }
+        var index = slot(of: node, key)
+        while slotNodes[index] >= 0 { index = (index + 1) & mask }
+        slotNodes[index] = node
+        slotKeys[index] = key
+        slotTargets[index] = target
+        edgeCount += 1
+    }
+
+    private mutating func grow() {
+        let oldNodes = slotNodes
+        let oldKeys = slotKeys
+        let oldTargets = slotTargets
+        let capacity = oldNodes.count * 2
+        slotNodes = [Int32](repeating: -1, count: capacity)
+        slotKeys = [UInt64](repeating: 0, count: capacity)
+        slotTargets = [Int32](repeating: 0, count: capacity)
+        mask = capacity - 1
+        edgeCount = 0
+        for index in oldNodes.indices where oldNodes[index] >= 0 {
+            addEdge(from: oldNodes[index], oldKeys[index], to: oldTargets[index])
+        }
     }
 }

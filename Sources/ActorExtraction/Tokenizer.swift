@@ -4,15 +4,29 @@
 /// ("Mr.", "Prof."); the possessive "'s" and the hyphens of compounds ("US-Japanese")
 /// become tokens of their own so that names inside them can be matched.
 struct Tokenizer {
-    /// Abbreviations whose final dot belongs to the word, not to the sentence.
-    static let abbreviations: Set<UInt64> = Set([
+    /// Abbreviations whose final dot belongs to the word, not to the sentence, as sorted
+    /// hashes: a binary search is cheaper than hashing a hash again for a `Set`.
+    static let abbreviations: [UInt64] = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Cmdr", "Adm",
         "Sgt", "St", "Jr", "Sr", "Mt", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar",
         "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "Fr", "Rev", "Amb",
-    ].map { TokenHash.exact(Array($0.utf8)) })
+    ].map { TokenHash.exact(Array($0.utf8)) }.sorted()
+
+    static func isAbbreviation(_ hash: UInt64) -> Bool {
+        var low = 0
+        var high = abbreviations.count
+        while low < high {
+            let mid = (low + high) / 2
+            if abbreviations[mid] < hash { low = mid + 1 } else { high = mid }
+        }
+        return low < abbreviations.count && abbreviations[low] == hash
+    }
 
     func tokens(in bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> [Token] {
-        let end = end ?? bytes.count
+        bytes.withUnsafeBufferPointer { tokens(in: $0, from: start, to: end ?? bytes.count) }
+    }
+
+    private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity((end - start) / 5)
         var index = start
@@ -24,7 +38,7 @@ struct Tokenizer {
             if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
                 sawSpace = true; index += 1; continue
             }
-            let (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
+            let (scalar, width) = byte < 0x80 ? (UInt32(byte), 1) : UTF8Scalar.decode(bytes, at: index, end: end)
             if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
                 sawSpace = true; index += width; continue
             }
@@ -33,7 +47,7 @@ struct Tokenizer {
                 let wordEnd = scanWord(bytes, from: index, end: end)
                 token = makeToken(bytes, index, wordEnd, .word)
                 if bytes[wordEnd - 1] != UInt8(ascii: "."), wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."),
-                   Self.abbreviations.contains(token.exact) {
+                   Self.isAbbreviation(token.exact) {
                     token = makeToken(bytes, index, wordEnd + 1, .word)
                 }
             } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: width, end: end, previous: tokens.last, spaced: sawSpace) {
@@ -51,22 +65,34 @@ struct Tokenizer {
         return tokens
     }
 
-    private func makeToken(_ bytes: [UInt8], _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
-        let slice = bytes[start..<end]
+    @inline(__always)
+    private func makeToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
+        var exact = TokenHash.seed
+        var folded = TokenHash.seed
+        for index in start..<end {
+            let byte = bytes[index]
+            exact = (exact ^ UInt64(byte)) &* TokenHash.prime
+            folded = (folded ^ UInt64(TokenHash.lowercase(byte))) &* TokenHash.prime
+        }
         return Token(
-            start: Int32(start), end: Int32(end), kind: kind,
-            exact: TokenHash.exact(slice), folded: TokenHash.folded(slice), first: bytes[start],
+            exact: exact, folded: folded, start: Int32(start), end: Int32(end), kind: kind, first: bytes[start],
             afterNewline: false, attached: false
         )
     }
 
     /// Scans letters and digits, keeping the dots of "U.S." and apostrophes inside names
     /// ("O'Brien"), but stopping before a possessive "'s" and before "n't".
-    private func scanWord(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+    private func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
         var index = start
         var lettersSinceDot = 0
         while index < end {
-            let (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
+            let byte = bytes[index]
+            if byte < 0x80, UTF8Scalar.isASCIIAlphanumeric(byte) {
+                index += 1
+                lettersSinceDot += 1
+                continue
+            }
+            let (scalar, width) = byte < 0x80 ? (UInt32(byte), 1) : UTF8Scalar.decode(bytes, at: index, end: end)
             if UTF8Scalar.isWordCharacter(scalar) {
                 index += width
                 lettersSinceDot += 1
@@ -99,14 +125,14 @@ struct Tokenizer {
         return index
     }
 
-    private func scanLetters(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+    private func scanLetters(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
         var index = start
         while index < end, UTF8Scalar.isASCIILetter(bytes[index]) { index += 1 }
         return index
     }
 
     /// The end of a possessive "'s" / "’s" directly after a word, if one starts here.
-    private func possessiveEnd(_ bytes: [UInt8], at index: Int, width: Int, end: Int, previous: Token?, spaced: Bool) -> Int? {
+    private func possessiveEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, width: Int, end: Int, previous: Token?, spaced: Bool) -> Int? {
         let (scalar, _) = UTF8Scalar.decode(bytes, at: index, end: end)
         guard scalar == 0x27 || scalar == 0x2019, previous?.kind == .word, !spaced else { return nil }
         let after = index + width
@@ -134,6 +160,12 @@ enum UTF8Scalar {
     /// Decodes one scalar; invalid bytes decode as U+FFFD, one byte wide.
     @inline(__always)
     static func decode(_ bytes: [UInt8], at index: Int, end: Int) -> (UInt32, Int) {
+        bytes.withUnsafeBufferPointer { decode($0, at: index, end: end) }
+    }
+
+    /// Decodes one scalar; invalid bytes decode as U+FFFD, one byte wide.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (UInt32, Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
         let width: Int
@@ -151,6 +183,11 @@ enum UTF8Scalar {
             value = value << 6 | UInt32(byte & 0x3F)
         }
         return (value, width)
+    }
+
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     @inline(__always)

@@ -7,6 +7,8 @@ struct BenchmarkRow {
     var size: String
     var seconds: Double
     var baseline: Double
+    /// A throughput or other figure worth printing beside the time.
+    var note: String = ""
 
     var ratio: Double { seconds / baseline }
 }
@@ -20,7 +22,8 @@ func printTable(_ title: String, _ rows: [BenchmarkRow]) {
     print("  \(pad("operation", nameWidth))  \(pad("size", sizeWidth))  \(pad("median", 10))  ratio to baseline")
     for row in rows {
         let milliseconds = String(format: "%.1f ms", row.seconds * 1000)
-        print("  \(pad(row.name, nameWidth))  \(pad(row.size, sizeWidth))  \(pad(milliseconds, 10))  \(String(format: "%.2f×", row.ratio))")
+        let line = "  \(pad(row.name, nameWidth))  \(pad(row.size, sizeWidth))  \(pad(milliseconds, 10))  \(String(format: "%.2f×", row.ratio))"
+        print(row.note.isEmpty ? line : "\(pad(line, 0))  \(row.note)")
     }
     print("")
 }
@@ -28,4 +31,13 @@ func printTable(_ title: String, _ rows: [BenchmarkRow]) {
 #if DEBUG
 print("note: a debug build; run `make bench` (release) for figures worth quoting\n")
 #endif
+/// `actorgraph-bench [diff] [mentions]` runs the named benchmarks; no name runs them all.
+let selected = Set(CommandLine.arguments.dropFirst())
+func wanted(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
+
+if wanted("diff") {
 printTable("diff: two graphs of \(DiffBenchmark.relationsPerSide) relations each (median of 5 runs, 3 for decode and encode)", DiffBenchmark.run())
+}
+if wanted("mentions") {
+printTable("mention finding: tokenise and match every gazetteer name, one core, vs. wc -w on the same file", MentionBenchmark.run())
+}
