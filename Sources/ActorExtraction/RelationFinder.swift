@@ -105,6 +105,11 @@ struct RelationFinder {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
                 if let last = hits.last, last.tokens.upperBound == index { hits.removeLast() }
+                // "signed a defence pact": a verb whose object is another cue only carries it.
+                if let last = hits.last, lexicon.cues[Int(last.cue)].pos == "verb", index - last.tokens.upperBound <= 3,
+                   (last.tokens.upperBound..<index).allSatisfy({ view.tokens[$0].isLowercaseWord }) {
+                    hits.removeLast()
+                }
                 hits.append(CueHit(tokens: cueRange, cue: chooseCue(match.payloads, after: cueRange.upperBound, in: view)))
                 index += match.length
             } else {

@@ -276,9 +276,10 @@ enum PairAnaphor {
 /// Verbs of perceiving and naming that turn a threat noun into a relation between the
 /// perceiver and the perceived.
 enum Perception {
-    static let activeVerbs = ["views", "view", "viewed", "sees", "see", "saw", "regards", "regard", "regarded", "considers",
+    static let activeVerbs = ["views", "view", "viewed", "sees", "see", "saw", "seen", "regards", "regard", "regarded", "considers",
                               "consider", "considered", "calls", "call", "called", "labels", "labelled", "labeled", "names",
-                              "named", "describes", "described", "identifies", "identified", "treats", "treat", "treated"]
+                              "named", "describes", "described", "identifies", "identified", "treats", "treat", "treated",
+                              "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"]
     static let passiveAuxiliaries = ["is", "are", "was", "were", "been", "being", "be"]
 
     /// The perception verb (with "as") a few words before the cue.

@@ -230,7 +230,7 @@ def check_attribution(path):
     if not isinstance(doc, dict) or doc.get("schema") != 1:
         err(name, 'expected {"schema": 1, ...}')
         return None
-    extra = doc.keys() - {"schema", "reportingVerbs", "prefixes", "quoteMarks"}
+    extra = doc.keys() - {"schema", "reportingVerbs", "prefixes", "quoteMarks", "note"}
     if extra:
         err(name, f"unknown keys {sorted(extra)}")
     check_phrase_lists(name, doc, ["reportingVerbs", "prefixes"], allow_apostrophe=False)

@@ -1,0 +1,93 @@
+@testable import ActorExtraction
+import ActorGraph
+import XCTest
+
+/// Every relation rule has a sentence it must read and a look-alike it must leave alone.
+final class RuleCoverageTests: XCTestCase {
+    private func rules(_ text: String) throws -> Set<String> {
+        Set(try TestExtractor.graph(text).relations.filter { $0.kind != .affiliation }.flatMap { $0.evidence.map(\.rule) })
+    }
+
+    private func edges(_ text: String) throws -> [String] { try TestExtractor.edges(text) }
+
+    func testEveryRuleIsCoveredHere() {
+        let covered: Set<String> = [
+            "passive-by", "perception-active", "perception-passive", "pair-anaphor", "noun-between", "noun-of-preposition",
+            "compound-before-cue", "prepositional-object", "verb-object", "coordinated-pair", "together-with",
+        ]
+        XCTAssertEqual(Set(RelationRule.all.map(\.name)), covered, "a new rule needs its tests in this file")
+    }
+
+    func testPassiveByReadsTheAgent() throws {
+        XCTAssertEqual(try edges("Tokyo was sharply criticised by Beijing."), ["CHN criticism JPN"])
+        XCTAssertEqual(try rules("Tokyo was sharply criticised by Beijing."), ["passive-by"])
+    }
+
+    func testPassiveWithoutAnAgentStatesNothing() throws {
+        XCTAssertEqual(try edges("Tokyo was criticised by many commentators."), [])
+    }
+
+    func testPerceptionActiveRunsFromThePerceivedToThePerceiver() throws {
+        XCTAssertEqual(try edges("Japan views China as a threat."), ["CHN threat JPN"])
+        XCTAssertEqual(try rules("Japan views China as a threat."), ["perception-active"])
+    }
+
+    func testPerceptionOfANonActorStatesNothing() throws {
+        XCTAssertEqual(try edges("Japan views climate change as a threat."), [])
+    }
+
+    func testPerceptionPassiveFindsThePerceiverAfterBy() throws {
+        XCTAssertEqual(try edges("Russia is viewed as a threat by Japan."), ["RUS threat JPN"])
+        XCTAssertEqual(try rules("Russia is viewed as a threat by Japan."), ["perception-passive"])
+    }
+
+    func testPerceptionPassiveWithoutAPerceiverStatesNothing() throws {
+        XCTAssertEqual(try edges("Russia is viewed as a threat."), [])
+    }
+
+    func testNounOfThenPrepositionReadsAVisit() throws {
+        XCTAssertEqual(try edges("The visit of Joe Biden to Japan went well."), ["JPN contact joe-biden"])
+        XCTAssertEqual(try rules("The visit of Joe Biden to Japan went well."), ["noun-of-preposition"])
+    }
+
+    func testNounOfWithoutAPartnerStatesNothing() throws {
+        XCTAssertEqual(try edges("The visit of Joe Biden ended early."), [])
+    }
+
+    func testCoordinatedPairSharesASymmetricRelation() throws {
+        XCTAssertEqual(try edges("Tokyo and Washington signed a defence pact."), ["JPN alliance USA"])
+        XCTAssertEqual(try rules("Tokyo and Washington signed a defence pact."), ["coordinated-pair"])
+    }
+
+    func testCoordinationDoesNotMakeADirectedRelation() throws {
+        XCTAssertEqual(try edges("Russia and China threatened nobody."), [])
+    }
+
+    func testTogetherWithNamesThePartner() throws {
+        XCTAssertEqual(try edges("Together with Britain, Japan will develop a jet in cooperation."), ["GBR cooperation JPN"])
+    }
+
+    func testTogetherWithWithoutASecondActorStatesNothing() throws {
+        XCTAssertEqual(try edges("Together with Britain, engineers will develop a jet in cooperation."), [])
+    }
+
+    func testNounBetweenNeedsTwoActors() throws {
+        XCTAssertEqual(try edges("The alliance between Japan and its neighbours grew."), [])
+    }
+
+    func testCompoundNeedsAnAttachedDash() throws {
+        XCTAssertEqual(try edges("Russia - Japan dispute notes were filed."), [])
+    }
+
+    func testPrepositionalObjectNeedsItsPreposition() throws {
+        XCTAssertEqual(try edges("Japan relies heavily, and China watches."), [])
+    }
+
+    func testVerbObjectSkipsAPlaceAfterTheVerb() throws {
+        XCTAssertEqual(try edges("Joe Biden met reporters in Tokyo."), [])
+    }
+
+    func testPairAnaphorWithoutTwoEarlierActorsStatesNothing() throws {
+        XCTAssertEqual(try edges("Japan waited. The two countries signed an alliance."), [])
+    }
+}
