@@ -9,7 +9,7 @@ EXAMPLES := $(wildcard examples/*.md)
 # The two example articles report one week from two angles; their diff is drawn too.
 DIFF_PAIR := examples/tokyo-washington-summit.md examples/moscow-view-of-summit.md
 
-.PHONY: all deps build test check-consumers demo graphs bench clean
+.PHONY: all deps build test check-consumers demo graphs bench eval clean
 
 all: build
 
@@ -56,6 +56,10 @@ test: build
 ## bench: time the model's operations (diff of two 100,000-relation graphs) in release.
 bench:
 	$(SWIFT) build -c release --product actorgraph-bench && .build/release/actorgraph-bench
+
+## eval: precision and recall per relation kind on the fixture suite of hand-written sentences.
+eval: build
+	@$(SWIFT) test --disable-swift-testing --filter RelationFixtureTests 2>&1 | sed -n '/^kind/,/speaker agreement/p'
 
 ## check-consumers: every output format read by a real consumer (XML parser, dot,
 ## networkx, Chromium); installs what it needs or prints a skip reason.

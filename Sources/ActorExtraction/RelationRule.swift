@@ -27,7 +27,7 @@ extension RelationRule {
     /// The rules in the order they are tried; the first that matches a cue wins.
     static let all: [RelationRule] = [
         passiveBy, perceptionActive, perceptionPassive, pairAnaphor, nounBetween, nounOfThenPreposition, compoundBeforeCue,
-        prepositionalObject, verbObject, coordinatedPair, togetherWith,
+        prepositionalObject, verbObject, coordinatedPair, togetherWith, togetherWithTopic, sentenceSubject,
     ]
 
     /// "The alliance between Japan and the United States", "talks between A and B".
@@ -77,6 +77,21 @@ extension RelationRule {
         return nil
     }
 
+    /// "Russia's actions cause concern … because of strategic cooperation with China": a
+    /// nominal cue with its partner but no agent in its clause takes the sentence's
+    /// subject, the default agent of what the sentence goes on to name.
+    static let sentenceSubject = RelationRule(name: "sentence-subject", confidence: 0.55) { hit, view in
+        let cue = view.lexicon.cues[Int(hit.cue)]
+        guard cue.pos == "noun", let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty,
+              let prep = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 3))
+                .first(where: { preps.contains(view.tokens[$0].folded) }),
+              let target = view.mention(after: prep + 1, reach: 3),
+              let subject = view.mentionStarting(at: view.range.lowerBound) ?? view.mentionStarting(at: view.range.lowerBound + 1),
+              subject.tokens.upperBound < hit.tokens.lowerBound, subject.actor != target.actor, !view.isOblique(subject)
+        else { return nil }
+        return ActorPair(source: subject, target: target)
+    }
+
     /// "Russia threatens Japan", "Tokyo met Washington": the nearest actor before a verb
     /// is the subject, the first actor after it the object.
     static let verbObject = RelationRule(name: "verb-object", confidence: 0.75) { hit, view in
@@ -103,22 +118,25 @@ extension RelationRule {
         return ActorPair(source: first, target: second)
     }
 
-    /// "Together with Britain, Japan will build a fighter": the actor after the comma
-    /// works with the one after "together with".
+    /// "Together with Britain, Japan will build a fighter", "Japan, together with Britain,
+    /// will build": the actor after the comma, or before the phrase, works with the partner.
     static let togetherWith = RelationRule(name: "together-with", confidence: 0.75) { hit, view in
-        guard view.lexicon.cues[Int(hit.cue)].kind == .cooperation else { return nil }
-        var index = view.range.lowerBound
-        while index < hit.tokens.lowerBound {
-            if view.isWord(index, "together") || view.isWord(index, "jointly"), view.isWord(index + 1, "with"),
-               let partner = view.mention(after: index + 2, reach: 3) {
-                let comma = partner.tokens.upperBound
-                guard comma < view.range.upperBound, view.tokens[comma].first == UInt8(ascii: ","),
-                      let actor = view.mention(after: comma + 1, reach: 3, excluding: [partner.actor]) else { return nil }
-                return ActorPair(source: actor, target: partner)
-            }
-            index += 1
+        guard let partner = TogetherWith.partner(of: hit, in: view) else { return nil }
+        let comma = partner.tokens.upperBound
+        if view.isComma(comma), let actor = view.mention(after: comma + 1, reach: 3, excluding: [partner.actor]) {
+            return ActorPair(source: actor, target: partner)
         }
-        return nil
+        guard let actor = view.mention(before: hit.tokens.lowerBound, reach: 4, excluding: [partner.actor], asAgent: true) else { return nil }
+        return ActorPair(source: actor, target: partner)
+    }
+
+    /// "Together with Britain, a new fighter will be built": no actor is named beside the
+    /// partner, so the one the text has been about (the state named most often just
+    /// before) is taken, with less confidence.
+    static let togetherWithTopic = RelationRule(name: "together-with-topic", confidence: 0.55) { hit, view in
+        guard let partner = TogetherWith.partner(of: hit, in: view), hit.tokens.lowerBound - view.range.lowerBound <= 1,
+              let topic = TogetherWith.topicState(before: view, excluding: partner.actor) else { return nil }
+        return ActorPair(source: topic, target: partner)
     }
 
     /// "Kyiv was attacked by Moscow": a passive verb with its agent after "by".
@@ -303,5 +321,29 @@ enum Perception {
             return nil
         }
         return view.mention(after: index + 1, reach: 4, excluding: [excluded])
+    }
+}
+
+/// Reading "together with B" phrases.
+enum TogetherWith {
+    static func partner(of hit: CueHit, in view: SentenceView) -> FoundMention? {
+        let cue = view.lexicon.cues[Int(hit.cue)]
+        guard cue.kind == .cooperation, cue.pos == "adverb" else { return nil }
+        return view.mention(after: hit.tokens.upperBound, reach: 2)
+    }
+
+    /// The state named most often among the mentions just before the sentence.
+    static func topicState(before view: SentenceView, excluding excluded: Int32) -> FoundMention? {
+        var counts: [Int32: Int] = [:]
+        var latest: [Int32: FoundMention] = [:]
+        for mention in view.earlier where !mention.isModifier {
+            guard let state = view.actors.state(of: mention.actor), state != excluded else { continue }
+            counts[state, default: 0] += 1
+            var resolved = mention
+            resolved.actor = state
+            latest[state] = resolved
+        }
+        guard let best = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), best.value >= 2 else { return nil }
+        return latest[best.key]
     }
 }

@@ -14,6 +14,7 @@ final class RuleCoverageTests: XCTestCase {
         let covered: Set<String> = [
             "passive-by", "perception-active", "perception-passive", "pair-anaphor", "noun-between", "noun-of-preposition",
             "compound-before-cue", "prepositional-object", "verb-object", "coordinated-pair", "together-with",
+            "together-with-topic", "sentence-subject",
         ]
         XCTAssertEqual(Set(RelationRule.all.map(\.name)), covered, "a new rule needs its tests in this file")
     }
@@ -64,11 +65,32 @@ final class RuleCoverageTests: XCTestCase {
     }
 
     func testTogetherWithNamesThePartner() throws {
-        XCTAssertEqual(try edges("Together with Britain, Japan will develop a jet in cooperation."), ["GBR cooperation JPN"])
+        XCTAssertEqual(try edges("Together with Britain, Japan will develop a jet."), ["GBR cooperation JPN"])
+        XCTAssertEqual(try rules("Together with Britain, Japan will develop a jet."), ["together-with"])
     }
 
-    func testTogetherWithWithoutASecondActorStatesNothing() throws {
-        XCTAssertEqual(try edges("Together with Britain, engineers will develop a jet in cooperation."), [])
+    func testTogetherWithWithoutAnyOtherActorStatesNothing() throws {
+        XCTAssertEqual(try edges("Together with Britain, engineers will develop a jet."), [])
+    }
+
+    func testTogetherWithTakesTheStateTheTextIsAbout() throws {
+        let text = "Japan is rearming. Japan wants a jet. Together with Britain, a jet will be built."
+        XCTAssertEqual(try edges(text), ["GBR cooperation JPN"])
+        XCTAssertEqual(try rules(text), ["together-with-topic"])
+    }
+
+    func testTopicNeedsAStateNamedMoreThanOnce() throws {
+        XCTAssertEqual(try edges("Japan is rearming. Together with Britain, a jet will be built."), [])
+    }
+
+    func testSentenceSubjectIsTheAgentOfALaterNominalCue() throws {
+        let text = "Russia worries its neighbours: in the north, because of strategic cooperation with China."
+        XCTAssertEqual(try edges(text), ["CHN cooperation RUS"])
+        XCTAssertEqual(try rules(text), ["sentence-subject"])
+    }
+
+    func testSentenceSubjectMustOpenTheSentence() throws {
+        XCTAssertEqual(try edges("In the north, analysts worry: because of strategic cooperation with China."), [])
     }
 
     func testNounBetweenNeedsTwoActors() throws {

@@ -32,7 +32,7 @@ import sys
 
 KINDS = ["alliance", "cooperation", "support", "dependence", "contact",
          "dispute", "criticism", "threat", "hostility", "affiliation"]
-POS = {"verb", "noun", "adjective"}
+POS = {"verb", "noun", "adjective", "adverb"}
 # CAMEO roots allowed per kind (DESIGN.md): 2-digit prefixes of the code.
 CAMEO_ROOTS = {
     "alliance": {"06"},
@@ -268,7 +268,7 @@ def main():
                 row[2][c.get("pos")] += 1
         print(f"{'kind':<12} {'cues':>5} {'forms':>6}  by pos")
         for k, (n, nf, pos) in per_kind.items():
-            bypos = ", ".join(f"{p} {pos[p]}" for p in ("verb", "noun", "adjective") if pos[p])
+            bypos = ", ".join(f"{p} {pos[p]}" for p in ("verb", "noun", "adjective", "adverb") if pos[p])
             print(f"{k:<12} {n:>5} {nf:>6}  {bypos}")
         print(f"{'total':<12} {sum(r[0] for r in per_kind.values()):>5} {sum(r[1] for r in per_kind.values()):>6}")
     if modality:
