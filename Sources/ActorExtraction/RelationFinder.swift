@@ -57,7 +57,7 @@ struct RelationFinder {
                 let reversed = (cue.reverse ?? false) && Self.reversibleRules.contains(rule.name)
                 let source = reversed ? pair.target : pair.source
                 let target = reversed ? pair.source : pair.target
-                guard cue.kind != .affiliation || (actors.entry(at: source.actor).kind == .person && actors.entry(at: target.actor).kind != .person)
+                guard cue.kind != .affiliation || Self.canBeAffiliated(actors.entry(at: source.actor).kind, to: actors.entry(at: target.actor).kind)
                 else { break }
                 let modality = reading.modality(of: hit)
                 let expands = Self.listRules.contains(rule.name)
@@ -76,6 +76,15 @@ struct RelationFinder {
             }
         }
         return found
+    }
+
+    /// A person belongs to a state or an organisation; a state or organisation is a member
+    /// of an organisation ("Finland became a member of NATO"); nothing belongs to a person.
+    static func canBeAffiliated(_ member: ActorKind, to body: ActorKind) -> Bool {
+        switch member {
+        case .person: body != .person
+        case .state, .organisation, .group: body == .organisation
+        }
     }
 
     /// Rules that read actors in the cue's own order ("A buys from B"), so a cue marked

@@ -97,7 +97,9 @@ extension RelationRule {
     static let verbObject = RelationRule(name: "verb-object", confidence: 0.75) { hit, view in
         let cue = view.lexicon.cues[Int(hit.cue)]
         guard cue.pos == "verb", (cue.prep ?? []).isEmpty, !view.isNounUse(hit),
-              let object = view.mention(after: hit.tokens.upperBound, reach: 4), !view.isOblique(object),
+              let object = view.mention(after: hit.tokens.upperBound, reach: 4),
+              // "poses a threat to Saudi Arabia": a preposition inside the cue still leaves a direct object.
+              object.tokens.lowerBound == hit.tokens.upperBound || !view.isOblique(object),
               let source = view.mention(before: hit.tokens.lowerBound, excluding: [object.actor], asAgent: true) else { return nil }
         return ActorPair(source: source, target: view.appositiveHead(of: object))
     }
@@ -177,6 +179,7 @@ extension RelationRule {
               let perceiver = view.mention(before: verb.lowerBound, excluding: [perceived.actor], asAgent: true)
                 ?? Perception.owner(after: hit.tokens.upperBound, in: view, excluding: perceived.actor)
                 ?? view.mention(after: hit.tokens.upperBound, reach: 1, excluding: [perceived.actor])
+                ?? Perception.possessor(between: perceived.tokens.upperBound, and: hit.tokens.lowerBound, in: view)
         else { return nil }
         return ActorPair(source: perceived, target: perceiver)
     }
@@ -303,13 +306,25 @@ enum Perception {
     /// The perception verb (with "as") a few words before the cue.
     static func verb(before cue: Int, in view: SentenceView, passive: Bool) -> Range<Int>? {
         var index = cue - 1
-        while index >= max(view.range.lowerBound, cue - 7) {
+        // Room for a list of perceived actors: "regards China, Russia and North Korea as threats".
+        while index >= max(view.range.lowerBound, cue - 12) {
             if view.isClauseBreak(index) { return nil }
             if activeVerbs.contains(where: { view.isWord(index, $0) }) {
                 let isPassive = passiveAuxiliaries.contains { view.isWord(index - 1, $0) }
                     || (view.isWord(index - 1, "not") && passiveAuxiliaries.contains { view.isWord(index - 2, $0) })
                 return isPassive == passive ? index..<(index + 1) : nil
             }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// "calls China Japan's greatest challenge": a possessive just before the cue.
+    static func possessor(between start: Int, and cue: Int, in view: SentenceView) -> FoundMention? {
+        var index = cue - 1
+        while index > start {
+            if view.tokens[index].kind == .possessive { return view.mentionEnding(at: index) }
+            guard view.tokens[index].isLowercaseWord else { return nil }
             index -= 1
         }
         return nil

@@ -18,7 +18,7 @@ FILES = {"states.json": {"state"}, "organisations.json": {"organisation"}, "grou
          "people.json": {"person"}}
 ROLES = ["president", "vice president", "prime minister", "chancellor", "monarch", "supreme leader",
          "foreign minister", "defence minister", "secretary-general", "president of the european commission",
-         "president of the european council", "high representative"]
+         "president of the european council", "high representative", "spokesperson"]
 FIELDS = {"id", "name", "kind", "country", "aliases", "demonyms", "metonyms", "members", "ambiguous", "surname", "offices"}
 TODAY = "2026-11-29"
 errors, warnings = [], []
