@@ -13,7 +13,14 @@ extension Graph {
     /// Equal graphs give identical bytes.
     /// - Complexity: O(n) in the size of the graph.
     public func jsonString() -> String {
-        var writer = JSONWriter()
+        String(decoding: jsonBytes(), as: UTF8.self)
+    }
+
+    /// The JSON of ``jsonString()`` as UTF-8 bytes.
+    public func jsonData() -> Data { Data(jsonBytes()) }
+
+    private func jsonBytes() -> [UInt8] {
+        var writer = JSONWriter(capacity: 1024 + 600 * relations.count + 200 * actors.count)
         writer.beginObject()
         writer.key("schemaVersion"); writer.int(Graph.schemaVersion)
         writer.key("articles"); writer.beginArray()
@@ -26,11 +33,8 @@ extension Graph {
         for relation in relations { write(relation, to: &writer) }
         writer.endArray()
         writer.endObject()
-        return writer.text + "\n"
+        return writer.bytes + [UInt8(ascii: "\n")]
     }
-
-    /// The JSON of ``jsonString()`` as UTF-8 bytes.
-    public func jsonData() -> Data { Data(jsonString().utf8) }
 
     /// Reads a graph from JSON of schema v1 and puts it into canonical order.
     ///

@@ -44,6 +44,13 @@ final class GraphJSONTests: XCTestCase {
         XCTAssertEqual(try Graph(jsonData: Data(text.utf8)).actors.first?.name, name)
     }
 
+    func testLineSeparatorsAndControlCharactersAreEscaped() throws {
+        let name = "a\u{2028}b\u{2029}c\u{1}d\u{7}"
+        let text = Graph(actors: [Actor(id: "x", name: name, kind: .group)]).jsonString()
+        XCTAssertTrue(text.contains(#"a\u2028b\u2029c\u0001d\u0007"#), text)
+        XCTAssertEqual(try Graph(jsonData: Data(text.utf8)).actors.first?.name, name)
+    }
+
     func testWrongSchemaVersionIsRefusedWithAClearMessage() {
         let data = Data(#"{"schemaVersion": 2, "articles": [], "actors": [], "relations": []}"#.utf8)
         XCTAssertThrowsError(try Graph(jsonData: data)) { error in
