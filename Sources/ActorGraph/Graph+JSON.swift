@@ -38,44 +38,166 @@ extension Graph {
 
     /// Reads a graph from JSON of schema v1 and puts it into canonical order.
     ///
-    /// - Throws: ``GraphDecodingError`` naming what is missing or malformed.
+    /// Unknown fields are ignored; `null` stands for an absent optional field.
+    /// - Throws: ``GraphDecodingError`` naming what is missing or malformed, and where.
+    /// - Complexity: O(n) in the size of the document.
     public init(jsonData data: Data) throws {
-        let document: GraphDocument
-        do {
-            document = try JSONDecoder().decode(GraphDocument.self, from: data)
-        } catch let error as DecodingError {
-            throw GraphDecodingError(description: Self.describe(error))
-        } catch {
-            throw GraphDecodingError(description: "not graph JSON: \(error.localizedDescription)")
+        var scanner = JSONScanner(Array(data))
+        guard scanner.peek() == UInt8(ascii: "{") else { throw GraphDecodingError(description: "not valid JSON") }
+        var version: Int?
+        var articles: [Article]?
+        var actors: [Actor]?
+        var relations: [Relation]?
+        try scanner.readObject { scanner, key in
+            switch key {
+            case "schemaVersion": version = try scanner.readInt()
+            case "articles": articles = try Self.readList(&scanner, Self.readArticle)
+            case "actors": actors = try Self.readList(&scanner, Self.readActor)
+            case "relations": relations = try Self.readList(&scanner, Self.readRelation)
+            default: try scanner.skipValue()
+            }
         }
-        guard document.schemaVersion == Graph.schemaVersion else {
-            throw GraphDecodingError(description: "unsupported schemaVersion \(document.schemaVersion) (this version reads \(Graph.schemaVersion))")
+        guard scanner.atEnd() else { throw scanner.error("not valid JSON: text after the graph") }
+        guard let version else { throw GraphDecodingError(description: "missing field 'schemaVersion' at the top level") }
+        guard version == Graph.schemaVersion else {
+            throw GraphDecodingError(description: "unsupported schemaVersion \(version) (this version reads \(Graph.schemaVersion))")
         }
-        self.init(articles: document.articles, actors: document.actors, relations: document.relations)
+        self.init(articles: articles ?? [], actors: actors ?? [], relations: relations ?? [])
     }
 
-    private struct GraphDocument: Decodable {
-        var schemaVersion: Int
-        var articles: [Article]
-        var actors: [Actor]
-        var relations: [Relation]
+    private static func readList<T>(_ scanner: inout JSONScanner, _ element: (inout JSONScanner) throws -> T) throws -> [T] {
+        var items: [T] = []
+        try scanner.readArray { items.append(try element(&$0)) }
+        return items
     }
 
-    private static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return keys.isEmpty ? "at the top level" : "at \(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)"
+    private static func required<T>(_ value: T?, _ name: String, _ scanner: JSONScanner) throws -> T {
+        guard let value else { throw scanner.error("missing field '\(name)'") }
+        return value
+    }
+
+    private static func readArticle(_ scanner: inout JSONScanner) throws -> Article {
+        var article = Article(id: "")
+        var id: String?
+        try scanner.readObject { scanner, key in
+            switch key {
+            case "id": id = try scanner.readString()
+            case "title": article.title = try scanner.readOptionalString()
+            case "date": article.date = try scanner.readOptionalString()
+            case "source": article.source = try scanner.readOptionalString()
+            default: try scanner.skipValue()
+            }
         }
-        switch error {
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON" : "malformed value \(path(context))"
-        case .keyNotFound(let key, let context):
-            return "missing field '\(key.stringValue)' \(path(context))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "wrong type \(path(context)): \(context.debugDescription)"
-        @unknown default:
-            return "not graph JSON"
+        article.id = try required(id, "id", scanner)
+        return article
+    }
+
+    private static func readActor(_ scanner: inout JSONScanner) throws -> Actor {
+        var id: String?
+        var name: String?
+        var kind: ActorKind?
+        var country: String?
+        var mentions: [Mention] = []
+        try scanner.readObject { scanner, key in
+            switch key {
+            case "id": id = try scanner.readString()
+            case "name": name = try scanner.readString()
+            case "kind": kind = try readEnum(&scanner, ActorKind.self)
+            case "country": country = try scanner.readOptionalString()
+            case "mentions": mentions = try readList(&scanner, readMention)
+            default: try scanner.skipValue()
+            }
         }
+        return Actor(id: try required(id, "id", scanner), name: try required(name, "name", scanner),
+                     kind: try required(kind, "kind", scanner), country: country, mentions: mentions)
+    }
+
+    private static func readMention(_ scanner: inout JSONScanner) throws -> Mention {
+        var article: String?
+        var start: Int?
+        var end: Int?
+        var text: String?
+        try scanner.readObject { scanner, key in
+            switch key {
+            case "article": article = try scanner.readString()
+            case "start": start = try scanner.readInt()
+            case "end": end = try scanner.readInt()
+            case "text": text = try scanner.readString()
+            default: try scanner.skipValue()
+            }
+        }
+        return Mention(article: try required(article, "article", scanner),
+                       span: Span(start: try required(start, "start", scanner), end: try required(end, "end", scanner)),
+                       text: try required(text, "text", scanner))
+    }
+
+    private static func readRelation(_ scanner: inout JSONScanner) throws -> Relation {
+        var source: String?
+        var target: String?
+        var kind: RelationKind?
+        var evidence: [Evidence]?
+        try scanner.readObject { scanner, key in
+            switch key {
+            case "source": source = try scanner.readString()
+            case "target": target = try scanner.readString()
+            case "kind": kind = try readEnum(&scanner, RelationKind.self)
+            case "evidence": evidence = try readList(&scanner, readEvidence)
+            default: try scanner.skipValue()
+            }
+        }
+        return Relation(source: try required(source, "source", scanner), target: try required(target, "target", scanner),
+                        kind: try required(kind, "kind", scanner), evidence: try required(evidence, "evidence", scanner))
+    }
+
+    private static func readEvidence(_ scanner: inout JSONScanner) throws -> Evidence {
+        var article: String?
+        var sentence: Span?, source: Span?, target: Span?, cue: Span?
+        var modality: Modality?
+        var attributedTo: String?
+        var tense: Tense?
+        var rule: String?
+        var confidence: Double?
+        try scanner.readObject { scanner, key in
+            switch key {
+            case "article": article = try scanner.readString()
+            case "sentence": sentence = try readSpan(&scanner)
+            case "source": source = try readSpan(&scanner)
+            case "target": target = try readSpan(&scanner)
+            case "cue": cue = try readSpan(&scanner)
+            case "modality": modality = try readEnum(&scanner, Modality.self)
+            case "attributedTo": attributedTo = try scanner.readOptionalString()
+            case "tense": tense = try readEnum(&scanner, Tense.self)
+            case "rule": rule = try scanner.readString()
+            case "confidence": confidence = try scanner.readDouble()
+            default: try scanner.skipValue()
+            }
+        }
+        return Evidence(
+            article: try required(article, "article", scanner), sentence: try required(sentence, "sentence", scanner),
+            source: try required(source, "source", scanner), target: try required(target, "target", scanner),
+            cue: try required(cue, "cue", scanner), modality: try required(modality, "modality", scanner),
+            attributedTo: attributedTo, tense: try required(tense, "tense", scanner), rule: try required(rule, "rule", scanner),
+            confidence: try required(confidence, "confidence", scanner)
+        )
+    }
+
+    private static func readSpan(_ scanner: inout JSONScanner) throws -> Span {
+        var start: Int?
+        var end: Int?
+        try scanner.readObject { scanner, key in
+            switch key {
+            case "start": start = try scanner.readInt()
+            case "end": end = try scanner.readInt()
+            default: try scanner.skipValue()
+            }
+        }
+        return Span(start: try required(start, "start", scanner), end: try required(end, "end", scanner))
+    }
+
+    private static func readEnum<T: RawRepresentable>(_ scanner: inout JSONScanner, _ type: T.Type) throws -> T where T.RawValue == String {
+        let text = try scanner.readString()
+        guard let value = T(rawValue: text) else { throw scanner.error("unknown value '\(text)'") }
+        return value
     }
 
     private func write(_ article: Article, to writer: inout JSONWriter) {

@@ -1,0 +1,203 @@
+/// Reads JSON text from UTF-8 bytes one value at a time, for decoders that know the shape
+/// they expect and want neither an intermediate tree nor Foundation's generic decoder,
+/// which read large graph files an order of magnitude slower.
+struct JSONScanner {
+    private let bytes: [UInt8]
+    private(set) var index = 0
+    /// Where in the document the value being read sits, for error messages: `actors[3].name`.
+    private(set) var path: [String] = []
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// A problem at the current position, with the path to it.
+    func error(_ message: String) -> GraphDecodingError {
+        let location = path.isEmpty ? "" : " at \(path.joined().drop { $0 == "." })"
+        return GraphDecodingError(description: "\(message)\(location) (byte \(index))")
+    }
+
+    mutating func skipWhitespace() {
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+            index += 1
+        }
+    }
+
+    /// The next significant byte, without consuming it.
+    mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return index < bytes.count ? bytes[index] : nil
+    }
+
+    mutating func expect(_ byte: UInt8) throws {
+        guard peek() == byte else { throw error("not valid JSON: expected '\(Character(Unicode.Scalar(byte)))'") }
+        index += 1
+    }
+
+    /// Whether only white space is left.
+    mutating func atEnd() -> Bool { peek() == nil }
+
+    /// Calls `body` with each key of an object, the scanner placed at the key's value;
+    /// `body` must read or skip that value.
+    mutating func readObject(_ body: (inout JSONScanner, String) throws -> Void) throws {
+        try expect(UInt8(ascii: "{"))
+        if peek() == UInt8(ascii: "}") { index += 1; return }
+        while true {
+            let key = try readString()
+            try expect(UInt8(ascii: ":"))
+            path.append("." + key)
+            try body(&self, key)
+            path.removeLast()
+            guard let next = peek() else { throw error("not valid JSON: unfinished object") }
+            index += 1
+            if next == UInt8(ascii: "}") { return }
+            guard next == UInt8(ascii: ",") else { index -= 1; throw error("not valid JSON: expected ',' or '}'") }
+        }
+    }
+
+    /// Calls `body` for each element of an array, the scanner placed at the element.
+    mutating func readArray(_ body: (inout JSONScanner) throws -> Void) throws {
+        try expect(UInt8(ascii: "["))
+        if peek() == UInt8(ascii: "]") { index += 1; return }
+        var position = 0
+        while true {
+            path.append("[\(position)]")
+            try body(&self)
+            path.removeLast()
+            position += 1
+            guard let next = peek() else { throw error("not valid JSON: unfinished array") }
+            index += 1
+            if next == UInt8(ascii: "]") { return }
+            guard next == UInt8(ascii: ",") else { index -= 1; throw error("not valid JSON: expected ',' or ']'") }
+        }
+    }
+
+    /// `null`, consumed, or `false` with nothing consumed.
+    mutating func readNull() -> Bool {
+        guard peek() == UInt8(ascii: "n"), index + 4 <= bytes.count,
+              bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "l")
+        else { return false }
+        index += 4
+        return true
+    }
+
+    mutating func readOptionalString() throws -> String? {
+        readNull() ? nil : try readString()
+    }
+
+    mutating func readString() throws -> String {
+        guard peek() == UInt8(ascii: "\"") else { throw error("wrong type: expected a string") }
+        index += 1
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
+        guard index < bytes.count else { throw error("not valid JSON: unfinished string") }
+        if bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+        }
+        var text = Array(bytes[start..<index])
+        try readEscapedRest(into: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private mutating func readEscapedRest(into text: inout [UInt8]) throws {
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "\"") { return }
+            guard byte == UInt8(ascii: "\\") else { text.append(byte); continue }
+            guard index < bytes.count else { break }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
+            case UInt8(ascii: "n"): text.append(0x0A)
+            case UInt8(ascii: "r"): text.append(0x0D)
+            case UInt8(ascii: "t"): text.append(0x09)
+            case UInt8(ascii: "b"): text.append(0x08)
+            case UInt8(ascii: "f"): text.append(0x0C)
+            case UInt8(ascii: "u"): text.append(contentsOf: Array(String(try readUnicodeEscape()).utf8))
+            default: throw error("not valid JSON: bad escape in a string")
+            }
+        }
+        throw error("not valid JSON: unfinished string")
+    }
+
+    /// The scalar of `\uXXXX`, joining a surrogate pair; a lone surrogate becomes U+FFFD.
+    private mutating func readUnicodeEscape() throws -> Character {
+        let first = try readHex4()
+        if (0xD800..<0xDC00).contains(first), index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+            index += 2
+            let second = try readHex4()
+            if (0xDC00..<0xE000).contains(second) {
+                let value = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                return Character(Unicode.Scalar(value) ?? "\u{FFFD}")
+            }
+            return "\u{FFFD}"
+        }
+        return Character(Unicode.Scalar(first) ?? "\u{FFFD}")
+    }
+
+    private mutating func readHex4() throws -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("not valid JSON: short \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw error("not valid JSON: bad \\u escape")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    mutating func readInt() throws -> Int {
+        let text = try numberText()
+        guard let value = Int(text) else { throw error("wrong type: expected a whole number") }
+        return value
+    }
+
+    mutating func readDouble() throws -> Double {
+        let text = try numberText()
+        guard let value = Double(text) else { throw error("wrong type: expected a number") }
+        return value
+    }
+
+    private mutating func numberText() throws -> String {
+        skipWhitespace()
+        let start = index
+        while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
+        guard index > start else { throw error("wrong type: expected a number") }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+    }
+
+    mutating func readBool() throws -> Bool {
+        skipWhitespace()
+        if bytes[index...].starts(with: Array("true".utf8)) { index += 4; return true }
+        if bytes[index...].starts(with: Array("false".utf8)) { index += 5; return false }
+        throw error("wrong type: expected true or false")
+    }
+
+    /// Skips any value, checking only that it is well formed.
+    mutating func skipValue() throws {
+        guard let next = peek() else { throw error("not valid JSON: missing value") }
+        switch next {
+        case UInt8(ascii: "{"): try readObject { scanner, _ in try scanner.skipValue() }
+        case UInt8(ascii: "["): try readArray { try $0.skipValue() }
+        case UInt8(ascii: "\""): _ = try readString()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()
+        case UInt8(ascii: "n"): guard readNull() else { throw error("not valid JSON: unexpected 'n'") }
+        default: _ = try readDouble()
+        }
+    }
+}
