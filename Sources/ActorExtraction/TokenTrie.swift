@@ -12,6 +12,9 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     private var edgeCount = 0
     /// Payload lists per node; empty for nodes that end no phrase.
     private var payloads: [[Payload]] = [[]]
+    /// One bit per low 16 bits of a phrase's first key: most words start no phrase, and a
+    /// bit test turns them away before the table is probed.
+    private var firstKeyBits = [UInt64](repeating: 0, count: 1024)
 
     /// The number of phrases stored.
     private(set) var count = 0
@@ -26,6 +29,7 @@ struct TokenTrie<Payload: Sendable>: Sendable {
 
     mutating func insert(_ keys: [UInt64], _ payload: Payload) {
         guard !keys.isEmpty else { return }
+        firstKeyBits[Int(keys[0] & 0xFFFF) >> 6] |= 1 << (keys[0] & 63)
         var node: Int32 = 0
         for key in keys {
             if let next = child(of: node, key) {
@@ -47,6 +51,7 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// - Returns: the phrase length in tokens and its payloads.
     @inline(__always)
     func longestMatch(from start: Int, key: (Int) -> UInt64?) -> (length: Int, payloads: [Payload])? {
+        guard let first = key(start), firstKeyBits[Int(first & 0xFFFF) >> 6] & (1 << (first & 63)) != 0 else { return nil }
         var node: Int32 = 0
         var best: (Int, [Payload])?
         var index = start
