@@ -30,13 +30,8 @@ public struct Graph: Codable, Hashable, Sendable {
     ///
     /// - Complexity: O(log n), by binary search over the sorted actors.
     public func actor(id: String) -> Actor? {
-        var low = 0
-        var high = actors.count
-        while low < high {
-            let mid = (low + high) / 2
-            if actors[mid].id < id { low = mid + 1 } else { high = mid }
-        }
-        return low < actors.count && actors[low].id == id ? actors[low] : nil
+        let index = actors.firstIndex(sortedBy: \.id, atLeast: id)
+        return index < actors.count && actors[index].id == id ? actors[index] : nil
     }
 
     /// Sorts articles, actors, mentions, relations and evidence into canonical order

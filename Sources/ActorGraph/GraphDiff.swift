@@ -80,14 +80,9 @@ public struct GraphDiff: Sendable, Equatable {
 
     /// The actor with `id` as either side knows it, preferring side B's record.
     public func actor(id: String) -> Actor? {
-        var low = 0
-        var high = actors.count
-        while low < high {
-            let mid = (low + high) / 2
-            if actors[mid].id < id { low = mid + 1 } else { high = mid }
-        }
-        guard low < actors.count, actors[low].id == id else { return nil }
-        return actors[low].b ?? actors[low].a
+        let index = actors.firstIndex(sortedBy: \.id, atLeast: id)
+        guard index < actors.count, actors[index].id == id else { return nil }
+        return actors[index].b ?? actors[index].a
     }
 }
 

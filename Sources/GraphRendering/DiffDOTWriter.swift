@@ -133,28 +133,10 @@ public struct DiffDOTWriter: Sendable {
         ]
         var table = "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">"
         for (mark, text, color) in rows {
-            table += "<tr><td align=\"left\"><font color=\"\(color)\"><b>\(Self.html(mark))</b></font></td>"
-            table += "<td align=\"left\"><font color=\"\(color)\">\(Self.html(text))</font></td></tr>"
+            table += "<tr><td align=\"left\"><font color=\"\(color)\"><b>\(XMLEscaping.escaped(mark))</b></font></td>"
+            table += "<td align=\"left\"><font color=\"\(color)\">\(XMLEscaping.escaped(text))</font></td></tr>"
         }
         table += "</table>"
         return "  \"actorgraph:legend\" [id=\"legend\", shape=box, style=\"rounded\", color=\"#cccccc\", fontsize=10, class=\"legend\", label=<\(table)>];\n"
-    }
-
-    /// Text for an HTML-like label: markup characters become entities, control
-    /// characters are dropped.
-    static func html(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
