@@ -5,25 +5,44 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract the graph of one or more articles as JSON (schema v1); several articles are merged.",
         discussion: """
+        Inputs are articles (.txt, .md), HTML pages (.html, reduced to their text), JSON Lines \
+        corpora (.jsonl: one article per line with id, title, date, source, text), folders \
+        (searched recursively) and shell patterns ('corpus/*.md'). Articles run on all cores; \
+        the output is the same for any --jobs.
+
         Examples:
           actorgraph extract article.txt -o graph.json
           actorgraph extract a.md b.md --date 2023-01-12 > merged.json
           actorgraph extract article.txt --actors extra-actors.json
+          actorgraph extract corpus/ archive.jsonl -o merged.json --per-article graphs/
+          actorgraph extract --jsonl < corpus.jsonl > graphs.jsonl     (a mapper)
         """
     )
 
-    @Argument(help: ArgumentHelp("Article files (.txt, .md); - reads standard input.", valueName: "article"))
-    var articles: [String]
+    @Argument(help: ArgumentHelp("Articles, HTML pages, JSON Lines corpora, folders or patterns; - reads standard input (JSON Lines with --jsonl, the default there).", valueName: "article"))
+    var articles: [String] = []
 
     @OptionGroup var extraction: ExtractionOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var corpus: CorpusOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The output file. Default: standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The output file for the merged graph. Default: standard output (none with only --per-article).", valueName: "file"))
     var output: String?
 
+    func validate() throws {
+        if articles.isEmpty, !corpus.jsonl { throw ValidationError("Missing expected argument '<article> ...'") }
+        if corpus.jsonl, output != nil { throw ValidationError("--jsonl writes graph lines to standard output; it does not take -o") }
+        if corpus.jsonl, !filters.keepsEverything {
+            throw ValidationError("--jsonl writes every article's whole graph, so that merges stay exact; filter the merged graph instead")
+        }
+    }
+
     func run() throws {
-        let (graph, failures) = try GraphInputs(extraction: extraction).graph(of: articles, acceptGraphJSON: false)
-        try OutputWriter.write(try filters.apply(to: graph).jsonData(), to: output)
-        if failures > 0 { throw CommandFailure("some inputs failed", exitCode: 1) }
+        let sources = try CorpusSource.expand(articles.isEmpty ? ["-"] : articles, stdinIsJSONLines: corpus.jsonl)
+        let mergedOutput: String?? = corpus.perArticle != nil && output == nil ? .none : .some(output)
+        try CorpusExtraction(
+            sources: sources, extractor: try extraction.makeExtractor(), date: extraction.date,
+            options: corpus, mergedOutput: mergedOutput, filters: filters
+        ).run()
     }
 }

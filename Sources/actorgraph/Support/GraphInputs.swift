@@ -21,7 +21,7 @@ struct GraphInputs {
                     graphs.append(try readGraph(path))
                 } else {
                     if extractor == nil { extractor = try extraction.makeExtractor() }
-                    graphs.append(extractor!.extract(try ArticleLoader(date: extraction.date).load(path)))
+                    graphs.append(extractor!.extract(try CorpusArticle.load(path: path, date: extraction.date)))
                 }
             } catch let failure as CommandFailure {
                 guard paths.count > 1 else { throw failure }
