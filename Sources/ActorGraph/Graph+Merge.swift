@@ -10,7 +10,7 @@ extension Graph {
     public static func merged(_ graphs: [Graph]) -> Graph {
         var accumulator = GraphAccumulator()
         for graph in graphs { accumulator.add(graph) }
-        return accumulator.graph()
+        return accumulator.takeGraph()
     }
 
     /// Merges `other` into this graph; see ``merged(_:)``.

@@ -28,4 +28,7 @@ func printTable(_ title: String, _ rows: [BenchmarkRow]) {
 #if DEBUG
 print("note: a debug build; run `make bench` (release) for figures worth quoting\n")
 #endif
+// First, while this process is small: a child's peak RSS includes its parent's at spawn.
+ExtractionBenchmark.report()
 printTable("diff: two graphs of \(DiffBenchmark.relationsPerSide) relations each (median of 5 runs, 3 for decode and encode)", DiffBenchmark.run())
+RenderBenchmark.report()

@@ -74,17 +74,18 @@ struct CorpusExtraction {
             if let encoded = outcome.encoded, files != nil { try files!.write(encoded, for: graph) }
         }
         progress.finish()
-        try finish(tally, seconds: progress.elapsed, bytes: progress.bytes)
+        try finish(consume tally, seconds: progress.elapsed, bytes: progress.bytes)
     }
 
     /// Writes the merged graph and the summary, and turns failures into the exit status.
-    private func finish(_ tally: CorpusTally, seconds: Double, bytes: Int) throws {
+    private func finish(_ tally: consuming CorpusTally, seconds: Double, bytes: Int) throws {
         if tally.articles == 1, let failure = tally.failures.first { throw failure }
         if tally.succeeded == 0, !options.jsonl {
             throw CommandFailure(tally.articles == 0 ? "no articles in the input" : "no input could be read (\(tally.failures.count) failed)")
         }
         if !options.jsonl, let output = mergedOutput {
-            try OutputWriter.write(try filters.apply(to: tally.merged()).jsonData(), to: output)
+            let merged = tally.takeMerged()
+            try OutputWriter.writeJSON(of: filters.keepsEverything ? merged : try filters.apply(to: merged), to: output)
         }
         if !options.quiet, tally.articles > 1 {
             FileHandle.standardError.write(Data("actorgraph: \(tally.summary(seconds: seconds, bytes: bytes))\n".utf8))
@@ -116,6 +117,7 @@ struct CorpusTally {
     private var accumulator: GraphAccumulator?
     private var actorIDs: Set<String> = []
     private var relationKeys: Set<RelationKey> = []
+    private var mergedCounts: (actors: Int, relations: Int)?
 
     /// - Parameter merging: keep the merged graph (otherwise only what the summary counts).
     init(merging: Bool) {
@@ -141,12 +143,19 @@ struct CorpusTally {
         FileHandle.standardError.write(Data("actorgraph: \(failure.message)\n".utf8))
     }
 
-    func merged() -> Graph { accumulator?.graph() ?? Graph() }
+    /// The merged graph; the tally keeps only its counts afterwards.
+    mutating func takeMerged() -> Graph {
+        guard accumulator != nil else { return Graph() }
+        let counts = (accumulator!.actorCount, accumulator!.relationCount)
+        let graph = accumulator!.takeGraph()
+        mergedCounts = counts
+        return graph
+    }
 
     /// The one-line summary: articles, actors, relations, failures, seconds.
     func summary(seconds: Double, bytes: Int) -> String {
-        let actors = accumulator?.actorCount ?? actorIDs.count
-        let relations = accumulator?.relationCount ?? relationKeys.count
+        let actors = mergedCounts?.actors ?? accumulator?.actorCount ?? actorIDs.count
+        let relations = mergedCounts?.relations ?? accumulator?.relationCount ?? relationKeys.count
         let rate = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
         return "\(articles) articles, \(actors) actors, \(relations) relations, \(failures.count) failed, "
             + String(format: "%.2f s (%.2f MB/s)", seconds, rate)
