@@ -12,6 +12,7 @@ partition, and the driver writes the final graph with `actorgraph merge`.
 import argparse
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -34,13 +35,17 @@ def main():
 
         conf = SparkConf().setMaster("local[2]").setAppName("actorgraph-spark-demo")
         conf = conf.set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
+        conf = conf.set("spark.ui.showConsoleProgress", "false")
         sc = SparkContext(conf=conf)
         sc.setLogLevel("ERROR")
         try:
             corpus = sc.parallelize(lines, numSlices=len(lines))
-            graphs = corpus.pipe([binary, "extract", "--jsonl", "--quiet"], checkCode=True)
-            partials = graphs.pipe([binary, "merge", "--jsonl"], checkCode=True)
-            final = partials.coalesce(1).pipe([binary, "merge", "--jsonl"], checkCode=True).collect()
+            # RDD.pipe runs the command once per partition, one element per line each way.
+            mapper = f"{shlex.quote(binary)} extract --jsonl --quiet"
+            reducer = f"{shlex.quote(binary)} merge --jsonl"
+            graphs = corpus.pipe(mapper, checkCode=True)
+            partials = graphs.pipe(reducer, checkCode=True)
+            final = partials.coalesce(1).pipe(reducer, checkCode=True).collect()
             partitions = corpus.getNumPartitions()
         finally:
             sc.stop()
