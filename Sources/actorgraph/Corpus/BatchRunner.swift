@@ -29,9 +29,10 @@ struct BatchRunner<Result: Sendable> {
         let queue = WorkQueue()
         let results = OrderedResults<Result>()
         let slots = DispatchSemaphore(value: window)
-        let threads = DispatchGroup()
+        let reading = DispatchGroup()
+        let working = DispatchGroup()
 
-        startThread(in: threads) {
+        startThread(in: reading) {
             var count = 0
             reader.forEach { item in
                 slots.wait()
@@ -42,21 +43,27 @@ struct BatchRunner<Result: Sendable> {
             results.finish(count: count)
         }
         for _ in 0..<jobs {
-            startThread(in: threads) {
+            startThread(in: working) {
                 while let item = queue.take() { results.deliver(work(item), at: item.sequence) }
             }
         }
-        defer {
+        var next = 0
+        do {
+            while let result = results.take(next) {
+                try take(result)
+                slots.signal()
+                next += 1
+            }
+        } catch {
+            // The reader may be blocked reading a pipe that stays open; it stops at its
+            // next article, and the process need not wait for that.
             queue.cancel()
             for _ in 0..<window { slots.signal() }
-            threads.wait()
+            working.wait()
+            throw error
         }
-        var next = 0
-        while let result = results.take(next) {
-            try take(result)
-            slots.signal()
-            next += 1
-        }
+        working.wait()
+        reading.wait()
     }
 
     private func startThread(in group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {

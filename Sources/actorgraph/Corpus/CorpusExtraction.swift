@@ -118,6 +118,7 @@ struct CorpusTally {
     private var actorIDs: Set<String> = []
     private var relationKeys: Set<RelationKey> = []
     private var mergedCounts: (actors: Int, relations: Int)?
+    private var firstFailureHeld = false
 
     /// - Parameter merging: keep the merged graph (otherwise only what the summary counts).
     init(merging: Bool) {
@@ -128,6 +129,7 @@ struct CorpusTally {
 
     mutating func add(_ graph: Graph) {
         articles += 1
+        releaseHeldFailure()
         if accumulator != nil {
             accumulator!.add(graph)
             return
@@ -137,10 +139,25 @@ struct CorpusTally {
     }
 
     /// Counts a failed article and names it on standard error, in input order.
+    ///
+    /// The first article's failure is held back until a second article comes: when it was
+    /// the only one, the command fails with that one line alone.
     mutating func fail(_ failure: CommandFailure) {
         articles += 1
         failures.append(failure)
+        guard articles > 1 else {
+            firstFailureHeld = true
+            return
+        }
+        releaseHeldFailure()
         FileHandle.standardError.write(Data("actorgraph: \(failure.message)\n".utf8))
+    }
+
+    /// Names the first article's failure once the run turned out to be a batch.
+    private mutating func releaseHeldFailure() {
+        guard firstFailureHeld, let first = failures.first else { return }
+        firstFailureHeld = false
+        FileHandle.standardError.write(Data("actorgraph: \(first.message)\n".utf8))
     }
 
     /// The merged graph; the tally keeps only its counts afterwards.
