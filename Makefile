@@ -9,7 +9,7 @@ EXAMPLES := $(wildcard examples/*.md)
 # The two example articles report one week from two angles; their diff is drawn too.
 DIFF_PAIR := examples/tokyo-washington-summit.md examples/moscow-view-of-summit.md
 
-.PHONY: all deps build test check-consumers demo graphs bench eval clean
+.PHONY: all deps build test check-consumers demo graphs bench eval spark-demo clean
 
 all: build
 
@@ -53,9 +53,21 @@ test: build
 		echo "$$((total - failed)) passed, $$failed failed"
 	bash scripts/checks/consumers.sh
 
-## bench: time the model's operations (diff of two 100,000-relation graphs) in release.
-bench:
-	$(SWIFT) build -c release --product actorgraph-bench && .build/release/actorgraph-bench
+## bench: extraction on a generated 50 MB JSON Lines corpus, rendering, and diff, in release.
+bench: deps
+	$(SWIFT) build -c release --product actorgraph && $(SWIFT) build -c release --product actorgraph-bench
+	@echo "machine: $$(nproc) cores"
+	.build/release/actorgraph-bench
+
+## spark-demo: the mapper and the merge under PySpark (local mode) over examples/, compared
+## byte for byte with the single-machine run. Installs pyspark into .build/spark-venv.
+SPARK_VENV := .build/spark-venv
+spark-demo: build
+	@command -v java >/dev/null || { echo "spark-demo: Spark needs Java (apt-get install default-jre-headless)"; exit 1; }
+	@[ -x $(SPARK_VENV)/bin/python ] || python3 -m venv $(SPARK_VENV) || { echo "spark-demo: cannot create a Python venv in $(SPARK_VENV) (apt-get install python3-venv)"; exit 1; }
+	@$(SPARK_VENV)/bin/python -c "import pyspark" 2>/dev/null || $(SPARK_VENV)/bin/pip install -q pyspark || \
+		{ echo "spark-demo: pip could not install pyspark (no network to PyPI?)"; exit 1; }
+	$(SPARK_VENV)/bin/python scripts/spark/demo.py --binary $(BIN) $(EXAMPLES)
 
 ## eval: precision and recall per relation kind on the fixture suite of hand-written sentences.
 eval: build

@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "actorgraph-bench", dependencies: ["ActorGraph", "ActorExtraction"]),
+        .executableTarget(name: "actorgraph-bench", dependencies: ["ActorGraph", "ActorExtraction", "GraphRendering"]),
         .target(name: "TestSupport", dependencies: ["ActorGraph"], path: "Tests/TestSupport"),
         .testTarget(name: "ActorGraphTests", dependencies: ["ActorGraph", "TestSupport"]),
         .testTarget(

@@ -200,7 +200,7 @@ extension Graph {
         return value
     }
 
-    private func write(_ article: Article, to writer: inout JSONWriter) {
+    func write(_ article: Article, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("id"); writer.string(article.id)
         writer.key("title"); writer.string(article.title)
@@ -209,7 +209,7 @@ extension Graph {
         writer.endObject()
     }
 
-    private func write(_ actor: Actor, to writer: inout JSONWriter) {
+    func write(_ actor: Actor, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("id"); writer.string(actor.id)
         writer.key("name"); writer.string(actor.name)
@@ -228,7 +228,7 @@ extension Graph {
         writer.endObject()
     }
 
-    private func write(_ relation: Relation, to writer: inout JSONWriter) {
+    func write(_ relation: Relation, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("source"); writer.string(relation.source)
         writer.key("target"); writer.string(relation.target)

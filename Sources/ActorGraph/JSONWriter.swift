@@ -17,6 +17,13 @@ struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Hands over the bytes written so far and starts afresh, keeping the nesting, so that
+    /// a large document can go out in pieces.
+    mutating func takeBytes() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
     mutating func beginObject() { open(UInt8(ascii: "{")) }
     mutating func endObject() { close(UInt8(ascii: "}")) }
     mutating func beginArray() { open(UInt8(ascii: "[")) }

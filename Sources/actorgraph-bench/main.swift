@@ -31,13 +31,17 @@ func printTable(_ title: String, _ rows: [BenchmarkRow]) {
 #if DEBUG
 print("note: a debug build; run `make bench` (release) for figures worth quoting\n")
 #endif
-/// `actorgraph-bench [diff] [mentions]` runs the named benchmarks; no name runs them all.
+/// `actorgraph-bench [extraction] [diff] [render] [mentions]` runs the named benchmarks;
+/// no name runs them all.
 let selected = Set(CommandLine.arguments.dropFirst())
 func wanted(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
 
+// First, while this process is small: a child's peak RSS includes its parent's at spawn.
+if wanted("extraction") { ExtractionBenchmark.report() }
 if wanted("diff") {
-printTable("diff: two graphs of \(DiffBenchmark.relationsPerSide) relations each (median of 5 runs, 3 for decode and encode)", DiffBenchmark.run())
+    printTable("diff: two graphs of \(DiffBenchmark.relationsPerSide) relations each (median of 5 runs, 3 for decode and encode)", DiffBenchmark.run())
 }
+if wanted("render") { RenderBenchmark.report() }
 if wanted("mentions") {
-printTable("mention finding: tokenise and match every gazetteer name, one core, vs. wc -w on the same file", MentionBenchmark.run())
+    printTable("mention finding: tokenise and match every gazetteer name, one core, vs. wc -w on the same file", MentionBenchmark.run())
 }

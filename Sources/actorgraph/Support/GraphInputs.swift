@@ -31,7 +31,7 @@ struct GraphInputs {
                     inputs.append(LoadedInput(path: path, graph: try readGraph(path), texts: ArticleTexts()))
                 } else {
                     if extractor == nil { extractor = try extraction.makeExtractor() }
-                    let article = try ArticleLoader(date: extraction.date).load(path)
+                    let article = try CorpusArticle.load(path: path, date: extraction.date)
                     let texts = ArticleTexts([article.article.id: article.text])
                     inputs.append(LoadedInput(path: path, graph: extractor!.extract(article), texts: texts))
                 }

@@ -24,7 +24,8 @@ enum InputPaths {
         }
     }
 
-    private static func filesInFolder(_ path: String) -> [String] {
+    /// The files below the folder `path` whose extension is one of `extensions`, sorted.
+    static func filesInFolder(_ path: String, extensions: Set<String> = extensions) -> [String] {
         let root = URL(fileURLWithPath: path)
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
             return []

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Measures `actorgraph extract` on a generated JSON Lines corpus of at least 50 MB, the
+/// way users run it (the release binary, merged output written to a file), against
+/// `wc -w` on the same file: with one job, with all cores, and as a streaming mapper.
+/// Each run's peak memory is the kernel's count for that process.
+enum ExtractionBenchmark {
+    /// The corpus size; `ACTORGRAPH_BENCH_CORPUS_MB` changes it for a quick look.
+    static var corpusBytes: Int {
+        (ProcessInfo.processInfo.environment["ACTORGRAPH_BENCH_CORPUS_MB"].flatMap(Int.init) ?? 52) * 1_000_000
+    }
+
+    static func report() {
+        guard let binary = BenchPaths.actorgraph else {
+            print("extraction: skipped, the actorgraph binary was not built beside actorgraph-bench (swift build -c release)\n")
+            return
+        }
+        let folder = BenchPaths.scratch("corpus")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus.jsonl").path
+        guard let (bytes, articles) = try? BenchCorpus.write(to: URL(fileURLWithPath: corpus), minimumBytes: corpusBytes) else {
+            print("extraction: skipped, the corpus could not be generated from examples/ and the relation fixtures\n")
+            return
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        _ = loadAverage
+        let mergedOne = folder.appendingPathComponent("merged-1.json").path
+        let mergedAll = folder.appendingPathComponent("merged-\(cores).json").path
+        guard let words = ChildRun.run("wc", ["-w", corpus]),
+              let one = ChildRun.run(binary, ["extract", "--quiet", "--jobs", "1", corpus, "-o", mergedOne]),
+              let all = ChildRun.run(binary, ["extract", "--quiet", "--jobs", "\(cores)", corpus, "-o", mergedAll]),
+              let mapper = ChildRun.run(binary, ["extract", "--quiet", "--jsonl", "--jobs", "\(cores)"], input: corpus) else {
+            print("extraction: skipped, a run could not be started\n")
+            return
+        }
+        let size = "\(megabytes(bytes)), \(articles) articles"
+        let rows = [
+            BenchmarkRow(name: "wc -w (baseline)", size: size, seconds: words.seconds, baseline: words.seconds),
+            BenchmarkRow(name: "extract --jobs 1 -o merged.json", size: size, seconds: one.seconds, baseline: words.seconds),
+            BenchmarkRow(name: "extract --jobs \(cores) -o merged.json", size: size, seconds: all.seconds, baseline: words.seconds),
+            BenchmarkRow(name: "extract --jsonl --jobs \(cores) (mapper)", size: size, seconds: mapper.seconds, baseline: words.seconds),
+        ]
+        printTable("extraction: a generated JSON Lines corpus, the release binary, \(cores) cores (one run each)", rows)
+        let rate = { (run: ChildRun) in String(format: "%.2f MB/s", Double(bytes) / 1_000_000 / run.seconds) }
+        print("  throughput: wc -w \(rate(words)); 1 job \(rate(one)); \(cores) jobs \(rate(all)) (\(String(format: "%.2f", one.seconds / all.seconds))× of 1 job); mapper \(rate(mapper))")
+        print("  peak RSS: 1 job \(megabytes(one.peakRSS)); \(cores) jobs \(megabytes(all.peakRSS)); mapper \(megabytes(mapper.peakRSS))")
+        let mergedSize = (try? FileManager.default.attributesOfItem(atPath: mergedOne)[.size] as? Int) ?? 0
+        let statuses = [one, all, mapper].map(\.status)
+        print("  merged graph JSON \(megabytes(mergedSize)); --jobs 1 and --jobs \(cores) identical: \(sameBytes(mergedOne, mergedAll) ? "yes" : "NO"); exit statuses \(statuses)")
+        print("  load average before the runs: \(loadAverage) (other work on the machine slows the runs)")
+        print("")
+    }
+
+    private static let loadAverage = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))
+        .map { $0.split(separator: " ").prefix(3).joined(separator: " ") } ?? "unknown"
+
+    /// Whether two files hold the same bytes, compared in pieces.
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard let first = FileHandle(forReadingAtPath: a), let second = FileHandle(forReadingAtPath: b) else { return false }
+        defer { try? first.close(); try? second.close() }
+        while true {
+            let x = first.readData(ofLength: 1 << 20)
+            let y = second.readData(ofLength: 1 << 20)
+            if x != y { return false }
+            if x.isEmpty { return true }
+        }
+    }
+}

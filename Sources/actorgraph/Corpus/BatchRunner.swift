@@ -1,0 +1,193 @@
+import Foundation
+
+/// Runs work over a corpus on several threads and hands the results back in input order.
+///
+/// One thread reads the corpus, `jobs` threads do the work, and the calling thread takes
+/// the results in the order the articles came in, so that everything it writes (files,
+/// lines, messages) is the same whatever the number of jobs. At most `window` articles are
+/// between reading and being taken, so memory stays bounded however large the corpus.
+struct BatchRunner<Result: Sendable> {
+    /// How many threads do the work.
+    let jobs: Int
+    /// How many articles may be read ahead of the one the caller takes next.
+    let window: Int
+
+    init(jobs: Int, window: Int? = nil) {
+        self.jobs = max(1, jobs)
+        self.window = window ?? max(16, 4 * self.jobs)
+    }
+
+    /// Reads `reader`'s articles, runs `work` on each on the worker threads, and calls
+    /// `take` on the calling thread with each result in input order.
+    ///
+    /// - Throws: what `take` throws, after stopping the reader and the workers.
+    func run(
+        _ reader: CorpusReader,
+        work: @escaping @Sendable (CorpusItem) -> Result,
+        take: (Result) throws -> Void
+    ) throws {
+        let queue = WorkQueue()
+        let results = OrderedResults<Result>()
+        // Not a DispatchSemaphore: libdispatch traps when one is freed below its starting
+        // value, which a cancelled run can leave behind while its reader winds down.
+        let slots = Slots(window)
+        let reading = DispatchGroup()
+        let working = DispatchGroup()
+
+        startThread(in: reading) {
+            var count = 0
+            reader.forEach { item in
+                slots.wait()
+                count += 1
+                return queue.put(item)
+            }
+            queue.close()
+            results.finish(count: count)
+        }
+        for _ in 0..<jobs {
+            startThread(in: working) {
+                while let item = queue.take() { results.deliver(work(item), at: item.sequence) }
+            }
+        }
+        var next = 0
+        do {
+            while let result = results.take(next) {
+                try take(result)
+                slots.signal()
+                next += 1
+            }
+        } catch {
+            // The reader may be blocked reading a pipe that stays open; it stops at its
+            // next article, and the process need not wait for that.
+            queue.cancel()
+            for _ in 0..<window { slots.signal() }
+            working.wait()
+            throw error
+        }
+        working.wait()
+        reading.wait()
+    }
+
+    private func startThread(in group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
+        group.enter()
+        let thread = Thread {
+            body()
+            group.leave()
+        }
+        // Extraction recurses over clauses; give it the main thread's room.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}
+
+/// A counting semaphore on a condition lock, safe to free in any state.
+///
+/// Safe to share: `available` is read and written under `condition`'s lock.
+private final class Slots: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var available: Int
+
+    init(_ count: Int) {
+        available = count
+    }
+
+    func wait() {
+        condition.lock()
+        while available <= 0 { condition.wait() }
+        available -= 1
+        condition.unlock()
+    }
+
+    func signal() {
+        condition.lock()
+        available += 1
+        condition.signal()
+        condition.unlock()
+    }
+}
+
+/// The articles read but not yet taken by a worker.
+///
+/// Safe to share: every property is read and written under `condition`'s lock.
+private final class WorkQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [CorpusItem] = []
+    private var head = 0
+    private var closed = false
+    private var cancelled = false
+
+    /// Adds an item; `false` once the run was cancelled, so the reader stops.
+    func put(_ item: CorpusItem) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !cancelled else { return false }
+        items.append(item)
+        condition.signal()
+        return true
+    }
+
+    /// The next item, waiting for one; `nil` when the reader is done or the run was cancelled.
+    func take() -> CorpusItem? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == items.count, !closed, !cancelled { condition.wait() }
+        guard !cancelled, head < items.count else { return nil }
+        let item = items[head]
+        head += 1
+        // Drop taken items now and then, so the array does not keep the whole corpus.
+        if head >= 1024, head * 2 >= items.count {
+            items.removeFirst(head)
+            head = 0
+        }
+        return item
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// Results delivered in any order and taken in input order.
+///
+/// Safe to share: every property is read and written under `condition`'s lock.
+private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var waiting: [Int: Result] = [:]
+    private var count: Int?
+
+    func deliver(_ result: Result, at sequence: Int) {
+        condition.lock()
+        waiting[sequence] = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Called by the reader once it has handed on `count` items.
+    func finish(count: Int) {
+        condition.lock()
+        self.count = count
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The result of item `sequence`, waiting for it; `nil` after the last item.
+    func take(_ sequence: Int) -> Result? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting[sequence] == nil {
+            if let count, sequence >= count { return nil }
+            condition.wait()
+        }
+        return waiting.removeValue(forKey: sequence)
+    }
+}

@@ -1,0 +1,249 @@
+import ActorExtraction
+import ActorGraph
+import ArgumentParser
+import Foundation
+
+/// The options of `extract` for corpora: parallel jobs, one graph per article, the
+/// JSON Lines mapper mode, and the summary.
+struct CorpusOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("How many articles to extract at once. Default: all cores. Output is the same for any number.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("per-article"), help: ArgumentHelp("Also write one graph JSON per article into this folder, named by article id (created if missing).", valueName: "folder"))
+    var perArticle: String?
+
+    @Flag(help: "Mapper mode: read JSON Lines articles (standard input when no input is named) and write one graph JSON per line to standard output, for Spark's RDD.pipe, Hadoop Streaming or GNU parallel; reduce with `actorgraph merge --jsonl`.")
+    var jsonl = false
+
+    @Flag(help: "No progress line and no summary on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
+        if jsonl, perArticle != nil { throw ValidationError("--jsonl writes graphs to standard output; it does not take --per-article") }
+    }
+}
+
+/// One corpus run of `extract`: articles stream through the extractor on several threads
+/// into a merged graph, per-article files, or graph lines, in input order.
+struct CorpusExtraction {
+    let sources: [CorpusSource]
+    let extractor: Extractor
+    let date: String?
+    let options: CorpusOptions
+    /// Where the merged graph goes (`nil`: standard output); not written in mapper mode or
+    /// when only per-article files were asked for.
+    let mergedOutput: String??
+    let filters: FilterOptions
+
+    /// What a worker hands back for one article.
+    private struct Outcome: Sendable {
+        var byteCount: Int
+        var graph: Graph?
+        var encoded: Data?
+        var failure: CommandFailure?
+    }
+
+    func run() throws {
+        let reader = CorpusReader(sources: sources)
+        let extractor = extractor
+        let date = date
+        let encoding = options.jsonl ? Encoding.line : options.perArticle != nil ? .document : .none
+        var tally = CorpusTally(merging: !options.jsonl && mergedOutput != nil)
+        var files = try options.perArticle.map { try PerArticleFiles(folder: $0) }
+        var progress = ProgressLine(totalBytes: reader.totalBytes(), enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+
+        try BatchRunner<Outcome>(jobs: options.jobs).run(reader) { item in
+            do {
+                let graph = extractor.extract(try item.article(date: date))
+                return Outcome(byteCount: item.byteCount, graph: graph, encoded: encoding.encode(graph))
+            } catch let failure as CommandFailure {
+                return Outcome(byteCount: item.byteCount, failure: failure)
+            } catch {
+                return Outcome(byteCount: item.byteCount, failure: CommandFailure("\(error)"))
+            }
+        } take: { outcome in
+            progress.advance(byteCount: outcome.byteCount)
+            guard let graph = outcome.graph else {
+                progress.finish()
+                tally.fail(outcome.failure ?? CommandFailure("unknown failure"))
+                return
+            }
+            tally.add(graph)
+            if options.jsonl, let line = outcome.encoded { FileHandle.standardOutput.write(line) }
+            if let encoded = outcome.encoded, files != nil { try files!.write(encoded, for: graph) }
+        }
+        progress.finish()
+        try finish(consume tally, seconds: progress.elapsed, bytes: progress.bytes)
+    }
+
+    /// Writes the merged graph and the summary, and turns failures into the exit status.
+    private func finish(_ tally: consuming CorpusTally, seconds: Double, bytes: Int) throws {
+        if tally.articles == 1, let failure = tally.failures.first { throw failure }
+        if tally.succeeded == 0, !options.jsonl {
+            throw CommandFailure(tally.articles == 0 ? "no articles in the input" : "no input could be read (\(tally.failures.count) failed)")
+        }
+        if !options.jsonl, let output = mergedOutput {
+            let merged = tally.takeMerged()
+            try OutputWriter.writeJSON(of: filters.keepsEverything ? merged : try filters.apply(to: merged), to: output)
+        }
+        if !options.quiet, tally.articles > 1 {
+            FileHandle.standardError.write(Data("actorgraph: \(tally.summary(seconds: seconds, bytes: bytes))\n".utf8))
+        }
+        if !tally.failures.isEmpty {
+            throw CommandFailure("\(tally.failures.count) of \(tally.articles) articles failed; the others were written", exitCode: 1)
+        }
+    }
+}
+
+/// How a worker encodes each article's graph, so the encoding runs in parallel too.
+private enum Encoding {
+    case none, document, line
+
+    func encode(_ graph: Graph) -> Data? {
+        switch self {
+        case .none: return nil
+        case .document: return graph.jsonData()
+        case .line: return graph.jsonLine()
+        }
+    }
+}
+
+/// What a corpus run has seen: articles, failures, and the merged graph or the distinct
+/// actors and relations.
+struct CorpusTally {
+    private(set) var articles = 0
+    private(set) var failures: [CommandFailure] = []
+    private var accumulator: GraphAccumulator?
+    private var actorIDs: Set<String> = []
+    private var relationKeys: Set<RelationKey> = []
+    private var mergedCounts: (actors: Int, relations: Int)?
+    private var firstFailureHeld = false
+
+    /// - Parameter merging: keep the merged graph (otherwise only what the summary counts).
+    init(merging: Bool) {
+        accumulator = merging ? GraphAccumulator() : nil
+    }
+
+    var succeeded: Int { articles - failures.count }
+
+    mutating func add(_ graph: Graph) {
+        articles += 1
+        releaseHeldFailure()
+        if accumulator != nil {
+            accumulator!.add(graph)
+            return
+        }
+        for actor in graph.actors { actorIDs.insert(actor.id) }
+        for relation in graph.relations { relationKeys.insert(relation.key) }
+    }
+
+    /// Counts a failed article and names it on standard error, in input order.
+    ///
+    /// The first article's failure is held back until a second article comes: when it was
+    /// the only one, the command fails with that one line alone.
+    mutating func fail(_ failure: CommandFailure) {
+        articles += 1
+        failures.append(failure)
+        guard articles > 1 else {
+            firstFailureHeld = true
+            return
+        }
+        releaseHeldFailure()
+        FileHandle.standardError.write(Data("actorgraph: \(failure.message)\n".utf8))
+    }
+
+    /// Names the first article's failure once the run turned out to be a batch.
+    private mutating func releaseHeldFailure() {
+        guard firstFailureHeld, let first = failures.first else { return }
+        firstFailureHeld = false
+        FileHandle.standardError.write(Data("actorgraph: \(first.message)\n".utf8))
+    }
+
+    /// The merged graph; the tally keeps only its counts afterwards.
+    mutating func takeMerged() -> Graph {
+        guard accumulator != nil else { return Graph() }
+        let counts = (accumulator!.actorCount, accumulator!.relationCount)
+        let graph = accumulator!.takeGraph()
+        mergedCounts = counts
+        return graph
+    }
+
+    /// The one-line summary: articles, actors, relations, failures, seconds.
+    func summary(seconds: Double, bytes: Int) -> String {
+        let actors = mergedCounts?.actors ?? accumulator?.actorCount ?? actorIDs.count
+        let relations = mergedCounts?.relations ?? accumulator?.relationCount ?? relationKeys.count
+        let rate = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
+        return "\(articles) articles, \(actors) actors, \(relations) relations, \(failures.count) failed, "
+            + String(format: "%.2f s (%.2f MB/s)", seconds, rate)
+    }
+}
+
+/// The folder of `--per-article` graphs: one file per article, named by its id made safe
+/// for file systems; a later article with the same name gets `-2`, `-3`, in input order.
+struct PerArticleFiles {
+    let folder: String
+    private var used: Set<String> = []
+
+    init(folder: String) throws {
+        self.folder = folder
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure("\(folder): cannot create the folder")
+        }
+    }
+
+    mutating func write(_ data: Data, for graph: Graph) throws {
+        try OutputWriter.write(data, to: (folder as NSString).appendingPathComponent(name(for: graph.articles.first?.id ?? "article")))
+    }
+
+    /// A file name for `id` that no earlier article took (compared without case, for
+    /// file systems that ignore it).
+    private mutating func name(for id: String) -> String {
+        let base = Self.safeName(id)
+        var name = base
+        var counter = 2
+        while used.contains(name.lowercased()) {
+            name = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(name.lowercased())
+        return name + ".json"
+    }
+
+    static func safeName(_ id: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-".utf8)
+        var bytes = id.utf8.prefix(180).map { allowed.contains($0) ? $0 : UInt8(ascii: "-") }
+        if bytes.first == UInt8(ascii: ".") { bytes[0] = UInt8(ascii: "_") }
+        return bytes.isEmpty ? "article" : String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension FilterOptions {
+    /// Whether these options keep the whole graph (no filter was asked for).
+    var keepsEverything: Bool {
+        focus == nil && kinds == nil && minWeight == 1 && !assertedOnly && voice == Voice.all.rawValue && since == nil && until == nil
+    }
+}
+
+extension Graph {
+    /// The graph's JSON on one line with a final newline: the form of JSON Lines, for
+    /// mappers and reducers that pass one record per line.
+    func jsonLine() -> Data {
+        // The pretty form escapes line breaks inside strings, so every raw line break is
+        // layout and can go with the indentation after it.
+        var line: [UInt8] = []
+        let pretty = jsonString().utf8
+        line.reserveCapacity(pretty.count)
+        var skippingIndent = false
+        for byte in pretty {
+            if byte == UInt8(ascii: "\n") { skippingIndent = true; continue }
+            if skippingIndent, byte == 0x20 { continue }
+            skippingIndent = false
+            line.append(byte)
+        }
+        line.append(UInt8(ascii: "\n"))
+        return Data(line)
+    }
+}

@@ -1,0 +1,55 @@
+@testable import actorgraph
+import Foundation
+import TestSupport
+import XCTest
+
+/// The parallel corpus runner and the streaming line reader under it.
+final class BatchRunnerTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try temporaryDirectory()
+    }
+
+    override func tearDownWithError() throws {
+        try FileManager.default.removeItem(at: folder)
+    }
+
+    func testResultsComeBackInInputOrderWhateverOrderWorkersFinishIn() throws {
+        let reader = try corpus(lines: 200)
+        var taken: [Int] = []
+        try BatchRunner<Int>(jobs: 4, window: 8).run(reader) { item in
+            // Later items often finish first.
+            usleep(UInt32((item.sequence * 7919) % 13) * 100)
+            return item.sequence
+        } take: { taken.append($0) }
+        XCTAssertEqual(taken, Array(0..<200))
+    }
+
+    func testFailureWhileTakingStopsTheRunAndIsRethrown() throws {
+        struct Stop: Error {}
+        let reader = try corpus(lines: 500)
+        var taken = 0
+        XCTAssertThrowsError(try BatchRunner<Int>(jobs: 3, window: 4).run(reader) { $0.sequence } take: { sequence in
+            taken += 1
+            if sequence == 10 { throw Stop() }
+        })
+        XCTAssertEqual(taken, 11)
+    }
+
+    func testLineReaderNumbersLinesAcrossBufferBoundariesAndCarriageReturns() throws {
+        let url = folder.appendingPathComponent("lines.jsonl")
+        try Data("first line\r\nsecond, which is longer than the buffer\n\nlast without a break".utf8).write(to: url)
+        let reader = try LineReader(path: url.path, bufferSize: 8)
+        var lines: [String] = []
+        while let line = try reader.nextLine() { lines.append(String(decoding: line, as: UTF8.self)) }
+        XCTAssertEqual(lines, ["first line", "second, which is longer than the buffer", "", "last without a break"])
+        XCTAssertEqual(reader.lineNumber, 4)
+    }
+
+    private func corpus(lines: Int) throws -> CorpusReader {
+        let url = folder.appendingPathComponent("corpus.jsonl")
+        try Data((0..<lines).map { "{\"id\": \"\($0)\", \"text\": \"Japan met China.\"}\n" }.joined().utf8).write(to: url)
+        return CorpusReader(sources: [.jsonLines(path: url.path)])
+    }
+}
