@@ -41,7 +41,9 @@ struct Attribution {
 
     /// A report starting at `index`: "according to X", "X said", or (when allowed) "said X".
     private static func report(at index: Int, in view: SentenceView, inversionAllowed: Bool) -> Int32? {
-        let key: (Int) -> UInt64? = { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }
+        // The closure captures the tokens, not the view: capturing the view copies it.
+        let tokens = view.tokens, end = view.range.upperBound
+        let key: (Int) -> UInt64? = { $0 < end ? tokens[$0].folded : nil }
         if let prefix = view.lexicon.attributionPrefixes.longestMatch(from: index, key: key),
            let speaker = view.mention(after: index + prefix.length, reach: 4), isSpeakerKind(speaker) {
             return speaker.actor

@@ -106,11 +106,12 @@ struct RelationFinder {
         var hits: [CueHit] = []
         var index = view.range.lowerBound
         var mentionIndex = view.mentions.startIndex
+        let tokens = view.tokens, end = view.range.upperBound
         while index < view.range.upperBound {
             while mentionIndex < view.mentions.endIndex, view.mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
             let insideName = mentionIndex < view.mentions.endIndex && view.mentions[mentionIndex].tokens.contains(index)
             if !insideName, view.tokens[index].isWord,
-               let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) {
+               let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
                 if let last = hits.last, last.tokens.upperBound == index { hits.removeLast() }
