@@ -4,8 +4,9 @@ import Foundation
 ///
 /// - UTF-8, with or without a byte-order mark;
 /// - UTF-16 with a byte-order mark, little- or big-endian;
-/// - Windows-1252, when the bytes are not UTF-8 and look like it: more broken UTF-8
-///   sequences than whole ones, and none of the five bytes Windows-1252 leaves undefined;
+/// - Windows-1252, when the bytes are not UTF-8 and look like it: more than twice as many
+///   broken UTF-8 sequences as whole ones, and none of the five bytes Windows-1252 leaves
+///   undefined;
 /// - anything else that is not UTF-8 is read as UTF-8 with each broken sequence replaced
 ///   by U+FFFD.
 ///
@@ -139,10 +140,11 @@ struct UTF8Census {
         }
     }
 
-    /// Windows-1252 text read as UTF-8 breaks at nearly every byte above 0x7F; UTF-8 with
-    /// a damaged byte or two has more whole sequences than broken ones.
+    /// Windows-1252 text read as UTF-8 breaks at nearly every byte above 0x7F, and a
+    /// whole sequence in it is a rare accident; UTF-8 with a damaged byte or two keeps
+    /// most of its sequences whole.
     var looksLikeWindows1252: Bool {
-        !hasBytesUndefinedInWindows1252 && brokenSequences > wholeSequences
+        !hasBytesUndefinedInWindows1252 && brokenSequences > 2 * wholeSequences
     }
 
     /// How many bytes from `index` form one sequence (whole) or one maximal broken one.
