@@ -6,6 +6,9 @@ import Foundation
 /// The options of `extract` for corpora: parallel jobs, one graph per article, the
 /// JSON Lines mapper mode, and the summary.
 struct CorpusOptions: ParsableArguments {
+    /// More threads than this only cost memory: extraction is bound by the cores.
+    static let maximumJobs = 1024
+
     @Option(help: ArgumentHelp("How many articles to extract at once. Default: all cores. Output is the same for any number.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -19,7 +22,9 @@ struct CorpusOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
+        guard (1...Self.maximumJobs).contains(jobs) else {
+            throw ValidationError("--jobs must be between 1 and \(Self.maximumJobs), not \(jobs)")
+        }
         if jsonl, perArticle != nil { throw ValidationError("--jsonl writes graphs to standard output; it does not take --per-article") }
     }
 }
