@@ -114,6 +114,8 @@ final class AtomicOutputTests: XCTestCase {
             (["merge", "g.json", "b.md", "-o", "g.json"], "g.json"),
             (["diff", "a.md", "b.md", "--format", "text", "-o", "b.md"], "b.md"),
             (["report", "a.md", "-o", "a.md"], "a.md"),
+            // Read as an article, its graph would be written under its own name.
+            (["extract", "g.json", "--per-article", "."], "./g.json"),
         ]
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         let contents = try before.filter { $0 != "corpus" }.map { try Data(contentsOf: folder.appendingPathComponent($0)) }

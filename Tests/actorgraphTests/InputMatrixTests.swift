@@ -226,6 +226,37 @@ final class InputMatrixTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.json").path))
     }
 
+    // MARK: - Exit codes and options
+
+    func testExitCodesAreTheDocumentedOnes() throws {
+        try write("a.txt", Array(article.utf8))
+        try write("b.txt", Array("NATO criticised Russia.".utf8))
+        let expected: [([String], Int32)] = [
+            (["extract", "a.txt"], 0),
+            (["diff", "a.txt", "a.txt"], 0),
+            (["diff", "a.txt", "b.txt"], 1),
+            (["extract", "--quiet", "a.txt", "gone.txt"], 1),
+            (["a.txt", "gone.txt", "--format", "json"], 1),
+            (["extract", "a.txt", "--kinds", "friendship"], 2),
+            (["extract", "gone.txt"], 2),
+            (["diff", "a.txt", "gone.txt"], 2),
+        ]
+        for (arguments, status) in expected {
+            let result = try run(arguments)
+            XCTAssertEqual(result.status, status, "\(arguments): \(result.stderr)")
+            XCTAssertFalse(result.stderr.contains("Fatal error") || result.stderr.contains("Backtrac"), result.stderr)
+        }
+    }
+
+    func testHugeNumbersInOptionsAreRefusedOrHarmlessNeverATrap() throws {
+        try write("a.txt", Array(article.utf8))
+        let jobs = try run(["extract", "a.txt", "--jobs", "\(Int.max)"])
+        assertOneLine(jobs, status: 2, saying: "--jobs must be between 1 and 1024, not \(Int.max)")
+        let depth = try run(["a.txt", "--focus", "Japan", "--depth", "\(Int.max)", "--format", "json"])
+        XCTAssertEqual(depth.status, 0, depth.stderr)
+        XCTAssertEqual(Set(try Graph(jsonData: depth.stdout).actors.map(\.id)), ["JPN", "RUS", "USA"])
+    }
+
     // MARK: - Helpers
 
     /// Every mention and evidence span, taken as code points of `text`, is what the graph says it is.
