@@ -40,14 +40,8 @@ final class AtomicFile {
             guard descriptor >= 0 else { throw Self.failure(path, "cannot write", errno) }
             return
         }
-        let folder = (destination as NSString).deletingLastPathComponent
-        let directory = folder.isEmpty ? "." : folder
-        var folderInfo = stat()
-        guard stat(directory, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR else {
-            throw CommandFailure("\(path): the folder \(URL(fileURLWithPath: directory).path) does not exist")
-        }
-        let name = String((destination as NSString).lastPathComponent.prefix(200))
-        let temporary = (directory as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
+        let directory = try Self.folder(of: destination, for: path)
+        let temporary = (directory as NSString).appendingPathComponent(Self.temporaryName(for: destination))
         self.temporary = temporary
         // Registered before it exists, so that no moment has a file the handler does not know.
         slot = InterruptCleanup.register(temporary)
@@ -115,6 +109,28 @@ final class AtomicFile {
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// The folder the file goes in, which must exist.
+    private static func folder(of destination: String, for path: String) throws -> String {
+        let folder = (destination as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        var info = stat()
+        guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw CommandFailure("\(path): the folder \(URL(fileURLWithPath: directory).path) does not exist")
+        }
+        return directory
+    }
+
+    /// `.NAME.PID.tmp`, with the name cut so that the whole fits the 255 bytes a file
+    /// name may have.
+    private static func temporaryName(for destination: String) -> String {
+        var kept = ""
+        for scalar in (destination as NSString).lastPathComponent.unicodeScalars {
+            guard kept.utf8.count + UTF8.width(scalar) <= 200 else { break }
+            kept.unicodeScalars.append(scalar)
+        }
+        return ".\(kept).\(getpid()).tmp"
     }
 
     /// A new file; a leftover of a killed run with the same process id is replaced.
