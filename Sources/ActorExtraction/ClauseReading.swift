@@ -23,11 +23,17 @@ struct ClauseReading {
         self.asks = asks
         var outside: Int?
         var inside: Int?
-        for index in view.range where view.isWord(index, "if") || view.isWord(index, "unless") {
+        for index in view.range where Self.opensCondition(view, at: index) {
             if view.quoted[index] { inside = inside ?? index } else { outside = outside ?? index }
             if outside != nil && inside != nil { break }
         }
         self.firstCondition = (outside, inside)
+    }
+
+    /// Not `||` over the view: in debug builds its autoclosure copies the view per token.
+    private static func opensCondition(_ view: SentenceView, at index: Int) -> Bool {
+        if view.isWord(index, "if") { return true }
+        return view.isWord(index, "unless")
     }
 
     /// Question beats negation beats hypothesis: "Will Japan not rely on the US?" asks.

@@ -41,14 +41,25 @@ public struct ActorExtension: Codable, Sendable, Equatable {
         do { data = try Data(contentsOf: url) } catch {
             throw ResourceError(description: "\(url.path): cannot read the file")
         }
+        return try parse(String(decoding: data, as: UTF8.self), yaml: isYAML(url.path), origin: url.path)
+    }
+
+    /// The extensions in the text of a file, YAML or JSON.
+    ///
+    /// - Parameter origin: how messages name the file.
+    /// - Throws: ``ResourceError`` naming `origin` and what is wrong with the text.
+    public static func parse(_ text: String, yaml: Bool, origin: String) throws -> [ActorExtension] {
         do {
-            if ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
-                return try YAMLDecoder().decode(File.self, from: String(decoding: data, as: UTF8.self)).actors
-            }
-            return try JSONDecoder().decode(File.self, from: data).actors
+            if yaml { return try YAMLDecoder().decode(File.self, from: text).actors }
+            return try JSONDecoder().decode(File.self, from: Data(text.utf8)).actors
         } catch {
-            throw ResourceError(description: "\(url.path): not an actors file (\(ResourceFiles.describe(error)))")
+            throw ResourceError(description: "\(origin): not an actors file (\(ResourceFiles.describe(error)))")
         }
+    }
+
+    /// Whether a file of extensions is YAML (`.yaml`, `.yml`) rather than JSON.
+    public static func isYAML(_ path: String) -> Bool {
+        ["yaml", "yml"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 }
 

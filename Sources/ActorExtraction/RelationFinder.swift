@@ -106,11 +106,14 @@ struct RelationFinder {
         var hits: [CueHit] = []
         var index = view.range.lowerBound
         var mentionIndex = view.mentions.startIndex
-        while index < view.range.upperBound {
-            while mentionIndex < view.mentions.endIndex, view.mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
-            let insideName = mentionIndex < view.mentions.endIndex && view.mentions[mentionIndex].tokens.contains(index)
-            if !insideName, view.tokens[index].isWord,
-               let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) {
+        // Locals, and no `&&` over the view: in debug builds each use of the view inside an
+        // autoclosure copies all of it, once per token.
+        let tokens = view.tokens, end = view.range.upperBound, mentions = view.mentions
+        while index < end {
+            while mentionIndex < mentions.endIndex, mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
+            let insideName = mentionIndex < mentions.endIndex ? mentions[mentionIndex].tokens.contains(index) : false
+            if !insideName, tokens[index].isWord,
+               let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
                 if let last = hits.last, last.tokens.upperBound == index { hits.removeLast() }

@@ -30,7 +30,9 @@ struct SentenceView {
     }
 
     func isWord(_ index: Int, _ lowercaseWord: String) -> Bool {
-        index >= range.lowerBound && index < range.upperBound && tokens[index].spells(lowercaseWord, in: bytes)
+        // Not `&&`: its autoclosures copy the whole view in debug builds, once per token.
+        guard range.contains(index) else { return false }
+        return tokens[index].spells(lowercaseWord, in: bytes)
     }
 
     /// Conjunctions that open a subordinate clause; an actor beyond one belongs to another clause.

@@ -87,7 +87,10 @@ extension Graph {
         }
         var reached: Set<String> = [center]
         var frontier = [center]
-        for _ in 0..<max(0, depth) where !frontier.isEmpty {
+        var steps = 0
+        // Stops when nothing new is reached, so a depth of Int.max costs what the graph does.
+        while steps < depth, !frontier.isEmpty {
+            steps += 1
             var next: [String] = []
             for id in frontier {
                 for neighbour in neighbours[id] ?? [] where reached.insert(neighbour).inserted {

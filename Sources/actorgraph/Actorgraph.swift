@@ -32,11 +32,12 @@ struct Actorgraph: ParsableCommand {
 
     /// Runs the command, printing every failure as one line on standard error.
     static func main() {
+        InterruptCleanup.install()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("actorgraph: \(failure.message)\n".utf8))
+            Console.error(failure.message)
             Foundation.exit(failure.exitCode)
         } catch let status as ExitCode {
             // A verdict, not a failure: `diff` exits 1 when the graphs differ.
@@ -49,7 +50,7 @@ struct Actorgraph: ParsableCommand {
             // One line, as DESIGN.md promises: the message without the usage block.
             let message = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
                 .replacingOccurrences(of: "\n", with: "; ")
-            FileHandle.standardError.write(Data("actorgraph: \(message)\n".utf8))
+            Console.error(message)
             Foundation.exit(2)
         }
     }

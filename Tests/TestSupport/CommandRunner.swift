@@ -26,7 +26,14 @@ public var actorgraphBinary: URL {
 private final class BundleMarker {}
 
 /// Runs the built binary with `arguments`, feeding `input` on standard input.
-public func runActorgraph(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> CommandResult {
+///
+/// - Parameters:
+///   - standardOutput: where standard output goes instead of the result (`/dev/full`, say).
+///   - standardError: where standard error goes instead of the result.
+public func runActorgraph(
+    _ arguments: [String], input: Data? = nil, in directory: URL? = nil,
+    standardOutput: FileHandle? = nil, standardError: FileHandle? = nil
+) throws -> CommandResult {
     let process = Process()
     process.executableURL = actorgraphBinary
     process.arguments = arguments
@@ -34,10 +41,13 @@ public func runActorgraph(_ arguments: [String], input: Data? = nil, in director
     let output = Pipe()
     let errors = Pipe()
     let stdin = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
+    process.standardOutput = standardOutput ?? output
+    process.standardError = standardError ?? errors
     process.standardInput = stdin
     try process.run()
+    // The child holds its own copies; the parent's ends would keep the pipes open forever.
+    if standardOutput != nil { try output.fileHandleForWriting.close() }
+    if standardError != nil { try errors.fileHandleForWriting.close() }
     if let input { stdin.fileHandleForWriting.write(input) }
     try stdin.fileHandleForWriting.close()
     // Read both pipes while the process runs, so a large output cannot block it.

@@ -56,8 +56,11 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let (unfilteredA, failuresA) = try side(a)
-        let (unfilteredB, failuresB) = try side(b)
+        let pathsA = try InputPaths.expand([a])
+        let pathsB = try InputPaths.expand([b])
+        try InputFiles(pathsA + pathsB + [extraction.actors]).check(output: output)
+        let (unfilteredA, failuresA) = try side(pathsA)
+        let (unfilteredB, failuresB) = try side(pathsB)
         let filtered = try filters.apply(to: [unfilteredA, unfilteredB])
         var diff = filtered[0].diff(to: filtered[1])
         diff.a.label = a
@@ -71,16 +74,16 @@ struct Diff: ParsableCommand {
         }
         try OutputWriter.write(data, to: output)
         // Trouble outranks difference, as in diff(1): a comparison missing inputs is not a verdict.
-        if failuresA + failuresB > 0 {
-            throw CommandFailure("\(failuresA + failuresB) inputs could not be read; the comparison leaves them out")
+        let failures = failuresA + failuresB
+        if !failures.isEmpty {
+            throw CommandFailure("\(failures.count) inputs could not be read (\(CommandFailure.listing(failures))); the comparison leaves them out")
         }
         if !diff.isEmpty { throw ExitCode(1) }
     }
 
     /// One side's graph: its files read and merged.
-    private func side(_ path: String) throws -> (Graph, failures: Int) {
-        let paths = try InputPaths.expand([path])
-        return try GraphInputs(extraction: extraction).graph(of: paths, acceptGraphJSON: true)
+    private func side(_ paths: [String]) throws -> (Graph, failures: [String]) {
+        try GraphInputs(extraction: extraction).graph(of: paths, acceptGraphJSON: true)
     }
 
     private var colored: Bool {

@@ -28,12 +28,13 @@ struct Draw: ParsableCommand {
 
     func run() throws {
         let format = try output.resolvedFormat(fallback: output.output == nil ? .json : .svg)
+        try InputFiles(inputs + [extraction.actors]).check(output: output.output)
         let (loaded, failures) = try GraphInputs(extraction: extraction).loaded(inputs, acceptGraphJSON: true)
         let graph = try filters.apply(to: GraphInputs.merged(loaded))
-        if explain { Explanation.print(graph, texts: loaded.texts) }
+        if explain { try Explanation.print(graph, texts: loaded.texts) }
         if !explain || output.output != nil {
             try RenderCommandSupport.write(graph, format: format, output: output, texts: loaded.texts)
         }
-        if failures > 0 { throw CommandFailure("some inputs failed", exitCode: 1) }
+        if !failures.isEmpty { throw CommandFailure.someFailed(failures, of: inputs.count) }
     }
 }

@@ -44,19 +44,22 @@ struct Extract: ParsableCommand {
     func run() throws {
         if explain { return try runExplained() }
         let sources = try CorpusSource.expand(articles.isEmpty ? ["-"] : articles, stdinIsJSONLines: corpus.jsonl)
+        let inputs = InputFiles(sources.map(\.path) + [extraction.actors])
+        try inputs.check(output: output)
         let mergedOutput: String?? = corpus.perArticle != nil && output == nil ? .none : .some(output)
         try CorpusExtraction(
             sources: sources, extractor: try extraction.makeExtractor(), date: extraction.date,
-            options: corpus, mergedOutput: mergedOutput, filters: filters
+            options: corpus, mergedOutput: mergedOutput, filters: filters, inputs: inputs
         ).run()
     }
 
     /// `--explain` reads the articles whole, since it quotes their sentences.
     private func runExplained() throws {
+        try InputFiles(articles + [extraction.actors]).check(output: output)
         let (loaded, failures) = try GraphInputs(extraction: extraction).loaded(articles, acceptGraphJSON: false)
         let graph = try filters.apply(to: GraphInputs.merged(loaded))
-        Explanation.print(graph, texts: loaded.texts)
+        try Explanation.print(graph, texts: loaded.texts)
         if let output { try OutputWriter.write(graph.jsonData(), to: output) }
-        if failures > 0 { throw CommandFailure("some inputs failed", exitCode: 1) }
+        if !failures.isEmpty { throw CommandFailure.someFailed(failures, of: articles.count) }
     }
 }

@@ -42,19 +42,22 @@ struct Merge: ParsableCommand {
             return
         }
         let paths = try InputPaths.expand(inputs)
+        try InputFiles(paths + [extraction.actors]).check(output: output)
         let (graph, failures) = try GraphInputs(extraction: extraction).graph(of: paths, acceptGraphJSON: true)
         try OutputWriter.write(try filters.apply(to: graph).jsonData(), to: output)
-        if failures > 0 { throw CommandFailure("some inputs failed", exitCode: 1) }
+        if !failures.isEmpty { throw CommandFailure.someFailed(failures, of: paths.count) }
     }
 
     private func mergeLines() throws {
-        let (graph, failures) = try GraphLineMerge(inputs: inputs.isEmpty ? ["-"] : inputs, extraction: extraction).merged()
+        var merge = GraphLineMerge(inputs: inputs.isEmpty ? ["-"] : inputs, extraction: extraction)
+        try InputFiles(try merge.files() + [extraction.actors]).check(output: output)
+        let (graph, failures) = try merge.merged()
         if let graph {
             let filtered = try filters.apply(to: graph)
             try OutputWriter.write(jsonl ? filtered.jsonLine() : filtered.jsonData(), to: output)
-        } else if !jsonl || failures > 0 {
-            throw CommandFailure("no graph could be read\(failures > 0 ? " (\(failures) failed)" : "")")
+        } else if !jsonl || !failures.isEmpty {
+            throw failures.isEmpty ? CommandFailure("no graph could be read") : .noneRead(failures)
         }
-        if failures > 0 { throw CommandFailure("some inputs failed", exitCode: 1) }
+        if !failures.isEmpty { throw CommandFailure.someFailed(failures, of: merge.inputCount) }
     }
 }

@@ -26,6 +26,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let format = try output.resolvedFormat(fallback: .svg)
+        try InputFiles([input, extraction.actors]).check(output: output.output)
         let (inputs, _) = try GraphInputs(extraction: extraction).loaded([input], acceptGraphJSON: true)
         try RenderCommandSupport.write(try filters.apply(to: GraphInputs.merged(inputs)), format: format, output: output, texts: inputs.texts)
     }

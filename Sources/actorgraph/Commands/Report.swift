@@ -44,6 +44,8 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
+        let inputFiles = InputFiles(inputs + [extraction.actors])
+        try inputFiles.check(output: output)
         let (loaded, inputFailures) = try GraphInputs(extraction: extraction).loaded(inputs, acceptGraphJSON: true)
         let sections = loaded.map { ReportSection(name: $0.path, graph: $0.graph, texts: $0.texts) }
         let renderer = GraphRenderer(
@@ -60,14 +62,21 @@ struct Report: ParsableCommand {
         }
         let folder = URL(fileURLWithPath: output).deletingLastPathComponent()
         for attachment in report.attachments {
-            try OutputWriter.write(attachment.data, to: folder.appendingPathComponent(attachment.name).path)
+            let path = folder.appendingPathComponent(attachment.name).path
+            try inputFiles.check(output: path)
+            try OutputWriter.write(attachment.data, to: path)
         }
         try OutputWriter.write(Data(report.text.utf8), to: output)
         for failure in report.failures {
-            FileHandle.standardError.write(Data("actorgraph: \(output): drawing skipped: \(failure)\n".utf8))
+            Console.error("\(output): drawing skipped: \(failure)")
         }
-        if inputFailures > 0 || !report.failures.isEmpty {
-            throw CommandFailure("\(output): written, but \(inputFailures + report.failures.count) input(s) failed", exitCode: 1)
+        var problems: [String] = []
+        if !inputFailures.isEmpty {
+            problems.append("\(inputFailures.count) of \(inputs.count) inputs failed (\(CommandFailure.listing(inputFailures)))")
+        }
+        if !report.failures.isEmpty { problems.append("\(report.failures.count) drawings were skipped") }
+        if !problems.isEmpty {
+            throw CommandFailure("\(output): written, but \(problems.joined(separator: " and "))", exitCode: 1)
         }
     }
 

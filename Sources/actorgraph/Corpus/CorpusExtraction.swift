@@ -6,6 +6,9 @@ import Foundation
 /// The options of `extract` for corpora: parallel jobs, one graph per article, the
 /// JSON Lines mapper mode, and the summary.
 struct CorpusOptions: ParsableArguments {
+    /// More threads than this only cost memory: extraction is bound by the cores.
+    static let maximumJobs = 1024
+
     @Option(help: ArgumentHelp("How many articles to extract at once. Default: all cores. Output is the same for any number.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -19,7 +22,9 @@ struct CorpusOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
+        guard (1...Self.maximumJobs).contains(jobs) else {
+            throw ValidationError("--jobs must be between 1 and \(Self.maximumJobs), not \(jobs)")
+        }
         if jsonl, perArticle != nil { throw ValidationError("--jsonl writes graphs to standard output; it does not take --per-article") }
     }
 }
@@ -35,12 +40,16 @@ struct CorpusExtraction {
     /// when only per-article files were asked for.
     let mergedOutput: String??
     let filters: FilterOptions
+    /// What the run reads, which no per-article file may replace.
+    let inputs: InputFiles
 
     /// What a worker hands back for one article.
     private struct Outcome: Sendable {
         var byteCount: Int
+        var origin: String
         var graph: Graph?
         var encoded: Data?
+        var warnings: [String] = []
         var failure: CommandFailure?
     }
 
@@ -50,27 +59,30 @@ struct CorpusExtraction {
         let date = date
         let encoding = options.jsonl ? Encoding.line : options.perArticle != nil ? .document : .none
         var tally = CorpusTally(merging: !options.jsonl && mergedOutput != nil)
-        var files = try options.perArticle.map { try PerArticleFiles(folder: $0) }
+        var files = try options.perArticle.map { try PerArticleFiles(folder: $0, sparing: inputs) }
         var progress = ProgressLine(totalBytes: reader.totalBytes(), enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
 
         try BatchRunner<Outcome>(jobs: options.jobs).run(reader) { item in
             do {
-                let graph = extractor.extract(try item.article(date: date))
-                return Outcome(byteCount: item.byteCount, graph: graph, encoded: encoding.encode(graph))
+                let loaded = try item.article(date: date)
+                let graph = extractor.extract(loaded.article)
+                return Outcome(byteCount: item.byteCount, origin: item.origin, graph: graph, encoded: encoding.encode(graph), warnings: loaded.warnings)
             } catch let failure as CommandFailure {
-                return Outcome(byteCount: item.byteCount, failure: failure)
+                return Outcome(byteCount: item.byteCount, origin: item.origin, failure: failure)
             } catch {
-                return Outcome(byteCount: item.byteCount, failure: CommandFailure("\(error)"))
+                return Outcome(byteCount: item.byteCount, origin: item.origin, failure: CommandFailure("\(item.origin): \(error)"))
             }
         } take: { outcome in
             progress.advance(byteCount: outcome.byteCount)
             guard let graph = outcome.graph else {
                 progress.finish()
-                tally.fail(outcome.failure ?? CommandFailure("unknown failure"))
+                tally.fail(outcome.failure ?? CommandFailure("\(outcome.origin): unknown failure"), origin: outcome.origin)
                 return
             }
             tally.add(graph)
-            if options.jsonl, let line = outcome.encoded { FileHandle.standardOutput.write(line) }
+            if !outcome.warnings.isEmpty { progress.finish() }
+            for warning in outcome.warnings { Console.warning(warning) }
+            if options.jsonl, let line = outcome.encoded { try Console.writeOutput(line) }
             if let encoded = outcome.encoded, files != nil { try files!.write(encoded, for: graph) }
         }
         progress.finish()
@@ -81,17 +93,17 @@ struct CorpusExtraction {
     private func finish(_ tally: consuming CorpusTally, seconds: Double, bytes: Int) throws {
         if tally.articles == 1, let failure = tally.failures.first { throw failure }
         if tally.succeeded == 0, !options.jsonl {
-            throw CommandFailure(tally.articles == 0 ? "no articles in the input" : "no input could be read (\(tally.failures.count) failed)")
+            throw tally.articles == 0 ? CommandFailure("no articles in the input") : .noneRead(tally.failedOrigins)
         }
         if !options.jsonl, let output = mergedOutput {
             let merged = tally.takeMerged()
             try OutputWriter.writeJSON(of: filters.keepsEverything ? merged : try filters.apply(to: merged), to: output)
         }
         if !options.quiet, tally.articles > 1 {
-            FileHandle.standardError.write(Data("actorgraph: \(tally.summary(seconds: seconds, bytes: bytes))\n".utf8))
+            Console.error(tally.summary(seconds: seconds, bytes: bytes))
         }
         if !tally.failures.isEmpty {
-            throw CommandFailure("\(tally.failures.count) of \(tally.articles) articles failed; the others were written", exitCode: 1)
+            throw CommandFailure.someFailed(tally.failedOrigins, of: tally.articles, noun: "articles")
         }
     }
 }
@@ -114,6 +126,8 @@ private enum Encoding {
 struct CorpusTally {
     private(set) var articles = 0
     private(set) var failures: [CommandFailure] = []
+    /// The inputs that failed, as summaries name them.
+    private(set) var failedOrigins: [String] = []
     private var accumulator: GraphAccumulator?
     private var actorIDs: Set<String> = []
     private var relationKeys: Set<RelationKey> = []
@@ -142,22 +156,23 @@ struct CorpusTally {
     ///
     /// The first article's failure is held back until a second article comes: when it was
     /// the only one, the command fails with that one line alone.
-    mutating func fail(_ failure: CommandFailure) {
+    mutating func fail(_ failure: CommandFailure, origin: String) {
         articles += 1
         failures.append(failure)
+        failedOrigins.append(origin)
         guard articles > 1 else {
             firstFailureHeld = true
             return
         }
         releaseHeldFailure()
-        FileHandle.standardError.write(Data("actorgraph: \(failure.message)\n".utf8))
+        Console.error(failure.message)
     }
 
     /// Names the first article's failure once the run turned out to be a batch.
     private mutating func releaseHeldFailure() {
         guard firstFailureHeld, let first = failures.first else { return }
         firstFailureHeld = false
-        FileHandle.standardError.write(Data("actorgraph: \(first.message)\n".utf8))
+        Console.error(first.message)
     }
 
     /// The merged graph; the tally keeps only its counts afterwards.
@@ -183,10 +198,12 @@ struct CorpusTally {
 /// for file systems; a later article with the same name gets `-2`, `-3`, in input order.
 struct PerArticleFiles {
     let folder: String
+    private let inputs: InputFiles
     private var used: Set<String> = []
 
-    init(folder: String) throws {
+    init(folder: String, sparing inputs: InputFiles = InputFiles([])) throws {
         self.folder = folder
+        self.inputs = inputs
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -195,7 +212,9 @@ struct PerArticleFiles {
     }
 
     mutating func write(_ data: Data, for graph: Graph) throws {
-        try OutputWriter.write(data, to: (folder as NSString).appendingPathComponent(name(for: graph.articles.first?.id ?? "article")))
+        let path = (folder as NSString).appendingPathComponent(name(for: graph.articles.first?.id ?? "article"))
+        try inputs.check(output: path)
+        try OutputWriter.write(data, to: path)
     }
 
     /// A file name for `id` that no earlier article took (compared without case, for

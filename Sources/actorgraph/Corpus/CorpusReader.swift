@@ -15,6 +15,8 @@ struct CorpusItem: Sendable {
     let byteCount: Int
     /// What the worker reads the article from.
     let payload: Payload
+    /// Warnings raised before the worker's turn (a whole UTF-16 file decoded for its lines).
+    var warnings: [String] = []
 
     enum Payload: Sendable {
         /// An article or HTML file; workers read files, so reading runs in parallel too.
@@ -22,19 +24,30 @@ struct CorpusItem: Sendable {
         /// One line of a JSON Lines corpus, parsed by the worker.
         case line([UInt8], origin: String, fallbackID: String)
         /// An input that failed before it became an article (a JSON Lines file that cannot be opened).
-        case failure(CommandFailure)
+        case failure(CommandFailure, origin: String)
     }
 
-    /// The article, read and parsed.
+    /// The input the item stands for, as failure summaries name it.
+    var origin: String {
+        switch payload {
+        case .file(let source): return source.path == "-" ? "standard input" : source.path
+        case .line(_, let origin, _), .failure(_, let origin): return origin
+        }
+    }
+
+    /// The article, read and parsed, with the warnings reading it raised.
     ///
     /// - Throws: ``CommandFailure`` naming the file (and line).
-    func article(date: String?) throws -> ArticleText {
+    func article(date: String?) throws -> LoadedArticle {
+        var loaded: LoadedArticle
         switch payload {
-        case .file(let source): return try CorpusArticle.load(source, date: date)
+        case .file(let source): loaded = try ArticleLoader(date: date).load(source)
         case .line(let bytes, let origin, let fallbackID):
-            return try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date)
-        case .failure(let failure): throw failure
+            loaded = try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date)
+        case .failure(let failure, _): throw failure
         }
+        loaded.warnings = warnings + loaded.warnings
+        return loaded
     }
 }
 
@@ -56,14 +69,14 @@ struct CorpusReader: Sendable {
     /// Calls `body` with every article in order until it returns `false`.
     func forEach(_ body: (CorpusItem) -> Bool) {
         var sequence = 0
-        func next(_ byteCount: Int, _ payload: CorpusItem.Payload) -> Bool {
+        func next(_ byteCount: Int, _ payload: CorpusItem.Payload, _ warnings: [String]) -> Bool {
             defer { sequence += 1 }
-            return body(CorpusItem(sequence: sequence, byteCount: byteCount, payload: payload))
+            return body(CorpusItem(sequence: sequence, byteCount: byteCount, payload: payload, warnings: warnings))
         }
         for source in sources {
             switch source {
             case .article(let path), .html(let path):
-                guard next(path == "-" ? 0 : Self.fileSize(path), .file(source)) else { return }
+                guard next(path == "-" ? 0 : Self.fileSize(path), .file(source), []) else { return }
             case .jsonLines(let path):
                 guard readLines(path, next) else { return }
             }
@@ -71,43 +84,23 @@ struct CorpusReader: Sendable {
     }
 
     /// Hands on each non-blank line of a JSON Lines file; `false` when the caller stopped.
-    private func readLines(_ path: String, _ next: (Int, CorpusItem.Payload) -> Bool) -> Bool {
+    private func readLines(_ path: String, _ next: (Int, CorpusItem.Payload, [String]) -> Bool) -> Bool {
         let stem = path == "-" ? "stdin" : URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let label = path == "-" ? "stdin" : path
         do {
-            let reader = try LineReader(path: path)
-            while let line = try reader.nextLine() {
-                guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
-                let number = reader.lineNumber
-                guard next(line.count + 1, .line(line, origin: "\(label):\(number)", fallbackID: "\(stem)-\(number)")) else { return false }
+            return try LineReader.forEachLine(of: path, origin: label) { line, number, warnings in
+                next(line.count + 1, .line(line, origin: "\(label):\(number)", fallbackID: "\(stem)-\(number)"), warnings)
             }
-            return true
         } catch let failure as CommandFailure {
-            return next(0, .failure(CommandFailure(failure.message.hasPrefix(path) ? failure.message : "\(path): \(failure.message)")))
+            let message = failure.message.hasPrefix(path) ? failure.message : "\(path): \(failure.message)"
+            return next(0, .failure(CommandFailure(message), origin: label), [])
         } catch {
-            return next(0, .failure(CommandFailure("\(path): \(error)")))
+            return next(0, .failure(CommandFailure("\(path): \(error)"), origin: label), [])
         }
     }
 
     private static func fileSize(_ path: String) -> Int {
         var info = stat()
         return stat(path, &info) == 0 ? Int(info.st_size) : 0
-    }
-}
-
-/// Reading one article file: text and Markdown as they are, HTML reduced to its text.
-enum CorpusArticle {
-    /// The article that `source` names; `date` overrides the article's own.
-    ///
-    /// - Throws: ``CommandFailure`` naming the file.
-    static func load(_ source: CorpusSource, date: String?) throws -> ArticleText {
-        let loaded = try ArticleLoader(date: date).load(source.path)
-        guard case .html = source else { return loaded }
-        return ArticleText(html: loaded.text, fallbackID: loaded.article.id, date: date)
-    }
-
-    /// The article at `path`, read as HTML when its extension says so.
-    static func load(path: String, date: String?) throws -> ArticleText {
-        try load(path == "-" ? .article(path: path) : CorpusSource.file(path), date: date)
     }
 }

@@ -20,18 +20,29 @@ struct GraphLineMerge {
         return path == "-" || lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson")
     }
 
-    /// The merged graph (`nil` when the input held no graph at all) and how many inputs failed.
-    func merged() throws -> (graph: Graph?, failures: Int) {
+    /// Every file the merge reads: the line files and the others, folders expanded.
+    func files() throws -> [String] {
+        try inputs.filter(Self.isLines) + InputPaths.expand(inputs.filter { !Self.isLines($0) })
+    }
+
+    /// How many inputs (graph lines and other files) the last ``merged()`` read.
+    private(set) var inputCount = 0
+
+    /// The merged graph (`nil` when the input held no graph at all) and the inputs that
+    /// failed (`file:line` for a graph line).
+    mutating func merged() throws -> (graph: Graph?, failures: [String]) {
         var accumulator = GraphAccumulator()
         var graphs = 0
-        var failures = 0
+        var failures: [String] = []
+        inputCount = 0
         for path in inputs where Self.isLines(path) {
             try readLines(path) { result in
+                inputCount += 1
                 switch result {
                 case .success(let graph): accumulator.add(graph); graphs += 1
                 case .failure(let failure):
-                    failures += 1
-                    FileHandle.standardError.write(Data("actorgraph: \(failure.message)\n".utf8))
+                    failures.append(failure.origin)
+                    Console.error(failure.message)
                 }
             }
         }
@@ -41,23 +52,33 @@ struct GraphLineMerge {
             accumulator.add(graph)
             graphs += 1
             failures += failed
+            inputCount += others.count
         }
         return (graphs == 0 ? nil : accumulator.graph(), failures)
     }
 
-    private func readLines(_ path: String, _ body: (Result<Graph, CommandFailure>) -> Void) throws {
-        let reader = try LineReader(path: path)
+    private struct LineFailure: Error {
+        let origin: String
+        let message: String
+    }
+
+    private func readLines(_ path: String, _ body: (Result<Graph, LineFailure>) -> Void) throws {
         do {
-            while let line = try reader.nextLine() {
-                guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            _ = try LineReader.forEachLine(of: path, origin: path) { line, number, fileWarnings in
+                let origin = "\(path):\(number)"
                 do {
-                    body(.success(try Graph(jsonData: Data(line))))
+                    let (json, warnings) = try ArticleLoader.decode(line, origin: origin)
+                    body(.success(try Graph(jsonData: Data(json.utf8))))
+                    for warning in fileWarnings + warnings { Console.warning(warning) }
                 } catch let error as GraphDecodingError {
-                    body(.failure(CommandFailure("\(path):\(reader.lineNumber): \(error.description)")))
+                    body(.failure(LineFailure(origin: origin, message: "\(origin): \(error.description)")))
+                } catch let failure as CommandFailure {
+                    body(.failure(LineFailure(origin: origin, message: failure.message)))
                 }
+                return true
             }
         } catch let failure as CommandFailure {
-            throw CommandFailure("\(path): \(failure.message)")
+            throw failure.message.hasPrefix(path) ? failure : CommandFailure("\(path): \(failure.message)")
         }
     }
 }

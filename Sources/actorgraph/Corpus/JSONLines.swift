@@ -59,6 +59,53 @@ final class LineReader {
         }
     }
 
+    /// Calls `body` with each non-blank line of `path`, its number and the warnings of
+    /// its reading, until `body` returns `false`; `false` when it did.
+    ///
+    /// Byte 0x0A does not end a line in UTF-16, so a file with a UTF-16 byte-order mark
+    /// is decoded whole, as an article file is, and its UTF-8 lines handed on.
+    ///
+    /// - Parameter origin: how messages name the file.
+    /// - Throws: ``CommandFailure`` when the file cannot be opened, read or decoded.
+    static func forEachLine(of path: String, origin: String, _ body: (_ line: [UInt8], _ number: Int, _ warnings: [String]) throws -> Bool) throws -> Bool {
+        func isBlank(_ line: [UInt8]) -> Bool { !line.contains(where: { $0 != 0x20 && $0 != 0x09 }) }
+        let reader = try LineReader(path: path)
+        if try reader.startsWithUTF16ByteOrderMark() {
+            let (text, warnings) = try ArticleLoader.decode(reader.readToEnd(), origin: origin)
+            for (index, line) in lines(of: Array(text.utf8)).enumerated() where !isBlank(line) {
+                guard try body(line, index + 1, index == 0 ? warnings : []) else { return false }
+            }
+            return true
+        }
+        while let line = try reader.nextLine() {
+            if isBlank(line) { continue }
+            guard try body(line, reader.lineNumber, []) else { return false }
+        }
+        return true
+    }
+
+    /// Whether the input starts with a UTF-16 byte-order mark; nothing is consumed.
+    private func startsWithUTF16ByteOrderMark() throws -> Bool {
+        while end - start < 2, !reachedEnd { try fill() }
+        guard end - start >= 2 else { return false }
+        let mark = (buffer[start], buffer[start + 1])
+        return mark == (0xFF, 0xFE) || mark == (0xFE, 0xFF)
+    }
+
+    /// Every byte not read yet.
+    private func readToEnd() throws -> [UInt8] {
+        while !reachedEnd { try fill() }
+        defer { start = end }
+        return Array(buffer[start..<end])
+    }
+
+    /// The lines of `bytes` without their line breaks, as ``nextLine()`` reads them.
+    private static func lines(of bytes: [UInt8]) -> [[UInt8]] {
+        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            Array(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+        }
+    }
+
     private func take(upTo lineEnd: Int, consuming next: Int) -> [UInt8] {
         var stop = lineEnd
         if stop > start, buffer[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
@@ -121,10 +168,12 @@ struct JSONLinesArticle: Decodable {
     ///   - fallbackID: the id when the line has none.
     ///   - date: a date that overrides the line's.
     /// - Throws: ``CommandFailure`` naming the file and line.
-    static func article(line: [UInt8], origin: String, fallbackID: String, date: String?) throws -> ArticleText {
+    static func article(line: [UInt8], origin: String, fallbackID: String, date: String?) throws -> LoadedArticle {
+        // The same decoding as article files: a line may be Windows-1252 or damaged too.
+        let (json, warnings) = try ArticleLoader.decode(line, origin: origin)
         let record: JSONLinesArticle
         do {
-            record = try JSONDecoder().decode(JSONLinesArticle.self, from: Data(line))
+            record = try JSONDecoder().decode(JSONLinesArticle.self, from: Data(json.utf8))
         } catch let error as DecodingError {
             throw CommandFailure("\(origin): \(describe(error))")
         } catch {
@@ -136,7 +185,7 @@ struct JSONLinesArticle: Decodable {
         if record.id?.isEmpty == false { article.article.id = id }
         article.article.title = record.title ?? article.article.title
         article.article.source = record.source ?? article.article.source
-        return article
+        return LoadedArticle(article: article, warnings: warnings + ArticleLoader.blankWarning(article, origin: origin))
     }
 
     private static func describe(_ error: DecodingError) -> String {

@@ -31,13 +31,13 @@ struct ProgressLine {
         bytes += byteCount
         guard enabled, Date().timeIntervalSince(lastDrawn) >= 0.1 else { return }
         lastDrawn = Date()
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(line())".utf8))
+        Console.writeError("\r\u{1B}[K\(line())")
     }
 
     /// Clears the progress line before the summary is printed.
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.writeError("\r\u{1B}[K")
     }
 
     private func line() -> String {

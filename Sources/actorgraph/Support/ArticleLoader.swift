@@ -1,38 +1,63 @@
 import ActorExtraction
 import Foundation
 
-/// Reads articles from files or standard input, with one-line errors naming the file.
-struct ArticleLoader {
-    /// The date that overrides every article's front matter, if given.
-    let date: String?
+/// An article as read from an input, with the warnings reading it raised (an encoding
+/// guessed, bytes replaced, no text at all), each naming the input.
+struct LoadedArticle {
+    var article: ArticleText
+    var warnings: [String] = []
 
-    /// The article at `path`; `-` reads standard input.
-    func load(_ path: String) throws -> ArticleText {
-        let data = try InputFile.read(path)
-        guard !data.contains(0) else {
-            throw CommandFailure("\(path): binary file (NUL bytes), not an article")
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        if text.unicodeScalars.contains("\u{FFFD}"), String(data: data, encoding: .utf8) == nil {
-            FileHandle.standardError.write(Data("actorgraph: warning: \(path): invalid UTF-8 replaced with U+FFFD\n".utf8))
-        }
-        let fallbackID = path == "-" ? "stdin" : URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return ArticleText(parsing: text, fallbackID: fallbackID, date: date)
+    /// Writes the warnings on standard error.
+    func warn() {
+        for warning in warnings { Console.warning(warning) }
     }
 }
 
-/// Reading whole input files, with errors that name the file.
-enum InputFile {
-    static func read(_ path: String) throws -> Data {
-        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CommandFailure("\(path): no such file")
+/// Reads articles from files, HTML pages, lines of JSON Lines corpora or standard input,
+/// all through one decoding, with one-line errors naming the input.
+struct ArticleLoader {
+    /// The date that overrides every article's own, if given.
+    let date: String?
+
+    /// The article that `source` names: text and Markdown as they are, HTML reduced to
+    /// its readable text.
+    ///
+    /// - Throws: ``CommandFailure`` naming the file.
+    func load(_ source: CorpusSource) throws -> LoadedArticle {
+        let path = source.path
+        let bytes = try InputFile.read(path, limit: TextDecoder.maximumUTF8Count)
+        let (text, warnings) = try Self.decode(bytes, origin: path)
+        let fallbackID = path == "-" ? "stdin" : URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let article = if case .html = source {
+            ArticleText(html: text, fallbackID: fallbackID, date: date)
+        } else {
+            ArticleText(parsing: text, fallbackID: fallbackID, date: date)
         }
-        guard !isDirectory.boolValue else { throw CommandFailure("\(path): is a directory, expected a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("\(path): cannot read the file (permission denied?)")
+        return LoadedArticle(article: article, warnings: warnings + Self.blankWarning(article, origin: path))
+    }
+
+    /// The article at `path`, read as HTML when its extension says so.
+    func load(path: String) throws -> LoadedArticle {
+        try load(path == "-" ? .article(path: path) : CorpusSource.file(path))
+    }
+
+    /// The text of bytes read from `origin` (a file, or a file and line), and the warning
+    /// about how they were read, if any: the one decoding every input goes through.
+    ///
+    /// - Throws: ``CommandFailure`` for binary bytes or a text too large to extract.
+    static func decode(_ bytes: [UInt8], origin: String) throws -> (text: String, warnings: [String]) {
+        do {
+            let decoded = try TextDecoder().decode(bytes)
+            return (decoded.text, decoded.warning.map { ["\(origin): \($0)"] } ?? [])
+        } catch {
+            throw CommandFailure("\(origin): \(error.description)")
         }
-        return data
+    }
+
+    /// A warning for an article without a word in it, so an empty scrape is noticed.
+    static func blankWarning(_ article: ArticleText, origin: String) -> [String] {
+        let body = article.text.utf8.dropFirst(article.bodyStart)
+        guard body.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) else { return [] }
+        return ["\(origin): \(body.isEmpty ? "empty" : "only white space"), no text to read"]
     }
 }

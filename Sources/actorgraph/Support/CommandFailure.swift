@@ -12,3 +12,22 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     var description: String { message }
 }
+
+extension CommandFailure {
+    /// The last line of a batch in which some inputs failed, naming them; status 1, since
+    /// the others were written.
+    static func someFailed(_ failed: [String], of total: Int, noun: String = "inputs") -> CommandFailure {
+        CommandFailure("\(failed.count) of \(total) \(noun) failed (\(listing(failed))); the others were written", exitCode: 1)
+    }
+
+    /// The line of a run in which no input could be read; status 2.
+    static func noneRead(_ failed: [String]) -> CommandFailure {
+        CommandFailure("no input could be read (\(failed.count) failed: \(listing(failed)))")
+    }
+
+    /// The first few names, then how many more, so a summary stays one readable line.
+    static func listing(_ names: [String], limit: Int = 5) -> String {
+        let shown = names.prefix(limit).joined(separator: ", ")
+        return names.count > limit ? "\(shown) and \(names.count - limit) more" : shown
+    }
+}

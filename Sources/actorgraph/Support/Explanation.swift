@@ -4,8 +4,8 @@ import GraphRendering
 
 /// Prints `--explain` output: every edge with its sentences, cues and rules.
 enum Explanation {
-    static func print(_ graph: Graph, texts: ArticleTexts) {
+    static func print(_ graph: Graph, texts: ArticleTexts) throws {
         let terminal = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        FileHandle.standardOutput.write(Data(ExplanationWriter(graph: graph, texts: texts).text(emphasis: terminal).utf8))
+        try Console.writeOutput(Data(ExplanationWriter(graph: graph, texts: texts).text(emphasis: terminal).utf8))
     }
 }

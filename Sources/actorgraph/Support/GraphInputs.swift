@@ -11,17 +11,18 @@ struct GraphInputs {
     /// The merged graph of every input that could be read.
     ///
     /// - Throws: ``CommandFailure`` with status 2 when no input could be read; the caller
-    ///   reports status 1 through ``failures`` when only some failed.
-    func graph(of paths: [String], acceptGraphJSON: Bool) throws -> (graph: Graph, failures: Int) {
+    ///   reports status 1 through the failed inputs it gets back when only some failed.
+    func graph(of paths: [String], acceptGraphJSON: Bool) throws -> (graph: Graph, failures: [String]) {
         let (inputs, failures) = try loaded(paths, acceptGraphJSON: acceptGraphJSON)
         return (Self.merged(inputs), failures)
     }
 
     /// Every input that could be read, one graph each, with the article texts that
-    /// tooltips and reports quote.
+    /// tooltips and reports quote, and the inputs that failed (each named on standard
+    /// error as it fails, in input order).
     ///
     /// - Throws: ``CommandFailure`` with status 2 when no input could be read.
-    func loaded(_ paths: [String], acceptGraphJSON: Bool) throws -> (inputs: [LoadedInput], failures: Int) {
+    func loaded(_ paths: [String], acceptGraphJSON: Bool) throws -> (inputs: [LoadedInput], failures: [String]) {
         var extractor: Extractor?
         var inputs: [LoadedInput] = []
         var failures: [String] = []
@@ -31,23 +32,19 @@ struct GraphInputs {
                     inputs.append(LoadedInput(path: path, graph: try readGraph(path), texts: ArticleTexts()))
                 } else {
                     if extractor == nil { extractor = try extraction.makeExtractor() }
-                    let article = try CorpusArticle.load(path: path, date: extraction.date)
-                    let texts = ArticleTexts([article.article.id: article.text])
-                    inputs.append(LoadedInput(path: path, graph: extractor!.extract(article), texts: texts))
+                    let loaded = try ArticleLoader(date: extraction.date).load(path: path)
+                    loaded.warn()
+                    let texts = ArticleTexts([loaded.article.article.id: loaded.article.text])
+                    inputs.append(LoadedInput(path: path, graph: extractor!.extract(loaded.article), texts: texts))
                 }
             } catch let failure as CommandFailure {
                 guard paths.count > 1 else { throw failure }
-                failures.append(failure.message)
-                FileHandle.standardError.write(Data("actorgraph: \(failure.message)\n".utf8))
+                failures.append(path == "-" ? "standard input" : path)
+                Console.error(failure.message)
             }
         }
-        if inputs.isEmpty {
-            throw CommandFailure("no input could be read (\(failures.count) failed)")
-        }
-        if !failures.isEmpty {
-            FileHandle.standardError.write(Data("actorgraph: \(failures.count) of \(paths.count) inputs failed; wrote the other \(inputs.count)\n".utf8))
-        }
-        return (inputs, failures.count)
+        if inputs.isEmpty { throw CommandFailure.noneRead(failures) }
+        return (inputs, failures)
     }
 
     /// The graphs of `inputs` merged into one.
@@ -56,9 +53,13 @@ struct GraphInputs {
     }
 
     private func readGraph(_ path: String) throws -> Graph {
-        let data = try InputFile.read(path)
+        // Decoded like an article, so that a byte-order mark or UTF-16 does not stop it.
+        let (json, warnings) = try ArticleLoader.decode(InputFile.read(path), origin: path)
         do {
-            return try Graph(jsonData: data)
+            let graph = try Graph(jsonData: Data(json.utf8))
+            // Only a graph that could be read is worth a warning: a failure is one line.
+            for warning in warnings { Console.warning(warning) }
+            return graph
         } catch let error as GraphDecodingError {
             throw CommandFailure("\(path): \(error.description)")
         }

@@ -19,7 +19,12 @@ struct ExtractionOptions: ParsableArguments {
 
     func makeExtractor() throws -> Extractor {
         do {
-            let extensions = try actors.map { try ActorExtension.load(URL(fileURLWithPath: $0)) } ?? []
+            let extensions = try actors.map { path -> [ActorExtension] in
+                // Read and decoded like every input, so its messages and encodings are theirs.
+                let (text, warnings) = try ArticleLoader.decode(InputFile.read(path), origin: path)
+                for warning in warnings { Console.warning(warning) }
+                return try ActorExtension.parse(text, yaml: ActorExtension.isYAML(path), origin: path)
+            } ?? []
             return try Extractor(extensions: extensions)
         } catch let error as ResourceError {
             throw CommandFailure(error.description)

@@ -1,26 +1,25 @@
+import ActorGraph
 import Foundation
 
-/// Writes command output to a file atomically (temporary file, then rename), or to
-/// standard output.
+/// Writes command output to a file atomically (see ``AtomicFile``) or to standard output.
 enum OutputWriter {
+    /// Writes `data` to `path`; standard output when `nil` or `-`.
     static func write(_ data: Data, to path: String?) throws {
+        guard let path, path != "-" else { return try Console.writeOutput(data) }
+        let file = try AtomicFile(path: path)
+        try file.write(data)
+        try file.commit()
+    }
+
+    /// Writes `graph`'s JSON to `path` (standard output when `nil` or `-`) as it is
+    /// encoded, so that a corpus's merged graph never exists twice more as text.
+    static func writeJSON(of graph: Graph, to path: String?) throws {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(data)
+            try graph.writeJSON { try Console.writeOutput(Data($0.utf8)) }
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure("\(path): the folder \(directory.path) does not exist")
-        }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw CommandFailure("\(path): cannot write to \(directory.path)")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CommandFailure("\(path): cannot replace the file (\(String(cString: strerror(errno))))")
-        }
+        let file = try AtomicFile(path: path)
+        try graph.writeJSON { try file.write($0) }
+        try file.commit()
     }
 }
