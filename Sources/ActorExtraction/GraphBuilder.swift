@@ -54,10 +54,13 @@ struct GraphBuilder {
             target.actor = countryIndex
             addEvidence(
                 from: mention, to: target, kind: .affiliation, cue: mention.tokens, sentence: sentence(containing: mention.tokens.lowerBound),
-                modality: .asserted, tense: .present, speaker: nil, rule: "gazetteer-office", confidence: 0.95
+                modality: .asserted, tense: .present, speaker: nil, rule: Self.gazetteerRule, confidence: 0.95
             )
         }
     }
+
+    /// The rule named on affiliations known from the gazetteer rather than stated.
+    static let gazetteerRule = "gazetteer-office"
 
     private func affiliation(of entry: GazetteerEntry) -> String? {
         if let date = article.date, let office = entry.offices?.first(where: { $0.isHeld(on: date) }),
@@ -105,8 +108,16 @@ struct GraphBuilder {
             key = RelationKey(source: targetID, target: sourceID, kind: kind)
             swap(&sourceSpan, &targetSpan)
         }
+        // One item per stating sentence: a second cue in the same sentence ("spoke by
+        // phone with") states the same relation again, not a second time.
+        // What the sentence states replaces what the gazetteer knows of the same sentence.
+        let sentenceSpan = span(sentence)
+        if let same = evidence[key]?.firstIndex(where: { $0.sentence == sentenceSpan }) {
+            guard evidence[key]![same].rule == Self.gazetteerRule, rule != Self.gazetteerRule else { return }
+            evidence[key]!.remove(at: same)
+        }
         evidence[key, default: []].append(Evidence(
-            article: article.id, sentence: span(sentence), source: sourceSpan, target: targetSpan, cue: span(cue),
+            article: article.id, sentence: sentenceSpan, source: sourceSpan, target: targetSpan, cue: span(cue),
             modality: modality, attributedTo: speakerID, tense: tense, rule: rule, confidence: (confidence * 100).rounded() / 100
         ))
     }

@@ -71,16 +71,41 @@ struct MentionFinder {
                 index += 1
             }
         }
-        return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: ambiguousAt)
+        return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: ambiguousAt, tokens: tokens)
     }
 
     /// Drops the mentions of actors the text names only by ambiguous aliases. Most texts
     /// have none, so this pass runs only when one was seen.
-    private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int]) -> [FoundMention] {
-        let ambiguous = Set(ambiguousAt)
+    private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int], tokens: [Token]) -> [FoundMention] {
+        var ambiguous = Set(ambiguousAt)
         var firm: Set<Int32> = []
         for (position, mention) in found.enumerated() where !ambiguous.contains(position) { firm.insert(mention.actor) }
+        // "Mali, Burkina Faso and Niger": a name listed beside states is a state too. The
+        // list is walked both ways, so one firm name vouches for a whole list.
+        for order in [Array(found.indices), found.indices.reversed()] {
+            var previous: Int?
+            for position in order {
+                defer { previous = position }
+                guard ambiguous.contains(position), let neighbour = previous, !ambiguous.contains(neighbour),
+                      gazetteer.entries[Int(found[neighbour].actor)].kind == .state,
+                      isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { continue }
+                ambiguous.remove(position)
+                firm.insert(found[position].actor)
+            }
+        }
         return found.enumerated().filter { !ambiguous.contains($0.offset) || firm.contains($0.element.actor) }.map(\.element)
+    }
+
+    private static let andKey = TokenHash.folded("and".utf8)
+
+    /// Whether two names stand next to each other in a list: only a comma, "and" or ", and" between them.
+    private func isListed(_ a: Range<Int>, beside b: Range<Int>, in tokens: [Token]) -> Bool {
+        let gap = a.lowerBound > b.lowerBound ? b.upperBound..<a.lowerBound : a.upperBound..<b.lowerBound
+        guard (1...2).contains(gap.count) else { return false }
+        let isComma: (Token) -> Bool = { $0.kind == .punctuation && $0.first == UInt8(ascii: ",") }
+        let isAnd: (Token) -> Bool = { $0.kind == .word && $0.folded == Self.andKey }
+        if gap.count == 1 { return isComma(tokens[gap.lowerBound]) || isAnd(tokens[gap.lowerBound]) }
+        return isComma(tokens[gap.lowerBound]) && isAnd(tokens[gap.lowerBound + 1])
     }
 
     /// An ambiguous name inside a longer proper name: "Michael Jordan", "Lake Chad".

@@ -62,6 +62,17 @@ struct RelationFinder {
                 let modality = reading.modality(of: hit)
                 let expands = Self.listRules.contains(rule.name)
                 let speaker = attribution.speaker(of: hit)
+                if rule.name == RelationRule.coordinatedPair.name {
+                    found += pairs(among: CoordinatedList.members(around: pair, in: view)).compactMap { one, other in
+                        guard one.actor != other.actor, one.actor != speaker, other.actor != speaker else { return nil }
+                        return FoundRelation(
+                            source: one, target: other, kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range,
+                            modality: modality, tense: reading.tense(of: hit), speaker: speaker, rule: rule.name,
+                            confidence: rule.confidence * (Self.modalityFactor[modality] ?? 1)
+                        )
+                    }
+                    break
+                }
                 for one in expands ? view.coordinated(with: source) : [source] {
                     for other in expands ? view.coordinated(with: target) : [target] where one.actor != other.actor && one.actor != speaker {
                         found.append(FoundRelation(
@@ -76,6 +87,12 @@ struct RelationFinder {
             }
         }
         return found
+    }
+
+    /// Every pair of a list, in list order: "Mali, Burkina Faso and Niger became allies"
+    /// states three alliances.
+    private func pairs(among list: [FoundMention]) -> [(FoundMention, FoundMention)] {
+        list.indices.flatMap { i in list.indices.dropFirst(i + 1).map { (list[i], list[$0]) } }
     }
 
     /// A person belongs to a state or an organisation; a state or organisation is a member
@@ -113,13 +130,17 @@ struct RelationFinder {
                let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
-                if let last = hits.last, last.tokens.upperBound == index { hits.removeLast() }
-                // "signed a defence pact": a verb whose object is another cue only carries it.
+                if let last = hits.last, last.tokens.upperBound == index, lexicon.cues[Int(last.cue)].pos != "verb" { hits.removeLast() }
+                let cue = chooseCue(match.payloads, after: cueRange.upperBound, in: view)
+                // "signed a defence pact": a verb whose object is another cue only carries it;
+                // "spoke with President Ruto": a capitalised title names a person, not an object;
+                // "sells armed drones": a modifier is not an object.
                 if let last = hits.last, lexicon.cues[Int(last.cue)].pos == "verb", index - last.tokens.upperBound <= 3,
+                   view.tokens[index].isLowercaseWord, lexicon.cues[Int(cue)].pos == "noun",
                    (last.tokens.upperBound..<index).allSatisfy({ view.tokens[$0].isLowercaseWord }) {
                     hits.removeLast()
                 }
-                hits.append(CueHit(tokens: cueRange, cue: chooseCue(match.payloads, after: cueRange.upperBound, in: view)))
+                hits.append(CueHit(tokens: cueRange, cue: cue))
                 index += match.length
             } else {
                 index += 1

@@ -26,7 +26,7 @@ struct RelationRule: Sendable {
 extension RelationRule {
     /// The rules in the order they are tried; the first that matches a cue wins.
     static let all: [RelationRule] = [
-        passiveBy, perceptionActive, perceptionPassive, pairAnaphor, nounBetween, nounOfThenPreposition, compoundBeforeCue,
+        passiveBy, perceptionActive, perceptionPassive, pairAnaphor, possessiveApposition, nounBetween, nounOfThenPreposition, compoundBeforeCue,
         prepositionalObject, verbObject, coordinatedPair, togetherWith, togetherWithTopic, sentenceSubject,
     ]
 
@@ -38,6 +38,18 @@ extension RelationRule {
         guard view.isWord(afterFirst, "and") || view.isWord(afterFirst, "&"),
               let second = view.mention(after: afterFirst + 1, reach: 4), second.actor != first.actor else { return nil }
         return ActorPair(source: first, target: second)
+    }
+
+    /// "Hezbollah, Tehran's closest ally", "Havana has been Caracas's most loyal ally",
+    /// "Riyadh's only real ally remains Washington": a possessive stands for the "of" of
+    /// "an ally of", and the actor it is said of stands in apposition or across a copula.
+    static let possessiveApposition = RelationRule(name: "possessive-apposition", confidence: 0.75) { hit, view in
+        guard view.lexicon.cues[Int(hit.cue)].pos == "noun", (view.lexicon.prepositions[hit.cue] ?? []).contains(PossessiveApposition.of),
+              let owner = PossessiveApposition.possessor(before: hit.tokens.lowerBound, in: view),
+              let subject = PossessiveApposition.subject(before: owner, in: view) ?? PossessiveApposition.complement(after: hit.tokens.upperBound, in: view),
+              subject.actor != owner.actor else { return nil }
+        // "the backing of B" names the backer after "of"; so does "B's backing".
+        return (view.lexicon.cues[Int(hit.cue)].reverse ?? false) ? ActorPair(source: owner, target: subject) : ActorPair(source: subject, target: owner)
     }
 
     /// "The Russia–Japan dispute", "US-Japanese summit", "Sino-Russian partnership":
@@ -67,6 +79,11 @@ extension RelationRule {
         let limit = min(view.range.upperBound, index + 7)
         while index < limit, !view.isClauseBreak(index) {
             if preps.contains(view.tokens[index].folded) {
+                // "President William Ruto of Kenya": the title's own holder stands between
+                // the cue and its preposition, and is the one it ties to Kenya.
+                if view.lexicon.cues[Int(hit.cue)].kind == .affiliation, view.mention(after: hit.tokens.upperBound, reach: index - hit.tokens.upperBound) != nil {
+                    return nil
+                }
                 guard let found = view.mention(after: index + 1, reach: 4) else { return nil }
                 let target = view.appositiveHead(of: found)
                 guard let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor], asAgent: true) else { return nil }
@@ -82,7 +99,8 @@ extension RelationRule {
     /// subject, the default agent of what the sentence goes on to name.
     static let sentenceSubject = RelationRule(name: "sentence-subject", confidence: 0.55) { hit, view in
         let cue = view.lexicon.cues[Int(hit.cue)]
-        guard cue.pos == "noun", let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty,
+        // An office noun belongs to the person named beside it, never to the subject.
+        guard cue.pos == "noun", cue.kind != .affiliation, let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty,
               let prep = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 3))
                 .first(where: { preps.contains(view.tokens[$0].folded) }),
               let target = view.mention(after: prep + 1, reach: 3),
@@ -116,7 +134,8 @@ extension RelationRule {
         if view.isWord(conjunction, "the") { conjunction -= 1 }
         guard view.isWord(conjunction, "and") || view.isWord(conjunction, "&"),
               let first = view.mentionEnding(at: conjunction) ?? (view.isComma(conjunction - 1) ? view.mentionEnding(at: conjunction - 1) : nil),
-              first.actor != second.actor, !view.isOblique(first) else { return nil }
+              first.actor != second.actor, !view.isOblique(first), !CoordinatedList.isOblique(view.coordinated(with: first), in: view)
+        else { return nil }
         return ActorPair(source: first, target: second)
     }
 
@@ -146,12 +165,15 @@ extension RelationRule {
         let cue = view.lexicon.cues[Int(hit.cue)]
         var auxiliary = hit.tokens.lowerBound - 1
         if view.text(max(view.range.lowerBound, auxiliary)).hasSuffix("ly") { auxiliary -= 1 }
-        guard cue.pos == "verb" || cue.pos == "adjective", auxiliary >= view.range.lowerBound,
+        // "concerned by Rwanda's support": an adjective that takes "by" for its cause, not
+        // its agent, is read by prepositional-object.
+        let causeBy = cue.pos == "adjective" && !(cue.reverse ?? false) && (cue.prep ?? []).contains("by")
+        guard cue.pos == "verb" || cue.pos == "adjective", !causeBy, auxiliary >= view.range.lowerBound,
               ["was", "were", "been", "be", "is", "are", "being"].contains(where: { view.isWord(auxiliary, $0) }),
               let by = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 6)).first(where: { view.isWord($0, "by") }),
               !(hit.tokens.upperBound..<by).contains(where: view.isClauseBreak),
-              let agent = view.mention(after: by + 1, reach: 4),
-              let patient = view.mention(before: auxiliary, excluding: [agent.actor])
+              let agent = view.mention(after: by + 1, reach: 4), !(by..<agent.tokens.lowerBound).contains(where: view.isComma),
+              let patient = view.mention(before: auxiliary, excluding: [agent.actor], asAgent: true)
                 ?? view.mention(after: hit.tokens.upperBound, reach: by - hit.tokens.upperBound, excluding: [agent.actor])
         else { return nil }
         return ActorPair(source: agent, target: patient)
@@ -360,5 +382,76 @@ enum TogetherWith {
         }
         guard let best = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), best.value >= 2 else { return nil }
         return latest[best.key]
+    }
+}
+
+/// Reading "A, B's ally" and "A is B's ally".
+enum PossessiveApposition {
+    static let of = TokenHash.folded("of".utf8)
+
+    /// Copulas that say what the subject is: "has been", "remains", "became".
+    private static let copulas = ["is", "are", "was", "were", "be", "been", "remains", "remain", "remained", "becomes", "become",
+                                  "became", "stays", "stay", "stayed"]
+
+    /// The possessor right before the cue, with up to three modifiers between ("Tehran's
+    /// closest ally"), or a name used as a modifier after an article ("a NATO member").
+    static func possessor(before cue: Int, in view: SentenceView) -> FoundMention? {
+        if let modifier = view.mentionEnding(at: cue), view.isWord(modifier.tokens.lowerBound - 1, "a") || view.isWord(modifier.tokens.lowerBound - 1, "an") {
+            return modifier
+        }
+        var index = cue - 1
+        while index > view.range.lowerBound, cue - index <= 4 {
+            if view.tokens[index].kind == .possessive { return view.mentionEnding(at: index) }
+            guard view.tokens[index].isLowercaseWord else { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The actor before the possessor, behind a comma or a copula (with its auxiliaries).
+    static func subject(before owner: FoundMention, in view: SentenceView) -> FoundMention? {
+        var index = owner.tokens.lowerBound - 1
+        if ["a", "an", "the"].contains(where: { view.isWord(index, $0) }) { index -= 1 }
+        if view.isComma(index) { return view.mentionEnding(at: index) }
+        guard isCopula(index, in: view) else { return nil }
+        while index > view.range.lowerBound, isCopula(index - 1, in: view) || isAuxiliary(index - 1, in: view) { index -= 1 }
+        guard let subject = view.mentionEnding(at: index) ?? view.mentionEnding(at: index - 1), !view.isOblique(subject) else { return nil }
+        return subject
+    }
+
+    /// "… ally remains Washington", "Russia's ally Belarus", "Japan's ally, the United
+    /// States,": the actor right after the cue, a copula or an appositive comma.
+    static func complement(after cueEnd: Int, in view: SentenceView) -> FoundMention? {
+        if let direct = view.mentionStarting(at: cueEnd) { return direct }
+        guard isCopula(cueEnd, in: view) || view.isComma(cueEnd) else { return nil }
+        return view.mentionStarting(at: cueEnd + 1)
+    }
+
+    private static func isCopula(_ index: Int, in view: SentenceView) -> Bool {
+        copulas.contains { view.isWord(index, $0) }
+    }
+
+    private static func isAuxiliary(_ index: Int, in view: SentenceView) -> Bool {
+        ["has", "have", "had", "will", "would", "could", "may", "might", "can", "must", "should", "not", "still", "long"]
+            .contains { view.isWord(index, $0) }
+    }
+}
+
+/// Reading the subject lists of coordinated-pair.
+enum CoordinatedList {
+    /// "Ministers from Brazil, Indonesia and Nigeria spoke": a list after a preposition is
+    /// no subject. "Signed in Warsaw, the United Kingdom and Poland agreed": a place that
+    /// repeats a member only ends the phrase before the list.
+    static func isOblique(_ list: [FoundMention], in view: SentenceView) -> Bool {
+        guard let head = list.first, view.isOblique(head) else { return false }
+        return !list.dropFirst().contains { $0.actor == head.actor }
+    }
+
+    /// The members of the list a pair belongs to, without such a leading place.
+    static func members(around pair: ActorPair, in view: SentenceView) -> [FoundMention] {
+        var list = view.coordinated(with: pair.target)
+        if let head = list.first, view.isOblique(head), list.dropFirst().contains(where: { $0.actor == head.actor }) { list.removeFirst() }
+        guard list.contains(where: { $0.tokens == pair.source.tokens }) else { return [pair.source, pair.target] }
+        return list
     }
 }

@@ -49,6 +49,7 @@ struct RoleResolver {
             }
         }
         if !added.isEmpty { mentions = (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
+        affiliations += counterparts(&mentions, table: table)
         governments(&mentions, table: table)
         let stated = Set(affiliations.map(\.person.tokens.lowerBound))
         return affiliations + personOf(mentions, table: table, stated: stated) + titleOfInstitution(mentions, table: table, stated: stated)
@@ -88,6 +89,29 @@ struct RoleResolver {
             let match = roles.titles.longestMatch(from: start, key: { $0 <= index ? TokenHash.nameKey(tokens[$0]) : nil })
             return match?.length == length + 1
         }
+    }
+
+    /// "The Turkish president spoke with his Iranian counterpart": on the article's date,
+    /// the counterpart is whoever held the same office as the person named before, in the
+    /// state the demonym names. A counterpart named outright ("his Kazakh counterpart
+    /// Murat Nurtleu") is left to that name.
+    private func counterparts(_ mentions: inout [FoundMention], table: ActorTable) -> [StatedAffiliation] {
+        guard let date else { return [] }
+        var found: [StatedAffiliation] = []
+        for position in mentions.indices where mentions[position].form == .demonym {
+            let word = mentions[position].tokens.upperBound
+            guard isWord(word, "counterpart"), ["his", "her", "their"].contains(where: { isWord(mentions[position].tokens.lowerBound - 1, $0) }),
+                  index.starting(at: word + 1) == nil, !(isWord(word + 1, ",") && index.starting(at: word + 2) != nil),
+                  let state = table.state(of: mentions[position].actor),
+                  let person = mentions[..<position].last(where: { table.entry(at: $0.actor).kind == .person && word - $0.tokens.upperBound <= 30 }),
+                  let role = table.entry(at: person.actor).offices?.first(where: { $0.isHeld(on: date) })?.role,
+                  let holder = table.gazetteer.holder(of: role, in: table.entry(at: state).id, on: date), holder != person.actor
+            else { continue }
+            let country = mentions[position]
+            mentions[position] = FoundMention(tokens: country.tokens.lowerBound..<(word + 1), actor: holder, form: .role)
+            found.append(StatedAffiliation(person: mentions[position], organisation: country, cue: word..<(word + 1), rule: "counterpart"))
+        }
+        return found
     }
 
     /// "The Biden administration", "the Kishida government": a leader's name standing for

@@ -67,6 +67,12 @@ struct SentenceView {
         // strike"); places and objects of prepositions are skipped on the way back.
         let limit = max(range.lowerBound, index - (asAgent ? max(reach, Self.reachBeforeAgent) : reach))
         while position >= limit {
+            // "the Kurdistan Workers' Party (PKK) targets": a name in parentheses is a name, not a clause.
+            if let inner = parenthesisedMention(closingAt: position) {
+                if !excluded.contains(inner.actor) { return inner }
+                position = inner.tokens.lowerBound - 2
+                continue
+            }
             if isClauseBreak(position) { return nil }
             if let opening = relativeClauseStart(endingAt: position) {
                 position = opening - 1
@@ -81,14 +87,26 @@ struct SentenceView {
         return nil
     }
 
-    /// The opening comma of a relative clause closed by the comma at `position`
-    /// (", who rules North Korea,"), so a search for the subject can step over it.
+    /// The mention that alone fills the parentheses closed at `position`: "(PKK)".
+    private func parenthesisedMention(closingAt position: Int) -> FoundMention? {
+        guard tokens[position].kind == .punctuation, tokens[position].first == UInt8(ascii: ")"),
+              let inner = mentionEnding(at: position), inner.tokens.lowerBound - 1 >= range.lowerBound,
+              tokens[inner.tokens.lowerBound - 1].first == UInt8(ascii: "(") else { return nil }
+        return inner
+    }
+
+    /// The opening comma of a relative clause or an apposition closed by the comma at
+    /// `position` (", who rules North Korea,", ", a NATO member,"), so a search for the
+    /// subject can step over it.
     private func relativeClauseStart(endingAt position: Int) -> Int? {
         guard isComma(position) else { return nil }
         var index = position - 1
         while index > max(range.lowerBound, position - 16) {
             if isComma(index) {
-                return ["who", "which", "whose", "whom"].contains { isWord(index + 1, $0) } ? index : nil
+                if ["who", "which", "whose", "whom"].contains(where: { isWord(index + 1, $0) }) { return index }
+                // An apposition opened by an article right after a name.
+                let isApposition = (isWord(index + 1, "a") || isWord(index + 1, "an")) && position - index <= 8 && mentionEnding(at: index) != nil
+                return isApposition ? index : nil
             }
             index -= 1
         }
@@ -115,8 +133,9 @@ struct SentenceView {
         guard isComma(index) || isWord(index, "and") else { return nil }
         index += 1
         if isWord(index, "and") { index += 1 }
-        if isWord(index, "the") { index += 1 }
-        return mentionStarting(at: index).flatMap { sameKind($0, mention) ? $0 : nil }
+        // "Hezbollah and the Houthis": "the" may be part of the next name or only its article.
+        let next = mentionStarting(at: index) ?? (isWord(index, "the") ? mentionStarting(at: index + 1) : nil)
+        return next.flatMap { sameKind($0, mention) ? $0 : nil }
     }
 
     /// Lists join actors of one kind; "Japan, and Khristo Grozev confirms" is two clauses.
@@ -139,6 +158,17 @@ struct SentenceView {
             .map { TokenHash.folded(Array($0.utf8)) }
     )
 
+    private static let compassWords: Set<UInt64> = Set(
+        ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern",
+         "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"].map { TokenHash.folded(Array($0.utf8)) }
+    )
+
+    /// Nouns that, before "of", make a state's name the name of who acts: "the Government of Canada".
+    private static let bodiesOfAState: Set<UInt64> = Set(
+        ["government", "state", "republic", "kingdom", "people", "authorities", "leadership", "emirate", "sultanate", "principality"]
+            .map { TokenHash.folded(Array($0.utf8)) }
+    )
+
     /// Whether a mention follows a preposition ("in Ukraine", "of the US", "from Tokyo"),
     /// or a prefix such as "pro-" or "anti-".
     func isOblique(_ mention: FoundMention) -> Bool {
@@ -149,8 +179,12 @@ struct SentenceView {
         if tokens[before].kind == .dash, tokens[before].attached, before - 1 >= range.lowerBound, tokens[before - 1].isLowercaseWord {
             return true
         }
+        // "in northern Iraq": a compass word between the preposition and the name.
+        if before > range.lowerBound, Self.compassWords.contains(tokens[before].folded), tokens[before].isLowercaseWord { before -= 1 }
         if isWord(before, "the") { before -= 1 }
         guard before >= range.lowerBound else { return false }
+        // "The Government of Canada condemns": the state is the head of its own name.
+        if isWord(before, "of"), before - 1 >= range.lowerBound, Self.bodiesOfAState.contains(tokens[before - 1].folded) { return false }
         return Self.obliqueMarkers.contains(tokens[before].folded) && mention.form != .demonym
     }
 
@@ -175,7 +209,8 @@ struct SentenceView {
               tokens[mention.tokens.upperBound].isLowercaseWord else { return mention }
         var index = mention.tokens.upperBound
         while index < min(range.upperBound, mention.tokens.upperBound + 4), tokens[index].isLowercaseWord { index += 1 }
-        guard isComma(index), let person = mentionStarting(at: index + 1),
+        // "his Chinese counterpart, Qin Gang" or "his Kazakh counterpart Murat Nurtleu".
+        guard let person = isComma(index) ? mentionStarting(at: index + 1) : mentionStarting(at: index),
               actors.entry(at: person.actor).kind == .person else { return mention }
         return person
     }

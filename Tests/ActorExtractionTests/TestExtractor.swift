@@ -18,6 +18,16 @@ enum TestExtractor {
         GazetteerEntry(id: "joe-biden", name: "Joe Biden", kind: .person, country: "USA", aliases: ["Joe Biden"], surname: "Biden"),
         GazetteerEntry(id: "shinzo-abe", name: "Shinzo Abe", kind: .person, country: "JPN", aliases: ["Shinzo Abe"], surname: "Abe"),
         GazetteerEntry(id: "nato", name: "NATO", kind: .organisation, aliases: ["NATO"]),
+        GazetteerEntry(id: "MLI", name: "Mali", kind: .state, aliases: ["Mali"], metonyms: ["Bamako"]),
+        GazetteerEntry(id: "NER", name: "Niger", kind: .state, aliases: ["Niger"], demonyms: ["Nigerien"], ambiguous: ["Niger"]),
+        GazetteerEntry(id: "TCD", name: "Chad", kind: .state, aliases: ["Chad"], ambiguous: ["Chad"]),
+        GazetteerEntry(id: "KEN", name: "Kenya", kind: .state, aliases: ["Kenya"], demonyms: ["Kenyan"]),
+        GazetteerEntry(id: "IRQ", name: "Iraq", kind: .state, aliases: ["Iraq"], demonyms: ["Iraqi"]),
+        GazetteerEntry(id: "TUR", name: "Turkey", kind: .state, aliases: ["Turkey"], demonyms: ["Turkish"], metonyms: ["Ankara"]),
+        GazetteerEntry(id: "CAN", name: "Canada", kind: .state, aliases: ["Canada"], demonyms: ["Canadian"], metonyms: ["Ottawa"]),
+        GazetteerEntry(id: "pkk", name: "Kurdistan Workers' Party", kind: .group, aliases: ["Kurdistan Workers' Party", "PKK"]),
+        GazetteerEntry(id: "mary-okoth", name: "Mary Okoth", kind: .person, country: "KEN", aliases: ["Mary Okoth"], surname: "Okoth",
+                       offices: [Office(role: "prime minister", country: "KEN", from: "2022-01-01", to: "2026-01-01")]),
     ]
 
     static let gazetteer = Gazetteer(entries: entries)
