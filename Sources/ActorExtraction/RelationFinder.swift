@@ -63,7 +63,9 @@ struct RelationFinder {
                 let expands = Self.listRules.contains(rule.name)
                 let speaker = attribution.speaker(of: hit)
                 if rule.name == RelationRule.coordinatedPair.name {
-                    found += pairs(among: CoordinatedList.members(around: pair, in: view)).compactMap { one, other in
+                    let members = pairs(among: CoordinatedList.members(around: pair, in: view))
+                    // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
+                    found += (cue.kind.isDirected ? members + members.map { ($1, $0) } : members).compactMap { one, other in
                         guard one.actor != other.actor, one.actor != speaker, other.actor != speaker else { return nil }
                         return FoundRelation(
                             source: one, target: other, kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range,
@@ -77,7 +79,8 @@ struct RelationFinder {
                     for other in expands ? view.coordinated(with: target) : [target] where one.actor != other.actor && one.actor != speaker {
                         found.append(FoundRelation(
                             source: one, target: other,
-                            kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range, modality: modality,
+                            kind: Self.kind(of: cue.kind, modality, threatened: Self.isThreatened(hit, in: view)), cue: hit.tokens,
+                            sentence: view.range, modality: modality,
                             tense: reading.tense(of: hit), speaker: speaker, rule: rule.name,
                             confidence: rule.confidence * (Self.modalityFactor[modality] ?? 1)
                         ))
@@ -114,8 +117,23 @@ struct RelationFinder {
 
     /// Force that a sentence only entertains ("could strike", "might attack") is a threat,
     /// as CAMEO codes it (13), not an act of hostility.
-    static func kind(of cueKind: RelationKind, _ modality: Modality) -> RelationKind {
-        cueKind == .hostility && modality == .hypothetical ? .threat : cueKind
+    /// So is force that an actor threatens to use ("threatened to attack").
+    static func kind(of cueKind: RelationKind, _ modality: Modality, threatened: Bool = false) -> RelationKind {
+        cueKind == .hostility && (modality == .hypothetical || threatened) ? .threat : cueKind
+    }
+
+    private static let threatenForms = ["threaten", "threatens", "threatened", "threatening"]
+
+    /// Whether the cue is the act of a "threatened to …" phrase a few words before it.
+    static func isThreatened(_ hit: CueHit, in view: SentenceView) -> Bool {
+        var index = hit.tokens.lowerBound - 1
+        while index >= max(view.range.lowerBound, hit.tokens.lowerBound - 6), !view.isClauseBreak(index) {
+            if view.isWord(index, "to") {
+                return (max(view.range.lowerBound, index - 4)..<index).contains { at in threatenForms.contains { view.isWord(at, $0) } }
+            }
+            index -= 1
+        }
+        return false
     }
 
     /// Longest cue phrase at each word; a cue never starts inside an actor's name.

@@ -56,7 +56,11 @@ extension RelationRule {
     /// two actors joined by a hyphen or dash, up to two words before the cue.
     static let compoundBeforeCue = RelationRule(name: "compound-before-cue", confidence: 0.85) { hit, view in
         var end = hit.tokens.lowerBound
-        for _ in 0...2 {
+        // "the U.S.-India Comprehensive Global Strategic Partnership": a named agreement's
+        // capitalised words stand between the compound and the cue.
+        let named = view.tokens[hit.tokens.lowerBound].isCapitalised && hit.tokens.lowerBound > view.range.lowerBound
+            && !view.tokens[hit.tokens.lowerBound].afterNewline
+        for _ in 0...(named ? 4 : 2) {
             if let second = view.mentionEnding(at: end) {
                 let dash = second.tokens.lowerBound - 1
                 guard dash > view.range.lowerBound, view.tokens[dash].kind == .dash, view.tokens[dash].attached,
@@ -65,7 +69,8 @@ extension RelationRule {
                 return ActorPair(source: first, target: second)
             }
             end -= 1
-            guard end > view.range.lowerBound, view.tokens[end].isLowercaseWord else { return nil }
+            guard end > view.range.lowerBound, view.tokens[end].isLowercaseWord || (named && view.tokens[end].isWord && view.tokens[end].isCapitalised)
+            else { return nil }
         }
         return nil
     }
@@ -86,6 +91,11 @@ extension RelationRule {
                 }
                 guard let found = view.mention(after: index + 1, reach: 4) else { return nil }
                 let target = view.appositiveHead(of: found)
+                // "the strikes carried out by Israel on UNIFIL": the noun's own agent comes first.
+                if view.lexicon.cues[Int(hit.cue)].pos == "noun", let agent = ByPhrase.agent(in: hit.tokens.upperBound..<index, of: view),
+                   agent.actor != target.actor {
+                    return ActorPair(source: agent, target: target)
+                }
                 guard let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor], asAgent: true) else { return nil }
                 return ActorPair(source: source, target: target)
             }
@@ -104,7 +114,8 @@ extension RelationRule {
               let prep = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 3))
                 .first(where: { preps.contains(view.tokens[$0].folded) }),
               let target = view.mention(after: prep + 1, reach: 3),
-              let subject = view.mentionStarting(at: view.range.lowerBound) ?? view.mentionStarting(at: view.range.lowerBound + 1),
+              let subject = view.mentionStarting(at: view.range.lowerBound) ?? view.mentionStarting(at: view.range.lowerBound + 1)
+                ?? SentenceTopic.possessor(before: hit.tokens.lowerBound, in: view),
               subject.tokens.upperBound < hit.tokens.lowerBound, subject.actor != target.actor, !view.isOblique(subject)
         else { return nil }
         return ActorPair(source: subject, target: target)
@@ -114,10 +125,12 @@ extension RelationRule {
     /// is the subject, the first actor after it the object.
     static let verbObject = RelationRule(name: "verb-object", confidence: 0.75) { hit, view in
         let cue = view.lexicon.cues[Int(hit.cue)]
+        // "condemns in the strongest terms the attacks": the adverbial is stepped over.
+        let objectStart = hit.tokens.upperBound + Adverbial.length(at: hit.tokens.upperBound, in: view)
         guard cue.pos == "verb", (cue.prep ?? []).isEmpty, !view.isNounUse(hit),
-              let object = view.mention(after: hit.tokens.upperBound, reach: 4),
+              let object = view.mention(after: objectStart, reach: 4),
               // "poses a threat to Saudi Arabia": a preposition inside the cue still leaves a direct object.
-              object.tokens.lowerBound == hit.tokens.upperBound || !view.isOblique(object),
+              object.tokens.lowerBound == objectStart || !view.isOblique(object),
               let source = view.mention(before: hit.tokens.lowerBound, excluding: [object.actor], asAgent: true) else { return nil }
         return ActorPair(source: source, target: view.appositiveHead(of: object))
     }
@@ -128,7 +141,7 @@ extension RelationRule {
         let cue = view.lexicon.cues[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
         let reciprocal = (cue.prep ?? []).isEmpty || (cue.prep ?? []).contains { $0 == "with" || $0 == "between" }
-        guard !cue.kind.isDirected, cue.pos != "verb" || reciprocal,
+        guard !cue.kind.isDirected || Reciprocal.isMarked(hit, in: view), cue.pos != "verb" || reciprocal,
               let second = view.mention(before: hit.tokens.lowerBound, reach: 8, asAgent: true) else { return nil }
         var conjunction = second.tokens.lowerBound - 1
         if view.isWord(conjunction, "the") { conjunction -= 1 }
@@ -453,5 +466,55 @@ enum CoordinatedList {
         if let head = list.first, view.isOblique(head), list.dropFirst().contains(where: { $0.actor == head.actor }) { list.removeFirst() }
         guard list.contains(where: { $0.tokens == pair.source.tokens }) else { return [pair.source, pair.target] }
         return list
+    }
+}
+
+/// "carried out by Israel", "launched by Russia": the agent of a nominal cue.
+enum ByPhrase {
+    static func agent(in window: Range<Int>, of view: SentenceView) -> FoundMention? {
+        guard let by = window.first(where: { view.isWord($0, "by") }), !window.contains(where: view.isClauseBreak) else { return nil }
+        return view.mention(after: by + 1, reach: 2)
+    }
+}
+
+/// Adverbials that may stand between a verb and its object.
+enum Adverbial {
+    private static let phrases: [[String]] = [
+        ["in", "the", "strongest", "possible", "terms"], ["in", "the", "strongest", "terms"], ["in", "no", "uncertain", "terms"],
+        ["once", "again"],
+    ]
+
+    /// How many tokens of an adverbial phrase start at `index`; 0 if none does.
+    static func length(at index: Int, in view: SentenceView) -> Int {
+        for phrase in phrases where phrase.enumerated().allSatisfy({ view.isWord(index + $0.offset, $0.element) }) {
+            return phrase.count
+        }
+        return 0
+    }
+}
+
+/// "Russia's actions cause concern … because of cooperation with China": with no actor
+/// opening the sentence, the first owner named in it is what the sentence is about.
+enum SentenceTopic {
+    static func possessor(before cue: Int, in view: SentenceView) -> FoundMention? {
+        view.mentions.first { mention in
+            mention.tokens.upperBound < cue && mention.tokens.upperBound < view.range.upperBound
+                && view.tokens[mention.tokens.upperBound].kind == .possessive && !mention.isModifier
+        }
+    }
+}
+
+/// "India and Pakistan exchanged strikes", "the two accused each other": a directed act
+/// that a coordinated subject does to one another, so it runs both ways.
+enum Reciprocal {
+    static func isMarked(_ hit: CueHit, in view: SentenceView) -> Bool {
+        let before = max(view.range.lowerBound, hit.tokens.lowerBound - 4)..<hit.tokens.lowerBound
+        if before.contains(where: { index in ["exchanged", "exchange", "exchanges", "exchanging", "traded", "trade", "trading"].contains { view.isWord(index, $0) } }) {
+            return true
+        }
+        let after = hit.tokens.upperBound
+        return (after..<min(view.range.upperBound, after + 3)).contains { index in
+            (view.isWord(index, "each") && view.isWord(index + 1, "other")) || (view.isWord(index, "one") && view.isWord(index + 1, "another"))
+        }
     }
 }
