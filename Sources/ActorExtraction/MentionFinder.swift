@@ -65,7 +65,7 @@ struct MentionFinder {
                     continue
                 }
                 found.append(FoundMention(tokens: index..<(index + match.length), actor: surface.actor, form: surface.form))
-                if surface.ambiguous { ambiguousAt.append(found.count - 1) }
+                if surface.ambiguous && !isCollectiveTitle(span, surface, in: tokens) { ambiguousAt.append(found.count - 1) }
                 index += match.length
             } else {
                 index += 1
@@ -77,7 +77,8 @@ struct MentionFinder {
     /// Drops the mentions of actors the text names only by ambiguous aliases. Most texts
     /// have none, so this pass runs only when one was seen.
     private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int], tokens: [Token]) -> [FoundMention] {
-        var ambiguous = Set(ambiguousAt)
+        // "Chad's president", "Wagner's chief": an owner of something is an actor.
+        var ambiguous = Set(ambiguousAt.filter { !isOwner(found[$0].tokens, in: tokens) })
         var firm: Set<Int32> = []
         for (position, mention) in found.enumerated() where !ambiguous.contains(position) { firm.insert(mention.actor) }
         // "Mali, Burkina Faso and Niger": a name listed beside states is a state too. The
@@ -98,6 +99,11 @@ struct MentionFinder {
 
     private static let andKey = TokenHash.folded("and".utf8)
 
+    /// Whether a possessive and a lowercase word follow the name: "Chad's president".
+    private func isOwner(_ span: Range<Int>, in tokens: [Token]) -> Bool {
+        span.upperBound + 1 < tokens.count && tokens[span.upperBound].kind == .possessive && tokens[span.upperBound + 1].isLowercaseWord
+    }
+
     /// Whether two names stand next to each other in a list: only a comma, "and" or ", and" between them.
     private func isListed(_ a: Range<Int>, beside b: Range<Int>, in tokens: [Token]) -> Bool {
         let gap = a.lowerBound > b.lowerBound ? b.upperBound..<a.lowerBound : a.upperBound..<b.lowerBound
@@ -106,6 +112,17 @@ struct MentionFinder {
         let isAnd: (Token) -> Bool = { $0.kind == .word && $0.folded == Self.andKey }
         if gap.count == 1 { return isComma(tokens[gap.lowerBound]) || isAnd(tokens[gap.lowerBound]) }
         return isComma(tokens[gap.lowerBound]) && isAnd(tokens[gap.lowerBound + 1])
+    }
+
+    private static let theKey = TokenHash.folded("the".utf8)
+
+    /// "the West" names the collective when it stands alone: a group's name that opens
+    /// with "the" is a longer name only when another capitalised word follows ("the West Bank").
+    private func isCollectiveTitle(_ span: Range<Int>, _ surface: Gazetteer.Surface, in tokens: [Token]) -> Bool {
+        guard gazetteer.entries[Int(surface.actor)].kind == .group, span.count >= 2, tokens[span.lowerBound].folded == Self.theKey,
+              tokens[span.lowerBound + 1].isCapitalised else { return false }
+        return span.upperBound >= tokens.count || !(tokens[span.upperBound].isWord && tokens[span.upperBound].isCapitalised)
+            && !(tokens[span.upperBound].kind == .dash && tokens[span.upperBound].attached)
     }
 
     /// An ambiguous name inside a longer proper name: "Michael Jordan", "Lake Chad".

@@ -113,7 +113,9 @@ struct RelationFinder {
 
     /// Rules whose actors may each be a list: "Japan and Britain imposed sanctions on
     /// Russia and Belarus" states four edges.
-    static let listRules: Set<String> = ["verb-object", "prepositional-object", "perception-active", "perception-passive", "passive-by"]
+    static let listRules: Set<String> = [
+        "verb-object", "prepositional-object", "perception-active", "perception-passive", "passive-by", "possessive-apposition",
+    ]
 
     /// Force that a sentence only entertains ("could strike", "might attack") is a threat,
     /// as CAMEO codes it (13), not an act of hostility.

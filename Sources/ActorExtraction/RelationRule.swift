@@ -26,7 +26,7 @@ struct RelationRule: Sendable {
 extension RelationRule {
     /// The rules in the order they are tried; the first that matches a cue wins.
     static let all: [RelationRule] = [
-        passiveBy, perceptionActive, perceptionPassive, pairAnaphor, possessiveApposition, nounBetween, nounOfThenPreposition, compoundBeforeCue,
+        passiveBy, compoundParticiple, perceptionActive, perceptionPassive, pairAnaphor, possessiveApposition, nounBetween, nounOfThenPreposition, compoundBeforeCue,
         prepositionalObject, verbObject, coordinatedPair, togetherWith, togetherWithTopic, sentenceSubject,
     ]
 
@@ -40,12 +40,28 @@ extension RelationRule {
         return ActorPair(source: first, target: second)
     }
 
+    /// "Iran-backed Houthi rebels", "Kremlin-controlled media": an actor joined by a
+    /// hyphen to a participle that describes the actor after it.
+    static let compoundParticiple = RelationRule(name: "compound-participle", confidence: 0.8) { hit, view in
+        let cue = view.lexicon.cues[Int(hit.cue)]
+        let dash = hit.tokens.lowerBound - 1
+        let participle = cue.pos == "verb" && view.text(hit.tokens.upperBound - 1).hasSuffix("ed")
+        guard participle || (cue.pos == "adjective" && (cue.prep ?? []).contains("by")), dash > view.range.lowerBound,
+              view.tokens[dash].kind == .dash, view.tokens[dash].attached, view.tokens[hit.tokens.lowerBound].attached,
+              let compound = view.mentionEnding(at: dash), let described = view.mention(after: hit.tokens.upperBound, reach: 3),
+              described.actor != compound.actor else { return nil }
+        // "Iran-backed" is "backed by Iran": the compound is the agent, unless the cue reads
+        // its by-phrase as the second side ("Kremlin-controlled": controlled by, belongs to).
+        let agentFirst = participle || (cue.reverse ?? false)
+        return agentFirst ? ActorPair(source: compound, target: described) : ActorPair(source: described, target: compound)
+    }
+
     /// "Hezbollah, Tehran's closest ally", "Havana has been Caracas's most loyal ally",
     /// "Riyadh's only real ally remains Washington": a possessive stands for the "of" of
     /// "an ally of", and the actor it is said of stands in apposition or across a copula.
     static let possessiveApposition = RelationRule(name: "possessive-apposition", confidence: 0.75) { hit, view in
         guard view.lexicon.cues[Int(hit.cue)].pos == "noun", (view.lexicon.prepositions[hit.cue] ?? []).contains(PossessiveApposition.of),
-              let owner = PossessiveApposition.possessor(before: hit.tokens.lowerBound, in: view),
+              let owner = PossessiveApposition.possessor(before: hit.tokens.lowerBound, cueEnd: hit.tokens.upperBound, in: view),
               let subject = PossessiveApposition.subject(before: owner, in: view) ?? PossessiveApposition.complement(after: hit.tokens.upperBound, in: view),
               subject.actor != owner.actor else { return nil }
         // "the backing of B" names the backer after "of"; so does "B's backing".
@@ -82,6 +98,13 @@ extension RelationRule {
         guard let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty else { return nil }
         var index = hit.tokens.upperBound
         let limit = min(view.range.upperBound, index + 7)
+        // "began buying Israeli drones": the maker's demonym stands for the preposition's object.
+        let cue = view.lexicon.cues[Int(hit.cue)]
+        if cue.pos == "verb", cue.reverse ?? false, !(index..<limit).contains(where: { preps.contains(view.tokens[$0].folded) }),
+           let maker = view.mention(after: index, reach: 3), maker.form == .demonym, view.isAdjectival(maker),
+           let buyer = view.mention(before: hit.tokens.lowerBound, excluding: [maker.actor], asAgent: true) {
+            return ActorPair(source: buyer, target: maker)
+        }
         while index < limit, !view.isClauseBreak(index) {
             if preps.contains(view.tokens[index].folded) {
                 // "President William Ruto of Kenya": the title's own holder stands between
@@ -127,11 +150,13 @@ extension RelationRule {
         let cue = view.lexicon.cues[Int(hit.cue)]
         // "condemns in the strongest terms the attacks": the adverbial is stepped over.
         let objectStart = hit.tokens.upperBound + Adverbial.length(at: hit.tokens.upperBound, in: view)
-        guard cue.pos == "verb", (cue.prep ?? []).isEmpty, !view.isNounUse(hit),
+        guard cue.pos == "verb", (cue.prep ?? []).isEmpty, !view.isNounUse(hit), !view.isParticipleModifier(hit),
               let object = view.mention(after: objectStart, reach: 4),
               // "poses a threat to Saudi Arabia": a preposition inside the cue still leaves a direct object.
               object.tokens.lowerBound == objectStart || !view.isOblique(object),
               let source = view.mention(before: hit.tokens.lowerBound, excluding: [object.actor], asAgent: true) else { return nil }
+        // "welcomed Japan's decision" welcomes the decision, not Japan.
+        if cue.kind == .contact, view.isOwner(object) { return nil }
         return ActorPair(source: source, target: view.appositiveHead(of: object))
     }
 
@@ -141,7 +166,12 @@ extension RelationRule {
         let cue = view.lexicon.cues[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
         let reciprocal = (cue.prep ?? []).isEmpty || (cue.prep ?? []).contains { $0 == "with" || $0 == "between" }
+        // "Greece and Cyprus blocked the statement": a verb with an object of its own is
+        // no act between its subjects; "jointly developing a fighter" is, since cooperating
+        // on something is what the cue means.
+        let hasObject = cue.pos == "verb" && cue.kind != .cooperation && cue.kind != .alliance && ["the", "a", "an", "its", "their", "this", "that", "any", "all"].contains { view.isWord(hit.tokens.upperBound, $0) }
         guard !cue.kind.isDirected || Reciprocal.isMarked(hit, in: view), cue.pos != "verb" || reciprocal,
+              !hasObject || Reciprocal.isMarked(hit, in: view),
               let second = view.mention(before: hit.tokens.lowerBound, reach: 8, asAgent: true) else { return nil }
         var conjunction = second.tokens.lowerBound - 1
         if view.isWord(conjunction, "the") { conjunction -= 1 }
@@ -264,6 +294,10 @@ enum PairAnaphor {
         (["both", "governments"], .states), (["the", "two", "allies"], .states),
         (["the", "two", "powers"], .states), (["the", "two", "capitals"], .states),
         (["the", "two", "leaders"], .people), (["both", "leaders"], .people), (["the", "two", "men"], .people),
+        (["the", "two", "women"], .people), (["the", "two", "presidents"], .people), (["both", "presidents"], .people),
+        (["the", "two", "ministers"], .people), (["both", "ministers"], .people), (["the", "two", "prime", "ministers"], .people),
+        (["the", "two", "foreign", "ministers"], .people), (["the", "two", "defence", "ministers"], .people),
+        (["the", "two", "defense", "ministers"], .people),
         (["both", "sides"], .any), (["the", "two", "sides"], .any),
     ]
 
@@ -291,7 +325,8 @@ enum PairAnaphor {
             for (words, _) in phrases {
                 let start = end - gap - words.count
                 guard start >= view.range.lowerBound, firstWords.contains(view.tokens[start].folded) else { continue }
-                if start >= view.range.lowerBound, phrase(startingAt: start, in: view) != nil { return start..<(start + words.count) }
+                // The phrase found must be this one: "the two countries" also starts "the two prime ministers"' place.
+                if let found = phrase(startingAt: start, in: view), found.tokens.count == words.count { return found.tokens }
             }
         }
         return nil
@@ -408,8 +443,10 @@ enum PossessiveApposition {
 
     /// The possessor right before the cue, with up to three modifiers between ("Tehran's
     /// closest ally"), or a name used as a modifier after an article ("a NATO member").
-    static func possessor(before cue: Int, in view: SentenceView) -> FoundMention? {
-        if let modifier = view.mentionEnding(at: cue), view.isWord(modifier.tokens.lowerBound - 1, "a") || view.isWord(modifier.tokens.lowerBound - 1, "an") {
+    static func possessor(before cue: Int, cueEnd: Int, in view: SentenceView) -> FoundMention? {
+        // "NATO members Poland and Slovakia": with the members named right after, no article is needed.
+        if let modifier = view.mentionEnding(at: cue),
+           view.isWord(modifier.tokens.lowerBound - 1, "a") || view.isWord(modifier.tokens.lowerBound - 1, "an") || view.mentionStarting(at: cueEnd) != nil {
             return modifier
         }
         var index = cue - 1

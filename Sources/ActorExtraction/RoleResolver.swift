@@ -96,13 +96,18 @@ struct RoleResolver {
     /// state the demonym names. A counterpart named outright ("his Kazakh counterpart
     /// Murat Nurtleu") is left to that name.
     private func counterparts(_ mentions: inout [FoundMention], table: ActorTable) -> [StatedAffiliation] {
-        guard let date else { return [] }
         var found: [StatedAffiliation] = []
         for position in mentions.indices where mentions[position].form == .demonym {
             let word = mentions[position].tokens.upperBound
-            guard isWord(word, "counterpart"), ["his", "her", "their"].contains(where: { isWord(mentions[position].tokens.lowerBound - 1, $0) }),
-                  index.starting(at: word + 1) == nil, !(isWord(word + 1, ",") && index.starting(at: word + 2) != nil),
-                  let state = table.state(of: mentions[position].actor),
+            guard isWord(word, "counterpart"), ["his", "her", "their"].contains(where: { isWord(mentions[position].tokens.lowerBound - 1, $0) })
+            else { continue }
+            // "his Kazakh counterpart Murat Nurtleu": the named counterpart belongs to that state.
+            let named = index.starting(at: word + 1) ?? (isWord(word + 1, ",") ? index.starting(at: word + 2) : nil)
+            if let named, table.entry(at: mentions[named].actor).kind == .person {
+                found.append(StatedAffiliation(person: mentions[named], organisation: mentions[position], cue: word..<(word + 1), rule: "counterpart"))
+                continue
+            }
+            guard named == nil, let date, let state = table.state(of: mentions[position].actor),
                   let person = mentions[..<position].last(where: { table.entry(at: $0.actor).kind == .person && word - $0.tokens.upperBound <= 30 }),
                   let role = table.entry(at: person.actor).offices?.first(where: { $0.isHeld(on: date) })?.role,
                   let holder = table.gazetteer.holder(of: role, in: table.entry(at: state).id, on: date), holder != person.actor

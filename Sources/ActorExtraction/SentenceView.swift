@@ -104,8 +104,11 @@ struct SentenceView {
         while index > max(range.lowerBound, position - 16) {
             if isComma(index) {
                 if ["who", "which", "whose", "whom"].contains(where: { isWord(index + 1, $0) }) { return index }
-                // An apposition opened by an article right after a name.
-                let isApposition = (isWord(index + 1, "a") || isWord(index + 1, "an")) && position - index <= 8 && mentionEnding(at: index) != nil
+                // An apposition opened by an article or an owner's name right after a name:
+                // ", a NATO member,", ", Russia's envoy to the UN,".
+                let opensApposition = isWord(index + 1, "a") || isWord(index + 1, "an")
+                    || mentionStarting(at: index + 1).map(isOwner) == true
+                let isApposition = opensApposition && position - index <= 10 && mentionEnding(at: index) != nil
                 return isApposition ? index : nil
             }
             index -= 1
@@ -185,7 +188,11 @@ struct SentenceView {
         guard before >= range.lowerBound else { return false }
         // "The Government of Canada condemns": the state is the head of its own name.
         if isWord(before, "of"), before - 1 >= range.lowerBound, Self.bodiesOfAState.contains(tokens[before - 1].folded) { return false }
-        return Self.obliqueMarkers.contains(tokens[before].folded) && mention.form != .demonym
+        // A demonym after a preposition names people ("with the Japanese") unless it
+        // qualifies a noun ("near the Finnish border"), which is a place or thing.
+        // "forces in the Japanese elite" stay people, so "in", "of" and "among" keep the old reading.
+        let partitive = isWord(before, "in") || isWord(before, "of") || isWord(before, "among")
+        return Self.obliqueMarkers.contains(tokens[before].folded) && (mention.form != .demonym || (isAdjectival(mention) && !partitive))
     }
 
     /// The first mention that starts at or after `index`, within reach and inside the clause.
@@ -194,7 +201,7 @@ struct SentenceView {
         let limit = min(range.upperBound, index + reach)
         while position < limit {
             if isClauseBreak(position) { return nil }
-            if let found = mentionStarting(at: position), !excluded.contains(found.actor) {
+            if let found = mentionStarting(at: position), !excluded.contains(found.actor), !isCompoundModifier(found) {
                 return found
             }
             position += 1
@@ -213,6 +220,38 @@ struct SentenceView {
         guard let person = isComma(index) ? mentionStarting(at: index + 1) : mentionStarting(at: index),
               actors.entry(at: person.actor).kind == .person else { return mention }
         return person
+    }
+
+    /// Whether a mention owns what follows it: "Japan's decision".
+    func isOwner(_ mention: FoundMention) -> Bool {
+        mention.tokens.upperBound < range.upperBound && tokens[mention.tokens.upperBound].kind == .possessive
+    }
+
+    /// Whether a name qualifies the lowercase noun after it: "Israeli drones", "the Finnish border".
+    func isAdjectival(_ mention: FoundMention) -> Bool {
+        mention.tokens.upperBound < range.upperBound && tokens[mention.tokens.upperBound].isLowercaseWord
+    }
+
+    /// Whether a name is half of a hyphenated modifier: "U.N.-backed", "Iran-aligned".
+    func isCompoundModifier(_ mention: FoundMention) -> Bool {
+        let dash = mention.tokens.upperBound
+        return dash + 1 < range.upperBound && tokens[dash].kind == .dash && tokens[dash].attached
+            && tokens[dash + 1].attached && tokens[dash + 1].isLowercaseWord
+    }
+
+    /// Prepositions after which a verb form is a participle describing a noun ("dependent
+    /// on subsidised oil"); "to" is left out, since it opens an infinitive.
+    private static let participlePrepositions: Set<UInt64> = Set(
+        ["on", "of", "in", "with", "for", "by", "from", "at", "about", "over", "under", "against"].map { TokenHash.folded(Array($0.utf8)) }
+    )
+
+    /// Whether a verb cue is a participle used as an adjective after a preposition.
+    func isParticipleModifier(_ hit: CueHit) -> Bool {
+        let before = hit.tokens.lowerBound - 1
+        guard before >= range.lowerBound, tokens[before].isLowercaseWord, Self.participlePrepositions.contains(tokens[before].folded) else {
+            return false
+        }
+        return text(hit.tokens.upperBound - 1).hasSuffix("ed")
     }
 
     /// Whether a verb form is used as a noun: "the visit of", "an attack on", "Japan's visit".

@@ -36,6 +36,8 @@ struct UnknownActorFinder {
 
     private static let connectors: Set<String> = ["of", "for", "the", "and", "on", "de", "al"]
 
+    private static let compassWords: Set<String> = ["west", "east", "north", "south", "western", "eastern", "northern", "southern", "central"]
+
     func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], table: inout ActorTable) -> [FoundMention] {
         var covered = MentionFinder.coverage(of: mentions, count: tokens.count)
         let reader = NameReader(tokens: tokens, bytes: bytes)
@@ -63,7 +65,15 @@ struct UnknownActorFinder {
         let run = reader.capitalisedRun(from: index, covered: covered, connectors: Self.connectors)
         guard !run.isEmpty else { return nil }
         let words = run.filter { reader.isNameWord($0) }.map { reader.lowercased($0) }
-        if words.contains(where: Self.institutionHeads.contains), words.count >= 2 {
+        // "Talks on the West Bank resumed": a sentence's first word joined by a connector
+        // is a common noun, not part of a name; the name proper starts after it.
+        if reader.opensSentence(run.lowerBound), run.count > 2, !Self.institutionHeads.contains(words[0]), words[0] != "the",
+           reader.tokens[run.lowerBound + 1].isLowercaseWord {
+            return nil
+        }
+        // "the West Bank": a compass word and a head word name a place.
+        let isPlace = words.count == 2 && Self.compassWords.contains(words[0])
+        if words.contains(where: Self.institutionHeads.contains), words.count >= 2, !isPlace {
             let name = reader.text(run)
             let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, reader: reader)
             let country = owner.flatMap { table.state(of: $0) }.map { table.entry(at: $0).id }
@@ -165,6 +175,14 @@ struct NameReader {
     }
 
     func lowercased(_ index: Int) -> String { text(index..<(index + 1)).lowercased() }
+
+    /// Whether the token starts a sentence: the text's first, after a newline, or after . ! ? or a quotation mark.
+    func opensSentence(_ index: Int) -> Bool {
+        guard index > 0, !tokens[index].afterNewline else { return true }
+        let previous = tokens[index - 1]
+        return previous.kind == .openQuote || previous.kind == .straightQuote
+            || (previous.kind == .punctuation && [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(previous.first))
+    }
 
     func isWord(_ index: Int, _ word: String) -> Bool {
         index >= 0 && index < tokens.count && tokens[index].spells(word, in: bytes)

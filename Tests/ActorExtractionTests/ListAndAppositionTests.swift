@@ -103,4 +103,12 @@ final class ListAndAppositionTests: XCTestCase {
         let text = "The Japanese prime minister spoke by phone with his Kenyan counterpart."
         XCTAssertEqual(try edges(text, date: "2021-11-01"), ["KEN contact fumio-kishida"])
     }
+
+    func testAVerbWithItsOwnObjectIsNoActBetweenItsSubjects() throws {
+        XCTAssertEqual(try edges("Canada and Kenya condemned the vote."), [])
+    }
+
+    func testAJointVerbWithAnObjectStillLinksItsSubjects() throws {
+        XCTAssertEqual(try edges("Canada and Kenya are jointly developing a rocket."), ["CAN cooperation KEN"])
+    }
 }
