@@ -27,8 +27,10 @@ final class RelationFixtureTests: XCTestCase {
         var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     }
 
-    static func loadFixtures() throws -> [Fixture] {
-        let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/relations", withExtension: "jsonl"))
+    /// The tuning suite (`relations`), the suite written apart from the rules and then
+    /// partly tuned on (`heldout`), and the suite kept blind: never read while tuning (`blind`).
+    static func loadFixtures(_ name: String = "relations") throws -> [Fixture] {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "jsonl"))
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         return try lines.map { try JSONDecoder().decode(Fixture.self, from: Data($0.utf8)) }
     }
@@ -85,9 +87,19 @@ final class RelationFixtureTests: XCTestCase {
 
     /// A floor, not a target: raise it when the extractor improves, so it cannot slip back.
     func testExtractorScoresAboveTheFloorOnTheFixtureSuite() throws {
-        let result = Self.evaluate(try Self.loadFixtures(), with: try Extractor())
+        try assertScores(on: "relations", above: FixtureFloor.tuning)
+    }
+
+    /// Sentences the rules were not written for: the figures to quote for unseen text.
+    func testExtractorScoresAboveTheFloorOnTheHeldOutSuites() throws {
+        try assertScores(on: "heldout", above: FixtureFloor.heldOut)
+        try assertScores(on: "blind", above: FixtureFloor.blind)
+    }
+
+    private func assertScores(on name: String, above floor: (f1: Double, precision: Double)) throws {
+        let result = Self.evaluate(try Self.loadFixtures(name), with: try Extractor())
         var total = Score()
-        var report = "kind          precision  recall   f1     (tp/fp/fn)\n"
+        var report = "suite \(name)\nkind          precision  recall   f1     (tp/fp/fn)\n"
         for kind in RelationKind.allCases {
             let score = result.perKind[kind] ?? Score()
             total.truePositives += score.truePositives
@@ -101,13 +113,14 @@ final class RelationFixtureTests: XCTestCase {
         report += String(format: "modality agreement on found edges %.2f, speaker agreement %.2f\n", result.modality, result.speaker)
         print(report)
         if ProcessInfo.processInfo.environment["ACTORGRAPH_FIXTURE_MISSES"] != nil { print(result.misses.joined(separator: "\n")) }
-        XCTAssertGreaterThanOrEqual(total.f1, FixtureFloor.f1, report)
-        XCTAssertGreaterThanOrEqual(total.precision, FixtureFloor.precision, report)
+        XCTAssertGreaterThanOrEqual(total.f1, floor.f1, report)
+        XCTAssertGreaterThanOrEqual(total.precision, floor.precision, report)
     }
 }
 
-/// The scores the extractor must keep on the fixture suite.
+/// The scores the extractor must keep on each suite.
 enum FixtureFloor {
-    static let f1 = 0.86
-    static let precision = 0.95
+    static let tuning = (f1: 0.90, precision: 0.96)
+    static let heldOut = (f1: 0.75, precision: 0.92)
+    static let blind = (f1: 0.66, precision: 0.82)
 }
