@@ -83,9 +83,13 @@ struct CueFile: Codable {
 
 /// Words that mark a relation as hypothetical, negated, future or past (`modality.json`).
 public struct ModalityWords: Codable, Sendable {
+    /// Hedges: "could", "may", "if", "risk".
     public var hypothetical: [String]
+    /// Negations: "not", "no longer", "never".
     public var negated: [String]
+    /// Future markers: "will", "plans to".
     public var future: [String]
+    /// Past markers: "last year", "had".
     public var past: [String]
 }
 
