@@ -275,6 +275,13 @@ extension RelationRule {
         } else if let before = PairAnaphor.phrase(endingAt: hit.tokens.lowerBound, in: view),
                   view.lexicon.cues[Int(hit.cue)].pos == "verb" || view.isNounUse(hit) {
             start = before.lowerBound
+        } else if let subject = PairAnaphor.phrase(startingAt: view.range.lowerBound, in: view), !view.lexicon.cues[Int(hit.cue)].kind.isDirected,
+                  !(subject.tokens.upperBound..<hit.tokens.lowerBound).contains(where: { view.isClauseBreak($0) || view.isComma($0) }),
+                  !(subject.tokens.upperBound..<hit.tokens.lowerBound).contains(where: { view.mentionStarting(at: $0) != nil }),
+                  view.mention(after: hit.tokens.upperBound) == nil {
+            // "The two ministers agreed to step up cooperation": the pair opens the sentence
+            // and no other actor is named around the symmetric cue in its clause.
+            start = subject.tokens.lowerBound
         } else {
             return nil
         }

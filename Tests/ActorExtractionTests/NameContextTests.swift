@@ -73,4 +73,14 @@ final class NameContextTests: XCTestCase {
     func testAPairPhraseIsMatchedWholeNotByItsOpeningWords() throws {
         XCTAssertEqual(try edges("Japan and Russia quarrel. The quarrel kept the two countries from ever signing a treaty."), ["JPN dispute RUS"])
     }
+
+    func testAPairOpeningTheSentenceIsTheSubjectOfALaterSymmetricCue() throws {
+        XCTAssertEqual(try edges("Joe Biden hosted Mary Okoth. The two presidents agreed to step up cooperation on trade."),
+                       ["joe-biden contact mary-okoth", "joe-biden cooperation mary-okoth"])
+    }
+
+    func testAPairOpeningTheSentenceYieldsToAnActorNamedBeforeTheCue() throws {
+        XCTAssertEqual(try edges("Joe Biden hosted Mary Okoth. The two presidents praised cooperation with Canada."),
+                       ["joe-biden contact mary-okoth"])
+    }
 }
