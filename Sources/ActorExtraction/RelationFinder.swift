@@ -66,7 +66,7 @@ struct RelationFinder {
                     let members = pairs(among: CoordinatedList.members(around: pair, in: view))
                     // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
                     found += (cue.kind.isDirected ? members + members.map { ($1, $0) } : members).compactMap { one, other in
-                        guard one.actor != other.actor, one.actor != speaker, other.actor != speaker else { return nil }
+                        guard one.actor != other.actor else { return nil }
                         return FoundRelation(
                             source: one, target: other, kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range,
                             modality: modality, tense: reading.tense(of: hit), speaker: speaker, rule: rule.name,
@@ -76,7 +76,7 @@ struct RelationFinder {
                     break
                 }
                 for one in expands ? view.coordinated(with: source) : [source] {
-                    for other in expands ? view.coordinated(with: target) : [target] where one.actor != other.actor && one.actor != speaker {
+                    for other in expands ? view.coordinated(with: target) : [target] where one.actor != other.actor {
                         found.append(FoundRelation(
                             source: one, target: other,
                             kind: Self.kind(of: cue.kind, modality, threatened: Self.isThreatened(hit, in: view)), cue: hit.tokens,

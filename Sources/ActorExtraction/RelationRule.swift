@@ -469,6 +469,8 @@ enum PossessiveApposition {
     static func subject(before owner: FoundMention, in view: SentenceView) -> FoundMention? {
         var index = owner.tokens.lowerBound - 1
         if ["a", "an", "the"].contains(where: { view.isWord(index, $0) }) { index -= 1 }
+        // "Poland is one of Ukraine's strongest supporters", "… is among Kyiv's allies".
+        if view.isWord(index, "of"), view.isWord(index - 1, "one") { index -= 2 } else if view.isWord(index, "among") { index -= 1 }
         if view.isComma(index) { return view.mentionEnding(at: index) }
         guard isCopula(index, in: view) else { return nil }
         while index > view.range.lowerBound, isCopula(index - 1, in: view) || isAuxiliary(index - 1, in: view) { index -= 1 }

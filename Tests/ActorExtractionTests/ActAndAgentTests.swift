@@ -49,4 +49,10 @@ final class ActAndAgentTests: XCTestCase {
     func testTheSentencesFirstOwnerIsTheAgentOfALaterNominalCue() throws {
         XCTAssertEqual(try edges("The report says that Russia's conduct worries many, as does its cooperation with China."), ["CHN cooperation RUS"])
     }
+
+    func testAnActorReportingItsOwnActIsItsAgentAndSpeaker() throws {
+        let relation = try TestExtractor.graph("Japan pledged new aid to Kenya.").relations.first { $0.kind == .support }
+        XCTAssertEqual(relation.map { "\($0.source) \($0.target)" }, "JPN KEN")
+        XCTAssertEqual(relation?.evidence.first?.attributedTo, "JPN")
+    }
 }

@@ -111,4 +111,12 @@ final class ListAndAppositionTests: XCTestCase {
     func testAJointVerbWithAnObjectStillLinksItsSubjects() throws {
         XCTAssertEqual(try edges("Canada and Kenya are jointly developing a rocket."), ["CAN cooperation KEN"])
     }
+
+    func testOneOfAnOwnersAlliesIsItsAlly() throws {
+        XCTAssertEqual(try edges("Canada is one of Britain's closest allies."), ["CAN alliance GBR"])
+    }
+
+    func testAFiringTowardAStateIsHostility() throws {
+        XCTAssertEqual(try edges("Russia fired missiles toward Japan."), ["RUS hostility JPN"])
+    }
 }
