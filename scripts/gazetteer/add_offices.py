@@ -48,7 +48,8 @@ def fold(s):
     s = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in s if not unicodedata.combining(ch)).replace("ı", "i").replace("ł", "l").replace(
         "Ł", "L").replace("ø", "o").replace("Ø", "O").replace("đ", "d").replace("Đ", "D").replace("ß", "ss").replace(
-        "ə", "a").replace("Ə", "A").replace("ʻ", "'").replace("ʼ", "'").replace("’", "'")
+        "ə", "a").replace("Ə", "A").replace("ð", "d").replace("Ð", "D").replace("þ", "th").replace(
+        "Þ", "Th").replace("æ", "ae").replace("Æ", "Ae").replace("œ", "oe").replace("ʻ", "'").replace("ʼ", "'").replace("’", "'")
 
 
 def slug(s):
@@ -136,6 +137,9 @@ def main(argv):
             sys.exit(f"{specs[name]['where']}: {name} holds no office in the tables")
 
     surname_count = collections.Counter()
+    old_surnames = {}
+    for p in people:
+        old_surnames.setdefault(key(p["surname"]), set()).add(p["id"])
     for name in offices:
         spec = specs.get(name, {})
         surname_count[key(spec.get("surname", re.sub(r"\{.*\}$", "", name).split()[-1]))] += 1
@@ -153,8 +157,9 @@ def main(argv):
         sk = key(surname)
         distinctive = (heads and not spec.get("nosurname") and len(sk) >= 4 and " " not in sk
                        and sk not in words and sk not in GIVEN and surname_count[sk] == 1
-                       and not (others.get(sk, set()) - {pid}))
-        if distinctive and surname not in aliases:
+                       and not (others.get(sk, set()) - {pid}) and not (old_surnames.get(sk, set()) - {pid}))
+        person = by_id.get(pid)
+        if distinctive and surname not in aliases and person is None:
             aliases.append(surname)
         full = []
         for a in aliases:
@@ -162,7 +167,6 @@ def main(argv):
                 if x not in full:
                     full.append(x)
         amb = spec.get("amb", [])
-        person = by_id.get(pid)
         if person is None and "id" not in spec:
             hits = {i for a in full for i in others.get(key(a), ())}
             hits = [by_id[i] for i in hits if i in by_id]
