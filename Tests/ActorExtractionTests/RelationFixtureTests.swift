@@ -96,6 +96,9 @@ final class RelationFixtureTests: XCTestCase {
         try assertScores(on: "blind", above: FixtureFloor.blind)
     }
 
+    /// Foundation's `%-13@` does not pad on Linux.
+    private static func padded(_ name: String) -> String { name.padding(toLength: 13, withPad: " ", startingAt: 0) }
+
     private func assertScores(on name: String, above floor: (f1: Double, precision: Double)) throws {
         let result = Self.evaluate(try Self.loadFixtures(name), with: try Extractor())
         var total = Score()
@@ -105,10 +108,10 @@ final class RelationFixtureTests: XCTestCase {
             total.truePositives += score.truePositives
             total.falsePositives += score.falsePositives
             total.falseNegatives += score.falseNegatives
-            report += String(format: "%-13@ %6.2f    %6.2f   %5.2f  (%d/%d/%d)\n", kind.rawValue as NSString, score.precision, score.recall, score.f1,
+            report += Self.padded(kind.rawValue) + String(format: " %6.2f    %6.2f   %5.2f  (%d/%d/%d)\n", score.precision, score.recall, score.f1,
                              score.truePositives, score.falsePositives, score.falseNegatives)
         }
-        report += String(format: "%-13@ %6.2f    %6.2f   %5.2f  (%d/%d/%d)\n", "all" as NSString, total.precision, total.recall, total.f1,
+        report += Self.padded("all") + String(format: " %6.2f    %6.2f   %5.2f  (%d/%d/%d)\n", total.precision, total.recall, total.f1,
                          total.truePositives, total.falsePositives, total.falseNegatives)
         report += String(format: "modality agreement on found edges %.2f, speaker agreement %.2f\n", result.modality, result.speaker)
         print(report)
