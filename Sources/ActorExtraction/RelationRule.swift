@@ -247,19 +247,30 @@ enum PairAnaphor {
 
     /// A phrase that is the subject of the cue: right before it, or with a few words
     /// between that are not a preposition ("the two countries have long been allies").
+    ///
+    /// Asked for most cues of a text, so each gap costs a few hash tests: the phrases'
+    /// possible starts (one per phrase length), not every phrase, and the prepositions as
+    /// a set of token keys.
     static func phrase(endingAt end: Int, in view: SentenceView) -> Range<Int>? {
         for gap in 0...3 {
-            let between = (end - gap)..<end
-            if between.contains(where: { index in ["on", "about", "over", "of", "in", "for", "with", "to", "from"].contains { view.isWord(index, $0) } }) {
-                return nil
-            }
-            for (words, _) in phrases {
-                let start = end - gap - words.count
-                guard start >= view.range.lowerBound, firstWords.contains(view.tokens[start].folded) else { continue }
-                if start >= view.range.lowerBound, phrase(startingAt: start, in: view) != nil { return start..<(start + words.count) }
+            let between = end - gap
+            if gap > 0, view.range.contains(between), gapPrepositions.contains(view.tokens[between].folded) { return nil }
+            for length in lengths {
+                let start = between - length
+                if start >= view.range.lowerBound, phrase(startingAt: start, in: view) != nil { return start..<(start + length) }
             }
         }
         return nil
+    }
+
+    /// Words between a phrase and the cue that make the phrase an object, not the subject.
+    private static let gapPrepositions: Set<UInt64> = Set(
+        ["on", "about", "over", "of", "in", "for", "with", "to", "from"].map { TokenHash.folded($0.utf8) }
+    )
+    /// The phrase lengths in the order the phrase list first has them: at one end, the
+    /// first listed phrase that starts at a length's start wins.
+    private static let lengths: [Int] = phrases.reduce(into: []) { lengths, phrase in
+        if !lengths.contains(phrase.0.count) { lengths.append(phrase.0.count) }
     }
 
     /// The last two distinct actors of the sort, named before `index`.
