@@ -19,8 +19,13 @@ extension Graph {
     /// The JSON of ``jsonString()`` as UTF-8 bytes.
     public func jsonData() -> Data { Data(jsonBytes()) }
 
-    private func jsonBytes() -> [UInt8] {
-        var writer = JSONWriter(capacity: 1024 + 600 * relations.count + 200 * actors.count)
+    /// The graph's JSON on one line with a final newline: the form of JSON Lines, for
+    /// mappers and reducers that pass one record per line. The same text as
+    /// ``jsonString()`` without its line breaks and indentation.
+    public func jsonLine() -> Data { Data(jsonBytes(compact: true)) }
+
+    private func jsonBytes(compact: Bool = false) -> [UInt8] {
+        var writer = JSONWriter(capacity: 1024 + 600 * relations.count + 200 * actors.count, compact: compact)
         writer.beginObject()
         writer.key("schemaVersion"); writer.int(Graph.schemaVersion)
         writer.key("articles"); writer.beginArray()
@@ -33,7 +38,8 @@ extension Graph {
         for relation in relations { write(relation, to: &writer) }
         writer.endArray()
         writer.endObject()
-        return writer.bytes + [UInt8(ascii: "\n")]
+        writer.endLine()
+        return writer.bytes
     }
 
     /// Reads a graph from JSON of schema v1 and puts it into canonical order.

@@ -2,26 +2,61 @@
 ///
 /// Foundation's encoder either keeps no order or sorts keys alphabetically; the schema's
 /// documented field order reads better and costs nothing to keep. The text is built as
-/// UTF-8 bytes, since appending to a `String` a character at a time dominated the cost of
-/// writing large graphs.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+/// UTF-8 bytes in a buffer the writer owns: appending to a `String`, and then to an
+/// `[UInt8]` (a uniqueness and a capacity check per byte, a generic call per piece),
+/// dominated the cost of writing a corpus's merged graph, several times the corpus's size.
+///
+/// Not copyable, since it owns that buffer; pass it `inout`.
+struct JSONWriter: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes were written since the start or the last ``takeBytes()``.
+    private(set) var count = 0
     private var indent = 0
-    private var needsComma = [false]
+    /// Whether the container at each depth already has an item, one bit per depth.
+    private var hasItems: UInt64 = 0
     private var pendingKey = false
+    /// No line breaks and indentation: one document per line, as JSON Lines wants.
+    private let compact: Bool
+
+    /// How deep containers may nest; the schemas written here nest a few levels.
+    static let maximumDepth = 63
+
+    /// The bytes written so far.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     /// The text written so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
 
-    init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+    /// - Parameter compact: leave out the line breaks and indentation between items
+    ///   (a line break inside a string is always escaped, so the text stays one line).
+    init(capacity: Int = 4096, compact: Bool = false) {
+        self.capacity = max(64, capacity)
+        storage = .allocate(capacity: self.capacity)
+        self.compact = compact
+    }
+
+    deinit {
+        storage.deallocate()
     }
 
     /// Hands over the bytes written so far and starts afresh, keeping the nesting, so that
     /// a large document can go out in pieces.
     mutating func takeBytes() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
+        defer { count = 0 }
         return bytes
+    }
+
+    /// Lends the bytes written so far, then starts afresh as ``takeBytes()`` does, without
+    /// copying them into an array.
+    mutating func flush<E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        defer { count = 0 }
+        try body(UnsafeRawBufferPointer(start: storage, count: count))
+    }
+
+    /// Ends the document with a line break.
+    mutating func endLine() {
+        put(UInt8(ascii: "\n"))
     }
 
     mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -32,9 +67,11 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         separate()
         writeString(name)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
-        needsComma[needsComma.count - 1] = false
+        reserve(2)
+        storage[count] = UInt8(ascii: ":")
+        storage[count + 1] = UInt8(ascii: " ")
+        count += 2
+        hasItems &= ~depthBit
         pendingKey = true
     }
 
@@ -45,7 +82,7 @@ struct JSONWriter {
 
     mutating func int(_ value: Int) {
         separate()
-        append(String(value))
+        writeDigits(value)
     }
 
     mutating func bool(_ value: Bool) {
@@ -57,47 +94,142 @@ struct JSONWriter {
     mutating func number(_ value: Double) {
         separate()
         guard value.isFinite else { append("0"); return }
-        if value == value.rounded(), abs(value) < 1e15 { append(String(Int(value))) } else { append(String(value)) }
+        if value == value.rounded(), abs(value) < 1e15 { writeDigits(Int(value)) } else { appendText(String(value)) }
     }
 
-    private mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    // MARK: - The buffer
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(toHold: count + extra) }
     }
+
+    private mutating func grow(toHold needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: storage, count: count)
+        storage.deallocate()
+        storage = moved
+        capacity = larger
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func put(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let base = source.baseAddress, !source.isEmpty else { return }
+        reserve(source.count)
+        (storage + count).update(from: base, count: source.count)
+        count += source.count
+    }
+
+    private mutating func append(_ text: StaticString) {
+        put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { put($0) }
+    }
+
+    /// Decimal digits straight into the buffer, without a `String` per number.
+    private mutating func writeDigits(_ value: Int) {
+        // A sign and the 19 digits of the largest magnitude.
+        reserve(20)
+        if value < 0 { storage[count] = UInt8(ascii: "-"); count += 1 }
+        var magnitude = value.magnitude
+        var digits = 1
+        var scale: UInt = 10
+        while magnitude >= scale, digits < 19 { digits += 1; scale &*= 10 }
+        var position = count + digits
+        repeat {
+            position -= 1
+            storage[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        count += digits
+    }
+
+    // MARK: - Layout
 
     private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<(indent * 2) { bytes.append(UInt8(ascii: " ")) }
+        guard !compact else { return }
+        let spaces = indent * 2
+        reserve(1 + spaces)
+        storage[count] = UInt8(ascii: "\n")
+        (storage + count + 1).update(repeating: UInt8(ascii: " "), count: spaces)
+        count += 1 + spaces
     }
+
+    private var depthBit: UInt64 { 1 << UInt64(indent) }
 
     private mutating func separate() {
         if pendingKey {
             pendingKey = false
-            needsComma[needsComma.count - 1] = true
+            hasItems |= depthBit
             return
         }
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        if hasItems & depthBit != 0 { put(UInt8(ascii: ",")) }
         if indent > 0 { newline() }
-        needsComma[needsComma.count - 1] = true
+        hasItems |= depthBit
     }
 
     private mutating func open(_ bracket: UInt8) {
         separate()
-        bytes.append(bracket)
+        put(bracket)
+        precondition(indent < Self.maximumDepth, "JSON nested deeper than \(Self.maximumDepth) levels")
         indent += 1
-        needsComma.append(false)
+        hasItems &= ~depthBit
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let hadItems = needsComma.removeLast()
+        let hadItems = hasItems & depthBit != 0
+        hasItems &= ~depthBit
         indent -= 1
         if hadItems { newline() }
-        bytes.append(bracket)
+        put(bracket)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    // MARK: - Strings
+
+    private static let hexDigits: StaticString = "0123456789abcdef"
+
+    /// Whether a byte may need an escape: controls, quote, backslash, markup, and the
+    /// lead byte of U+2028 and U+2029.
+    @inline(__always)
+    private static func mayEscape(_ byte: UInt8) -> Bool {
+        // Bits 0–31 (controls), 0x22 ("), 0x26 (&), 0x3C (<), 0x3E (>).
+        let low: UInt64 = 0x5000_0044_FFFF_FFFF
+        return byte < 64 ? (low >> UInt64(byte)) & 1 != 0 : byte == UInt8(ascii: "\\") || byte == 0xE2
+    }
 
     private mutating func writeString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        // Names, ids and mention texts rarely need an escape: they go in one copy.
+        let plain = value.withUTF8 { utf8 in
+            for byte in utf8 where Self.mayEscape(byte) { return false }
+            reserve(utf8.count + 2)
+            storage[count] = UInt8(ascii: "\"")
+            count += 1
+            put(utf8)
+            storage[count] = UInt8(ascii: "\"")
+            count += 1
+            return true
+        }
+        if !plain {
+            put(UInt8(ascii: "\""))
+            writeEscaped(value)
+            put(UInt8(ascii: "\""))
+        }
+    }
+
+    private mutating func writeEscaped(_ value: String) {
+        // The last two bytes, to recognise U+2028 and U+2029 (E2 80 A8, E2 80 A9).
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in value.utf8 {
             switch byte {
@@ -112,17 +244,16 @@ struct JSONWriter {
             case UInt8(ascii: "&"): append("\\u0026")
             case 0..<0x20:
                 append("\\u00")
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+                put(Self.hexDigits.utf8Start[Int(byte >> 4)])
+                put(Self.hexDigits.utf8Start[Int(byte & 0x0F)])
             case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
                 // U+2028 and U+2029 end lines in JavaScript; escaped, embedded JSON stays valid.
-                bytes.removeLast(2)
+                count -= 2
                 append(byte == 0xA8 ? "\\u2028" : "\\u2029")
             default:
-                bytes.append(byte)
+                put(byte)
             }
             previous = (previous.1, byte)
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

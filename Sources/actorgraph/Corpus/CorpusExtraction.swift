@@ -226,24 +226,3 @@ extension FilterOptions {
         focus == nil && kinds == nil && minWeight == 1 && !assertedOnly && voice == Voice.all.rawValue && since == nil && until == nil
     }
 }
-
-extension Graph {
-    /// The graph's JSON on one line with a final newline: the form of JSON Lines, for
-    /// mappers and reducers that pass one record per line.
-    func jsonLine() -> Data {
-        // The pretty form escapes line breaks inside strings, so every raw line break is
-        // layout and can go with the indentation after it.
-        var line: [UInt8] = []
-        let pretty = jsonString().utf8
-        line.reserveCapacity(pretty.count)
-        var skippingIndent = false
-        for byte in pretty {
-            if byte == UInt8(ascii: "\n") { skippingIndent = true; continue }
-            if skippingIndent, byte == 0x20 { continue }
-            skippingIndent = false
-            line.append(byte)
-        }
-        line.append(UInt8(ascii: "\n"))
-        return Data(line)
-    }
-}

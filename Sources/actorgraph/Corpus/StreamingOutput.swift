@@ -7,7 +7,7 @@ extension OutputWriter {
     /// written under a temporary name and renamed, like every output.
     static func writeJSON(of graph: Graph, to path: String?) throws {
         guard let path, path != "-" else {
-            graph.writeJSON { FileHandle.standardOutput.write(Data($0.utf8)) }
+            graph.writeJSONBytes { FileHandle.standardOutput.write(Data($0)) }
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -18,7 +18,7 @@ extension OutputWriter {
             throw CommandFailure("\(path): cannot write to \(directory.path)")
         }
         do {
-            try graph.writeJSON { try file.write(contentsOf: Data($0.utf8)) }
+            try graph.writeJSONBytes { try file.write(contentsOf: $0) }
             try file.close()
         } catch {
             try? file.close()
