@@ -25,8 +25,9 @@ struct RelationFinder {
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
-        let quoted = QuotationTracker.insideQuotes(tokens)
-        let index = MentionIndex(mentions)
+        let article = ArticleView(
+            bytes: bytes, tokens: tokens, mentions: mentions, quoted: QuotationTracker.insideQuotes(tokens), lexicon: lexicon, actors: actors
+        )
         var found: [FoundRelation] = []
         var mentionStart = 0
         var quoteSpeaker: Int32?
@@ -35,8 +36,8 @@ struct RelationFinder {
             var mentionEnd = mentionStart
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
             let view = SentenceView(
-                bytes: bytes, tokens: tokens, range: sentence, mentions: mentions[mentionStart..<mentionEnd], all: mentions, index: index,
-                earlier: mentions[max(0, mentionStart - 40)..<mentionStart], quoted: quoted, lexicon: lexicon, actors: actors
+                article: article, range: sentence, mentions: mentions[mentionStart..<mentionEnd],
+                earlier: mentions[max(0, mentionStart - 40)..<mentionStart]
             )
             let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
             if !view.mentions.isEmpty || !view.earlier.isEmpty {

@@ -1,21 +1,49 @@
-/// One sentence of an article with the tokens, mentions and quotation state the
-/// relation rules look at.
-struct SentenceView {
+/// What the views of one article's sentences share: its bytes and tokens, every mention
+/// and where each starts and ends, the quotation state and the word lists.
+///
+/// A class, so that a sentence's view holds all of it by one reference: a view is made
+/// for every sentence and handed to every rule, and copying the arrays and lexicons one
+/// by one (some sixty reference counts each time) cost more than most rules.
+final class ArticleView {
     let bytes: [UInt8]
     let tokens: [Token]
-    /// Token indexes of the sentence.
-    let range: Range<Int>
-    /// Mentions inside the sentence, in text order.
-    let mentions: ArraySlice<FoundMention>
     /// Every mention of the article, and where each starts and ends.
     let all: [FoundMention]
     let index: MentionIndex
-    /// Mentions of the article before this sentence, for phrases like "the two countries".
-    let earlier: ArraySlice<FoundMention>
     /// Whether each token of the article lies inside a quotation.
     let quoted: [Bool]
     let lexicon: CueLexicon
     let actors: ActorTable
+
+    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], quoted: [Bool], lexicon: CueLexicon, actors: ActorTable) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.all = mentions
+        self.index = MentionIndex(mentions)
+        self.quoted = quoted
+        self.lexicon = lexicon
+        self.actors = actors
+    }
+}
+
+/// One sentence of an article with the tokens, mentions and quotation state the
+/// relation rules look at.
+struct SentenceView {
+    let article: ArticleView
+    /// Token indexes of the sentence.
+    let range: Range<Int>
+    /// Mentions inside the sentence, in text order.
+    let mentions: ArraySlice<FoundMention>
+    /// Mentions of the article before this sentence, for phrases like "the two countries".
+    let earlier: ArraySlice<FoundMention>
+
+    var bytes: [UInt8] { article.bytes }
+    var tokens: [Token] { article.tokens }
+    var all: [FoundMention] { article.all }
+    var index: MentionIndex { article.index }
+    var quoted: [Bool] { article.quoted }
+    var lexicon: CueLexicon { article.lexicon }
+    var actors: ActorTable { article.actors }
 
     /// How far, in tokens, a rule looks for the actor before a cue.
     static let reachBefore = 14
