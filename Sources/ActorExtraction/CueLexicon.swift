@@ -29,7 +29,8 @@ public struct CueLexicon: Sendable {
     /// Every cue, in file order.
     public let cues: [RelationCue]
     let cueTrie: TokenTrie<Site>
-    let prepositions: [Int32: Set<UInt64>]
+    /// The keys of each cue's prepositions, by cue index.
+    let prepositions: [TokenKeySet]
     let hypothetical: TokenTrie<Bool>
     let negation: TokenTrie<Bool>
     let future: TokenTrie<Bool>
@@ -41,10 +42,10 @@ public struct CueLexicon: Sendable {
     public init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
         self.cues = cues
         var trie = TokenTrie<Site>()
-        var preps: [Int32: Set<UInt64>] = [:]
+        var preps: [TokenKeySet] = []
         for (index, cue) in cues.enumerated() {
             for form in cue.forms { trie.insert(Self.foldedKeys(form), Site(cue: Int32(index))) }
-            preps[Int32(index)] = Set((cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) })
+            preps.append(TokenKeySet((cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) }))
         }
         cueTrie = trie
         prepositions = preps

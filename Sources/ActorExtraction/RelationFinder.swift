@@ -133,11 +133,12 @@ struct RelationFinder {
     private func chooseCue(_ sites: [CueLexicon.Site], after index: Int, in view: SentenceView) -> Int32 {
         let window = index..<min(view.range.upperBound, index + 5)
         for site in sites {
-            if let preps = lexicon.prepositions[site.cue], !preps.isEmpty, window.contains(where: { preps.contains(view.tokens[$0].folded) }) {
+            let preps = lexicon.prepositions[Int(site.cue)]
+            if !preps.isEmpty, window.contains(where: { preps.contains(view.tokens[$0].folded) }) {
                 return site.cue
             }
         }
-        return sites.first { (lexicon.prepositions[$0.cue] ?? []).isEmpty }?.cue ?? sites[0].cue
+        return sites.first { lexicon.prepositions[Int($0.cue)].isEmpty }?.cue ?? sites[0].cue
     }
 
     /// A quotation's speaker carries over to the sentences the quotation spans; a sentence

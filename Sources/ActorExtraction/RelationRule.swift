@@ -62,7 +62,8 @@ extension RelationRule {
     /// "missiles will be purchased from the States": the cue's preposition, then the target;
     /// the nearest actor before the cue is the source.
     static let prepositionalObject = RelationRule(name: "prepositional-object", confidence: 0.8) { hit, view in
-        guard let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty else { return nil }
+        let preps = view.lexicon.prepositions[Int(hit.cue)]
+        guard !preps.isEmpty else { return nil }
         var index = hit.tokens.upperBound
         let limit = min(view.range.upperBound, index + 7)
         while index < limit, !view.isClauseBreak(index) {
@@ -82,7 +83,8 @@ extension RelationRule {
     /// subject, the default agent of what the sentence goes on to name.
     static let sentenceSubject = RelationRule(name: "sentence-subject", confidence: 0.55) { hit, view in
         let cue = view.lexicon.cues[Int(hit.cue)]
-        guard cue.pos == "noun", let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty,
+        let preps = view.lexicon.prepositions[Int(hit.cue)]
+        guard cue.pos == "noun", !preps.isEmpty,
               let prep = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 3))
                 .first(where: { preps.contains(view.tokens[$0].folded) }),
               let target = view.mention(after: prep + 1, reach: 3),
@@ -147,7 +149,7 @@ extension RelationRule {
         var auxiliary = hit.tokens.lowerBound - 1
         if view.text(max(view.range.lowerBound, auxiliary)).hasSuffix("ly") { auxiliary -= 1 }
         guard cue.pos == "verb" || cue.pos == "adjective", auxiliary >= view.range.lowerBound,
-              ["was", "were", "been", "be", "is", "are", "being"].contains(where: { view.isWord(auxiliary, $0) }),
+              view.isWord(auxiliary, in: Perception.passiveAuxiliaries),
               let by = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 6)).first(where: { view.isWord($0, "by") }),
               !(hit.tokens.upperBound..<by).contains(where: view.isClauseBreak),
               let agent = view.mention(after: by + 1, reach: 4),
@@ -161,7 +163,8 @@ extension RelationRule {
     /// with Moscow": a nominal cue, its agent after "of" or "by", then its preposition.
     static let nounOfThenPreposition = RelationRule(name: "noun-of-preposition", confidence: 0.8) { hit, view in
         let next = hit.tokens.upperBound
-        guard view.isWord(next, "of") || view.isWord(next, "by"), let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty,
+        let preps = view.lexicon.prepositions[Int(hit.cue)]
+        guard view.isWord(next, "of") || view.isWord(next, "by"), !preps.isEmpty,
               let agent = view.mention(after: next + 1, reach: 3) else { return nil }
         let afterAgent = agent.tokens.upperBound
         guard afterAgent < view.range.upperBound, preps.contains(view.tokens[afterAgent].folded),
@@ -234,7 +237,7 @@ enum PairAnaphor {
 
     /// The phrases as token keys, hashed once.
     private static let keyed: [([UInt64], Sort)] = phrases.map { words, sort in (words.map { TokenHash.folded($0.utf8) }, sort) }
-    private static let firstWords: Set<UInt64> = Set(keyed.map { $0.0[0] })
+    private static let firstWords = TokenKeySet(keyed.map { $0.0[0] })
 
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
         guard view.range.contains(start), firstWords.contains(view.tokens[start].folded) else { return nil }
@@ -264,9 +267,7 @@ enum PairAnaphor {
     }
 
     /// Words between a phrase and the cue that make the phrase an object, not the subject.
-    private static let gapPrepositions: Set<UInt64> = Set(
-        ["on", "about", "over", "of", "in", "for", "with", "to", "from"].map { TokenHash.folded($0.utf8) }
-    )
+    private static let gapPrepositions = TokenKeySet(words: ["on", "about", "over", "of", "in", "for", "with", "to", "from"])
     /// The phrase lengths in the order the phrase list first has them: at one end, the
     /// first listed phrase that starts at a length's start wins.
     private static let lengths: [Int] = phrases.reduce(into: []) { lengths, phrase in
@@ -308,11 +309,11 @@ enum PairAnaphor {
 /// Verbs of perceiving and naming that turn a threat noun into a relation between the
 /// perceiver and the perceived.
 enum Perception {
-    static let activeVerbs = ["views", "view", "viewed", "sees", "see", "saw", "seen", "regards", "regard", "regarded", "considers",
+    static let activeVerbs = TokenKeySet(words: ["views", "view", "viewed", "sees", "see", "saw", "seen", "regards", "regard", "regarded", "considers",
                               "consider", "considered", "calls", "call", "called", "labels", "labelled", "labeled", "names",
                               "named", "describes", "described", "identifies", "identified", "treats", "treat", "treated",
-                              "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"]
-    static let passiveAuxiliaries = ["is", "are", "was", "were", "been", "being", "be"]
+                              "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"])
+    static let passiveAuxiliaries = TokenKeySet(words: ["is", "are", "was", "were", "been", "being", "be"])
 
     /// The perception verb (with "as") a few words before the cue.
     static func verb(before cue: Int, in view: SentenceView, passive: Bool) -> Range<Int>? {
@@ -320,9 +321,9 @@ enum Perception {
         // Room for a list of perceived actors: "regards China, Russia and North Korea as threats".
         while index >= max(view.range.lowerBound, cue - 12) {
             if view.isClauseBreak(index) { return nil }
-            if activeVerbs.contains(where: { view.isWord(index, $0) }) {
-                let isPassive = passiveAuxiliaries.contains { view.isWord(index - 1, $0) }
-                    || (view.isWord(index - 1, "not") && passiveAuxiliaries.contains { view.isWord(index - 2, $0) })
+            if view.isWord(index, in: activeVerbs) {
+                let isPassive = view.isWord(index - 1, in: passiveAuxiliaries)
+                    || (view.isWord(index - 1, "not") && view.isWord(index - 2, in: passiveAuxiliaries))
                 return isPassive == passive ? index..<(index + 1) : nil
             }
             index -= 1
@@ -341,9 +342,11 @@ enum Perception {
         return nil
     }
 
+    private static let ownerPrepositions = TokenKeySet(words: ["in", "by", "for", "to"])
+
     /// "in Tokyo", "by Japan", "in Japan's strategy", "for Japan" after the cue.
     static func owner(after index: Int, in view: SentenceView, excluding excluded: Int32) -> FoundMention? {
-        guard ["in", "by", "for", "to"].contains(where: { view.isWord(index, $0) }) || (view.isWord(index, "of") && view.isWord(index + 1, "the")) else {
+        guard view.isWord(index, in: ownerPrepositions) || (view.isWord(index, "of") && view.isWord(index + 1, "the")) else {
             return nil
         }
         return view.mention(after: index + 1, reach: 4, excluding: [excluded])

@@ -61,10 +61,15 @@ struct SentenceView {
         index >= range.lowerBound && index < range.upperBound && tokens[index].spells(lowercaseWord, in: bytes)
     }
 
+    /// Whether the token at `index`, inside the sentence, is one of `words`.
+    @inline(__always)
+    func isWord(_ index: Int, in words: TokenKeySet) -> Bool {
+        index >= range.lowerBound && index < range.upperBound && words.contains(tokens[index].folded)
+    }
+
     /// Conjunctions that open a subordinate clause; an actor beyond one belongs to another clause.
-    private static let subordinators: Set<UInt64> = Set(
-        ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
-            .map { TokenHash.folded(Array($0.utf8)) }
+    private static let subordinators = TokenKeySet(
+        words: ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
     )
 
     /// Punctuation and conjunctions that close a clause for the purpose of finding a cue's actors.
@@ -74,8 +79,10 @@ struct SentenceView {
         case .word:
             return token.isLowercaseWord && Self.subordinators.contains(token.folded)
         case .punctuation:
-            return [UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!")]
-                .contains(token.first)
+            switch token.first {
+            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"): return true
+            default: return false
+            }
         case .dash:
             // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
@@ -116,12 +123,14 @@ struct SentenceView {
         var index = position - 1
         while index > max(range.lowerBound, position - 16) {
             if isComma(index) {
-                return ["who", "which", "whose", "whom"].contains { isWord(index + 1, $0) } ? index : nil
+                return isWord(index + 1, in: Self.relativePronouns) ? index : nil
             }
             index -= 1
         }
         return nil
     }
+
+    private static let relativePronouns = TokenKeySet(words: ["who", "which", "whose", "whom"])
 
     func isComma(_ index: Int) -> Bool {
         index >= range.lowerBound && index < range.upperBound && tokens[index].kind == .punctuation && tokens[index].first == UInt8(ascii: ",")
@@ -161,10 +170,9 @@ struct SentenceView {
     }
 
     /// Prepositions after which a state's name is a place or an oblique object, not an agent.
-    private static let obliqueMarkers: Set<UInt64> = Set(
-        ["in", "at", "inside", "across", "throughout", "near", "around", "within", "into", "of", "from", "without", "about",
-         "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
-            .map { TokenHash.folded(Array($0.utf8)) }
+    private static let obliqueMarkers = TokenKeySet(
+        words: ["in", "at", "inside", "across", "throughout", "near", "around", "within", "into", "of", "from", "without", "about",
+                "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
     )
 
     /// Whether a mention follows a preposition ("in Ukraine", "of the US", "from Tokyo"),
@@ -211,12 +219,13 @@ struct SentenceView {
     /// Whether a verb form is used as a noun: "the visit of", "an attack on", "Japan's visit".
     func isNounUse(_ hit: CueHit) -> Bool {
         let before = hit.tokens.lowerBound - 1
-        let determiners = ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "no", "every"]
-        if before >= range.lowerBound, tokens[before].kind == .possessive || determiners.contains(where: { isWord(before, $0) }) {
+        if before >= range.lowerBound, tokens[before].kind == .possessive || isWord(before, in: Self.determiners) {
             return true
         }
         return isWord(hit.tokens.upperBound, "of")
     }
+
+    private static let determiners = TokenKeySet(words: ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "no", "every"])
 
     /// The mention, not a modifier, whose first token is `token`, inside the sentence.
     func mentionStarting(at token: Int) -> FoundMention? {
