@@ -16,6 +16,15 @@ struct ActorTable {
         return index < base ? gazetteer.entry(at: index) : local[Int(index - base)]
     }
 
+    /// The number of actors: the gazetteer's and this article's own.
+    var count: Int { gazetteer.entries.count + local.count }
+
+    /// The id of the actor at `index`, without copying its entry.
+    func id(at index: Int32) -> String {
+        let base = Int32(gazetteer.entries.count)
+        return index < base ? gazetteer.entries[Int(index)].id : local[Int(index - base)].id
+    }
+
     /// Whether the actor was found in this article rather than listed in the gazetteer.
     func isLocal(_ index: Int32) -> Bool { index >= Int32(gazetteer.entries.count) }
 
