@@ -92,9 +92,10 @@ struct GraphBuilder {
     /// never another kind, so such an edge comes from a misread place name.
     private func isOwnState(_ relation: FoundRelation) -> Bool {
         guard relation.kind != .affiliation else { return false }
-        let source = actors.entry(at: relation.source.actor)
-        let target = actors.entry(at: relation.target.actor)
-        return (source.kind == .person && source.country == target.id) || (target.kind == .person && target.country == source.id)
+        let source = relation.source.actor
+        let target = relation.target.actor
+        return (actors.kind(of: source) == .person && actors.country(of: source) == actors.id(at: target))
+            || (actors.kind(of: target) == .person && actors.country(of: target) == actors.id(at: source))
     }
 
     /// Edges to actors found only from their context are less sure than to listed ones.

@@ -58,7 +58,7 @@ struct RelationFinder {
                 let reversed = (cue.reverse ?? false) && Self.reversibleRules.contains(rule.name)
                 let source = reversed ? pair.target : pair.source
                 let target = reversed ? pair.source : pair.target
-                guard cue.kind != .affiliation || Self.canBeAffiliated(actors.entry(at: source.actor).kind, to: actors.entry(at: target.actor).kind)
+                guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
                 else { break }
                 let modality = reading.modality(of: hit)
                 let expands = Self.listRules.contains(rule.name)
@@ -147,7 +147,7 @@ struct RelationFinder {
         let lastToken = view.range.upperBound - 1
         let endsInsideQuote = view.range.upperBound < view.tokens.count && view.quoted[view.range.upperBound]
         if let speaker = attribution.sentenceSpeaker { return speaker }
-        if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { actors.entry(at: $0.actor).kind == .person }) {
+        if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { actors.kind(of: $0.actor) == .person }) {
             return person.actor
         }
         return endsInsideQuote || view.quoted[lastToken] ? current : nil

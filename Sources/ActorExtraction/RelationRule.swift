@@ -289,7 +289,7 @@ enum PairAnaphor {
         var picked: [FoundMention] = []
         for mention in candidates.reversed() {
             var resolved = mention
-            let kind = view.actors.entry(at: mention.actor).kind
+            let kind = view.actors.kind(of: mention.actor)
             switch sort {
             case .states:
                 guard let state = view.state(of: mention) else { continue }

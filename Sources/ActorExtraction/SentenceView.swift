@@ -158,7 +158,7 @@ struct SentenceView {
 
     /// Lists join actors of one kind; "Japan, and Khristo Grozev confirms" is two clauses.
     private func sameKind(_ a: FoundMention, _ b: FoundMention) -> Bool {
-        actors.entry(at: a.actor).kind == actors.entry(at: b.actor).kind
+        actors.kind(of: a.actor) == actors.kind(of: b.actor)
     }
 
     private func previousInList(before mention: FoundMention) -> FoundMention? {
@@ -212,7 +212,7 @@ struct SentenceView {
         var index = mention.tokens.upperBound
         while index < min(range.upperBound, mention.tokens.upperBound + 4), tokens[index].isLowercaseWord { index += 1 }
         guard isComma(index), let person = mentionStarting(at: index + 1),
-              actors.entry(at: person.actor).kind == .person else { return mention }
+              actors.kind(of: person.actor) == .person else { return mention }
         return person
     }
 

@@ -66,7 +66,7 @@ struct UnknownActorFinder {
         if words.contains(where: Self.institutionHeads.contains), words.count >= 2 {
             let name = reader.text(run)
             let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, reader: reader)
-            let country = owner.flatMap { table.state(of: $0) }.map { table.entry(at: $0).id }
+            let country = owner.flatMap { table.state(of: $0) }.map { table.id(at: $0) }
             let id = (country.map { $0.lowercased() + "-" } ?? "") + Self.slug(name)
             let actor = table.addLocal(GazetteerEntry(id: id, name: name, kind: .organisation, country: country))
             return FoundMention(tokens: run, actor: actor, form: .stranger)
