@@ -26,19 +26,13 @@ extension Graph {
 
     private func jsonBytes(compact: Bool = false) -> [UInt8] {
         var writer = JSONWriter(capacity: 1024 + 600 * relations.count + 200 * actors.count, compact: compact)
-        writer.beginObject()
-        writer.key("schemaVersion"); writer.int(Graph.schemaVersion)
-        writer.key("articles"); writer.beginArray()
-        for article in articles { write(article, to: &writer) }
-        writer.endArray()
-        writer.key("actors"); writer.beginArray()
-        for actor in actors { write(actor, to: &writer) }
-        writer.endArray()
-        writer.key("relations"); writer.beginArray()
-        for relation in relations { write(relation, to: &writer) }
-        writer.endArray()
-        writer.endObject()
-        writer.endLine()
+        writer.beginGraph()
+        for article in articles { Self.write(article, to: &writer) }
+        writer.beginActors()
+        for actor in actors { Self.write(actor, to: &writer) }
+        writer.beginRelations()
+        for relation in relations { Self.write(relation, to: &writer) }
+        writer.endGraph()
         return writer.bytes
     }
 
@@ -206,7 +200,7 @@ extension Graph {
         return value
     }
 
-    func write(_ article: Article, to writer: inout JSONWriter) {
+    static func write(_ article: Article, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("id"); writer.string(article.id)
         writer.key("title"); writer.string(article.title)
@@ -215,7 +209,7 @@ extension Graph {
         writer.endObject()
     }
 
-    func write(_ actor: Actor, to writer: inout JSONWriter) {
+    static func write(_ actor: Actor, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("id"); writer.string(actor.id)
         writer.key("name"); writer.string(actor.name)
@@ -234,7 +228,7 @@ extension Graph {
         writer.endObject()
     }
 
-    func write(_ relation: Relation, to writer: inout JSONWriter) {
+    static func write(_ relation: Relation, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("source"); writer.string(relation.source)
         writer.key("target"); writer.string(relation.target)
@@ -247,7 +241,7 @@ extension Graph {
         writer.endObject()
     }
 
-    private func write(_ evidence: Evidence, to writer: inout JSONWriter) {
+    private static func write(_ evidence: Evidence, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("article"); writer.string(evidence.article)
         writer.key("sentence"); write(evidence.sentence, to: &writer)
@@ -262,10 +256,40 @@ extension Graph {
         writer.endObject()
     }
 
-    private func write(_ span: Span, to writer: inout JSONWriter) {
+    private static func write(_ span: Span, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("start"); writer.int(span.start)
         writer.key("end"); writer.int(span.end)
         writer.endObject()
+    }
+}
+
+/// The frame of a graph document, for writers that produce its items one at a time: a
+/// graph's own lists, or a corpus's merge as it is taken apart.
+extension JSONWriter {
+    /// Opens the document and its articles list.
+    mutating func beginGraph() {
+        beginObject()
+        key("schemaVersion"); int(Graph.schemaVersion)
+        key("articles"); beginArray()
+    }
+
+    /// Closes the articles and opens the actors.
+    mutating func beginActors() {
+        endArray()
+        key("actors"); beginArray()
+    }
+
+    /// Closes the actors and opens the relations.
+    mutating func beginRelations() {
+        endArray()
+        key("relations"); beginArray()
+    }
+
+    /// Closes the relations and the document, with a final line break.
+    mutating func endGraph() {
+        endArray()
+        endObject()
+        endLine()
     }
 }

@@ -14,28 +14,22 @@ extension Graph {
     /// to a file.
     public func writeJSONBytes(pieceSize: Int = 1 << 20, to write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         var writer = JSONWriter(capacity: pieceSize + pieceSize / 4)
-        writer.beginObject()
-        writer.key("schemaVersion"); writer.int(Graph.schemaVersion)
-        writer.key("articles"); writer.beginArray()
+        writer.beginGraph()
         for article in articles {
-            self.write(article, to: &writer)
+            Self.write(article, to: &writer)
             if writer.count >= pieceSize { try writer.flush(write) }
         }
-        writer.endArray()
-        writer.key("actors"); writer.beginArray()
+        writer.beginActors()
         for actor in actors {
-            self.write(actor, to: &writer)
+            Self.write(actor, to: &writer)
             if writer.count >= pieceSize { try writer.flush(write) }
         }
-        writer.endArray()
-        writer.key("relations"); writer.beginArray()
+        writer.beginRelations()
         for relation in relations {
-            self.write(relation, to: &writer)
+            Self.write(relation, to: &writer)
             if writer.count >= pieceSize { try writer.flush(write) }
         }
-        writer.endArray()
-        writer.endObject()
-        writer.endLine()
+        writer.endGraph()
         try writer.flush(write)
     }
 }

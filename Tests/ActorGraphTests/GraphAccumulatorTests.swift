@@ -30,6 +30,42 @@ final class GraphAccumulatorTests: XCTestCase {
         XCTAssertEqual(accumulator.takeGraph(), Graph())
     }
 
+    func testJSONWrittenStraightFromTheAccumulatorIsTheMergedGraphsByteForByte() {
+        var accumulator = GraphAccumulator()
+        for graph in graphs { accumulator.add(graph) }
+        var bytes: [UInt8] = []
+        var pieces = 0
+        accumulator.writeJSONBytes(pieceSize: 64) { bytes += $0; pieces += 1 }
+        XCTAssertGreaterThan(pieces, 3)
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), Graph.merged(graphs).jsonString())
+        XCTAssertEqual(accumulator.actorCount, 0)
+    }
+
+    func testPackedRecordsGiveBackWideOffsetsAndTheExactBytesOfEquivalentSpellings() {
+        // "é" composed and decomposed are == as Strings; the merge must keep each as written.
+        let composed = "Tok\u{E9}", decomposed = "Toke\u{301}"
+        let far = Span(start: 5_000_000_000, end: 5_000_000_004)
+        let mentions = [
+            Mention(article: "a", span: Span(start: 0, end: 4), text: composed),
+            Mention(article: "a", span: Span(start: 10, end: 14), text: decomposed),
+            Mention(article: "a", span: far, text: "Tokyo"),
+            Mention(article: "a", span: Span(start: -3, end: Int(Int32.min)), text: "Tokyo"),
+        ]
+        let evidence = Evidence(article: "a", sentence: far, source: Span(start: 0, end: 4), target: Span(start: 10, end: 14),
+                                cue: Span(start: Int(Int32.max), end: Int(Int32.max) + 1), attributedTo: decomposed, rule: "r", confidence: 0.5)
+        let graph = Graph(articles: [Article(id: "a")], actors: [Actor(id: "JPN", name: "Japan", kind: .state, mentions: mentions),
+                                                                 Actor(id: "USA", name: "USA", kind: .state)],
+                          relations: [Relation(source: "JPN", target: "USA", kind: .contact, evidence: [evidence])])
+        var accumulator = GraphAccumulator()
+        accumulator.add(graph)
+        let merged = accumulator.graph()
+        XCTAssertEqual(merged.actors[0].mentions.map(\.span), graph.actors[0].mentions.map(\.span))
+        XCTAssertEqual(merged.actors[0].mentions.map { Array($0.text.utf8) }, graph.actors[0].mentions.map { Array($0.text.utf8) })
+        XCTAssertEqual(merged.relations[0].evidence[0].attributedTo.map { Array($0.utf8) }, Array(decomposed.utf8))
+        XCTAssertEqual(merged.relations[0].evidence[0].sentence, far)
+        XCTAssertEqual(merged.jsonString(), graph.jsonString())
+    }
+
     func testJSONWrittenInPiecesIsTheJSONStringByteForByte() {
         let graph = Graph.merged(graphs)
         var pieces: [String] = []

@@ -84,8 +84,11 @@ struct CorpusExtraction {
             throw CommandFailure(tally.articles == 0 ? "no articles in the input" : "no input could be read (\(tally.failures.count) failed)")
         }
         if !options.jsonl, let output = mergedOutput {
-            let merged = tally.takeMerged()
-            try OutputWriter.writeJSON(of: filters.keepsEverything ? merged : try filters.apply(to: merged), to: output)
+            if filters.keepsEverything {
+                try tally.writeMerged(to: output)
+            } else {
+                try OutputWriter.writeJSON(of: try filters.apply(to: tally.takeMerged()), to: output)
+            }
         }
         if !options.quiet, tally.articles > 1 {
             FileHandle.standardError.write(Data("actorgraph: \(tally.summary(seconds: seconds, bytes: bytes))\n".utf8))
@@ -167,6 +170,15 @@ struct CorpusTally {
         let graph = accumulator!.takeGraph()
         mergedCounts = counts
         return graph
+    }
+
+    /// Writes the merged graph's JSON to `output` straight from the accumulator, which is
+    /// empty afterwards; the tally keeps only its counts.
+    mutating func writeMerged(to output: String?) throws {
+        guard accumulator != nil else { return try OutputWriter.writeJSON(of: Graph(), to: output) }
+        mergedCounts = (accumulator!.actorCount, accumulator!.relationCount)
+        try OutputWriter.writeJSON(to: output) { write in try accumulator!.writeJSONBytes(to: write) }
+        accumulator = GraphAccumulator()
     }
 
     /// The one-line summary: articles, actors, relations, failures, seconds.
