@@ -64,7 +64,24 @@ struct JSONWriter: ~Copyable {
     mutating func beginArray() { open(UInt8(ascii: "[")) }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    mutating func key(_ name: String) {
+    /// A key the schema names: a literal of plain ASCII that needs no escape, copied as it is.
+    mutating func key(_ name: StaticString) {
+        assert(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).allSatisfy { !Self.mayEscape($0) })
+        separate()
+        let length = name.utf8CodeUnitCount
+        reserve(length + 4)
+        storage[count] = UInt8(ascii: "\"")
+        (storage + count + 1).update(from: name.utf8Start, count: length)
+        storage[count + 1 + length] = UInt8(ascii: "\"")
+        storage[count + 2 + length] = UInt8(ascii: ":")
+        storage[count + 3 + length] = UInt8(ascii: " ")
+        count += length + 4
+        hasItems &= ~depthBit
+        pendingKey = true
+    }
+
+    /// A key that comes from data, escaped as any string is.
+    mutating func key(text name: String) {
         separate()
         writeString(name)
         reserve(2)
@@ -210,15 +227,20 @@ struct JSONWriter: ~Copyable {
 
     private mutating func writeString(_ value: String) {
         var value = value
-        // Names, ids and mention texts rarely need an escape: they go in one copy.
+        // Names, ids and mention texts rarely need an escape: they are copied as they are
+        // scanned, and only a string that needs one is written again, byte by byte.
         let plain = value.withUTF8 { utf8 in
-            for byte in utf8 where Self.mayEscape(byte) { return false }
             reserve(utf8.count + 2)
-            storage[count] = UInt8(ascii: "\"")
-            count += 1
-            put(utf8)
-            storage[count] = UInt8(ascii: "\"")
-            count += 1
+            let start = count
+            storage[start] = UInt8(ascii: "\"")
+            var position = start + 1
+            for byte in utf8 {
+                if Self.mayEscape(byte) { return false }
+                storage[position] = byte
+                position += 1
+            }
+            storage[position] = UInt8(ascii: "\"")
+            count = position + 1
             return true
         }
         if !plain {
