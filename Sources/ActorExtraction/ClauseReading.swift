@@ -57,8 +57,7 @@ struct ClauseReading {
     private func isPastForm(_ hit: CueHit) -> Bool {
         let cue = view.lexicon.cues[Int(hit.cue)]
         guard cue.pos == "verb" else { return false }
-        let word = view.text(hit.tokens.lowerBound)
-        if word.hasSuffix("ed") { return true }
+        if view.hasSuffix(hit.tokens.lowerBound, "ed") { return true }
         return view.contains(view.lexicon.past, in: hit.tokens)
     }
 

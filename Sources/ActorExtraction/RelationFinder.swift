@@ -50,8 +50,11 @@ struct RelationFinder {
 
     private func relations(in view: SentenceView, attribution: Attribution) -> [FoundRelation] {
         var found: [FoundRelation] = []
+        let hits = cueHits(in: view)
+        // Most sentences state nothing; their clauses need no reading.
+        guard !hits.isEmpty else { return [] }
         let reading = ClauseReading(view: view)
-        for hit in cueHits(in: view) {
+        for hit in hits {
             let cue = lexicon.cues[Int(hit.cue)]
             for rule in RelationRule.all {
                 guard let pair = rule.match(hit, view) else { continue }

@@ -147,7 +147,7 @@ extension RelationRule {
     static let passiveBy = RelationRule(name: "passive-by", confidence: 0.8) { hit, view in
         let cue = view.lexicon.cues[Int(hit.cue)]
         var auxiliary = hit.tokens.lowerBound - 1
-        if view.text(max(view.range.lowerBound, auxiliary)).hasSuffix("ly") { auxiliary -= 1 }
+        if view.hasSuffix(max(view.range.lowerBound, auxiliary), "ly") { auxiliary -= 1 }
         guard cue.pos == "verb" || cue.pos == "adjective", auxiliary >= view.range.lowerBound,
               view.isWord(auxiliary, in: Perception.passiveAuxiliaries),
               let by = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 6)).first(where: { view.isWord($0, "by") }),

@@ -57,6 +57,20 @@ struct SentenceView {
         return Substring(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
     }
 
+    /// Whether the token at `index` ends with `suffix` (ASCII), as `String.hasSuffix`
+    /// says: by its bytes, and through `String` only for a token with non-ASCII bytes
+    /// ending so, where a letter before the suffix might join it into one character.
+    func hasSuffix(_ index: Int, _ suffix: StaticString) -> Bool {
+        let token = tokens[index]
+        let start = Int(token.start)
+        let length = suffix.utf8CodeUnitCount
+        guard Int(token.end) - start >= length else { return false }
+        let tail = Int(token.end) - length
+        for offset in 0..<length where bytes[tail + offset] != suffix.utf8Start[offset] { return false }
+        if bytes[start..<tail].allSatisfy({ $0 < 0x80 }) { return true }
+        return text(index).hasSuffix(suffix.description)
+    }
+
     func isWord(_ index: Int, _ lowercaseWord: String) -> Bool {
         index >= range.lowerBound && index < range.upperBound && tokens[index].spells(lowercaseWord, in: bytes)
     }
