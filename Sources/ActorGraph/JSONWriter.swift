@@ -174,13 +174,22 @@ struct JSONWriter: ~Copyable {
 
     // MARK: - Layout
 
-    private mutating func newline() {
-        guard !compact else { return }
-        let spaces = indent * 2
-        reserve(1 + spaces)
-        storage[count] = UInt8(ascii: "\n")
-        (storage + count + 1).update(repeating: UInt8(ascii: " "), count: spaces)
-        count += 1 + spaces
+    /// A comma, a line break and the deepest indentation: every separator and line break
+    /// the writer needs is one copy of a piece of this.
+    private static let layout: StaticString = ",\n                                                                                                                              "
+
+    /// A line break and the indentation of the current depth, after a comma if `comma`.
+    @inline(__always)
+    private mutating func newline(comma: Bool = false) {
+        guard !compact else {
+            if comma { put(UInt8(ascii: ",")) }
+            return
+        }
+        let skip = comma ? 0 : 1
+        let length = 2 &+ indent &* 2 &- skip
+        reserve(length)
+        (storage + count).update(from: Self.layout.utf8Start + skip, count: length)
+        count &+= length
     }
 
     private var depthBit: UInt64 { 1 << UInt64(indent) }
@@ -191,9 +200,13 @@ struct JSONWriter: ~Copyable {
             hasItems |= depthBit
             return
         }
-        if hasItems & depthBit != 0 { put(UInt8(ascii: ",")) }
-        if indent > 0 { newline() }
+        let comma = hasItems & depthBit != 0
         hasItems |= depthBit
+        if indent > 0 {
+            newline(comma: comma)
+        } else if comma {
+            put(UInt8(ascii: ","))
+        }
     }
 
     private mutating func open(_ bracket: UInt8) {
