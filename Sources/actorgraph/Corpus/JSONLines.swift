@@ -252,48 +252,82 @@ enum JSONLinesRecordReader {
             index += 1
             var start = index
             var decoded: [UInt8] = []
-            var ascii = true
+            var escaped = false
+            // Every byte's bits or-ed together: the high bit says whether any was not ASCII.
+            var bits: UInt8 = 0
             while index < bytes.count {
-                let byte = bytes[index]
+                // Runs between escapes are most of an article: scan them with one test a byte.
+                var position = Self.plainRunEnd(bytes, from: index, bits: &bits)
+                guard position < bytes.count else { return nil }
+                var byte = bytes[position]
+                while byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 {
+                    bits |= byte
+                    position &+= 1
+                    guard position < bytes.count else { return nil }
+                    byte = bytes[position]
+                }
+                index = position
                 if byte == UInt8(ascii: "\"") {
+                    let ascii = bits < 0x80
                     let text: String?
-                    if decoded.isEmpty {
+                    if !escaped {
                         let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
                         text = ascii ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
                     } else {
-                        decoded.append(contentsOf: bytes[start..<index])
+                        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                         text = ascii ? String(decoding: decoded, as: UTF8.self) : String(validating: decoded, as: UTF8.self)
                     }
                     index += 1
                     return text
                 }
-                if byte < 0x20 { return nil }
-                if byte >= 0x80 { ascii = false }
-                if byte == UInt8(ascii: "\\") {
-                    if decoded.isEmpty { decoded.reserveCapacity(bytes.count - start) }
-                    decoded.append(contentsOf: bytes[start..<index])
-                    guard index + 1 < bytes.count else { return nil }
-                    let escape = bytes[index + 1]
-                    index += 2
-                    switch escape {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
-                    case UInt8(ascii: "n"): decoded.append(0x0A)
-                    case UInt8(ascii: "r"): decoded.append(0x0D)
-                    case UInt8(ascii: "t"): decoded.append(0x09)
-                    case UInt8(ascii: "b"): decoded.append(0x08)
-                    case UInt8(ascii: "f"): decoded.append(0x0C)
-                    case UInt8(ascii: "u"):
-                        guard let scalar = hex4(), !(0xD800...0xDFFF).contains(scalar), let character = Unicode.Scalar(scalar) else { return nil }
-                        if scalar >= 0x80 { ascii = false }
-                        decoded.append(contentsOf: String(character).utf8)
-                    default: return nil
-                    }
-                    start = index
-                    continue
+                guard byte == UInt8(ascii: "\\") else { return nil }
+                if !escaped {
+                    escaped = true
+                    decoded.reserveCapacity(bytes.count - start)
                 }
-                index += 1
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                guard index + 1 < bytes.count else { return nil }
+                let escape = bytes[index + 1]
+                index += 2
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
+                case UInt8(ascii: "b"): decoded.append(0x08)
+                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case UInt8(ascii: "u"):
+                    guard let scalar = hex4(), !(0xD800...0xDFFF).contains(scalar), let character = Unicode.Scalar(scalar) else { return nil }
+                    if scalar >= 0x80 { bits |= 0x80 }
+                    decoded.append(contentsOf: String(character).utf8)
+                default: return nil
+                }
+                start = index
             }
             return nil
+        }
+
+        /// How far eight bytes at a time hold no quote, backslash or control byte, or-ing
+        /// them into `bits`; the last few bytes and the one that stops the run are left to
+        /// the caller.
+        private static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, bits: inout UInt8) -> Int {
+            guard let base = bytes.baseAddress else { return start }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            var position = start
+            var seen: UInt64 = 0
+            while position + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                // A byte is zero, or below 0x20, where subtracting borrows into its high bit.
+                let stops = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                if stops & highs != 0 { break }
+                seen |= word
+                position &+= 8
+            }
+            if seen & highs != 0 { bits |= 0x80 }
+            return position
         }
 
         private mutating func hex4() -> UInt32? {
