@@ -13,7 +13,7 @@ final class JSONLinesTests: XCTestCase {
         #"{"text": "Tōkyō — Москва \u2014 \u00e9 \u0041 and é"}"#,
         #"{"text": ""}"#,
         #"{"id": "0", "text": "zero"}"#,
-        #"{"text": "plain ASCII for a good while, then an é late, and "quotes" after sixteen bytes"}"#,
+        #"{"text": "plain ASCII for a good while, then an é late, and \"quotes\" after sixteen bytes"}"#,
     ]
 
     /// Lines the direct reader leaves to `JSONDecoder`, valid or not.
