@@ -210,57 +210,89 @@ extension Graph {
     }
 
     static func write(_ actor: Actor, to writer: inout JSONWriter) {
+        beginActor(actor, to: &writer)
+        for mention in actor.mentions { writeMention(article: mention.article, span: mention.span, text: mention.text, to: &writer) }
+        endActor(to: &writer)
+    }
+
+    /// An actor's fields up to its mentions list, opened; the mentions follow, then
+    /// ``endActor(to:)``. The pieces serve a merge written straight from its packed records.
+    static func beginActor(_ actor: Actor, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("id"); writer.string(actor.id)
         writer.key("name"); writer.string(actor.name)
         writer.key("kind"); writer.string(actor.kind.rawValue)
         writer.key("country"); writer.string(actor.country)
         writer.key("mentions"); writer.beginArray()
-        for mention in actor.mentions {
-            writer.beginObject()
-            writer.key("article"); writer.string(mention.article)
-            writer.key("start"); writer.int(mention.start)
-            writer.key("end"); writer.int(mention.end)
-            writer.key("text"); writer.string(mention.text)
-            writer.endObject()
-        }
+    }
+
+    static func endActor(to writer: inout JSONWriter) {
         writer.endArray()
         writer.endObject()
+    }
+
+    static func writeMention(article: String, span: Span, text: String, to writer: inout JSONWriter) {
+        let depth = writer.beginFlatObject()
+        writer.flatKey("article", depth: depth, first: true); writer.flatValue(article)
+        writer.flatKey("start", depth: depth, first: false); writer.flatValue(span.start)
+        writer.flatKey("end", depth: depth, first: false); writer.flatValue(span.end)
+        writer.flatKey("text", depth: depth, first: false); writer.flatValue(text)
+        writer.endFlatObject(depth: depth)
     }
 
     static func write(_ relation: Relation, to writer: inout JSONWriter) {
+        beginRelation(relation.key, weight: relation.weight, to: &writer)
+        for item in relation.evidence {
+            writeEvidence(
+                article: item.article, sentence: item.sentence, source: item.source, target: item.target, cue: item.cue,
+                modality: item.modality, attributedTo: item.attributedTo, tense: item.tense, rule: item.rule,
+                confidence: item.confidence, to: &writer
+            )
+        }
+        endRelation(to: &writer)
+    }
+
+    /// A relation's fields up to its evidence list, opened; the evidence follows, then
+    /// ``endRelation(to:)``.
+    static func beginRelation(_ key: RelationKey, weight: Int, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("source"); writer.string(relation.source)
-        writer.key("target"); writer.string(relation.target)
-        writer.key("kind"); writer.string(relation.kind.rawValue)
-        writer.key("directed"); writer.bool(relation.directed)
-        writer.key("weight"); writer.int(relation.weight)
+        writer.key("source"); writer.string(key.source)
+        writer.key("target"); writer.string(key.target)
+        writer.key("kind"); writer.string(key.kind.rawValue)
+        writer.key("directed"); writer.bool(key.kind.isDirected)
+        writer.key("weight"); writer.int(weight)
         writer.key("evidence"); writer.beginArray()
-        for item in relation.evidence { write(item, to: &writer) }
+    }
+
+    static func endRelation(to writer: inout JSONWriter) {
         writer.endArray()
         writer.endObject()
     }
 
-    private static func write(_ evidence: Evidence, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("article"); writer.string(evidence.article)
-        writer.key("sentence"); write(evidence.sentence, to: &writer)
-        writer.key("source"); write(evidence.source, to: &writer)
-        writer.key("target"); write(evidence.target, to: &writer)
-        writer.key("cue"); write(evidence.cue, to: &writer)
-        writer.key("modality"); writer.string(evidence.modality.rawValue)
-        writer.key("attributedTo"); writer.string(evidence.attributedTo)
-        writer.key("tense"); writer.string(evidence.tense.rawValue)
-        writer.key("rule"); writer.string(evidence.rule)
-        writer.key("confidence"); writer.number(evidence.confidence)
-        writer.endObject()
+    static func writeEvidence(
+        article: String, sentence: Span, source: Span, target: Span, cue: Span, modality: Modality, attributedTo: String?,
+        tense: Tense, rule: String, confidence: Double, to writer: inout JSONWriter
+    ) {
+        let depth = writer.beginFlatObject()
+        writer.flatKey("article", depth: depth, first: true); writer.flatValue(article)
+        writer.flatKey("sentence", depth: depth, first: false); write(sentence, at: depth, to: &writer)
+        writer.flatKey("source", depth: depth, first: false); write(source, at: depth, to: &writer)
+        writer.flatKey("target", depth: depth, first: false); write(target, at: depth, to: &writer)
+        writer.flatKey("cue", depth: depth, first: false); write(cue, at: depth, to: &writer)
+        writer.flatKey("modality", depth: depth, first: false); writer.flatValue(modality.rawValue)
+        writer.flatKey("attributedTo", depth: depth, first: false); writer.flatValue(attributedTo)
+        writer.flatKey("tense", depth: depth, first: false); writer.flatValue(tense.rawValue)
+        writer.flatKey("rule", depth: depth, first: false); writer.flatValue(rule)
+        writer.flatKey("confidence", depth: depth, first: false); writer.flatNumber(confidence)
+        writer.endFlatObject(depth: depth)
     }
 
-    private static func write(_ span: Span, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("start"); writer.int(span.start)
-        writer.key("end"); writer.int(span.end)
-        writer.endObject()
+    /// A span as the value of the flat field just written at `depth`.
+    private static func write(_ span: Span, at depth: Int, to writer: inout JSONWriter) {
+        let inner = writer.beginFlatObject(valueAt: depth)
+        writer.flatKey("start", depth: inner, first: true); writer.flatValue(span.start)
+        writer.flatKey("end", depth: inner, first: false); writer.flatValue(span.end)
+        writer.endFlatObject(depth: inner)
     }
 }
 

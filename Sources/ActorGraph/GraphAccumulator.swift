@@ -114,9 +114,14 @@ public struct GraphAccumulator: Sendable {
     /// Writes the merged graph's JSON, byte for byte ``takeGraph()``'s
     /// ``Graph/writeJSONBytes(pieceSize:to:)``, leaving the accumulator empty.
     ///
-    /// Only one actor's or one relation's full records exist at a time, so a corpus's
-    /// merge is written out in little more memory than it was kept in.
+    /// Mentions and evidence are put in canonical order and written from their packed
+    /// records: their strings are compared by rank in the table's `String` order, which
+    /// answers as comparing the strings does, so the order (and which of two equal records
+    /// stays) is the graph's. The packed records go as they are written.
     public mutating func writeJSONBytes(pieceSize: Int = 1 << 20, to write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        // Canonical order compares a missing speaker as the empty string.
+        let empty = strings.index(of: "")
+        let ranks = strings.ranks()
         var writer = JSONWriter(capacity: pieceSize + pieceSize / 4)
         writer.beginGraph()
         for article in articles.values.sorted(by: { $0.id < $1.id }) {
@@ -125,19 +130,30 @@ public struct GraphAccumulator: Sendable {
         }
         writer.beginActors()
         for slot in actors.indices.sorted(by: { actors[$0].actor.id < actors[$1].actor.id }) {
-            var actor = unpack(actors[slot])
+            let mentions = canonical(actors[slot].mentions, ranks: ranks)
             actors[slot].mentions = []
-            actor.mentions = Graph.canonical(actor.mentions)
-            Graph.write(actor, to: &writer)
-            if writer.count >= pieceSize { try writer.flush(write) }
+            Graph.beginActor(actors[slot].actor, to: &writer)
+            for mention in mentions {
+                Graph.writeMention(article: strings[mention.article], span: unpack(mention.span), text: strings[mention.text], to: &writer)
+                if writer.count >= pieceSize { try writer.flush(write) }
+            }
+            Graph.endActor(to: &writer)
         }
         writer.beginRelations()
         for slot in relations.indices.sorted(by: { relations[$0].key < relations[$1].key }) {
-            var relation = unpack(relations[slot])
+            let evidence = canonical(relations[slot].evidence, ranks: ranks, empty: empty)
             relations[slot].evidence = []
-            relation.evidence = Graph.canonical(relation.evidence)
-            Graph.write(relation, to: &writer)
-            if writer.count >= pieceSize { try writer.flush(write) }
+            Graph.beginRelation(relations[slot].key, weight: evidence.count, to: &writer)
+            for item in evidence {
+                Graph.writeEvidence(
+                    article: strings[item.article], sentence: unpack(item.sentence), source: unpack(item.source),
+                    target: unpack(item.target), cue: unpack(item.cue), modality: item.modality,
+                    attributedTo: item.attributedTo < 0 ? nil : strings[item.attributedTo], tense: item.tense,
+                    rule: strings[item.rule], confidence: item.confidence, to: &writer
+                )
+                if writer.count >= pieceSize { try writer.flush(write) }
+            }
+            Graph.endRelation(to: &writer)
         }
         writer.endGraph()
         try writer.flush(write)
@@ -238,6 +254,63 @@ extension GraphAccumulator {
         relation.target = record.key.target
         relation.evidence = evidence
         return relation
+    }
+}
+
+// MARK: - Canonical order of packed records
+
+extension GraphAccumulator {
+    /// ``Graph/canonical(_:)`` of the mentions, on their packed form: `Mention`'s order
+    /// (article, start, end, text) and equality, with strings by rank.
+    private func canonical(_ mentions: [PackedMention], ranks: [Int32]) -> [PackedMention] {
+        let sorted = mentions.sorted { a, b in
+            if ranks[Int(a.article)] != ranks[Int(b.article)] { return ranks[Int(a.article)] < ranks[Int(b.article)] }
+            let first = unpack(a.span), second = unpack(b.span)
+            if first.start != second.start { return first.start < second.start }
+            if first.end != second.end { return first.end < second.end }
+            return ranks[Int(a.text)] < ranks[Int(b.text)]
+        }
+        return Self.firstOfEachRun(sorted) { a, b in
+            ranks[Int(a.article)] == ranks[Int(b.article)] && unpack(a.span) == unpack(b.span) && ranks[Int(a.text)] == ranks[Int(b.text)]
+        }
+    }
+
+    /// ``Graph/canonical(_:)`` of the evidence, on its packed form: `Evidence`'s order and
+    /// equality field by field, with strings by rank (a missing speaker ordered as `empty`,
+    /// the empty string, but equal only to another missing one).
+    private func canonical(_ evidence: [PackedEvidence], ranks: [Int32], empty: Int32) -> [PackedEvidence] {
+        func rank(_ index: Int32) -> Int32 { ranks[Int(index)] }
+        func speakerRank(_ index: Int32) -> Int32 { rank(index < 0 ? empty : index) }
+        func sameSpeaker(_ a: Int32, _ b: Int32) -> Bool { a < 0 || b < 0 ? a == b : rank(a) == rank(b) }
+        /// Whether the first span comes first, or `nil` when they are equal.
+        func order(_ x: PackedSpan, _ y: PackedSpan) -> Bool? {
+            let first = unpack(x), second = unpack(y)
+            return first == second ? nil : first < second
+        }
+        let sorted = evidence.sorted { a, b in
+            if rank(a.article) != rank(b.article) { return rank(a.article) < rank(b.article) }
+            if let order = order(a.sentence, b.sentence) ?? order(a.cue, b.cue) ?? order(a.source, b.source) ?? order(a.target, b.target) {
+                return order
+            }
+            if rank(a.rule) != rank(b.rule) { return rank(a.rule) < rank(b.rule) }
+            if a.modality != b.modality { return a.modality < b.modality }
+            if !sameSpeaker(a.attributedTo, b.attributedTo) { return speakerRank(a.attributedTo) < speakerRank(b.attributedTo) }
+            if a.tense != b.tense { return a.tense.rawValue < b.tense.rawValue }
+            return a.confidence < b.confidence
+        }
+        return Self.firstOfEachRun(sorted) { a, b in
+            rank(a.article) == rank(b.article) && unpack(a.sentence) == unpack(b.sentence) && unpack(a.source) == unpack(b.source)
+                && unpack(a.target) == unpack(b.target) && unpack(a.cue) == unpack(b.cue) && a.modality == b.modality
+                && sameSpeaker(a.attributedTo, b.attributedTo) && a.tense == b.tense && rank(a.rule) == rank(b.rule)
+                && a.confidence == b.confidence
+        }
+    }
+
+    private static func firstOfEachRun<Item>(_ sorted: [Item], equal: (Item, Item) -> Bool) -> [Item] {
+        var kept: [Item] = []
+        kept.reserveCapacity(sorted.count)
+        for item in sorted where kept.last.map({ !equal($0, item) }) ?? true { kept.append(item) }
+        return kept
     }
 }
 

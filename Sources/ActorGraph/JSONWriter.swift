@@ -110,8 +110,7 @@ struct JSONWriter: ~Copyable {
     /// Writes the shortest decimal that reads back as the same value; non-finite as 0.
     mutating func number(_ value: Double) {
         separate()
-        guard value.isFinite else { append("0"); return }
-        if value == value.rounded(), abs(value) < 1e15 { writeDigits(Int(value)) } else { appendText(String(value)) }
+        flatNumber(value)
     }
 
     // MARK: - The buffer
@@ -178,15 +177,16 @@ struct JSONWriter: ~Copyable {
     /// the writer needs is one copy of a piece of this.
     private static let layout: StaticString = ",\n                                                                                                                              "
 
-    /// A line break and the indentation of the current depth, after a comma if `comma`.
+    /// A line break and the indentation of `depth` (the current one by default), after a
+    /// comma if `comma`.
     @inline(__always)
-    private mutating func newline(comma: Bool = false) {
+    private mutating func newline(comma: Bool = false, depth: Int? = nil) {
         guard !compact else {
             if comma { put(UInt8(ascii: ",")) }
             return
         }
         let skip = comma ? 0 : 1
-        let length = 2 &+ indent &* 2 &- skip
+        let length = 2 &+ (depth ?? indent) &* 2 &- skip
         reserve(length)
         (storage + count).update(from: Self.layout.utf8Start + skip, count: length)
         count &+= length
@@ -223,6 +223,59 @@ struct JSONWriter: ~Copyable {
         indent -= 1
         if hadItems { newline() }
         put(bracket)
+    }
+
+    // MARK: - Flat objects
+
+    // Records written by the hundred thousand (a merge's mentions and evidence) are written
+    // field by field at a depth the caller keeps, without the bookkeeping of `key` and
+    // `beginObject` per field; the bytes are those the general calls write.
+
+    /// Opens an object as the next item of the current array (or the value of the key
+    /// just written); returns the depth of its fields.
+    mutating func beginFlatObject() -> Int {
+        separate()
+        put(UInt8(ascii: "{"))
+        return indent + 1
+    }
+
+    /// Opens an object as the value of the flat field just written at `depth`; returns
+    /// the depth of its fields.
+    mutating func beginFlatObject(valueAt depth: Int) -> Int {
+        put(UInt8(ascii: "{"))
+        return depth + 1
+    }
+
+    /// The key of a field of a flat object whose fields are at `depth`.
+    mutating func flatKey(_ name: StaticString, depth: Int, first: Bool) {
+        newline(comma: !first, depth: depth)
+        let length = name.utf8CodeUnitCount
+        reserve(length + 4)
+        storage[count] = UInt8(ascii: "\"")
+        (storage + count + 1).update(from: name.utf8Start, count: length)
+        storage[count + 1 + length] = UInt8(ascii: "\"")
+        storage[count + 2 + length] = UInt8(ascii: ":")
+        storage[count + 3 + length] = UInt8(ascii: " ")
+        count += length + 4
+    }
+
+    /// Closes a flat object whose fields (one at least) are at `depth`.
+    mutating func endFlatObject(depth: Int) {
+        newline(depth: depth - 1)
+        put(UInt8(ascii: "}"))
+    }
+
+    mutating func flatValue(_ value: String?) {
+        if let value { writeString(value) } else { append("null") }
+    }
+
+    mutating func flatValue(_ value: Int) {
+        writeDigits(value)
+    }
+
+    mutating func flatNumber(_ value: Double) {
+        guard value.isFinite else { append("0"); return }
+        if value == value.rounded(), abs(value) < 1e15 { writeDigits(Int(value)) } else { appendText(String(value)) }
     }
 
     // MARK: - Strings

@@ -45,6 +45,22 @@ struct StringTable: Sendable {
         }
     }
 
+    /// Each string's place in `String` order, strings that are `==` (canonically
+    /// equivalent spellings too) sharing one: comparing ranks answers as comparing the
+    /// strings would, without comparing them again.
+    ///
+    /// - Complexity: O(n log n) string comparisons for n strings.
+    func ranks() -> [Int32] {
+        let order = strings.indices.sorted { strings[$0] < strings[$1] }
+        var ranks = [Int32](repeating: 0, count: strings.count)
+        var rank: Int32 = 0
+        for (position, index) in order.enumerated() {
+            if position > 0, strings[order[position - 1]] < strings[index] { rank += 1 }
+            ranks[index] = rank
+        }
+        return ranks
+    }
+
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

@@ -66,6 +66,37 @@ final class GraphAccumulatorTests: XCTestCase {
         XCTAssertEqual(merged.jsonString(), graph.jsonString())
     }
 
+    func testPackedRecordsAreWrittenInTheGraphsCanonicalOrder() {
+        // Ties broken late, duplicates, a missing speaker beside an empty one, equivalent spellings.
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        func item(_ article: String, _ start: Int, speaker: String?, rule: String = "r", confidence: Double = 0.5,
+                  modality: Modality = .asserted, tense: Tense = .present) -> Evidence {
+            Evidence(article: article, sentence: Span(start: 0, end: 50), source: Span(start: start, end: start + 4),
+                     target: Span(start: 20, end: 24), cue: Span(start: 10, end: 14), modality: modality,
+                     attributedTo: speaker, tense: tense, rule: rule, confidence: confidence)
+        }
+        let evidence = [
+            item("b", 5, speaker: nil), item("b", 5, speaker: ""), item("b", 5, speaker: nil), item("a", 5, speaker: "x"),
+            item("a", 5, speaker: "x", confidence: 0.4), item("a", 5, speaker: "x", tense: .past), item("a", 1, speaker: nil, rule: "q"),
+            item(composed, 5, speaker: nil), item(decomposed, 5, speaker: nil), item("a", 5, speaker: composed, modality: .question),
+            item("a", 5, speaker: decomposed, modality: .question),
+        ]
+        let mentions = [("b", 4, "Paris"), ("a", 9, "Paris"), ("a", 9, "Paris"), ("a", 9, composed), ("a", 9, decomposed), ("a", 2, "x")]
+            .map { Mention(article: $0.0, span: Span(start: $0.1, end: $0.1 + 3), text: $0.2) }
+        let graphs = [0, 1].map { half in
+            Graph(articles: [Article(id: "a"), Article(id: "b")],
+                  actors: [Actor(id: "FRA", name: "France", kind: .state, mentions: mentions.enumerated().filter { $0.offset % 2 == half }.map(\.element)),
+                           Actor(id: "DEU", name: "Germany", kind: .state)],
+                  relations: [Relation(source: "DEU", target: "FRA", kind: .contact,
+                                       evidence: evidence.enumerated().filter { $0.offset % 2 == half }.map(\.element))])
+        }
+        var written = GraphAccumulator(), taken = GraphAccumulator()
+        for graph in graphs { written.add(graph); taken.add(graph) }
+        var bytes: [UInt8] = []
+        written.writeJSONBytes { bytes += $0 }
+        XCTAssertEqual(bytes, Array(taken.takeGraph().jsonString().utf8))
+    }
+
     func testJSONWrittenInPiecesIsTheJSONStringByteForByte() {
         let graph = Graph.merged(graphs)
         var pieces: [String] = []
