@@ -55,8 +55,7 @@ struct ClauseReading {
     }
 
     private func isPastForm(_ hit: CueHit) -> Bool {
-        let cue = view.lexicon.cues[Int(hit.cue)]
-        guard cue.pos == "verb" else { return false }
+        guard view.lexicon.traits[Int(hit.cue)].pos == .verb else { return false }
         if view.hasSuffix(hit.tokens.lowerBound, "ed") { return true }
         return view.contains(view.lexicon.past, in: hit.tokens)
     }

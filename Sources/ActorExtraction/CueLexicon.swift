@@ -20,6 +20,36 @@ public struct RelationCue: Codable, Sendable, Equatable {
     public var cameo: String?
 }
 
+/// What the relation rules ask of a cue, read once from its ``RelationCue``: the rules ask
+/// at every cue, and copying the cue (its strings and lists) and comparing its part of
+/// speech as a string cost more than most of them.
+struct CueTraits: Sendable {
+    enum PartOfSpeech: Sendable { case verb, noun, adjective, adverb, other }
+
+    var kind: RelationKind
+    var pos: PartOfSpeech
+    /// Whether the cue lists prepositions.
+    var hasPrepositions: Bool
+    /// No prepositions, or "with" or "between" among them: "A and B cooperate (with each other)".
+    var reciprocal: Bool
+    var reverse: Bool
+
+    init(_ cue: RelationCue) {
+        kind = cue.kind
+        switch cue.pos {
+        case "verb": pos = .verb
+        case "noun": pos = .noun
+        case "adjective": pos = .adjective
+        case "adverb": pos = .adverb
+        default: pos = .other
+        }
+        let prepositions = cue.prep ?? []
+        hasPrepositions = !prepositions.isEmpty
+        reciprocal = prepositions.isEmpty || prepositions.contains { $0 == "with" || $0 == "between" }
+        reverse = cue.reverse ?? false
+    }
+}
+
 /// The cue, modality and attribution word lists the relation rules read.
 public struct CueLexicon: Sendable {
     struct Site: Sendable {
@@ -28,6 +58,8 @@ public struct CueLexicon: Sendable {
 
     /// Every cue, in file order.
     public let cues: [RelationCue]
+    /// What the rules ask of each cue, by cue index.
+    let traits: [CueTraits]
     let cueTrie: TokenTrie<Site>
     /// The keys of each cue's prepositions, by cue index.
     let prepositions: [TokenKeySet]
@@ -41,6 +73,7 @@ public struct CueLexicon: Sendable {
     /// Builds the lexicon from cues and word lists.
     public init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
         self.cues = cues
+        traits = cues.map(CueTraits.init)
         var trie = TokenTrie<Site>()
         var preps: [TokenKeySet] = []
         for (index, cue) in cues.enumerated() {

@@ -20,7 +20,14 @@ struct RelationFinder {
     let lexicon: CueLexicon
 
     /// How much each modality lowers a rule's confidence that the edge holds as stated.
-    static let modalityFactor: [Modality: Double] = [.asserted: 1, .hypothetical: 0.8, .negated: 0.9, .question: 0.7]
+    static func factor(of modality: Modality) -> Double {
+        switch modality {
+        case .asserted: 1
+        case .hypothetical: 0.8
+        case .negated: 0.9
+        case .question: 0.7
+        }
+    }
 
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
@@ -55,24 +62,25 @@ struct RelationFinder {
         guard !hits.isEmpty else { return [] }
         let reading = ClauseReading(view: view)
         for hit in hits {
-            let cue = lexicon.cues[Int(hit.cue)]
-            for rule in RelationRule.all {
+            let cue = lexicon.traits[Int(hit.cue)]
+            for (position, rule) in RelationRule.all.enumerated() {
                 guard let pair = rule.match(hit, view) else { continue }
-                let reversed = (cue.reverse ?? false) && Self.reversibleRules.contains(rule.name)
+                let reversed = cue.reverse && Self.ruleIsReversible[position]
                 let source = reversed ? pair.target : pair.source
                 let target = reversed ? pair.source : pair.target
                 guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
                 else { break }
                 let modality = reading.modality(of: hit)
-                let expands = Self.listRules.contains(rule.name)
+                let tense = reading.tense(of: hit)
+                let expands = Self.ruleExpandsLists[position]
                 let speaker = attribution.speaker(of: hit)
                 for one in expands ? view.coordinated(with: source) : [source] {
                     for other in expands ? view.coordinated(with: target) : [target] where one.actor != other.actor && one.actor != speaker {
                         found.append(FoundRelation(
                             source: one, target: other,
                             kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range, modality: modality,
-                            tense: reading.tense(of: hit), speaker: speaker, rule: rule.name,
-                            confidence: rule.confidence * (Self.modalityFactor[modality] ?? 1)
+                            tense: tense, speaker: speaker, rule: rule.name,
+                            confidence: rule.confidence * Self.factor(of: modality)
                         ))
                     }
                 }
@@ -99,6 +107,10 @@ struct RelationFinder {
     /// Russia and Belarus" states four edges.
     static let listRules: Set<String> = ["verb-object", "prepositional-object", "perception-active", "perception-passive", "passive-by"]
 
+    /// The two sets as flags by rule position, asked at every match.
+    private static let ruleIsReversible = RelationRule.all.map { reversibleRules.contains($0.name) }
+    private static let ruleExpandsLists = RelationRule.all.map { listRules.contains($0.name) }
+
     /// Force that a sentence only entertains ("could strike", "might attack") is a threat,
     /// as CAMEO codes it (13), not an act of hostility.
     static func kind(of cueKind: RelationKind, _ modality: Modality) -> RelationKind {
@@ -119,7 +131,7 @@ struct RelationFinder {
                 // "treaty talks": a cue right before another only modifies it.
                 if let last = hits.last, last.tokens.upperBound == index { hits.removeLast() }
                 // "signed a defence pact": a verb whose object is another cue only carries it.
-                if let last = hits.last, lexicon.cues[Int(last.cue)].pos == "verb", index - last.tokens.upperBound <= 3,
+                if let last = hits.last, lexicon.traits[Int(last.cue)].pos == .verb, index - last.tokens.upperBound <= 3,
                    (last.tokens.upperBound..<index).allSatisfy({ view.tokens[$0].isLowercaseWord }) {
                     hits.removeLast()
                 }

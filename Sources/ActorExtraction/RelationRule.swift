@@ -82,9 +82,8 @@ extension RelationRule {
     /// nominal cue with its partner but no agent in its clause takes the sentence's
     /// subject, the default agent of what the sentence goes on to name.
     static let sentenceSubject = RelationRule(name: "sentence-subject", confidence: 0.55) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
         let preps = view.lexicon.prepositions[Int(hit.cue)]
-        guard cue.pos == "noun", !preps.isEmpty,
+        guard view.lexicon.traits[Int(hit.cue)].pos == .noun, !preps.isEmpty,
               let prep = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 3))
                 .first(where: { preps.contains(view.tokens[$0].folded) }),
               let target = view.mention(after: prep + 1, reach: 3),
@@ -97,8 +96,8 @@ extension RelationRule {
     /// "Russia threatens Japan", "Tokyo met Washington": the nearest actor before a verb
     /// is the subject, the first actor after it the object.
     static let verbObject = RelationRule(name: "verb-object", confidence: 0.75) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
-        guard cue.pos == "verb", (cue.prep ?? []).isEmpty, !view.isNounUse(hit),
+        let cue = view.lexicon.traits[Int(hit.cue)]
+        guard cue.pos == .verb, !cue.hasPrepositions, !view.isNounUse(hit),
               let object = view.mention(after: hit.tokens.upperBound, reach: 4),
               // "poses a threat to Saudi Arabia": a preposition inside the cue still leaves a direct object.
               object.tokens.lowerBound == hit.tokens.upperBound || !view.isOblique(object),
@@ -109,10 +108,9 @@ extension RelationRule {
     /// "Tokyo and Washington signed a defence pact", "France and Germany are close allies":
     /// a symmetric relation whose two sides are the coordinated subject before the cue.
     static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
+        let cue = view.lexicon.traits[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
-        let reciprocal = (cue.prep ?? []).isEmpty || (cue.prep ?? []).contains { $0 == "with" || $0 == "between" }
-        guard !cue.kind.isDirected, cue.pos != "verb" || reciprocal,
+        guard !cue.kind.isDirected, cue.pos != .verb || cue.reciprocal,
               let second = view.mention(before: hit.tokens.lowerBound, reach: 8, asAgent: true) else { return nil }
         var conjunction = second.tokens.lowerBound - 1
         if view.isWord(conjunction, "the") { conjunction -= 1 }
@@ -145,10 +143,10 @@ extension RelationRule {
 
     /// "Kyiv was attacked by Moscow": a passive verb with its agent after "by".
     static let passiveBy = RelationRule(name: "passive-by", confidence: 0.8) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
+        let cue = view.lexicon.traits[Int(hit.cue)]
         var auxiliary = hit.tokens.lowerBound - 1
         if view.hasSuffix(max(view.range.lowerBound, auxiliary), "ly") { auxiliary -= 1 }
-        guard cue.pos == "verb" || cue.pos == "adjective", auxiliary >= view.range.lowerBound,
+        guard cue.pos == .verb || cue.pos == .adjective, auxiliary >= view.range.lowerBound,
               view.isWord(auxiliary, in: Perception.passiveAuxiliaries),
               let by = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 6)).first(where: { view.isWord($0, "by") }),
               !(hit.tokens.upperBound..<by).contains(where: view.isClauseBreak),
@@ -176,7 +174,7 @@ extension RelationRule {
     /// challenge": the perceiver is the subject, the perceived actor the object, and the
     /// relation runs from the perceived to the perceiver.
     static let perceptionActive = RelationRule(name: "perception-active", confidence: 0.8) { hit, view in
-        guard view.lexicon.cues[Int(hit.cue)].kind == .threat,
+        guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: false),
               let perceived = view.mention(after: verb.upperBound, reach: 3), perceived.tokens.upperBound <= hit.tokens.lowerBound,
               let perceiver = view.mention(before: verb.lowerBound, excluding: [perceived.actor], asAgent: true)
@@ -191,7 +189,7 @@ extension RelationRule {
     /// viewed as a threat by Japan": the subject is perceived, the perceiver follows "by"
     /// or "in", or stands next to the subject ("Beijing's policy in Tokyo").
     static let perceptionPassive = RelationRule(name: "perception-passive", confidence: 0.75) { hit, view in
-        guard view.lexicon.cues[Int(hit.cue)].kind == .threat,
+        guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: true),
               let perceived = view.mention(before: verb.lowerBound, reach: 8).flatMap({ candidate in
                   view.isOblique(candidate) ? view.mention(before: candidate.tokens.lowerBound, reach: 6, excluding: [candidate.actor]) : candidate
@@ -211,7 +209,7 @@ extension RelationRule {
         if view.isWord(afterCue, "between") || view.isWord(afterCue, "of") {
             start = afterCue + 1
         } else if let before = PairAnaphor.phrase(endingAt: hit.tokens.lowerBound, in: view),
-                  view.lexicon.cues[Int(hit.cue)].pos == "verb" || view.isNounUse(hit) {
+                  view.lexicon.traits[Int(hit.cue)].pos == .verb || view.isNounUse(hit) {
             start = before.lowerBound
         } else {
             return nil
@@ -356,8 +354,8 @@ enum Perception {
 /// Reading "together with B" phrases.
 enum TogetherWith {
     static func partner(of hit: CueHit, in view: SentenceView) -> FoundMention? {
-        let cue = view.lexicon.cues[Int(hit.cue)]
-        guard cue.kind == .cooperation, cue.pos == "adverb" else { return nil }
+        let cue = view.lexicon.traits[Int(hit.cue)]
+        guard cue.kind == .cooperation, cue.pos == .adverb else { return nil }
         return view.mention(after: hit.tokens.upperBound, reach: 2)
     }
 
