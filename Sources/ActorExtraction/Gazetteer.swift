@@ -108,6 +108,7 @@ extension Gazetteer {
         do { data = try Data(contentsOf: url) } catch {
             throw ResourceError(description: "\(url.path): cannot read the file")
         }
+        if let actors = GazetteerFileReader.actors(in: Array(data)) { return actors }
         do {
             return try JSONDecoder().decode(GazetteerFile.self, from: data).actors
         } catch {
