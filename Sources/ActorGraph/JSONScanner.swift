@@ -5,7 +5,14 @@ package struct JSONScanner {
     private let bytes: [UInt8]
     package private(set) var index = 0
     /// Where in the document the value being read sits, for error messages: `actors[3].name`.
-    private(set) var path: [String] = []
+    /// Kept as keys and positions and spelled out only for a message: building the text
+    /// for every value read cost more than reading it.
+    private var path: [PathStep] = []
+
+    private enum PathStep {
+        case key(String)
+        case position(Int)
+    }
 
     package init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -13,7 +20,13 @@ package struct JSONScanner {
 
     /// A problem at the current position, with the path to it.
     package func error(_ message: String) -> GraphDecodingError {
-        let location = path.isEmpty ? "" : " at \(path.joined().drop { $0 == "." })"
+        let spelled = path.map { step in
+            switch step {
+            case .key(let key): "." + key
+            case .position(let position): "[\(position)]"
+            }
+        }
+        let location = path.isEmpty ? "" : " at \(spelled.joined().drop { $0 == "." })"
         return GraphDecodingError(description: "\(message)\(location) (byte \(index))")
     }
 
@@ -45,7 +58,7 @@ package struct JSONScanner {
         while true {
             let key = try readString()
             try expect(UInt8(ascii: ":"))
-            path.append("." + key)
+            path.append(.key(key))
             try body(&self, key)
             path.removeLast()
             guard let next = peek() else { throw error("not valid JSON: unfinished object") }
@@ -61,7 +74,7 @@ package struct JSONScanner {
         if peek() == UInt8(ascii: "]") { index += 1; return }
         var position = 0
         while true {
-            path.append("[\(position)]")
+            path.append(.position(position))
             try body(&self)
             path.removeLast()
             position += 1
