@@ -54,9 +54,9 @@ struct GraphBuilder {
     /// A listed person's state, from the office held on the article's date or else the
     /// gazetteer's country; stated once, at the first mention, unless the text states it.
     mutating func addOfficeAffiliations(_ mentions: [FoundMention]) {
-        var seen: Set<Int32> = []
-        for mention in mentions where !seen.contains(mention.actor) {
-            seen.insert(mention.actor)
+        var seen = [Bool](repeating: false, count: actors.count)
+        for mention in mentions where !seen[Int(mention.actor)] {
+            seen[Int(mention.actor)] = true
             let entry = actors.entry(at: mention.actor)
             guard !actors.isLocal(mention.actor), entry.kind == .person || entry.kind == .organisation, let country = affiliation(of: entry),
                   let countryIndex = actors.index(of: country),

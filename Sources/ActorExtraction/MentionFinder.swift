@@ -40,7 +40,9 @@ struct MentionFinder {
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
     func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
         var found = gazetteerMentions(in: tokens)
-        found = merge(found, surnameMentions(in: tokens, covered: found, named: Set(found.map(\.actor))))
+        var named = [Bool](repeating: false, count: gazetteer.entries.count)
+        for mention in found { named[Int(mention.actor)] = true }
+        found = merge(found, surnameMentions(in: tokens, covered: found, named: named))
         var table = ActorTable(gazetteer: gazetteer)
         let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, table: &table)
         found = merge(found, strangers)
@@ -115,7 +117,8 @@ struct MentionFinder {
         surfaces.min { ($0.ambiguous ? 1 : 0, $0.form) < ($1.ambiguous ? 1 : 0, $1.form) }!
     }
 
-    private func surnameMentions(in tokens: [Token], covered: [FoundMention], named: Set<Int32>) -> [FoundMention] {
+    /// - Parameter named: whether the text names each gazetteer actor, by index.
+    private func surnameMentions(in tokens: [Token], covered: [FoundMention], named: [Bool]) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
         let isCovered = Self.coverage(of: covered, count: tokens.count)
         var found: [FoundMention] = []
@@ -124,7 +127,7 @@ struct MentionFinder {
             guard tokens[index].isWord, tokens[index].isCapitalised, !isCovered[index],
                   let match = gazetteer.surnames.longestMatch(from: index, key: { $0 < tokens.count ? tokens[$0].exact : nil })
             else { index += 1; continue }
-            let candidates = match.payloads.filter { named.contains($0.actor) }
+            let candidates = match.payloads.filter { named[Int($0.actor)] }
             guard candidates.count == 1 else { index += 1; continue }
             found.append(FoundMention(tokens: index..<(index + match.length), actor: candidates[0].actor, form: .surname))
             index += match.length

@@ -70,7 +70,7 @@ extension RelationRule {
             if preps.contains(view.tokens[index].folded) {
                 guard let found = view.mention(after: index + 1, reach: 4) else { return nil }
                 let target = view.appositiveHead(of: found)
-                guard let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor], asAgent: true) else { return nil }
+                guard let source = view.mention(before: hit.tokens.lowerBound, excluding: target.actor, asAgent: true) else { return nil }
                 return ActorPair(source: source, target: target)
             }
             index += 1
@@ -101,7 +101,7 @@ extension RelationRule {
               let object = view.mention(after: hit.tokens.upperBound, reach: 4),
               // "poses a threat to Saudi Arabia": a preposition inside the cue still leaves a direct object.
               object.tokens.lowerBound == hit.tokens.upperBound || !view.isOblique(object),
-              let source = view.mention(before: hit.tokens.lowerBound, excluding: [object.actor], asAgent: true) else { return nil }
+              let source = view.mention(before: hit.tokens.lowerBound, excluding: object.actor, asAgent: true) else { return nil }
         return ActorPair(source: source, target: view.appositiveHead(of: object))
     }
 
@@ -125,10 +125,10 @@ extension RelationRule {
     static let togetherWith = RelationRule(name: "together-with", confidence: 0.75) { hit, view in
         guard let partner = TogetherWith.partner(of: hit, in: view) else { return nil }
         let comma = partner.tokens.upperBound
-        if view.isComma(comma), let actor = view.mention(after: comma + 1, reach: 3, excluding: [partner.actor]) {
+        if view.isComma(comma), let actor = view.mention(after: comma + 1, reach: 3, excluding: partner.actor) {
             return ActorPair(source: actor, target: partner)
         }
-        guard let actor = view.mention(before: hit.tokens.lowerBound, reach: 4, excluding: [partner.actor], asAgent: true) else { return nil }
+        guard let actor = view.mention(before: hit.tokens.lowerBound, reach: 4, excluding: partner.actor, asAgent: true) else { return nil }
         return ActorPair(source: actor, target: partner)
     }
 
@@ -151,8 +151,8 @@ extension RelationRule {
               let by = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 6)).first(where: { view.isWord($0, "by") }),
               !(hit.tokens.upperBound..<by).contains(where: view.isClauseBreak),
               let agent = view.mention(after: by + 1, reach: 4),
-              let patient = view.mention(before: auxiliary, excluding: [agent.actor])
-                ?? view.mention(after: hit.tokens.upperBound, reach: by - hit.tokens.upperBound, excluding: [agent.actor])
+              let patient = view.mention(before: auxiliary, excluding: agent.actor)
+                ?? view.mention(after: hit.tokens.upperBound, reach: by - hit.tokens.upperBound, excluding: agent.actor)
         else { return nil }
         return ActorPair(source: agent, target: patient)
     }
@@ -177,9 +177,9 @@ extension RelationRule {
         guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: false),
               let perceived = view.mention(after: verb.upperBound, reach: 3), perceived.tokens.upperBound <= hit.tokens.lowerBound,
-              let perceiver = view.mention(before: verb.lowerBound, excluding: [perceived.actor], asAgent: true)
+              let perceiver = view.mention(before: verb.lowerBound, excluding: perceived.actor, asAgent: true)
                 ?? Perception.owner(after: hit.tokens.upperBound, in: view, excluding: perceived.actor)
-                ?? view.mention(after: hit.tokens.upperBound, reach: 1, excluding: [perceived.actor])
+                ?? view.mention(after: hit.tokens.upperBound, reach: 1, excluding: perceived.actor)
                 ?? Perception.possessor(between: perceived.tokens.upperBound, and: hit.tokens.lowerBound, in: view)
         else { return nil }
         return ActorPair(source: perceived, target: perceiver)
@@ -192,11 +192,11 @@ extension RelationRule {
         guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: true),
               let perceived = view.mention(before: verb.lowerBound, reach: 8).flatMap({ candidate in
-                  view.isOblique(candidate) ? view.mention(before: candidate.tokens.lowerBound, reach: 6, excluding: [candidate.actor]) : candidate
+                  view.isOblique(candidate) ? view.mention(before: candidate.tokens.lowerBound, reach: 6, excluding: candidate.actor) : candidate
               })
         else { return nil }
         let perceiver = Perception.owner(after: hit.tokens.upperBound, in: view, excluding: perceived.actor)
-            ?? view.mention(after: perceived.tokens.upperBound, reach: verb.lowerBound - perceived.tokens.upperBound, excluding: [perceived.actor])
+            ?? view.mention(after: perceived.tokens.upperBound, reach: verb.lowerBound - perceived.tokens.upperBound, excluding: perceived.actor)
                 .flatMap { $0.tokens.upperBound <= verb.lowerBound ? $0 : nil }
         guard let perceiver else { return nil }
         return ActorPair(source: perceived, target: perceiver)
@@ -347,7 +347,7 @@ enum Perception {
         guard view.isWord(index, in: ownerPrepositions) || (view.isWord(index, "of") && view.isWord(index + 1, "the")) else {
             return nil
         }
-        return view.mention(after: index + 1, reach: 4, excluding: [excluded])
+        return view.mention(after: index + 1, reach: 4, excluding: excluded)
     }
 }
 

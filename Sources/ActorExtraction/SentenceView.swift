@@ -108,9 +108,11 @@ struct SentenceView {
 
     /// The nearest mention that ends before `index`, within reach and inside the clause.
     ///
-    /// - Parameter asAgent: skip mentions that cannot be the subject of what follows:
-    ///   places ("in Ukraine") and objects of prepositions ("of US retaliation").
-    func mention(before index: Int, reach: Int = reachBefore, excluding excluded: Set<Int32> = [], asAgent: Bool = false) -> FoundMention? {
+    /// - Parameters:
+    ///   - excluded: an actor to pass over (the other side of the relation).
+    ///   - asAgent: skip mentions that cannot be the subject of what follows: places
+    ///     ("in Ukraine") and objects of prepositions ("of US retaliation").
+    func mention(before index: Int, reach: Int = reachBefore, excluding excluded: Int32? = nil, asAgent: Bool = false) -> FoundMention? {
         var position = index - 1
         // A subject may stand before a parenthetical ("Putin, driven into a corner, will
         // strike"); places and objects of prepositions are skipped on the way back.
@@ -121,7 +123,7 @@ struct SentenceView {
                 position = opening - 1
                 continue
             }
-            if let found = mentionEnding(at: position + 1), !excluded.contains(found.actor),
+            if let found = mentionEnding(at: position + 1), found.actor != excluded,
                !asAgent || !isOblique(found) {
                 return found
             }
@@ -205,12 +207,12 @@ struct SentenceView {
     }
 
     /// The first mention that starts at or after `index`, within reach and inside the clause.
-    func mention(after index: Int, reach: Int = reachAfter, excluding excluded: Set<Int32> = []) -> FoundMention? {
+    func mention(after index: Int, reach: Int = reachAfter, excluding excluded: Int32? = nil) -> FoundMention? {
         var position = index
         let limit = min(range.upperBound, index + reach)
         while position < limit {
             if isClauseBreak(position) { return nil }
-            if let found = mentionStarting(at: position), !excluded.contains(found.actor) {
+            if let found = mentionStarting(at: position), found.actor != excluded {
                 return found
             }
             position += 1
