@@ -25,6 +25,12 @@ struct ActorTable {
         return index < base ? gazetteer.entries[Int(index)].id : local[Int(index - base)].id
     }
 
+    /// The name of the actor at `index`, without copying its entry.
+    func name(at index: Int32) -> String {
+        let base = Int32(gazetteer.entries.count)
+        return index < base ? gazetteer.entries[Int(index)].name : local[Int(index - base)].name
+    }
+
     /// Whether the actor was found in this article rather than listed in the gazetteer.
     func isLocal(_ index: Int32) -> Bool { index >= Int32(gazetteer.entries.count) }
 

@@ -57,8 +57,8 @@ struct GraphBuilder {
         var seen = [Bool](repeating: false, count: actors.count)
         for mention in mentions where !seen[Int(mention.actor)] {
             seen[Int(mention.actor)] = true
-            let entry = actors.entry(at: mention.actor)
-            guard !actors.isLocal(mention.actor), entry.kind == .person || entry.kind == .organisation, let country = affiliation(of: entry),
+            let kind = actors.kind(of: mention.actor)
+            guard !actors.isLocal(mention.actor), kind == .person || kind == .organisation, let country = affiliation(of: mention.actor),
                   let countryIndex = actors.index(of: country),
                   evidence[Edge(source: mention.actor, target: countryIndex, kind: .affiliation)] == nil else { continue }
             var target = mention
@@ -70,15 +70,17 @@ struct GraphBuilder {
         }
     }
 
-    private func affiliation(of entry: GazetteerEntry) -> String? {
-        if let date = article.date, let office = entry.offices?.first(where: { $0.isHeld(on: date) }),
+    /// Read in place from the gazetteer: copying whole entries for it cost more than the rest.
+    private func affiliation(of index: Int32) -> String? {
+        if let date = article.date, let office = actors.gazetteer.entries[Int(index)].offices?.first(where: { $0.isHeld(on: date) }),
            actors.index(of: office.country) != nil {
             return office.country
         }
-        return entry.country
+        return actors.gazetteer.entries[Int(index)].country
     }
 
     mutating func add(_ relations: [FoundRelation]) {
+        evidence.reserveCapacity(evidence.count + relations.count)
         for relation in relations where relation.source.actor != relation.target.actor && !isOwnState(relation) {
             addEvidence(
                 from: relation.source, to: relation.target, kind: relation.kind, cue: relation.cue, sentence: relation.sentence,
@@ -144,8 +146,7 @@ struct GraphBuilder {
     private mutating func node(_ index: Int32) -> Int {
         let at = nodeAt[Int(index)]
         if at >= 0 { return Int(at) }
-        let entry = actors.entry(at: index)
-        nodes.append(Actor(id: entry.id, name: entry.name, kind: entry.kind, country: entry.country))
+        nodes.append(Actor(id: actors.id(at: index), name: actors.name(at: index), kind: actors.kind(of: index), country: actors.country(of: index)))
         nodeAt[Int(index)] = Int32(nodes.count - 1)
         return nodes.count - 1
     }

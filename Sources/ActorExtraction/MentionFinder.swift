@@ -79,10 +79,11 @@ struct MentionFinder {
     /// Drops the mentions of actors the text names only by ambiguous aliases. Most texts
     /// have none, so this pass runs only when one was seen.
     private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int]) -> [FoundMention] {
-        let ambiguous = Set(ambiguousAt)
-        var firm: Set<Int32> = []
-        for (position, mention) in found.enumerated() where !ambiguous.contains(position) { firm.insert(mention.actor) }
-        return found.enumerated().filter { !ambiguous.contains($0.offset) || firm.contains($0.element.actor) }.map(\.element)
+        var ambiguous = [Bool](repeating: false, count: found.count)
+        for position in ambiguousAt { ambiguous[position] = true }
+        var firm = [Bool](repeating: false, count: gazetteer.entries.count)
+        for (position, mention) in found.enumerated() where !ambiguous[position] { firm[Int(mention.actor)] = true }
+        return found.enumerated().filter { !ambiguous[$0.offset] || firm[Int($0.element.actor)] }.map(\.element)
     }
 
     /// An ambiguous name inside a longer proper name: "Michael Jordan", "Lake Chad".
