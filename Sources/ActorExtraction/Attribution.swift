@@ -19,11 +19,12 @@ struct Attribution {
         var outside: Int32?
         var index = view.range.lowerBound
         while index < view.range.upperBound, first == nil || outside == nil {
-            let isQuoted = view.quoted[index]
-            if first == nil, let speaker = Self.report(at: index, in: view, inversionAllowed: index > view.range.lowerBound && view.quoted[index - 1]) {
+            let (plain, inverted) = Self.reports(at: index, in: view)
+            let inversionAllowed = index > view.range.lowerBound && view.quoted[index - 1]
+            if first == nil, let speaker = inversionAllowed ? inverted : plain {
                 first = (index, speaker)
             }
-            if outside == nil, !isQuoted, let speaker = Self.report(at: index, in: view, inversionAllowed: true) {
+            if outside == nil, !view.quoted[index], let speaker = inverted {
                 outside = speaker
             }
             index += 1
@@ -39,19 +40,21 @@ struct Attribution {
         return nil
     }
 
-    /// A report starting at `index`: "according to X", "X said", or (when allowed) "said X".
-    private static func report(at index: Int, in view: SentenceView, inversionAllowed: Bool) -> Int32? {
+    /// The speaker of a report starting at `index`, read without and with inversion:
+    /// "according to X" and "X said" either way, "said X" only with it. One reading serves
+    /// both, since both searches ask it of every token.
+    private static func reports(at index: Int, in view: SentenceView) -> (plain: Int32?, inverted: Int32?) {
         let key: (Int) -> UInt64? = { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }
         if let prefix = view.lexicon.attributionPrefixes.longestMatch(from: index, key: key),
            let speaker = view.mention(after: index + prefix.length, reach: 4), isSpeakerKind(speaker) {
-            return speaker.actor
+            return (speaker.actor, speaker.actor)
         }
-        guard let verb = view.lexicon.reportingVerbs.longestMatch(from: index, key: key) else { return nil }
-        if let speaker = view.mention(before: index, reach: 5), isSpeakerKind(speaker) { return speaker.actor }
-        if inversionAllowed, let speaker = view.mention(after: index + verb.length, reach: 2), isSpeakerKind(speaker) {
-            return speaker.actor
+        guard let verb = view.lexicon.reportingVerbs.longestMatch(from: index, key: key) else { return (nil, nil) }
+        if let speaker = view.mention(before: index, reach: 5), isSpeakerKind(speaker) { return (speaker.actor, speaker.actor) }
+        if let speaker = view.mention(after: index + verb.length, reach: 2), isSpeakerKind(speaker) {
+            return (nil, speaker.actor)
         }
-        return nil
+        return (nil, nil)
     }
 
     /// People and organisations speak; a state speaks through its government ("Moscow said").

@@ -40,7 +40,9 @@ struct MentionFinder {
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
     func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
         var found = gazetteerMentions(in: tokens)
-        found = merge(found, surnameMentions(in: tokens, covered: found, named: Set(found.map(\.actor))))
+        var named = [Bool](repeating: false, count: gazetteer.entries.count)
+        for mention in found { named[Int(mention.actor)] = true }
+        found = merge(found, surnameMentions(in: tokens, covered: found, named: named))
         var table = ActorTable(gazetteer: gazetteer)
         let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, table: &table)
         found = merge(found, strangers)
@@ -77,24 +79,25 @@ struct MentionFinder {
     /// Drops the mentions of actors the text names only by ambiguous aliases. Most texts
     /// have none, so this pass runs only when one was seen.
     private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int], tokens: [Token]) -> [FoundMention] {
+        var ambiguous = [Bool](repeating: false, count: found.count)
         // "Chad's president", "Wagner's chief": an owner of something is an actor.
-        var ambiguous = Set(ambiguousAt.filter { !isOwner(found[$0].tokens, in: tokens) })
-        var firm: Set<Int32> = []
-        for (position, mention) in found.enumerated() where !ambiguous.contains(position) { firm.insert(mention.actor) }
+        for position in ambiguousAt where !isOwner(found[position].tokens, in: tokens) { ambiguous[position] = true }
+        var firm = [Bool](repeating: false, count: gazetteer.entries.count)
+        for (position, mention) in found.enumerated() where !ambiguous[position] { firm[Int(mention.actor)] = true }
         // "Mali, Burkina Faso and Niger": a name listed beside states is a state too. The
         // list is walked both ways, so one firm name vouches for a whole list.
         for order in [Array(found.indices), found.indices.reversed()] {
             var previous: Int?
             for position in order {
                 defer { previous = position }
-                guard ambiguous.contains(position), let neighbour = previous, !ambiguous.contains(neighbour),
+                guard ambiguous[position], let neighbour = previous, !ambiguous[neighbour],
                       gazetteer.entries[Int(found[neighbour].actor)].kind == .state,
                       isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { continue }
-                ambiguous.remove(position)
-                firm.insert(found[position].actor)
+                ambiguous[position] = false
+                firm[Int(found[position].actor)] = true
             }
         }
-        return found.enumerated().filter { !ambiguous.contains($0.offset) || firm.contains($0.element.actor) }.map(\.element)
+        return found.enumerated().filter { !ambiguous[$0.offset] || firm[Int($0.element.actor)] }.map(\.element)
     }
 
     private static let andKey = TokenHash.folded("and".utf8)
@@ -157,7 +160,8 @@ struct MentionFinder {
         surfaces.min { ($0.ambiguous ? 1 : 0, $0.form) < ($1.ambiguous ? 1 : 0, $1.form) }!
     }
 
-    private func surnameMentions(in tokens: [Token], covered: [FoundMention], named: Set<Int32>) -> [FoundMention] {
+    /// - Parameter named: whether the text names each gazetteer actor, by index.
+    private func surnameMentions(in tokens: [Token], covered: [FoundMention], named: [Bool]) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
         let isCovered = Self.coverage(of: covered, count: tokens.count)
         var found: [FoundMention] = []
@@ -166,7 +170,7 @@ struct MentionFinder {
             guard tokens[index].isWord, tokens[index].isCapitalised, !isCovered[index],
                   let match = gazetteer.surnames.longestMatch(from: index, key: { $0 < tokens.count ? tokens[$0].exact : nil })
             else { index += 1; continue }
-            let candidates = match.payloads.filter { named.contains($0.actor) }
+            let candidates = match.payloads.filter { named[Int($0.actor)] }
             guard candidates.count == 1 else { index += 1; continue }
             found.append(FoundMention(tokens: index..<(index + match.length), actor: candidates[0].actor, form: .surname))
             index += match.length

@@ -20,13 +20,21 @@ struct RelationFinder {
     let lexicon: CueLexicon
 
     /// How much each modality lowers a rule's confidence that the edge holds as stated.
-    static let modalityFactor: [Modality: Double] = [.asserted: 1, .hypothetical: 0.8, .negated: 0.9, .question: 0.7]
+    static func factor(of modality: Modality) -> Double {
+        switch modality {
+        case .asserted: 1
+        case .hypothetical: 0.8
+        case .negated: 0.9
+        case .question: 0.7
+        }
+    }
 
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
-        let quoted = QuotationTracker.insideQuotes(tokens)
-        let index = MentionIndex(mentions)
+        let article = ArticleView(
+            bytes: bytes, tokens: tokens, mentions: mentions, quoted: QuotationTracker.insideQuotes(tokens), lexicon: lexicon, actors: actors
+        )
         var found: [FoundRelation] = []
         var mentionStart = 0
         var quoteSpeaker: Int32?
@@ -35,8 +43,8 @@ struct RelationFinder {
             var mentionEnd = mentionStart
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
             let view = SentenceView(
-                bytes: bytes, tokens: tokens, range: sentence, mentions: mentions[mentionStart..<mentionEnd], all: mentions, index: index,
-                earlier: mentions[max(0, mentionStart - 40)..<mentionStart], quoted: quoted, lexicon: lexicon, actors: actors
+                article: article, range: sentence, mentions: mentions[mentionStart..<mentionEnd],
+                earlier: mentions[max(0, mentionStart - 40)..<mentionStart]
             )
             let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
             if !view.mentions.isEmpty || !view.earlier.isEmpty {
@@ -49,18 +57,22 @@ struct RelationFinder {
 
     private func relations(in view: SentenceView, attribution: Attribution) -> [FoundRelation] {
         var found: [FoundRelation] = []
+        let hits = cueHits(in: view)
+        // Most sentences state nothing; their clauses need no reading.
+        guard !hits.isEmpty else { return [] }
         let reading = ClauseReading(view: view)
-        for hit in cueHits(in: view) {
-            let cue = lexicon.cues[Int(hit.cue)]
-            for rule in RelationRule.all {
+        for hit in hits {
+            let cue = lexicon.traits[Int(hit.cue)]
+            for (position, rule) in RelationRule.all.enumerated() {
                 guard let pair = rule.match(hit, view) else { continue }
-                let reversed = (cue.reverse ?? false) && Self.reversibleRules.contains(rule.name)
+                let reversed = cue.reverse && Self.ruleIsReversible[position]
                 let source = reversed ? pair.target : pair.source
                 let target = reversed ? pair.source : pair.target
-                guard cue.kind != .affiliation || Self.canBeAffiliated(actors.entry(at: source.actor).kind, to: actors.entry(at: target.actor).kind)
+                guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
                 else { break }
                 let modality = reading.modality(of: hit)
-                let expands = Self.listRules.contains(rule.name)
+                let tense = reading.tense(of: hit)
+                let expands = Self.ruleExpandsLists[position]
                 let speaker = attribution.speaker(of: hit)
                 if rule.name == RelationRule.coordinatedPair.name {
                     let members = pairs(among: CoordinatedList.members(around: pair, in: view))
@@ -69,8 +81,8 @@ struct RelationFinder {
                         guard one.actor != other.actor else { return nil }
                         return FoundRelation(
                             source: one, target: other, kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range,
-                            modality: modality, tense: reading.tense(of: hit), speaker: speaker, rule: rule.name,
-                            confidence: rule.confidence * (Self.modalityFactor[modality] ?? 1)
+                            modality: modality, tense: tense, speaker: speaker, rule: rule.name,
+                            confidence: rule.confidence * Self.factor(of: modality)
                         )
                     }
                     break
@@ -81,8 +93,8 @@ struct RelationFinder {
                             source: one, target: other,
                             kind: Self.kind(of: cue.kind, modality, threatened: Self.isThreatened(hit, in: view)), cue: hit.tokens,
                             sentence: view.range, modality: modality,
-                            tense: reading.tense(of: hit), speaker: speaker, rule: rule.name,
-                            confidence: rule.confidence * (Self.modalityFactor[modality] ?? 1)
+                            tense: tense, speaker: speaker, rule: rule.name,
+                            confidence: rule.confidence * Self.factor(of: modality)
                         ))
                     }
                 }
@@ -117,6 +129,10 @@ struct RelationFinder {
         "verb-object", "prepositional-object", "perception-active", "perception-passive", "passive-by", "possessive-apposition",
     ]
 
+    /// The two sets as flags by rule position, asked at every match.
+    private static let ruleIsReversible = RelationRule.all.map { reversibleRules.contains($0.name) }
+    private static let ruleExpandsLists = RelationRule.all.map { listRules.contains($0.name) }
+
     /// Force that a sentence only entertains ("could strike", "might attack") is a threat,
     /// as CAMEO codes it (13), not an act of hostility.
     /// So is force that an actor threatens to use ("threatened to attack").
@@ -150,13 +166,13 @@ struct RelationFinder {
                let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
-                if let last = hits.last, last.tokens.upperBound == index, lexicon.cues[Int(last.cue)].pos != "verb" { hits.removeLast() }
+                if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { hits.removeLast() }
                 let cue = chooseCue(match.payloads, after: cueRange.upperBound, in: view)
                 // "signed a defence pact": a verb whose object is another cue only carries it;
                 // "spoke with President Ruto": a capitalised title names a person, not an object;
                 // "sells armed drones": a modifier is not an object.
-                if let last = hits.last, lexicon.cues[Int(last.cue)].pos == "verb", index - last.tokens.upperBound <= 3,
-                   view.tokens[index].isLowercaseWord, lexicon.cues[Int(cue)].pos == "noun",
+                if let last = hits.last, lexicon.traits[Int(last.cue)].pos == .verb, index - last.tokens.upperBound <= 3,
+                   view.tokens[index].isLowercaseWord, lexicon.traits[Int(cue)].pos == .noun,
                    (last.tokens.upperBound..<index).allSatisfy({ view.tokens[$0].isLowercaseWord }) {
                     hits.removeLast()
                 }
@@ -173,11 +189,12 @@ struct RelationFinder {
     private func chooseCue(_ sites: [CueLexicon.Site], after index: Int, in view: SentenceView) -> Int32 {
         let window = index..<min(view.range.upperBound, index + 5)
         for site in sites {
-            if let preps = lexicon.prepositions[site.cue], !preps.isEmpty, window.contains(where: { preps.contains(view.tokens[$0].folded) }) {
+            let preps = lexicon.prepositions[Int(site.cue)]
+            if !preps.isEmpty, window.contains(where: { preps.contains(view.tokens[$0].folded) }) {
                 return site.cue
             }
         }
-        return sites.first { (lexicon.prepositions[$0.cue] ?? []).isEmpty }?.cue ?? sites[0].cue
+        return sites.first { lexicon.prepositions[Int($0.cue)].isEmpty }?.cue ?? sites[0].cue
     }
 
     /// A quotation's speaker carries over to the sentences the quotation spans; a sentence
@@ -186,7 +203,7 @@ struct RelationFinder {
         let lastToken = view.range.upperBound - 1
         let endsInsideQuote = view.range.upperBound < view.tokens.count && view.quoted[view.range.upperBound]
         if let speaker = attribution.sentenceSpeaker { return speaker }
-        if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { actors.entry(at: $0.actor).kind == .person }) {
+        if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { actors.kind(of: $0.actor) == .person }) {
             return person.actor
         }
         return endsInsideQuote || view.quoted[lastToken] ? current : nil

@@ -43,16 +43,16 @@ extension RelationRule {
     /// "Iran-backed Houthi rebels", "Kremlin-controlled media": an actor joined by a
     /// hyphen to a participle that describes the actor after it.
     static let compoundParticiple = RelationRule(name: "compound-participle", confidence: 0.8) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
+        let cue = view.lexicon.traits[Int(hit.cue)]
         let dash = hit.tokens.lowerBound - 1
-        let participle = cue.pos == "verb" && view.text(hit.tokens.upperBound - 1).hasSuffix("ed")
-        guard participle || (cue.pos == "adjective" && (cue.prep ?? []).contains("by")), dash > view.range.lowerBound,
+        let participle = cue.pos == .verb && view.hasSuffix(hit.tokens.upperBound - 1, "ed")
+        guard participle || (cue.pos == .adjective && view.lexicon.prepositions[Int(hit.cue)].contains(ByPhrase.by)), dash > view.range.lowerBound,
               view.tokens[dash].kind == .dash, view.tokens[dash].attached, view.tokens[hit.tokens.lowerBound].attached,
               let compound = view.mentionEnding(at: dash), let described = view.mention(after: hit.tokens.upperBound, reach: 3),
               described.actor != compound.actor else { return nil }
         // "Iran-backed" is "backed by Iran": the compound is the agent, unless the cue reads
         // its by-phrase as the second side ("Kremlin-controlled": controlled by, belongs to).
-        let agentFirst = participle || (cue.reverse ?? false)
+        let agentFirst = participle || cue.reverse
         return agentFirst ? ActorPair(source: compound, target: described) : ActorPair(source: described, target: compound)
     }
 
@@ -60,12 +60,12 @@ extension RelationRule {
     /// "Riyadh's only real ally remains Washington": a possessive stands for the "of" of
     /// "an ally of", and the actor it is said of stands in apposition or across a copula.
     static let possessiveApposition = RelationRule(name: "possessive-apposition", confidence: 0.75) { hit, view in
-        guard view.lexicon.cues[Int(hit.cue)].pos == "noun", (view.lexicon.prepositions[hit.cue] ?? []).contains(PossessiveApposition.of),
+        guard view.lexicon.traits[Int(hit.cue)].pos == .noun, view.lexicon.prepositions[Int(hit.cue)].contains(PossessiveApposition.of),
               let owner = PossessiveApposition.possessor(before: hit.tokens.lowerBound, cueEnd: hit.tokens.upperBound, in: view),
               let subject = PossessiveApposition.subject(before: owner, in: view) ?? PossessiveApposition.complement(after: hit.tokens.upperBound, in: view),
               subject.actor != owner.actor else { return nil }
         // "the backing of B" names the backer after "of"; so does "B's backing".
-        return (view.lexicon.cues[Int(hit.cue)].reverse ?? false) ? ActorPair(source: owner, target: subject) : ActorPair(source: subject, target: owner)
+        return view.lexicon.traits[Int(hit.cue)].reverse ? ActorPair(source: owner, target: subject) : ActorPair(source: subject, target: owner)
     }
 
     /// "The Russia–Japan dispute", "US-Japanese summit", "Sino-Russian partnership":
@@ -95,31 +95,32 @@ extension RelationRule {
     /// "missiles will be purchased from the States": the cue's preposition, then the target;
     /// the nearest actor before the cue is the source.
     static let prepositionalObject = RelationRule(name: "prepositional-object", confidence: 0.8) { hit, view in
-        guard let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty else { return nil }
+        let preps = view.lexicon.prepositions[Int(hit.cue)]
+        guard !preps.isEmpty else { return nil }
         var index = hit.tokens.upperBound
         let limit = min(view.range.upperBound, index + 7)
         // "began buying Israeli drones": the maker's demonym stands for the preposition's object.
-        let cue = view.lexicon.cues[Int(hit.cue)]
-        if cue.pos == "verb", cue.reverse ?? false, !(index..<limit).contains(where: { preps.contains(view.tokens[$0].folded) }),
+        let cue = view.lexicon.traits[Int(hit.cue)]
+        if cue.pos == .verb, cue.reverse, !(index..<limit).contains(where: { preps.contains(view.tokens[$0].folded) }),
            let maker = view.mention(after: index, reach: 3), maker.form == .demonym, view.isAdjectival(maker),
-           let buyer = view.mention(before: hit.tokens.lowerBound, excluding: [maker.actor], asAgent: true) {
+           let buyer = view.mention(before: hit.tokens.lowerBound, excluding: maker.actor, asAgent: true) {
             return ActorPair(source: buyer, target: maker)
         }
         while index < limit, !view.isClauseBreak(index) {
             if preps.contains(view.tokens[index].folded) {
                 // "President William Ruto of Kenya": the title's own holder stands between
                 // the cue and its preposition, and is the one it ties to Kenya.
-                if view.lexicon.cues[Int(hit.cue)].kind == .affiliation, view.mention(after: hit.tokens.upperBound, reach: index - hit.tokens.upperBound) != nil {
+                if cue.kind == .affiliation, view.mention(after: hit.tokens.upperBound, reach: index - hit.tokens.upperBound) != nil {
                     return nil
                 }
                 guard let found = view.mention(after: index + 1, reach: 4) else { return nil }
                 let target = view.appositiveHead(of: found)
                 // "the strikes carried out by Israel on UNIFIL": the noun's own agent comes first.
-                if view.lexicon.cues[Int(hit.cue)].pos == "noun", let agent = ByPhrase.agent(in: hit.tokens.upperBound..<index, of: view),
+                if cue.pos == .noun, let agent = ByPhrase.agent(in: hit.tokens.upperBound..<index, of: view),
                    agent.actor != target.actor {
                     return ActorPair(source: agent, target: target)
                 }
-                guard let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor], asAgent: true) else { return nil }
+                guard let source = view.mention(before: hit.tokens.lowerBound, excluding: target.actor, asAgent: true) else { return nil }
                 return ActorPair(source: source, target: target)
             }
             index += 1
@@ -131,9 +132,9 @@ extension RelationRule {
     /// nominal cue with its partner but no agent in its clause takes the sentence's
     /// subject, the default agent of what the sentence goes on to name.
     static let sentenceSubject = RelationRule(name: "sentence-subject", confidence: 0.55) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
+        let preps = view.lexicon.prepositions[Int(hit.cue)]
         // An office noun belongs to the person named beside it, never to the subject.
-        guard cue.pos == "noun", cue.kind != .affiliation, let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty,
+        guard view.lexicon.traits[Int(hit.cue)].pos == .noun, view.lexicon.traits[Int(hit.cue)].kind != .affiliation, !preps.isEmpty,
               let prep = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 3))
                 .first(where: { preps.contains(view.tokens[$0].folded) }),
               let target = view.mention(after: prep + 1, reach: 3),
@@ -147,14 +148,14 @@ extension RelationRule {
     /// "Russia threatens Japan", "Tokyo met Washington": the nearest actor before a verb
     /// is the subject, the first actor after it the object.
     static let verbObject = RelationRule(name: "verb-object", confidence: 0.75) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
+        let cue = view.lexicon.traits[Int(hit.cue)]
         // "condemns in the strongest terms the attacks": the adverbial is stepped over.
         let objectStart = hit.tokens.upperBound + Adverbial.length(at: hit.tokens.upperBound, in: view)
-        guard cue.pos == "verb", (cue.prep ?? []).isEmpty, !view.isNounUse(hit), !view.isParticipleModifier(hit),
+        guard cue.pos == .verb, !cue.hasPrepositions, !view.isNounUse(hit), !view.isParticipleModifier(hit),
               let object = view.mention(after: objectStart, reach: 4),
               // "poses a threat to Saudi Arabia": a preposition inside the cue still leaves a direct object.
               object.tokens.lowerBound == objectStart || !view.isOblique(object),
-              let source = view.mention(before: hit.tokens.lowerBound, excluding: [object.actor], asAgent: true) else { return nil }
+              let source = view.mention(before: hit.tokens.lowerBound, excluding: object.actor, asAgent: true) else { return nil }
         // "welcomed Japan's decision" welcomes the decision, not Japan.
         if cue.kind == .contact, view.isOwner(object) { return nil }
         return ActorPair(source: source, target: view.appositiveHead(of: object))
@@ -163,14 +164,14 @@ extension RelationRule {
     /// "Tokyo and Washington signed a defence pact", "France and Germany are close allies":
     /// a symmetric relation whose two sides are the coordinated subject before the cue.
     static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
+        let cue = view.lexicon.traits[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
-        let reciprocal = (cue.prep ?? []).isEmpty || (cue.prep ?? []).contains { $0 == "with" || $0 == "between" }
         // "Greece and Cyprus blocked the statement": a verb with an object of its own is
         // no act between its subjects; "jointly developing a fighter" is, since cooperating
         // on something is what the cue means.
-        let hasObject = cue.pos == "verb" && cue.kind != .cooperation && cue.kind != .alliance && ["the", "a", "an", "its", "their", "this", "that", "any", "all"].contains { view.isWord(hit.tokens.upperBound, $0) }
-        guard !cue.kind.isDirected || Reciprocal.isMarked(hit, in: view), cue.pos != "verb" || reciprocal,
+        let hasObject = cue.pos == .verb && cue.kind != .cooperation && cue.kind != .alliance
+            && view.isWord(hit.tokens.upperBound, in: CoordinatedList.objectDeterminers)
+        guard !cue.kind.isDirected || Reciprocal.isMarked(hit, in: view), cue.pos != .verb || cue.reciprocal,
               !hasObject || Reciprocal.isMarked(hit, in: view),
               let second = view.mention(before: hit.tokens.lowerBound, reach: 8, asAgent: true) else { return nil }
         var conjunction = second.tokens.lowerBound - 1
@@ -187,10 +188,10 @@ extension RelationRule {
     static let togetherWith = RelationRule(name: "together-with", confidence: 0.75) { hit, view in
         guard let partner = TogetherWith.partner(of: hit, in: view) else { return nil }
         let comma = partner.tokens.upperBound
-        if view.isComma(comma), let actor = view.mention(after: comma + 1, reach: 3, excluding: [partner.actor]) {
+        if view.isComma(comma), let actor = view.mention(after: comma + 1, reach: 3, excluding: partner.actor) {
             return ActorPair(source: actor, target: partner)
         }
-        guard let actor = view.mention(before: hit.tokens.lowerBound, reach: 4, excluding: [partner.actor], asAgent: true) else { return nil }
+        guard let actor = view.mention(before: hit.tokens.lowerBound, reach: 4, excluding: partner.actor, asAgent: true) else { return nil }
         return ActorPair(source: actor, target: partner)
     }
 
@@ -205,19 +206,20 @@ extension RelationRule {
 
     /// "Kyiv was attacked by Moscow": a passive verb with its agent after "by".
     static let passiveBy = RelationRule(name: "passive-by", confidence: 0.8) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
+        let cue = view.lexicon.traits[Int(hit.cue)]
         var auxiliary = hit.tokens.lowerBound - 1
-        if view.text(max(view.range.lowerBound, auxiliary)).hasSuffix("ly") { auxiliary -= 1 }
+        if view.hasSuffix(max(view.range.lowerBound, auxiliary), "ly") { auxiliary -= 1 }
         // "concerned by Rwanda's support": an adjective that takes "by" for its cause, not
         // its agent, is read by prepositional-object.
-        let causeBy = cue.pos == "adjective" && !(cue.reverse ?? false) && (cue.prep ?? []).contains("by")
-        guard cue.pos == "verb" || cue.pos == "adjective", !causeBy, auxiliary >= view.range.lowerBound,
-              ["was", "were", "been", "be", "is", "are", "being"].contains(where: { view.isWord(auxiliary, $0) }),
+        let causeBy = cue.pos == .adjective && !cue.reverse && view.lexicon.prepositions[Int(hit.cue)].contains(ByPhrase.by)
+        guard cue.pos == .verb || cue.pos == .adjective, !causeBy, auxiliary >= view.range.lowerBound,
+              view.isWord(auxiliary, in: Perception.passiveAuxiliaries),
               let by = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 6)).first(where: { view.isWord($0, "by") }),
               !(hit.tokens.upperBound..<by).contains(where: view.isClauseBreak),
-              let agent = view.mention(after: by + 1, reach: 4), !(by..<agent.tokens.lowerBound).contains(where: view.isComma),
-              let patient = view.mention(before: auxiliary, excluding: [agent.actor], asAgent: true)
-                ?? view.mention(after: hit.tokens.upperBound, reach: by - hit.tokens.upperBound, excluding: [agent.actor])
+              let agent = view.mention(after: by + 1, reach: 4),
+              !(by..<agent.tokens.lowerBound).contains(where: view.isComma),
+              let patient = view.mention(before: auxiliary, excluding: agent.actor, asAgent: true)
+                ?? view.mention(after: hit.tokens.upperBound, reach: by - hit.tokens.upperBound, excluding: agent.actor)
         else { return nil }
         return ActorPair(source: agent, target: patient)
     }
@@ -226,7 +228,8 @@ extension RelationRule {
     /// with Moscow": a nominal cue, its agent after "of" or "by", then its preposition.
     static let nounOfThenPreposition = RelationRule(name: "noun-of-preposition", confidence: 0.8) { hit, view in
         let next = hit.tokens.upperBound
-        guard view.isWord(next, "of") || view.isWord(next, "by"), let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty,
+        let preps = view.lexicon.prepositions[Int(hit.cue)]
+        guard view.isWord(next, "of") || view.isWord(next, "by"), !preps.isEmpty,
               let agent = view.mention(after: next + 1, reach: 3) else { return nil }
         let afterAgent = agent.tokens.upperBound
         guard afterAgent < view.range.upperBound, preps.contains(view.tokens[afterAgent].folded),
@@ -238,12 +241,12 @@ extension RelationRule {
     /// challenge": the perceiver is the subject, the perceived actor the object, and the
     /// relation runs from the perceived to the perceiver.
     static let perceptionActive = RelationRule(name: "perception-active", confidence: 0.8) { hit, view in
-        guard view.lexicon.cues[Int(hit.cue)].kind == .threat,
+        guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: false),
               let perceived = view.mention(after: verb.upperBound, reach: 3), perceived.tokens.upperBound <= hit.tokens.lowerBound,
-              let perceiver = view.mention(before: verb.lowerBound, excluding: [perceived.actor], asAgent: true)
+              let perceiver = view.mention(before: verb.lowerBound, excluding: perceived.actor, asAgent: true)
                 ?? Perception.owner(after: hit.tokens.upperBound, in: view, excluding: perceived.actor)
-                ?? view.mention(after: hit.tokens.upperBound, reach: 1, excluding: [perceived.actor])
+                ?? view.mention(after: hit.tokens.upperBound, reach: 1, excluding: perceived.actor)
                 ?? Perception.possessor(between: perceived.tokens.upperBound, and: hit.tokens.lowerBound, in: view)
         else { return nil }
         return ActorPair(source: perceived, target: perceiver)
@@ -253,14 +256,14 @@ extension RelationRule {
     /// viewed as a threat by Japan": the subject is perceived, the perceiver follows "by"
     /// or "in", or stands next to the subject ("Beijing's policy in Tokyo").
     static let perceptionPassive = RelationRule(name: "perception-passive", confidence: 0.75) { hit, view in
-        guard view.lexicon.cues[Int(hit.cue)].kind == .threat,
+        guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: true),
               let perceived = view.mention(before: verb.lowerBound, reach: 8).flatMap({ candidate in
-                  view.isOblique(candidate) ? view.mention(before: candidate.tokens.lowerBound, reach: 6, excluding: [candidate.actor]) : candidate
+                  view.isOblique(candidate) ? view.mention(before: candidate.tokens.lowerBound, reach: 6, excluding: candidate.actor) : candidate
               })
         else { return nil }
         let perceiver = Perception.owner(after: hit.tokens.upperBound, in: view, excluding: perceived.actor)
-            ?? view.mention(after: perceived.tokens.upperBound, reach: verb.lowerBound - perceived.tokens.upperBound, excluding: [perceived.actor])
+            ?? view.mention(after: perceived.tokens.upperBound, reach: verb.lowerBound - perceived.tokens.upperBound, excluding: perceived.actor)
                 .flatMap { $0.tokens.upperBound <= verb.lowerBound ? $0 : nil }
         guard let perceiver else { return nil }
         return ActorPair(source: perceived, target: perceiver)
@@ -273,9 +276,9 @@ extension RelationRule {
         if view.isWord(afterCue, "between") || view.isWord(afterCue, "of") {
             start = afterCue + 1
         } else if let before = PairAnaphor.phrase(endingAt: hit.tokens.lowerBound, in: view),
-                  view.lexicon.cues[Int(hit.cue)].pos == "verb" || view.isNounUse(hit) {
+                  view.lexicon.traits[Int(hit.cue)].pos == .verb || view.isNounUse(hit) {
             start = before.lowerBound
-        } else if let subject = PairAnaphor.phrase(startingAt: view.range.lowerBound, in: view), !view.lexicon.cues[Int(hit.cue)].kind.isDirected,
+        } else if let subject = PairAnaphor.phrase(startingAt: view.range.lowerBound, in: view), !view.lexicon.traits[Int(hit.cue)].kind.isDirected,
                   !(subject.tokens.upperBound..<hit.tokens.lowerBound).contains(where: { view.isClauseBreak($0) || view.isComma($0) }),
                   !(subject.tokens.upperBound..<hit.tokens.lowerBound).contains(where: { view.mentionStarting(at: $0) != nil }),
                   view.mention(after: hit.tokens.upperBound) == nil {
@@ -310,7 +313,7 @@ enum PairAnaphor {
 
     /// The phrases as token keys, hashed once.
     private static let keyed: [([UInt64], Sort)] = phrases.map { words, sort in (words.map { TokenHash.folded($0.utf8) }, sort) }
-    private static let firstWords: Set<UInt64> = Set(keyed.map { $0.0[0] })
+    private static let firstWords = TokenKeySet(keyed.map { $0.0[0] })
 
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
         guard view.range.contains(start), firstWords.contains(view.tokens[start].folded) else { return nil }
@@ -323,20 +326,29 @@ enum PairAnaphor {
 
     /// A phrase that is the subject of the cue: right before it, or with a few words
     /// between that are not a preposition ("the two countries have long been allies").
+    ///
+    /// Asked for most cues of a text, so each gap costs a few hash tests: the phrases'
+    /// possible starts (one per phrase length), not every phrase, and the prepositions as
+    /// a set of token keys.
     static func phrase(endingAt end: Int, in view: SentenceView) -> Range<Int>? {
         for gap in 0...3 {
-            let between = (end - gap)..<end
-            if between.contains(where: { index in ["on", "about", "over", "of", "in", "for", "with", "to", "from"].contains { view.isWord(index, $0) } }) {
-                return nil
-            }
-            for (words, _) in phrases {
-                let start = end - gap - words.count
-                guard start >= view.range.lowerBound, firstWords.contains(view.tokens[start].folded) else { continue }
-                // The phrase found must be this one: "the two countries" also starts "the two prime ministers"' place.
-                if let found = phrase(startingAt: start, in: view), found.tokens.count == words.count { return found.tokens }
+            let between = end - gap
+            if gap > 0, view.range.contains(between), gapPrepositions.contains(view.tokens[between].folded) { return nil }
+            for length in lengths {
+                let start = between - length
+                // The phrase found must be this one: "the two countries" also starts where "the two prime ministers" does.
+                if start >= view.range.lowerBound, let found = phrase(startingAt: start, in: view), found.tokens.count == length { return found.tokens }
             }
         }
         return nil
+    }
+
+    /// Words between a phrase and the cue that make the phrase an object, not the subject.
+    private static let gapPrepositions = TokenKeySet(words: ["on", "about", "over", "of", "in", "for", "with", "to", "from"])
+    /// The phrase lengths in the order the phrase list first has them: at one end, the
+    /// first listed phrase that starts at a length's start wins.
+    private static let lengths: [Int] = phrases.reduce(into: []) { lengths, phrase in
+        if !lengths.contains(phrase.0.count) { lengths.append(phrase.0.count) }
     }
 
     /// The last two distinct actors of the sort, named before `index`.
@@ -354,7 +366,7 @@ enum PairAnaphor {
         var picked: [FoundMention] = []
         for mention in candidates.reversed() {
             var resolved = mention
-            let kind = view.actors.entry(at: mention.actor).kind
+            let kind = view.actors.kind(of: mention.actor)
             switch sort {
             case .states:
                 guard let state = view.state(of: mention) else { continue }
@@ -374,11 +386,11 @@ enum PairAnaphor {
 /// Verbs of perceiving and naming that turn a threat noun into a relation between the
 /// perceiver and the perceived.
 enum Perception {
-    static let activeVerbs = ["views", "view", "viewed", "sees", "see", "saw", "seen", "regards", "regard", "regarded", "considers",
+    static let activeVerbs = TokenKeySet(words: ["views", "view", "viewed", "sees", "see", "saw", "seen", "regards", "regard", "regarded", "considers",
                               "consider", "considered", "calls", "call", "called", "labels", "labelled", "labeled", "names",
                               "named", "describes", "described", "identifies", "identified", "treats", "treat", "treated",
-                              "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"]
-    static let passiveAuxiliaries = ["is", "are", "was", "were", "been", "being", "be"]
+                              "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"])
+    static let passiveAuxiliaries = TokenKeySet(words: ["is", "are", "was", "were", "been", "being", "be"])
 
     /// The perception verb (with "as") a few words before the cue.
     static func verb(before cue: Int, in view: SentenceView, passive: Bool) -> Range<Int>? {
@@ -386,9 +398,9 @@ enum Perception {
         // Room for a list of perceived actors: "regards China, Russia and North Korea as threats".
         while index >= max(view.range.lowerBound, cue - 12) {
             if view.isClauseBreak(index) { return nil }
-            if activeVerbs.contains(where: { view.isWord(index, $0) }) {
-                let isPassive = passiveAuxiliaries.contains { view.isWord(index - 1, $0) }
-                    || (view.isWord(index - 1, "not") && passiveAuxiliaries.contains { view.isWord(index - 2, $0) })
+            if view.isWord(index, in: activeVerbs) {
+                let isPassive = view.isWord(index - 1, in: passiveAuxiliaries)
+                    || (view.isWord(index - 1, "not") && view.isWord(index - 2, in: passiveAuxiliaries))
                 return isPassive == passive ? index..<(index + 1) : nil
             }
             index -= 1
@@ -407,20 +419,22 @@ enum Perception {
         return nil
     }
 
+    private static let ownerPrepositions = TokenKeySet(words: ["in", "by", "for", "to"])
+
     /// "in Tokyo", "by Japan", "in Japan's strategy", "for Japan" after the cue.
     static func owner(after index: Int, in view: SentenceView, excluding excluded: Int32) -> FoundMention? {
-        guard ["in", "by", "for", "to"].contains(where: { view.isWord(index, $0) }) || (view.isWord(index, "of") && view.isWord(index + 1, "the")) else {
+        guard view.isWord(index, in: ownerPrepositions) || (view.isWord(index, "of") && view.isWord(index + 1, "the")) else {
             return nil
         }
-        return view.mention(after: index + 1, reach: 4, excluding: [excluded])
+        return view.mention(after: index + 1, reach: 4, excluding: excluded)
     }
 }
 
 /// Reading "together with B" phrases.
 enum TogetherWith {
     static func partner(of hit: CueHit, in view: SentenceView) -> FoundMention? {
-        let cue = view.lexicon.cues[Int(hit.cue)]
-        guard cue.kind == .cooperation, cue.pos == "adverb" else { return nil }
+        let cue = view.lexicon.traits[Int(hit.cue)]
+        guard cue.kind == .cooperation, cue.pos == .adverb else { return nil }
         return view.mention(after: hit.tokens.upperBound, reach: 2)
     }
 
@@ -498,6 +512,9 @@ enum PossessiveApposition {
 
 /// Reading the subject lists of coordinated-pair.
 enum CoordinatedList {
+    /// Words that open a verb's own object: "blocked the statement".
+    static let objectDeterminers = TokenKeySet(words: ["the", "a", "an", "its", "their", "this", "that", "any", "all"])
+
     /// "Ministers from Brazil, Indonesia and Nigeria spoke": a list after a preposition is
     /// no subject. "Signed in Warsaw, the United Kingdom and Poland agreed": a place that
     /// repeats a member only ends the phrase before the list.
@@ -517,6 +534,8 @@ enum CoordinatedList {
 
 /// "carried out by Israel", "launched by Russia": the agent of a nominal cue.
 enum ByPhrase {
+    static let by = TokenHash.folded("by".utf8)
+
     static func agent(in window: Range<Int>, of view: SentenceView) -> FoundMention? {
         guard let by = window.first(where: { view.isWord($0, "by") }), !window.contains(where: view.isClauseBreak) else { return nil }
         return view.mention(after: by + 1, reach: 2)

@@ -1,21 +1,49 @@
-/// One sentence of an article with the tokens, mentions and quotation state the
-/// relation rules look at.
-struct SentenceView {
+/// What the views of one article's sentences share: its bytes and tokens, every mention
+/// and where each starts and ends, the quotation state and the word lists.
+///
+/// A class, so that a sentence's view holds all of it by one reference: a view is made
+/// for every sentence and handed to every rule, and copying the arrays and lexicons one
+/// by one (some sixty reference counts each time) cost more than most rules.
+final class ArticleView {
     let bytes: [UInt8]
     let tokens: [Token]
-    /// Token indexes of the sentence.
-    let range: Range<Int>
-    /// Mentions inside the sentence, in text order.
-    let mentions: ArraySlice<FoundMention>
     /// Every mention of the article, and where each starts and ends.
     let all: [FoundMention]
     let index: MentionIndex
-    /// Mentions of the article before this sentence, for phrases like "the two countries".
-    let earlier: ArraySlice<FoundMention>
     /// Whether each token of the article lies inside a quotation.
     let quoted: [Bool]
     let lexicon: CueLexicon
     let actors: ActorTable
+
+    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], quoted: [Bool], lexicon: CueLexicon, actors: ActorTable) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.all = mentions
+        self.index = MentionIndex(mentions)
+        self.quoted = quoted
+        self.lexicon = lexicon
+        self.actors = actors
+    }
+}
+
+/// One sentence of an article with the tokens, mentions and quotation state the
+/// relation rules look at.
+struct SentenceView {
+    let article: ArticleView
+    /// Token indexes of the sentence.
+    let range: Range<Int>
+    /// Mentions inside the sentence, in text order.
+    let mentions: ArraySlice<FoundMention>
+    /// Mentions of the article before this sentence, for phrases like "the two countries".
+    let earlier: ArraySlice<FoundMention>
+
+    var bytes: [UInt8] { article.bytes }
+    var tokens: [Token] { article.tokens }
+    var all: [FoundMention] { article.all }
+    var index: MentionIndex { article.index }
+    var quoted: [Bool] { article.quoted }
+    var lexicon: CueLexicon { article.lexicon }
+    var actors: ActorTable { article.actors }
 
     /// How far, in tokens, a rule looks for the actor before a cue.
     static let reachBefore = 14
@@ -29,14 +57,33 @@ struct SentenceView {
         return Substring(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
     }
 
+    /// Whether the token at `index` ends with `suffix` (ASCII), as `String.hasSuffix`
+    /// says: by its bytes, and through `String` only for a token with non-ASCII bytes
+    /// ending so, where a letter before the suffix might join it into one character.
+    func hasSuffix(_ index: Int, _ suffix: StaticString) -> Bool {
+        let token = tokens[index]
+        let start = Int(token.start)
+        let length = suffix.utf8CodeUnitCount
+        guard Int(token.end) - start >= length else { return false }
+        let tail = Int(token.end) - length
+        for offset in 0..<length where bytes[tail + offset] != suffix.utf8Start[offset] { return false }
+        if bytes[start..<tail].allSatisfy({ $0 < 0x80 }) { return true }
+        return text(index).hasSuffix(suffix.description)
+    }
+
     func isWord(_ index: Int, _ lowercaseWord: String) -> Bool {
         index >= range.lowerBound && index < range.upperBound && tokens[index].spells(lowercaseWord, in: bytes)
     }
 
+    /// Whether the token at `index`, inside the sentence, is one of `words`.
+    @inline(__always)
+    func isWord(_ index: Int, in words: TokenKeySet) -> Bool {
+        index >= range.lowerBound && index < range.upperBound && words.contains(tokens[index].folded)
+    }
+
     /// Conjunctions that open a subordinate clause; an actor beyond one belongs to another clause.
-    private static let subordinators: Set<UInt64> = Set(
-        ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
-            .map { TokenHash.folded(Array($0.utf8)) }
+    private static let subordinators = TokenKeySet(
+        words: ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
     )
 
     /// Punctuation and conjunctions that close a clause for the purpose of finding a cue's actors.
@@ -46,8 +93,10 @@ struct SentenceView {
         case .word:
             return token.isLowercaseWord && Self.subordinators.contains(token.folded)
         case .punctuation:
-            return [UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!")]
-                .contains(token.first)
+            switch token.first {
+            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"): return true
+            default: return false
+            }
         case .dash:
             // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
@@ -59,9 +108,11 @@ struct SentenceView {
 
     /// The nearest mention that ends before `index`, within reach and inside the clause.
     ///
-    /// - Parameter asAgent: skip mentions that cannot be the subject of what follows:
-    ///   places ("in Ukraine") and objects of prepositions ("of US retaliation").
-    func mention(before index: Int, reach: Int = reachBefore, excluding excluded: Set<Int32> = [], asAgent: Bool = false) -> FoundMention? {
+    /// - Parameters:
+    ///   - excluded: an actor to pass over (the other side of the relation).
+    ///   - asAgent: skip mentions that cannot be the subject of what follows: places
+    ///     ("in Ukraine") and objects of prepositions ("of US retaliation").
+    func mention(before index: Int, reach: Int = reachBefore, excluding excluded: Int32? = nil, asAgent: Bool = false) -> FoundMention? {
         var position = index - 1
         // A subject may stand before a parenthetical ("Putin, driven into a corner, will
         // strike"); places and objects of prepositions are skipped on the way back.
@@ -69,7 +120,7 @@ struct SentenceView {
         while position >= limit {
             // "the Kurdistan Workers' Party (PKK) targets": a name in parentheses is a name, not a clause.
             if let inner = parenthesisedMention(closingAt: position) {
-                if !excluded.contains(inner.actor) { return inner }
+                if inner.actor != excluded { return inner }
                 position = inner.tokens.lowerBound - 2
                 continue
             }
@@ -78,7 +129,7 @@ struct SentenceView {
                 position = opening - 1
                 continue
             }
-            if let found = mentionEnding(at: position + 1), !excluded.contains(found.actor),
+            if let found = mentionEnding(at: position + 1), found.actor != excluded,
                !asAgent || !isOblique(found) {
                 return found
             }
@@ -103,7 +154,7 @@ struct SentenceView {
         var index = position - 1
         while index > max(range.lowerBound, position - 16) {
             if isComma(index) {
-                if ["who", "which", "whose", "whom"].contains(where: { isWord(index + 1, $0) }) { return index }
+                if isWord(index + 1, in: Self.relativePronouns) { return index }
                 // An apposition opened by an article or an owner's name right after a name:
                 // ", a NATO member,", ", Russia's envoy to the UN,".
                 let opensApposition = isWord(index + 1, "a") || isWord(index + 1, "an")
@@ -115,6 +166,8 @@ struct SentenceView {
         }
         return nil
     }
+
+    private static let relativePronouns = TokenKeySet(words: ["who", "which", "whose", "whom"])
 
     func isComma(_ index: Int) -> Bool {
         index >= range.lowerBound && index < range.upperBound && tokens[index].kind == .punctuation && tokens[index].first == UInt8(ascii: ",")
@@ -143,7 +196,7 @@ struct SentenceView {
 
     /// Lists join actors of one kind; "Japan, and Khristo Grozev confirms" is two clauses.
     private func sameKind(_ a: FoundMention, _ b: FoundMention) -> Bool {
-        actors.entry(at: a.actor).kind == actors.entry(at: b.actor).kind
+        actors.kind(of: a.actor) == actors.kind(of: b.actor)
     }
 
     private func previousInList(before mention: FoundMention) -> FoundMention? {
@@ -155,10 +208,9 @@ struct SentenceView {
     }
 
     /// Prepositions after which a state's name is a place or an oblique object, not an agent.
-    private static let obliqueMarkers: Set<UInt64> = Set(
-        ["in", "at", "inside", "across", "throughout", "near", "around", "within", "into", "of", "from", "without", "about",
-         "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
-            .map { TokenHash.folded(Array($0.utf8)) }
+    private static let obliqueMarkers = TokenKeySet(
+        words: ["in", "at", "inside", "across", "throughout", "near", "around", "within", "into", "of", "from", "without", "about",
+                "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
     )
 
     private static let compassWords: Set<UInt64> = Set(
@@ -196,12 +248,12 @@ struct SentenceView {
     }
 
     /// The first mention that starts at or after `index`, within reach and inside the clause.
-    func mention(after index: Int, reach: Int = reachAfter, excluding excluded: Set<Int32> = []) -> FoundMention? {
+    func mention(after index: Int, reach: Int = reachAfter, excluding excluded: Int32? = nil) -> FoundMention? {
         var position = index
         let limit = min(range.upperBound, index + reach)
         while position < limit {
             if isClauseBreak(position) { return nil }
-            if let found = mentionStarting(at: position), !excluded.contains(found.actor), !isCompoundModifier(found) {
+            if let found = mentionStarting(at: position), found.actor != excluded, !isCompoundModifier(found) {
                 return found
             }
             position += 1
@@ -218,7 +270,7 @@ struct SentenceView {
         while index < min(range.upperBound, mention.tokens.upperBound + 4), tokens[index].isLowercaseWord { index += 1 }
         // "his Chinese counterpart, Qin Gang" or "his Kazakh counterpart Murat Nurtleu".
         guard let person = isComma(index) ? mentionStarting(at: index + 1) : mentionStarting(at: index),
-              actors.entry(at: person.actor).kind == .person else { return mention }
+              actors.kind(of: person.actor) == .person else { return mention }
         return person
     }
 
@@ -257,12 +309,13 @@ struct SentenceView {
     /// Whether a verb form is used as a noun: "the visit of", "an attack on", "Japan's visit".
     func isNounUse(_ hit: CueHit) -> Bool {
         let before = hit.tokens.lowerBound - 1
-        let determiners = ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "no", "every"]
-        if before >= range.lowerBound, tokens[before].kind == .possessive || determiners.contains(where: { isWord(before, $0) }) {
+        if before >= range.lowerBound, tokens[before].kind == .possessive || isWord(before, in: Self.determiners) {
             return true
         }
         return isWord(hit.tokens.upperBound, "of")
     }
+
+    private static let determiners = TokenKeySet(words: ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "no", "every"])
 
     /// The mention, not a modifier, whose first token is `token`, inside the sentence.
     func mentionStarting(at token: Int) -> FoundMention? {

@@ -6,8 +6,14 @@ extension OutputWriter {
     /// encoded, so that a corpus's merged graph never exists twice more as text; a file is
     /// written under a temporary name and renamed, like every output.
     static func writeJSON(of graph: Graph, to path: String?) throws {
+        try writeJSON(to: path) { write in try graph.writeJSONBytes(to: write) }
+    }
+
+    /// Writes the JSON that `produce` hands to its argument in pieces, as
+    /// ``writeJSON(of:to:)`` does.
+    static func writeJSON(to path: String?, _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         guard let path, path != "-" else {
-            graph.writeJSON { FileHandle.standardOutput.write(Data($0.utf8)) }
+            try produce { FileHandle.standardOutput.write(Data($0)) }
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -18,7 +24,7 @@ extension OutputWriter {
             throw CommandFailure("\(path): cannot write to \(directory.path)")
         }
         do {
-            try graph.writeJSON { try file.write(contentsOf: Data($0.utf8)) }
+            try produce { try file.write(contentsOf: $0) }
             try file.close()
         } catch {
             try? file.close()
