@@ -48,7 +48,8 @@ graphs: build
 ## test: build, run every Swift test, then the checks with outside tools.
 test: build
 	@set -o pipefail; $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log
-	@python3 scripts/gazetteer/validate.py && python3 scripts/resources/check_cues.py >/dev/null && python3 scripts/fixtures/check_relations.py >/dev/null
+	@python3 scripts/gazetteer/validate.py && python3 scripts/resources/check_cues.py >/dev/null && python3 scripts/fixtures/check_relations.py >/dev/null \
+		&& for suite in heldout blind; do python3 scripts/fixtures/check_relations.py Tests/ActorExtractionTests/Fixtures/$$suite.jsonl --min-per-kind 8 --min-total 100 >/dev/null || exit 1; done
 	@read total failed < <(grep -oE 'Executed [0-9]+ tests?, with [0-9]+ failures?' .build/test.log | tail -1 | grep -oE '[0-9]+' | tr '\n' ' '); \
 		echo "$$((total - failed)) passed, $$failed failed"
 	bash scripts/checks/consumers.sh
@@ -71,7 +72,7 @@ spark-demo: build
 
 ## eval: precision and recall per relation kind on the fixture suite of hand-written sentences.
 eval: build
-	@$(SWIFT) test --disable-swift-testing --filter RelationFixtureTests 2>&1 | sed -n '/^kind/,/speaker agreement/p'
+	@$(SWIFT) test --disable-swift-testing --filter RelationFixtureTests 2>&1 | sed -n '/^suite/,/speaker agreement/p'
 
 ## check-consumers: every output format read by a real consumer (XML parser, dot,
 ## networkx, Chromium); installs what it needs or prints a skip reason.

@@ -16,6 +16,21 @@ struct ActorTable {
         return index < base ? gazetteer.entry(at: index) : local[Int(index - base)]
     }
 
+    /// The number of actors: the gazetteer's and this article's own.
+    var count: Int { gazetteer.entries.count + local.count }
+
+    /// The id of the actor at `index`, without copying its entry.
+    func id(at index: Int32) -> String {
+        let base = Int32(gazetteer.entries.count)
+        return index < base ? gazetteer.entries[Int(index)].id : local[Int(index - base)].id
+    }
+
+    /// The name of the actor at `index`, without copying its entry.
+    func name(at index: Int32) -> String {
+        let base = Int32(gazetteer.entries.count)
+        return index < base ? gazetteer.entries[Int(index)].name : local[Int(index - base)].name
+    }
+
     /// Whether the actor was found in this article rather than listed in the gazetteer.
     func isLocal(_ index: Int32) -> Bool { index >= Int32(gazetteer.entries.count) }
 
@@ -40,10 +55,29 @@ struct ActorTable {
         local[Int(person - base)].country = entry(at: state).id
     }
 
+    /// The kind of the actor at `index`, without copying its entry: rules ask it of most
+    /// mentions they look at.
+    func kind(of index: Int32) -> ActorKind {
+        let base = Int32(gazetteer.entries.count)
+        return index < base ? gazetteer.entries[Int(index)].kind : local[Int(index - base)].kind
+    }
+
+    /// The country of the actor at `index`, without copying its entry.
+    func country(of index: Int32) -> String? {
+        let base = Int32(gazetteer.entries.count)
+        return index < base ? gazetteer.entries[Int(index)].country : local[Int(index - base)].country
+    }
+
     /// The state an actor stands for: itself for a state, its country for anyone else.
     func state(of index: Int32) -> Int32? {
-        let entry = entry(at: index)
-        if entry.kind == .state { return index }
-        return entry.country.flatMap { self.index(of: $0) }
+        let base = Int32(gazetteer.entries.count)
+        guard index < base else {
+            let entry = local[Int(index - base)]
+            if entry.kind == .state { return index }
+            return entry.country.flatMap { self.index(of: $0) }
+        }
+        if gazetteer.entries[Int(index)].kind == .state { return index }
+        if let country = gazetteer.countryIndex[Int(index)] { return country }
+        return gazetteer.entries[Int(index)].country.flatMap { localIndex[$0] }
     }
 }

@@ -44,6 +44,7 @@ struct FrontMatter {
     var bodyStart: Int
 
     init?(_ text: String) {
+        guard Self.mayOpenWithFence(text) else { return nil }
         let bytes = Array(text.utf8.prefix(64 * 1024))
         var lineStart = Self.skipByteOrderMark(bytes)
         guard let firstEnd = Self.lineEnd(bytes, from: lineStart),
@@ -66,6 +67,20 @@ struct FrontMatter {
             lineStart = end + 1
         }
         return nil
+    }
+
+    /// Whether the first line could read "---" once trimmed: false as soon as it holds a
+    /// printable ASCII character other than "-", which no trimming removes. Most articles
+    /// have no front matter, and copying and trimming their first paragraph as a `String`
+    /// cost more than tokenising it.
+    private static func mayOpenWithFence(_ text: String) -> Bool {
+        var utf8 = text.utf8.prefix(64 * 1024)
+        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8 = utf8.dropFirst(3) }
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\n") { return true }
+            if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "-") { return false }
+        }
+        return true
     }
 
     private static func skipByteOrderMark(_ bytes: [UInt8]) -> Int {

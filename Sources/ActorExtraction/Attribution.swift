@@ -15,21 +15,16 @@ struct Attribution {
     init(view: SentenceView, quoteSpeaker: Int32?) {
         self.quoteSpeaker = quoteSpeaker
         self.quoted = view.quoted
-        // Locals, and no `&&` or `||` over the view: in debug builds each use of the view
-        // inside an autoclosure copies all of it, once per token of a sentence.
-        let quoted = view.quoted, range = view.range
-        let words = ReportWords(prefixes: view.lexicon.attributionPrefixes, verbs: view.lexicon.reportingVerbs)
         var first: (Int, Int32)?
         var outside: Int32?
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if first != nil, outside != nil { break }
-            let isQuoted = quoted[index]
-            let afterQuotation = index > range.lowerBound ? quoted[index - 1] : false
-            if first == nil, let speaker = Self.report(at: index, in: view, words: words, inversionAllowed: afterQuotation) {
+        var index = view.range.lowerBound
+        while index < view.range.upperBound, first == nil || outside == nil {
+            let (plain, inverted) = Self.reports(at: index, in: view)
+            let inversionAllowed = index > view.range.lowerBound && view.quoted[index - 1]
+            if first == nil, let speaker = inversionAllowed ? inverted : plain {
                 first = (index, speaker)
             }
-            if outside == nil, !isQuoted, let speaker = Self.report(at: index, in: view, words: words, inversionAllowed: true) {
+            if outside == nil, !view.quoted[index], let speaker = inverted {
                 outside = speaker
             }
             index += 1
@@ -45,27 +40,21 @@ struct Attribution {
         return nil
     }
 
-    /// The phrases that open a report, taken out of the lexicon once per sentence.
-    private struct ReportWords {
-        let prefixes: TokenTrie<Bool>
-        let verbs: TokenTrie<Bool>
-    }
-
-    /// A report starting at `index`: "according to X", "X said", or (when allowed) "said X".
-    private static func report(at index: Int, in view: SentenceView, words: ReportWords, inversionAllowed: Bool) -> Int32? {
-        // The closure captures the tokens, not the view: capturing the view copies it.
-        let tokens = view.tokens, end = view.range.upperBound
-        let key: (Int) -> UInt64? = { $0 < end ? tokens[$0].folded : nil }
-        if let prefix = words.prefixes.longestMatch(from: index, key: key),
+    /// The speaker of a report starting at `index`, read without and with inversion:
+    /// "according to X" and "X said" either way, "said X" only with it. One reading serves
+    /// both, since both searches ask it of every token.
+    private static func reports(at index: Int, in view: SentenceView) -> (plain: Int32?, inverted: Int32?) {
+        let key: (Int) -> UInt64? = { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }
+        if let prefix = view.lexicon.attributionPrefixes.longestMatch(from: index, key: key),
            let speaker = view.mention(after: index + prefix.length, reach: 4), isSpeakerKind(speaker) {
-            return speaker.actor
+            return (speaker.actor, speaker.actor)
         }
-        guard let verb = words.verbs.longestMatch(from: index, key: key) else { return nil }
-        if let speaker = view.mention(before: index, reach: 5), isSpeakerKind(speaker) { return speaker.actor }
-        if inversionAllowed, let speaker = view.mention(after: index + verb.length, reach: 2), isSpeakerKind(speaker) {
-            return speaker.actor
+        guard let verb = view.lexicon.reportingVerbs.longestMatch(from: index, key: key) else { return (nil, nil) }
+        if let speaker = view.mention(before: index, reach: 5), isSpeakerKind(speaker) { return (speaker.actor, speaker.actor) }
+        if let speaker = view.mention(after: index + verb.length, reach: 2), isSpeakerKind(speaker) {
+            return (nil, speaker.actor)
         }
-        return nil
+        return (nil, nil)
     }
 
     /// People and organisations speak; a state speaks through its government ("Moscow said").

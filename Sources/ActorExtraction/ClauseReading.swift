@@ -23,18 +23,14 @@ struct ClauseReading {
         self.asks = asks
         var outside: Int?
         var inside: Int?
-        for index in view.range where Self.opensCondition(view, at: index) {
+        for index in view.range where Self.conditions.contains(view.tokens[index].folded) {
             if view.quoted[index] { inside = inside ?? index } else { outside = outside ?? index }
             if outside != nil && inside != nil { break }
         }
         self.firstCondition = (outside, inside)
     }
 
-    /// Not `||` over the view: in debug builds its autoclosure copies the view per token.
-    private static func opensCondition(_ view: SentenceView, at index: Int) -> Bool {
-        if view.isWord(index, "if") { return true }
-        return view.isWord(index, "unless")
-    }
+    private static let conditions = TokenKeySet(words: ["if", "unless"])
 
     /// Question beats negation beats hypothesis: "Will Japan not rely on the US?" asks.
     func modality(of hit: CueHit) -> Modality {
@@ -59,10 +55,8 @@ struct ClauseReading {
     }
 
     private func isPastForm(_ hit: CueHit) -> Bool {
-        let cue = view.lexicon.cues[Int(hit.cue)]
-        guard cue.pos == "verb" else { return false }
-        let word = view.text(hit.tokens.lowerBound)
-        if word.hasSuffix("ed") { return true }
+        guard view.lexicon.traits[Int(hit.cue)].pos == .verb else { return false }
+        if view.hasSuffix(hit.tokens.lowerBound, "ed") { return true }
         return view.contains(view.lexicon.past, in: hit.tokens)
     }
 

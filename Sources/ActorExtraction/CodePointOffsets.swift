@@ -9,15 +9,18 @@ struct CodePointOffsets {
             table = nil
             return
         }
-        var table = [Int32](repeating: 0, count: bytes.count + 1)
-        var count: Int32 = 0
-        for (index, byte) in bytes.enumerated() {
-            table[index] = count
-            // Continuation bytes (10xxxxxx) belong to the code point already counted.
-            if byte & 0xC0 != 0x80 { count += 1 }
+        self.table = [Int32](unsafeUninitializedCapacity: bytes.count + 1) { table, initialized in
+            var count: Int32 = 0
+            bytes.withUnsafeBufferPointer { bytes in
+                for index in bytes.indices {
+                    table[index] = count
+                    // Continuation bytes (10xxxxxx) belong to the code point already counted.
+                    count += bytes[index] & 0xC0 != 0x80 ? 1 : 0
+                }
+            }
+            table[bytes.count] = count
+            initialized = bytes.count + 1
         }
-        table[bytes.count] = count
-        self.table = table
     }
 
     /// The code point offset of the code point that starts at, or contains, `byte`.

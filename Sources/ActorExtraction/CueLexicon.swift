@@ -20,6 +20,36 @@ public struct RelationCue: Codable, Sendable, Equatable {
     public var cameo: String?
 }
 
+/// What the relation rules ask of a cue, read once from its ``RelationCue``: the rules ask
+/// at every cue, and copying the cue (its strings and lists) and comparing its part of
+/// speech as a string cost more than most of them.
+struct CueTraits: Sendable {
+    enum PartOfSpeech: Sendable { case verb, noun, adjective, adverb, other }
+
+    var kind: RelationKind
+    var pos: PartOfSpeech
+    /// Whether the cue lists prepositions.
+    var hasPrepositions: Bool
+    /// No prepositions, or "with" or "between" among them: "A and B cooperate (with each other)".
+    var reciprocal: Bool
+    var reverse: Bool
+
+    init(_ cue: RelationCue) {
+        kind = cue.kind
+        switch cue.pos {
+        case "verb": pos = .verb
+        case "noun": pos = .noun
+        case "adjective": pos = .adjective
+        case "adverb": pos = .adverb
+        default: pos = .other
+        }
+        let prepositions = cue.prep ?? []
+        hasPrepositions = !prepositions.isEmpty
+        reciprocal = prepositions.isEmpty || prepositions.contains { $0 == "with" || $0 == "between" }
+        reverse = cue.reverse ?? false
+    }
+}
+
 /// The cue, modality and attribution word lists the relation rules read.
 public struct CueLexicon: Sendable {
     struct Site: Sendable {
@@ -28,8 +58,11 @@ public struct CueLexicon: Sendable {
 
     /// Every cue, in file order.
     public let cues: [RelationCue]
+    /// What the rules ask of each cue, by cue index.
+    let traits: [CueTraits]
     let cueTrie: TokenTrie<Site>
-    let prepositions: [Int32: Set<UInt64>]
+    /// The keys of each cue's prepositions, by cue index.
+    let prepositions: [TokenKeySet]
     let hypothetical: TokenTrie<Bool>
     let negation: TokenTrie<Bool>
     let future: TokenTrie<Bool>
@@ -40,11 +73,12 @@ public struct CueLexicon: Sendable {
     /// Builds the lexicon from cues and word lists.
     public init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
         self.cues = cues
+        traits = cues.map(CueTraits.init)
         var trie = TokenTrie<Site>()
-        var preps: [Int32: Set<UInt64>] = [:]
+        var preps: [TokenKeySet] = []
         for (index, cue) in cues.enumerated() {
             for form in cue.forms { trie.insert(Self.foldedKeys(form), Site(cue: Int32(index))) }
-            preps[Int32(index)] = Set((cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) })
+            preps.append(TokenKeySet((cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) }))
         }
         cueTrie = trie
         prepositions = preps
@@ -59,7 +93,7 @@ public struct CueLexicon: Sendable {
     /// The lexicon shipped with the library.
     public static func builtIn() throws -> CueLexicon {
         CueLexicon(
-            cues: try ResourceFiles.decode(CueFile.self, named: "cues.json").cues,
+            cues: try CueFile.builtIn(),
             modality: try ResourceFiles.decode(ModalityWords.self, named: "modality.json"),
             attribution: try ResourceFiles.decode(AttributionWords.self, named: "attribution.json")
         )
@@ -79,13 +113,76 @@ public struct CueLexicon: Sendable {
 struct CueFile: Codable {
     var schema: Int?
     var cues: [RelationCue]
+
+    /// The cues of `cues.json`, read directly as the gazetteer's files are (see
+    /// ``GazetteerFileReader``), or by `JSONDecoder` when the file is not of that shape.
+    static func builtIn() throws -> [RelationCue] {
+        let url = try ResourceFiles.directory().appendingPathComponent("cues.json")
+        if let data = try? Data(contentsOf: url), let cues = read(Array(data)) { return cues }
+        return try ResourceFiles.decode(CueFile.self, named: "cues.json").cues
+    }
+
+    /// The cues, or `nil` to leave the file to `JSONDecoder`.
+    static func read(_ bytes: [UInt8]) -> [RelationCue]? {
+        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        var scanner = JSONScanner(bytes)
+        var cues: [RelationCue]?
+        do {
+            try scanner.readObject { scanner, key in
+                switch key {
+                case "schema": if !scanner.readNull() { _ = try scanner.readInt() }
+                case "cues":
+                    var read: [RelationCue] = []
+                    try scanner.readArray { read.append(try readCue(&$0)) }
+                    cues = read
+                default: try scanner.skipValue()
+                }
+            }
+            guard scanner.atEnd() else { return nil }
+        } catch {
+            return nil
+        }
+        return cues
+    }
+
+    private struct Malformed: Error {}
+
+    private static func readStrings(_ scanner: inout JSONScanner) throws -> [String] {
+        var strings: [String] = []
+        try scanner.readArray { strings.append(try $0.readString()) }
+        return strings
+    }
+
+    private static func readCue(_ scanner: inout JSONScanner) throws -> RelationCue {
+        var id: String?, kind: RelationKind?, pos: String?, forms: [String]?, prep: [String]?, reverse: Bool?, cameo: String?
+        try scanner.readObject { scanner, key in
+            switch key {
+            case "id": id = try scanner.readString()
+            case "kind":
+                guard let value = RelationKind(rawValue: try scanner.readString()) else { throw Malformed() }
+                kind = value
+            case "pos": pos = try scanner.readString()
+            case "forms": forms = try readStrings(&scanner)
+            case "prep": prep = scanner.readNull() ? nil : try readStrings(&scanner)
+            case "reverse": reverse = scanner.readNull() ? nil : try scanner.readBool()
+            case "cameo": cameo = try scanner.readOptionalString()
+            default: try scanner.skipValue()
+            }
+        }
+        guard let id, let kind, let pos, let forms else { throw Malformed() }
+        return RelationCue(id: id, kind: kind, pos: pos, forms: forms, prep: prep, reverse: reverse, cameo: cameo)
+    }
 }
 
 /// Words that mark a relation as hypothetical, negated, future or past (`modality.json`).
 public struct ModalityWords: Codable, Sendable {
+    /// Hedges: "could", "may", "if", "risk".
     public var hypothetical: [String]
+    /// Negations: "not", "no longer", "never".
     public var negated: [String]
+    /// Future markers: "will", "plans to".
     public var future: [String]
+    /// Past markers: "last year", "had".
     public var past: [String]
 }
 

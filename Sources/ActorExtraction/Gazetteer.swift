@@ -26,6 +26,8 @@ public struct Gazetteer: Sendable {
     /// Every entry, in id order.
     public private(set) var entries: [GazetteerEntry]
     private(set) var indexByID: [String: Int32]
+    /// The index of each entry's country, where the gazetteer lists it, by entry index.
+    private(set) var countryIndex: [Int32?]
     var phrases: TokenTrie<Surface>
     var surnames: TokenTrie<Surface>
     /// Who held each office, keyed by "role|country".
@@ -37,6 +39,7 @@ public struct Gazetteer: Sendable {
         for entry in entries { byID[entry.id] = entry }
         self.entries = byID.values.sorted { $0.id < $1.id }
         self.indexByID = Dictionary(uniqueKeysWithValues: self.entries.enumerated().map { ($1.id, Int32($0)) })
+        self.countryIndex = self.entries.map { [indexByID] entry in entry.country.flatMap { indexByID[$0] } }
         self.phrases = TokenTrie()
         self.surnames = TokenTrie()
         for (index, entry) in self.entries.enumerated() {
@@ -105,6 +108,7 @@ extension Gazetteer {
         do { data = try Data(contentsOf: url) } catch {
             throw ResourceError(description: "\(url.path): cannot read the file")
         }
+        if let actors = GazetteerFileReader.actors(in: Array(data)) { return actors }
         do {
             return try JSONDecoder().decode(GazetteerFile.self, from: data).actors
         } catch {

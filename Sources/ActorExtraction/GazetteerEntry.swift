@@ -73,3 +73,88 @@ struct GazetteerFile: Codable {
     var schema: Int?
     var actors: [GazetteerEntry]
 }
+
+// MARK: - Reading the resource files directly
+
+/// Reads the gazetteer's files without Foundation's generic decoder, which took longer
+/// than extracting an article each time the program started (a process per article is
+/// a common way to run it). Any file this reader does not take as it expects is left to
+/// `JSONDecoder`, which reads it as before or says what is wrong with it.
+enum GazetteerFileReader {
+    /// The actors of a file, or `nil` to leave the file to `JSONDecoder`.
+    static func actors(in bytes: [UInt8]) -> [GazetteerEntry]? {
+        // JSONDecoder refuses text that is not UTF-8; the scanner would repair it.
+        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        var scanner = JSONScanner(bytes)
+        var actors: [GazetteerEntry]?
+        do {
+            try scanner.readObject { scanner, key in
+                switch key {
+                case "schema": if !scanner.readNull() { _ = try scanner.readInt() }
+                case "actors": actors = try readList(&scanner, readEntry)
+                default: try scanner.skipValue()
+                }
+            }
+            guard scanner.atEnd() else { return nil }
+        } catch {
+            return nil
+        }
+        return actors
+    }
+
+    private struct Missing: Error {}
+
+    private static func readList<T>(_ scanner: inout JSONScanner, _ element: (inout JSONScanner) throws -> T) throws -> [T] {
+        var items: [T] = []
+        try scanner.readArray { items.append(try element(&$0)) }
+        return items
+    }
+
+    private static func readOptionalStrings(_ scanner: inout JSONScanner) throws -> [String]? {
+        scanner.readNull() ? nil : try readList(&scanner) { try $0.readString() }
+    }
+
+    private static func readEntry(_ scanner: inout JSONScanner) throws -> GazetteerEntry {
+        var id: String?, name: String?, kind: ActorKind?, country: String?, surname: String?
+        var aliases: [String]?, demonyms: [String]?, metonyms: [String]?, members: [String]?, ambiguous: [String]?
+        var offices: [Office]?
+        try scanner.readObject { scanner, key in
+            switch key {
+            case "id": id = try scanner.readString()
+            case "name": name = try scanner.readString()
+            case "kind":
+                guard let value = ActorKind(rawValue: try scanner.readString()) else { throw Missing() }
+                kind = value
+            case "country": country = try scanner.readOptionalString()
+            case "aliases": aliases = try readOptionalStrings(&scanner)
+            case "demonyms": demonyms = try readOptionalStrings(&scanner)
+            case "metonyms": metonyms = try readOptionalStrings(&scanner)
+            case "members": members = try readOptionalStrings(&scanner)
+            case "ambiguous": ambiguous = try readOptionalStrings(&scanner)
+            case "surname": surname = try scanner.readOptionalString()
+            case "offices": offices = scanner.readNull() ? nil : try readList(&scanner, readOffice)
+            default: try scanner.skipValue()
+            }
+        }
+        guard let id, let name, let kind else { throw Missing() }
+        return GazetteerEntry(
+            id: id, name: name, kind: kind, country: country, aliases: aliases, demonyms: demonyms, metonyms: metonyms,
+            members: members, ambiguous: ambiguous, surname: surname, offices: offices
+        )
+    }
+
+    private static func readOffice(_ scanner: inout JSONScanner) throws -> Office {
+        var role: String?, country: String?, from: String?, to: String?
+        try scanner.readObject { scanner, key in
+            switch key {
+            case "role": role = try scanner.readString()
+            case "country": country = try scanner.readString()
+            case "from": from = try scanner.readString()
+            case "to": to = try scanner.readOptionalString()
+            default: try scanner.skipValue()
+            }
+        }
+        guard let role, let country, let from else { throw Missing() }
+        return Office(role: role, country: country, from: from, to: to)
+    }
+}

@@ -18,15 +18,25 @@ import Yams
 ///     country: JPN
 /// ```
 public struct ActorExtension: Codable, Sendable, Equatable {
+    /// The actor's id: a built-in id to extend that actor, a new one to add an actor.
     public var id: String
+    /// The display name; required for a new actor, replaces a built-in one's.
     public var name: String?
+    /// The kind; required for a new actor.
     public var kind: ActorKind?
+    /// The state (alpha-3 id) a person, agency or group belongs to.
     public var country: String?
+    /// Names that refer to the actor, added to any built-in ones.
     public var aliases: [String]?
+    /// Words for its people or used as adjectives ("Japanese").
     public var demonyms: [String]?
+    /// Places and institutions that stand for it ("Tokyo", "the Kremlin").
     public var metonyms: [String]?
+    /// For a collective, the ids of the actors it stands for.
     public var members: [String]?
+    /// A person's surname, which alone refers to them once the full name has been used.
     public var surname: String?
+    /// A person's dated offices.
     public var offices: [Office]?
 
     struct File: Codable {

@@ -40,7 +40,9 @@ struct MentionFinder {
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
     func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
         var found = gazetteerMentions(in: tokens)
-        found = merge(found, surnameMentions(in: tokens, covered: found, named: Set(found.map(\.actor))))
+        var named = [Bool](repeating: false, count: gazetteer.entries.count)
+        for mention in found { named[Int(mention.actor)] = true }
+        found = merge(found, surnameMentions(in: tokens, covered: found, named: named))
         var table = ActorTable(gazetteer: gazetteer)
         let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, table: &table)
         found = merge(found, strangers)
@@ -65,22 +67,65 @@ struct MentionFinder {
                     continue
                 }
                 found.append(FoundMention(tokens: index..<(index + match.length), actor: surface.actor, form: surface.form))
-                if surface.ambiguous { ambiguousAt.append(found.count - 1) }
+                if surface.ambiguous && !isCollectiveTitle(span, surface, in: tokens) { ambiguousAt.append(found.count - 1) }
                 index += match.length
             } else {
                 index += 1
             }
         }
-        return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: ambiguousAt)
+        return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: ambiguousAt, tokens: tokens)
     }
 
     /// Drops the mentions of actors the text names only by ambiguous aliases. Most texts
     /// have none, so this pass runs only when one was seen.
-    private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int]) -> [FoundMention] {
-        let ambiguous = Set(ambiguousAt)
-        var firm: Set<Int32> = []
-        for (position, mention) in found.enumerated() where !ambiguous.contains(position) { firm.insert(mention.actor) }
-        return found.enumerated().filter { !ambiguous.contains($0.offset) || firm.contains($0.element.actor) }.map(\.element)
+    private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int], tokens: [Token]) -> [FoundMention] {
+        var ambiguous = [Bool](repeating: false, count: found.count)
+        // "Chad's president", "Wagner's chief": an owner of something is an actor.
+        for position in ambiguousAt where !isOwner(found[position].tokens, in: tokens) { ambiguous[position] = true }
+        var firm = [Bool](repeating: false, count: gazetteer.entries.count)
+        for (position, mention) in found.enumerated() where !ambiguous[position] { firm[Int(mention.actor)] = true }
+        // "Mali, Burkina Faso and Niger": a name listed beside states is a state too. The
+        // list is walked both ways, so one firm name vouches for a whole list.
+        for order in [Array(found.indices), found.indices.reversed()] {
+            var previous: Int?
+            for position in order {
+                defer { previous = position }
+                guard ambiguous[position], let neighbour = previous, !ambiguous[neighbour],
+                      gazetteer.entries[Int(found[neighbour].actor)].kind == .state,
+                      isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { continue }
+                ambiguous[position] = false
+                firm[Int(found[position].actor)] = true
+            }
+        }
+        return found.enumerated().filter { !ambiguous[$0.offset] || firm[Int($0.element.actor)] }.map(\.element)
+    }
+
+    private static let andKey = TokenHash.folded("and".utf8)
+
+    /// Whether a possessive and a lowercase word follow the name: "Chad's president".
+    private func isOwner(_ span: Range<Int>, in tokens: [Token]) -> Bool {
+        span.upperBound + 1 < tokens.count && tokens[span.upperBound].kind == .possessive && tokens[span.upperBound + 1].isLowercaseWord
+    }
+
+    /// Whether two names stand next to each other in a list: only a comma, "and" or ", and" between them.
+    private func isListed(_ a: Range<Int>, beside b: Range<Int>, in tokens: [Token]) -> Bool {
+        let gap = a.lowerBound > b.lowerBound ? b.upperBound..<a.lowerBound : a.upperBound..<b.lowerBound
+        guard (1...2).contains(gap.count) else { return false }
+        let isComma: (Token) -> Bool = { $0.kind == .punctuation && $0.first == UInt8(ascii: ",") }
+        let isAnd: (Token) -> Bool = { $0.kind == .word && $0.folded == Self.andKey }
+        if gap.count == 1 { return isComma(tokens[gap.lowerBound]) || isAnd(tokens[gap.lowerBound]) }
+        return isComma(tokens[gap.lowerBound]) && isAnd(tokens[gap.lowerBound + 1])
+    }
+
+    private static let theKey = TokenHash.folded("the".utf8)
+
+    /// "the West" names the collective when it stands alone: a group's name that opens
+    /// with "the" is a longer name only when another capitalised word follows ("the West Bank").
+    private func isCollectiveTitle(_ span: Range<Int>, _ surface: Gazetteer.Surface, in tokens: [Token]) -> Bool {
+        guard gazetteer.entries[Int(surface.actor)].kind == .group, span.count >= 2, tokens[span.lowerBound].folded == Self.theKey,
+              tokens[span.lowerBound + 1].isCapitalised else { return false }
+        return span.upperBound >= tokens.count || !(tokens[span.upperBound].isWord && tokens[span.upperBound].isCapitalised)
+            && !(tokens[span.upperBound].kind == .dash && tokens[span.upperBound].attached)
     }
 
     /// An ambiguous name inside a longer proper name: "Michael Jordan", "Lake Chad".
@@ -115,7 +160,8 @@ struct MentionFinder {
         surfaces.min { ($0.ambiguous ? 1 : 0, $0.form) < ($1.ambiguous ? 1 : 0, $1.form) }!
     }
 
-    private func surnameMentions(in tokens: [Token], covered: [FoundMention], named: Set<Int32>) -> [FoundMention] {
+    /// - Parameter named: whether the text names each gazetteer actor, by index.
+    private func surnameMentions(in tokens: [Token], covered: [FoundMention], named: [Bool]) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
         let isCovered = Self.coverage(of: covered, count: tokens.count)
         var found: [FoundMention] = []
@@ -124,7 +170,7 @@ struct MentionFinder {
             guard tokens[index].isWord, tokens[index].isCapitalised, !isCovered[index],
                   let match = gazetteer.surnames.longestMatch(from: index, key: { $0 < tokens.count ? tokens[$0].exact : nil })
             else { index += 1; continue }
-            let candidates = match.payloads.filter { named.contains($0.actor) }
+            let candidates = match.payloads.filter { named[Int($0.actor)] }
             guard candidates.count == 1 else { index += 1; continue }
             found.append(FoundMention(tokens: index..<(index + match.length), actor: candidates[0].actor, form: .surname))
             index += match.length

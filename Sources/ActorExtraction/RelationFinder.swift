@@ -20,13 +20,21 @@ struct RelationFinder {
     let lexicon: CueLexicon
 
     /// How much each modality lowers a rule's confidence that the edge holds as stated.
-    static let modalityFactor: [Modality: Double] = [.asserted: 1, .hypothetical: 0.8, .negated: 0.9, .question: 0.7]
+    static func factor(of modality: Modality) -> Double {
+        switch modality {
+        case .asserted: 1
+        case .hypothetical: 0.8
+        case .negated: 0.9
+        case .question: 0.7
+        }
+    }
 
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
-        let quoted = QuotationTracker.insideQuotes(tokens)
-        let index = MentionIndex(mentions)
+        let article = ArticleView(
+            bytes: bytes, tokens: tokens, mentions: mentions, quoted: QuotationTracker.insideQuotes(tokens), lexicon: lexicon, actors: actors
+        )
         var found: [FoundRelation] = []
         var mentionStart = 0
         var quoteSpeaker: Int32?
@@ -35,8 +43,8 @@ struct RelationFinder {
             var mentionEnd = mentionStart
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
             let view = SentenceView(
-                bytes: bytes, tokens: tokens, range: sentence, mentions: mentions[mentionStart..<mentionEnd], all: mentions, index: index,
-                earlier: mentions[max(0, mentionStart - 40)..<mentionStart], quoted: quoted, lexicon: lexicon, actors: actors
+                article: article, range: sentence, mentions: mentions[mentionStart..<mentionEnd],
+                earlier: mentions[max(0, mentionStart - 40)..<mentionStart]
             )
             let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
             if !view.mentions.isEmpty || !view.earlier.isEmpty {
@@ -49,26 +57,44 @@ struct RelationFinder {
 
     private func relations(in view: SentenceView, attribution: Attribution) -> [FoundRelation] {
         var found: [FoundRelation] = []
+        let hits = cueHits(in: view)
+        // Most sentences state nothing; their clauses need no reading.
+        guard !hits.isEmpty else { return [] }
         let reading = ClauseReading(view: view)
-        for hit in cueHits(in: view) {
-            let cue = lexicon.cues[Int(hit.cue)]
-            for rule in RelationRule.all {
+        for hit in hits {
+            let cue = lexicon.traits[Int(hit.cue)]
+            for (position, rule) in RelationRule.all.enumerated() {
                 guard let pair = rule.match(hit, view) else { continue }
-                let reversed = (cue.reverse ?? false) && Self.reversibleRules.contains(rule.name)
+                let reversed = cue.reverse && Self.ruleIsReversible[position]
                 let source = reversed ? pair.target : pair.source
                 let target = reversed ? pair.source : pair.target
-                guard cue.kind != .affiliation || Self.canBeAffiliated(actors.entry(at: source.actor).kind, to: actors.entry(at: target.actor).kind)
+                guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
                 else { break }
                 let modality = reading.modality(of: hit)
-                let expands = Self.listRules.contains(rule.name)
+                let tense = reading.tense(of: hit)
+                let expands = Self.ruleExpandsLists[position]
                 let speaker = attribution.speaker(of: hit)
+                if rule.name == RelationRule.coordinatedPair.name {
+                    let members = pairs(among: CoordinatedList.members(around: pair, in: view))
+                    // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
+                    found += (cue.kind.isDirected ? members + members.map { ($1, $0) } : members).compactMap { one, other in
+                        guard one.actor != other.actor else { return nil }
+                        return FoundRelation(
+                            source: one, target: other, kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range,
+                            modality: modality, tense: tense, speaker: speaker, rule: rule.name,
+                            confidence: rule.confidence * Self.factor(of: modality)
+                        )
+                    }
+                    break
+                }
                 for one in expands ? view.coordinated(with: source) : [source] {
-                    for other in expands ? view.coordinated(with: target) : [target] where one.actor != other.actor && one.actor != speaker {
+                    for other in expands ? view.coordinated(with: target) : [target] where one.actor != other.actor {
                         found.append(FoundRelation(
                             source: one, target: other,
-                            kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range, modality: modality,
-                            tense: reading.tense(of: hit), speaker: speaker, rule: rule.name,
-                            confidence: rule.confidence * (Self.modalityFactor[modality] ?? 1)
+                            kind: Self.kind(of: cue.kind, modality, threatened: Self.isThreatened(hit, in: view)), cue: hit.tokens,
+                            sentence: view.range, modality: modality,
+                            tense: tense, speaker: speaker, rule: rule.name,
+                            confidence: rule.confidence * Self.factor(of: modality)
                         ))
                     }
                 }
@@ -76,6 +102,12 @@ struct RelationFinder {
             }
         }
         return found
+    }
+
+    /// Every pair of a list, in list order: "Mali, Burkina Faso and Niger became allies"
+    /// states three alliances.
+    private func pairs(among list: [FoundMention]) -> [(FoundMention, FoundMention)] {
+        list.indices.flatMap { i in list.indices.dropFirst(i + 1).map { (list[i], list[$0]) } }
     }
 
     /// A person belongs to a state or an organisation; a state or organisation is a member
@@ -93,12 +125,33 @@ struct RelationFinder {
 
     /// Rules whose actors may each be a list: "Japan and Britain imposed sanctions on
     /// Russia and Belarus" states four edges.
-    static let listRules: Set<String> = ["verb-object", "prepositional-object", "perception-active", "perception-passive", "passive-by"]
+    static let listRules: Set<String> = [
+        "verb-object", "prepositional-object", "perception-active", "perception-passive", "passive-by", "possessive-apposition",
+    ]
+
+    /// The two sets as flags by rule position, asked at every match.
+    private static let ruleIsReversible = RelationRule.all.map { reversibleRules.contains($0.name) }
+    private static let ruleExpandsLists = RelationRule.all.map { listRules.contains($0.name) }
 
     /// Force that a sentence only entertains ("could strike", "might attack") is a threat,
     /// as CAMEO codes it (13), not an act of hostility.
-    static func kind(of cueKind: RelationKind, _ modality: Modality) -> RelationKind {
-        cueKind == .hostility && modality == .hypothetical ? .threat : cueKind
+    /// So is force that an actor threatens to use ("threatened to attack").
+    static func kind(of cueKind: RelationKind, _ modality: Modality, threatened: Bool = false) -> RelationKind {
+        cueKind == .hostility && (modality == .hypothetical || threatened) ? .threat : cueKind
+    }
+
+    private static let threatenForms = ["threaten", "threatens", "threatened", "threatening"]
+
+    /// Whether the cue is the act of a "threatened to …" phrase a few words before it.
+    static func isThreatened(_ hit: CueHit, in view: SentenceView) -> Bool {
+        var index = hit.tokens.lowerBound - 1
+        while index >= max(view.range.lowerBound, hit.tokens.lowerBound - 6), !view.isClauseBreak(index) {
+            if view.isWord(index, "to") {
+                return (max(view.range.lowerBound, index - 4)..<index).contains { at in threatenForms.contains { view.isWord(at, $0) } }
+            }
+            index -= 1
+        }
+        return false
     }
 
     /// Longest cue phrase at each word; a cue never starts inside an actor's name.
@@ -116,13 +169,17 @@ struct RelationFinder {
                let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
-                if let last = hits.last, last.tokens.upperBound == index { hits.removeLast() }
-                // "signed a defence pact": a verb whose object is another cue only carries it.
-                if let last = hits.last, lexicon.cues[Int(last.cue)].pos == "verb", index - last.tokens.upperBound <= 3,
+                if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { hits.removeLast() }
+                let cue = chooseCue(match.payloads, after: cueRange.upperBound, in: view)
+                // "signed a defence pact": a verb whose object is another cue only carries it;
+                // "spoke with President Ruto": a capitalised title names a person, not an object;
+                // "sells armed drones": a modifier is not an object.
+                if let last = hits.last, lexicon.traits[Int(last.cue)].pos == .verb, index - last.tokens.upperBound <= 3,
+                   view.tokens[index].isLowercaseWord, lexicon.traits[Int(cue)].pos == .noun,
                    (last.tokens.upperBound..<index).allSatisfy({ view.tokens[$0].isLowercaseWord }) {
                     hits.removeLast()
                 }
-                hits.append(CueHit(tokens: cueRange, cue: chooseCue(match.payloads, after: cueRange.upperBound, in: view)))
+                hits.append(CueHit(tokens: cueRange, cue: cue))
                 index += match.length
             } else {
                 index += 1
@@ -135,11 +192,12 @@ struct RelationFinder {
     private func chooseCue(_ sites: [CueLexicon.Site], after index: Int, in view: SentenceView) -> Int32 {
         let window = index..<min(view.range.upperBound, index + 5)
         for site in sites {
-            if let preps = lexicon.prepositions[site.cue], !preps.isEmpty, window.contains(where: { preps.contains(view.tokens[$0].folded) }) {
+            let preps = lexicon.prepositions[Int(site.cue)]
+            if !preps.isEmpty, window.contains(where: { preps.contains(view.tokens[$0].folded) }) {
                 return site.cue
             }
         }
-        return sites.first { (lexicon.prepositions[$0.cue] ?? []).isEmpty }?.cue ?? sites[0].cue
+        return sites.first { lexicon.prepositions[Int($0.cue)].isEmpty }?.cue ?? sites[0].cue
     }
 
     /// A quotation's speaker carries over to the sentences the quotation spans; a sentence
@@ -148,7 +206,7 @@ struct RelationFinder {
         let lastToken = view.range.upperBound - 1
         let endsInsideQuote = view.range.upperBound < view.tokens.count && view.quoted[view.range.upperBound]
         if let speaker = attribution.sentenceSpeaker { return speaker }
-        if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { actors.entry(at: $0.actor).kind == .person }) {
+        if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { actors.kind(of: $0.actor) == .person }) {
             return person.actor
         }
         return endsInsideQuote || view.quoted[lastToken] ? current : nil

@@ -26,7 +26,7 @@ struct RelationRule: Sendable {
 extension RelationRule {
     /// The rules in the order they are tried; the first that matches a cue wins.
     static let all: [RelationRule] = [
-        passiveBy, perceptionActive, perceptionPassive, pairAnaphor, nounBetween, nounOfThenPreposition, compoundBeforeCue,
+        passiveBy, compoundParticiple, perceptionActive, perceptionPassive, pairAnaphor, possessiveApposition, nounBetween, nounOfThenPreposition, compoundBeforeCue,
         prepositionalObject, verbObject, coordinatedPair, togetherWith, togetherWithTopic, sentenceSubject,
     ]
 
@@ -40,11 +40,43 @@ extension RelationRule {
         return ActorPair(source: first, target: second)
     }
 
+    /// "Iran-backed Houthi rebels", "Kremlin-controlled media": an actor joined by a
+    /// hyphen to a participle that describes the actor after it.
+    static let compoundParticiple = RelationRule(name: "compound-participle", confidence: 0.8) { hit, view in
+        let cue = view.lexicon.traits[Int(hit.cue)]
+        let dash = hit.tokens.lowerBound - 1
+        let participle = cue.pos == .verb && view.hasSuffix(hit.tokens.upperBound - 1, "ed")
+        guard participle || (cue.pos == .adjective && view.lexicon.prepositions[Int(hit.cue)].contains(ByPhrase.by)), dash > view.range.lowerBound,
+              view.tokens[dash].kind == .dash, view.tokens[dash].attached, view.tokens[hit.tokens.lowerBound].attached,
+              let compound = view.mentionEnding(at: dash), let described = view.mention(after: hit.tokens.upperBound, reach: 3),
+              described.actor != compound.actor else { return nil }
+        // "Iran-backed" is "backed by Iran": the compound is the agent, unless the cue reads
+        // its by-phrase as the second side ("Kremlin-controlled": controlled by, belongs to).
+        let agentFirst = participle || cue.reverse
+        return agentFirst ? ActorPair(source: compound, target: described) : ActorPair(source: described, target: compound)
+    }
+
+    /// "Hezbollah, Tehran's closest ally", "Havana has been Caracas's most loyal ally",
+    /// "Riyadh's only real ally remains Washington": a possessive stands for the "of" of
+    /// "an ally of", and the actor it is said of stands in apposition or across a copula.
+    static let possessiveApposition = RelationRule(name: "possessive-apposition", confidence: 0.75) { hit, view in
+        guard view.lexicon.traits[Int(hit.cue)].pos == .noun, view.lexicon.prepositions[Int(hit.cue)].contains(PossessiveApposition.of),
+              let owner = PossessiveApposition.possessor(before: hit.tokens.lowerBound, cueEnd: hit.tokens.upperBound, in: view),
+              let subject = PossessiveApposition.subject(before: owner, in: view) ?? PossessiveApposition.complement(after: hit.tokens.upperBound, in: view),
+              subject.actor != owner.actor else { return nil }
+        // "the backing of B" names the backer after "of"; so does "B's backing".
+        return view.lexicon.traits[Int(hit.cue)].reverse ? ActorPair(source: owner, target: subject) : ActorPair(source: subject, target: owner)
+    }
+
     /// "The Russia–Japan dispute", "US-Japanese summit", "Sino-Russian partnership":
     /// two actors joined by a hyphen or dash, up to two words before the cue.
     static let compoundBeforeCue = RelationRule(name: "compound-before-cue", confidence: 0.85) { hit, view in
         var end = hit.tokens.lowerBound
-        for _ in 0...2 {
+        // "the U.S.-India Comprehensive Global Strategic Partnership": a named agreement's
+        // capitalised words stand between the compound and the cue.
+        let named = view.tokens[hit.tokens.lowerBound].isCapitalised && hit.tokens.lowerBound > view.range.lowerBound
+            && !view.tokens[hit.tokens.lowerBound].afterNewline
+        for _ in 0...(named ? 4 : 2) {
             if let second = view.mentionEnding(at: end) {
                 let dash = second.tokens.lowerBound - 1
                 guard dash > view.range.lowerBound, view.tokens[dash].kind == .dash, view.tokens[dash].attached,
@@ -53,7 +85,8 @@ extension RelationRule {
                 return ActorPair(source: first, target: second)
             }
             end -= 1
-            guard end > view.range.lowerBound, view.tokens[end].isLowercaseWord else { return nil }
+            guard end > view.range.lowerBound, view.tokens[end].isLowercaseWord || (named && view.tokens[end].isWord && view.tokens[end].isCapitalised)
+            else { return nil }
         }
         return nil
     }
@@ -62,14 +95,32 @@ extension RelationRule {
     /// "missiles will be purchased from the States": the cue's preposition, then the target;
     /// the nearest actor before the cue is the source.
     static let prepositionalObject = RelationRule(name: "prepositional-object", confidence: 0.8) { hit, view in
-        guard let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty else { return nil }
+        let preps = view.lexicon.prepositions[Int(hit.cue)]
+        guard !preps.isEmpty else { return nil }
         var index = hit.tokens.upperBound
         let limit = min(view.range.upperBound, index + 7)
+        // "began buying Israeli drones": the maker's demonym stands for the preposition's object.
+        let cue = view.lexicon.traits[Int(hit.cue)]
+        if cue.pos == .verb, cue.reverse, !(index..<limit).contains(where: { preps.contains(view.tokens[$0].folded) }),
+           let maker = view.mention(after: index, reach: 3), maker.form == .demonym, view.isAdjectival(maker),
+           let buyer = view.mention(before: hit.tokens.lowerBound, excluding: maker.actor, asAgent: true) {
+            return ActorPair(source: buyer, target: maker)
+        }
         while index < limit, !view.isClauseBreak(index) {
             if preps.contains(view.tokens[index].folded) {
+                // "President William Ruto of Kenya": the title's own holder stands between
+                // the cue and its preposition, and is the one it ties to Kenya.
+                if cue.kind == .affiliation, view.mention(after: hit.tokens.upperBound, reach: index - hit.tokens.upperBound) != nil {
+                    return nil
+                }
                 guard let found = view.mention(after: index + 1, reach: 4) else { return nil }
                 let target = view.appositiveHead(of: found)
-                guard let source = view.mention(before: hit.tokens.lowerBound, excluding: [target.actor], asAgent: true) else { return nil }
+                // "the strikes carried out by Israel on UNIFIL": the noun's own agent comes first.
+                if cue.pos == .noun, let agent = ByPhrase.agent(in: hit.tokens.upperBound..<index, of: view),
+                   agent.actor != target.actor {
+                    return ActorPair(source: agent, target: target)
+                }
+                guard let source = view.mention(before: hit.tokens.lowerBound, excluding: target.actor, asAgent: true) else { return nil }
                 return ActorPair(source: source, target: target)
             }
             index += 1
@@ -81,12 +132,14 @@ extension RelationRule {
     /// nominal cue with its partner but no agent in its clause takes the sentence's
     /// subject, the default agent of what the sentence goes on to name.
     static let sentenceSubject = RelationRule(name: "sentence-subject", confidence: 0.55) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
-        guard cue.pos == "noun", let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty,
+        let preps = view.lexicon.prepositions[Int(hit.cue)]
+        // An office noun belongs to the person named beside it, never to the subject.
+        guard view.lexicon.traits[Int(hit.cue)].pos == .noun, view.lexicon.traits[Int(hit.cue)].kind != .affiliation, !preps.isEmpty,
               let prep = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 3))
                 .first(where: { preps.contains(view.tokens[$0].folded) }),
               let target = view.mention(after: prep + 1, reach: 3),
-              let subject = view.mentionStarting(at: view.range.lowerBound) ?? view.mentionStarting(at: view.range.lowerBound + 1),
+              let subject = view.mentionStarting(at: view.range.lowerBound) ?? view.mentionStarting(at: view.range.lowerBound + 1)
+                ?? SentenceTopic.possessor(before: hit.tokens.lowerBound, in: view),
               subject.tokens.upperBound < hit.tokens.lowerBound, subject.actor != target.actor, !view.isOblique(subject)
         else { return nil }
         return ActorPair(source: subject, target: target)
@@ -95,28 +148,38 @@ extension RelationRule {
     /// "Russia threatens Japan", "Tokyo met Washington": the nearest actor before a verb
     /// is the subject, the first actor after it the object.
     static let verbObject = RelationRule(name: "verb-object", confidence: 0.75) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
-        guard cue.pos == "verb", (cue.prep ?? []).isEmpty, !view.isNounUse(hit),
-              let object = view.mention(after: hit.tokens.upperBound, reach: 4),
+        let cue = view.lexicon.traits[Int(hit.cue)]
+        // "condemns in the strongest terms the attacks": the adverbial is stepped over.
+        let objectStart = hit.tokens.upperBound + Adverbial.length(at: hit.tokens.upperBound, in: view)
+        guard cue.pos == .verb, !cue.hasPrepositions, !view.isNounUse(hit), !view.isParticipleModifier(hit),
+              let object = view.mention(after: objectStart, reach: 4),
               // "poses a threat to Saudi Arabia": a preposition inside the cue still leaves a direct object.
-              object.tokens.lowerBound == hit.tokens.upperBound || !view.isOblique(object),
-              let source = view.mention(before: hit.tokens.lowerBound, excluding: [object.actor], asAgent: true) else { return nil }
+              object.tokens.lowerBound == objectStart || !view.isOblique(object),
+              let source = view.mention(before: hit.tokens.lowerBound, excluding: object.actor, asAgent: true) else { return nil }
+        // "welcomed Japan's decision" welcomes the decision, not Japan.
+        if cue.kind == .contact, view.isOwner(object) { return nil }
         return ActorPair(source: source, target: view.appositiveHead(of: object))
     }
 
     /// "Tokyo and Washington signed a defence pact", "France and Germany are close allies":
     /// a symmetric relation whose two sides are the coordinated subject before the cue.
     static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
+        let cue = view.lexicon.traits[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
-        let reciprocal = (cue.prep ?? []).isEmpty || (cue.prep ?? []).contains { $0 == "with" || $0 == "between" }
-        guard !cue.kind.isDirected, cue.pos != "verb" || reciprocal,
+        // "Greece and Cyprus blocked the statement": a verb with an object of its own is
+        // no act between its subjects; "jointly developing a fighter" is, since cooperating
+        // on something is what the cue means.
+        let hasObject = cue.pos == .verb && cue.kind != .cooperation && cue.kind != .alliance
+            && view.isWord(hit.tokens.upperBound, in: CoordinatedList.objectDeterminers)
+        guard !cue.kind.isDirected || Reciprocal.isMarked(hit, in: view), cue.pos != .verb || cue.reciprocal,
+              !hasObject || Reciprocal.isMarked(hit, in: view),
               let second = view.mention(before: hit.tokens.lowerBound, reach: 8, asAgent: true) else { return nil }
         var conjunction = second.tokens.lowerBound - 1
         if view.isWord(conjunction, "the") { conjunction -= 1 }
         guard view.isWord(conjunction, "and") || view.isWord(conjunction, "&"),
               let first = view.mentionEnding(at: conjunction) ?? (view.isComma(conjunction - 1) ? view.mentionEnding(at: conjunction - 1) : nil),
-              first.actor != second.actor, !view.isOblique(first) else { return nil }
+              first.actor != second.actor, !view.isOblique(first), !CoordinatedList.isOblique(view.coordinated(with: first), in: view)
+        else { return nil }
         return ActorPair(source: first, target: second)
     }
 
@@ -125,10 +188,10 @@ extension RelationRule {
     static let togetherWith = RelationRule(name: "together-with", confidence: 0.75) { hit, view in
         guard let partner = TogetherWith.partner(of: hit, in: view) else { return nil }
         let comma = partner.tokens.upperBound
-        if view.isComma(comma), let actor = view.mention(after: comma + 1, reach: 3, excluding: [partner.actor]) {
+        if view.isComma(comma), let actor = view.mention(after: comma + 1, reach: 3, excluding: partner.actor) {
             return ActorPair(source: actor, target: partner)
         }
-        guard let actor = view.mention(before: hit.tokens.lowerBound, reach: 4, excluding: [partner.actor], asAgent: true) else { return nil }
+        guard let actor = view.mention(before: hit.tokens.lowerBound, reach: 4, excluding: partner.actor, asAgent: true) else { return nil }
         return ActorPair(source: actor, target: partner)
     }
 
@@ -143,16 +206,20 @@ extension RelationRule {
 
     /// "Kyiv was attacked by Moscow": a passive verb with its agent after "by".
     static let passiveBy = RelationRule(name: "passive-by", confidence: 0.8) { hit, view in
-        let cue = view.lexicon.cues[Int(hit.cue)]
+        let cue = view.lexicon.traits[Int(hit.cue)]
         var auxiliary = hit.tokens.lowerBound - 1
-        if view.text(max(view.range.lowerBound, auxiliary)).hasSuffix("ly") { auxiliary -= 1 }
-        guard cue.pos == "verb" || cue.pos == "adjective", auxiliary >= view.range.lowerBound,
-              ["was", "were", "been", "be", "is", "are", "being"].contains(where: { view.isWord(auxiliary, $0) }),
+        if view.hasSuffix(max(view.range.lowerBound, auxiliary), "ly") { auxiliary -= 1 }
+        // "concerned by Rwanda's support": an adjective that takes "by" for its cause, not
+        // its agent, is read by prepositional-object.
+        let causeBy = cue.pos == .adjective && !cue.reverse && view.lexicon.prepositions[Int(hit.cue)].contains(ByPhrase.by)
+        guard cue.pos == .verb || cue.pos == .adjective, !causeBy, auxiliary >= view.range.lowerBound,
+              view.isWord(auxiliary, in: Perception.passiveAuxiliaries),
               let by = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 6)).first(where: { view.isWord($0, "by") }),
               !(hit.tokens.upperBound..<by).contains(where: view.isClauseBreak),
               let agent = view.mention(after: by + 1, reach: 4),
-              let patient = view.mention(before: auxiliary, excluding: [agent.actor])
-                ?? view.mention(after: hit.tokens.upperBound, reach: by - hit.tokens.upperBound, excluding: [agent.actor])
+              !(by..<agent.tokens.lowerBound).contains(where: view.isComma),
+              let patient = view.mention(before: auxiliary, excluding: agent.actor, asAgent: true)
+                ?? view.mention(after: hit.tokens.upperBound, reach: by - hit.tokens.upperBound, excluding: agent.actor)
         else { return nil }
         return ActorPair(source: agent, target: patient)
     }
@@ -161,7 +228,8 @@ extension RelationRule {
     /// with Moscow": a nominal cue, its agent after "of" or "by", then its preposition.
     static let nounOfThenPreposition = RelationRule(name: "noun-of-preposition", confidence: 0.8) { hit, view in
         let next = hit.tokens.upperBound
-        guard view.isWord(next, "of") || view.isWord(next, "by"), let preps = view.lexicon.prepositions[hit.cue], !preps.isEmpty,
+        let preps = view.lexicon.prepositions[Int(hit.cue)]
+        guard view.isWord(next, "of") || view.isWord(next, "by"), !preps.isEmpty,
               let agent = view.mention(after: next + 1, reach: 3) else { return nil }
         let afterAgent = agent.tokens.upperBound
         guard afterAgent < view.range.upperBound, preps.contains(view.tokens[afterAgent].folded),
@@ -173,12 +241,12 @@ extension RelationRule {
     /// challenge": the perceiver is the subject, the perceived actor the object, and the
     /// relation runs from the perceived to the perceiver.
     static let perceptionActive = RelationRule(name: "perception-active", confidence: 0.8) { hit, view in
-        guard view.lexicon.cues[Int(hit.cue)].kind == .threat,
+        guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: false),
               let perceived = view.mention(after: verb.upperBound, reach: 3), perceived.tokens.upperBound <= hit.tokens.lowerBound,
-              let perceiver = view.mention(before: verb.lowerBound, excluding: [perceived.actor], asAgent: true)
+              let perceiver = view.mention(before: verb.lowerBound, excluding: perceived.actor, asAgent: true)
                 ?? Perception.owner(after: hit.tokens.upperBound, in: view, excluding: perceived.actor)
-                ?? view.mention(after: hit.tokens.upperBound, reach: 1, excluding: [perceived.actor])
+                ?? view.mention(after: hit.tokens.upperBound, reach: 1, excluding: perceived.actor)
                 ?? Perception.possessor(between: perceived.tokens.upperBound, and: hit.tokens.lowerBound, in: view)
         else { return nil }
         return ActorPair(source: perceived, target: perceiver)
@@ -188,14 +256,14 @@ extension RelationRule {
     /// viewed as a threat by Japan": the subject is perceived, the perceiver follows "by"
     /// or "in", or stands next to the subject ("Beijing's policy in Tokyo").
     static let perceptionPassive = RelationRule(name: "perception-passive", confidence: 0.75) { hit, view in
-        guard view.lexicon.cues[Int(hit.cue)].kind == .threat,
+        guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: true),
               let perceived = view.mention(before: verb.lowerBound, reach: 8).flatMap({ candidate in
-                  view.isOblique(candidate) ? view.mention(before: candidate.tokens.lowerBound, reach: 6, excluding: [candidate.actor]) : candidate
+                  view.isOblique(candidate) ? view.mention(before: candidate.tokens.lowerBound, reach: 6, excluding: candidate.actor) : candidate
               })
         else { return nil }
         let perceiver = Perception.owner(after: hit.tokens.upperBound, in: view, excluding: perceived.actor)
-            ?? view.mention(after: perceived.tokens.upperBound, reach: verb.lowerBound - perceived.tokens.upperBound, excluding: [perceived.actor])
+            ?? view.mention(after: perceived.tokens.upperBound, reach: verb.lowerBound - perceived.tokens.upperBound, excluding: perceived.actor)
                 .flatMap { $0.tokens.upperBound <= verb.lowerBound ? $0 : nil }
         guard let perceiver else { return nil }
         return ActorPair(source: perceived, target: perceiver)
@@ -208,8 +276,15 @@ extension RelationRule {
         if view.isWord(afterCue, "between") || view.isWord(afterCue, "of") {
             start = afterCue + 1
         } else if let before = PairAnaphor.phrase(endingAt: hit.tokens.lowerBound, in: view),
-                  view.lexicon.cues[Int(hit.cue)].pos == "verb" || view.isNounUse(hit) {
+                  view.lexicon.traits[Int(hit.cue)].pos == .verb || view.isNounUse(hit) {
             start = before.lowerBound
+        } else if let subject = PairAnaphor.phrase(startingAt: view.range.lowerBound, in: view), !view.lexicon.traits[Int(hit.cue)].kind.isDirected,
+                  !(subject.tokens.upperBound..<hit.tokens.lowerBound).contains(where: { view.isClauseBreak($0) || view.isComma($0) }),
+                  !(subject.tokens.upperBound..<hit.tokens.lowerBound).contains(where: { view.mentionStarting(at: $0) != nil }),
+                  view.mention(after: hit.tokens.upperBound) == nil {
+            // "The two ministers agreed to step up cooperation": the pair opens the sentence
+            // and no other actor is named around the symmetric cue in its clause.
+            start = subject.tokens.lowerBound
         } else {
             return nil
         }
@@ -229,12 +304,16 @@ enum PairAnaphor {
         (["both", "governments"], .states), (["the", "two", "allies"], .states),
         (["the", "two", "powers"], .states), (["the", "two", "capitals"], .states),
         (["the", "two", "leaders"], .people), (["both", "leaders"], .people), (["the", "two", "men"], .people),
+        (["the", "two", "women"], .people), (["the", "two", "presidents"], .people), (["both", "presidents"], .people),
+        (["the", "two", "ministers"], .people), (["both", "ministers"], .people), (["the", "two", "prime", "ministers"], .people),
+        (["the", "two", "foreign", "ministers"], .people), (["the", "two", "defence", "ministers"], .people),
+        (["the", "two", "defense", "ministers"], .people),
         (["both", "sides"], .any), (["the", "two", "sides"], .any),
     ]
 
     /// The phrases as token keys, hashed once.
     private static let keyed: [([UInt64], Sort)] = phrases.map { words, sort in (words.map { TokenHash.folded($0.utf8) }, sort) }
-    private static let firstWords: Set<UInt64> = Set(keyed.map { $0.0[0] })
+    private static let firstWords = TokenKeySet(keyed.map { $0.0[0] })
 
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
         guard view.range.contains(start), firstWords.contains(view.tokens[start].folded) else { return nil }
@@ -247,19 +326,29 @@ enum PairAnaphor {
 
     /// A phrase that is the subject of the cue: right before it, or with a few words
     /// between that are not a preposition ("the two countries have long been allies").
+    ///
+    /// Asked for most cues of a text, so each gap costs a few hash tests: the phrases'
+    /// possible starts (one per phrase length), not every phrase, and the prepositions as
+    /// a set of token keys.
     static func phrase(endingAt end: Int, in view: SentenceView) -> Range<Int>? {
         for gap in 0...3 {
-            let between = (end - gap)..<end
-            if between.contains(where: { index in ["on", "about", "over", "of", "in", "for", "with", "to", "from"].contains { view.isWord(index, $0) } }) {
-                return nil
-            }
-            for (words, _) in phrases {
-                let start = end - gap - words.count
-                guard start >= view.range.lowerBound, firstWords.contains(view.tokens[start].folded) else { continue }
-                if start >= view.range.lowerBound, phrase(startingAt: start, in: view) != nil { return start..<(start + words.count) }
+            let between = end - gap
+            if gap > 0, view.range.contains(between), gapPrepositions.contains(view.tokens[between].folded) { return nil }
+            for length in lengths {
+                let start = between - length
+                // The phrase found must be this one: "the two countries" also starts where "the two prime ministers" does.
+                if start >= view.range.lowerBound, let found = phrase(startingAt: start, in: view), found.tokens.count == length { return found.tokens }
             }
         }
         return nil
+    }
+
+    /// Words between a phrase and the cue that make the phrase an object, not the subject.
+    private static let gapPrepositions = TokenKeySet(words: ["on", "about", "over", "of", "in", "for", "with", "to", "from"])
+    /// The phrase lengths in the order the phrase list first has them: at one end, the
+    /// first listed phrase that starts at a length's start wins.
+    private static let lengths: [Int] = phrases.reduce(into: []) { lengths, phrase in
+        if !lengths.contains(phrase.0.count) { lengths.append(phrase.0.count) }
     }
 
     /// The last two distinct actors of the sort, named before `index`.
@@ -277,7 +366,7 @@ enum PairAnaphor {
         var picked: [FoundMention] = []
         for mention in candidates.reversed() {
             var resolved = mention
-            let kind = view.actors.entry(at: mention.actor).kind
+            let kind = view.actors.kind(of: mention.actor)
             switch sort {
             case .states:
                 guard let state = view.state(of: mention) else { continue }
@@ -297,11 +386,11 @@ enum PairAnaphor {
 /// Verbs of perceiving and naming that turn a threat noun into a relation between the
 /// perceiver and the perceived.
 enum Perception {
-    static let activeVerbs = ["views", "view", "viewed", "sees", "see", "saw", "seen", "regards", "regard", "regarded", "considers",
+    static let activeVerbs = TokenKeySet(words: ["views", "view", "viewed", "sees", "see", "saw", "seen", "regards", "regard", "regarded", "considers",
                               "consider", "considered", "calls", "call", "called", "labels", "labelled", "labeled", "names",
                               "named", "describes", "described", "identifies", "identified", "treats", "treat", "treated",
-                              "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"]
-    static let passiveAuxiliaries = ["is", "are", "was", "were", "been", "being", "be"]
+                              "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"])
+    static let passiveAuxiliaries = TokenKeySet(words: ["is", "are", "was", "were", "been", "being", "be"])
 
     /// The perception verb (with "as") a few words before the cue.
     static func verb(before cue: Int, in view: SentenceView, passive: Bool) -> Range<Int>? {
@@ -309,9 +398,9 @@ enum Perception {
         // Room for a list of perceived actors: "regards China, Russia and North Korea as threats".
         while index >= max(view.range.lowerBound, cue - 12) {
             if view.isClauseBreak(index) { return nil }
-            if activeVerbs.contains(where: { view.isWord(index, $0) }) {
-                let isPassive = passiveAuxiliaries.contains { view.isWord(index - 1, $0) }
-                    || (view.isWord(index - 1, "not") && passiveAuxiliaries.contains { view.isWord(index - 2, $0) })
+            if view.isWord(index, in: activeVerbs) {
+                let isPassive = view.isWord(index - 1, in: passiveAuxiliaries)
+                    || (view.isWord(index - 1, "not") && view.isWord(index - 2, in: passiveAuxiliaries))
                 return isPassive == passive ? index..<(index + 1) : nil
             }
             index -= 1
@@ -330,20 +419,22 @@ enum Perception {
         return nil
     }
 
+    private static let ownerPrepositions = TokenKeySet(words: ["in", "by", "for", "to"])
+
     /// "in Tokyo", "by Japan", "in Japan's strategy", "for Japan" after the cue.
     static func owner(after index: Int, in view: SentenceView, excluding excluded: Int32) -> FoundMention? {
-        guard ["in", "by", "for", "to"].contains(where: { view.isWord(index, $0) }) || (view.isWord(index, "of") && view.isWord(index + 1, "the")) else {
+        guard view.isWord(index, in: ownerPrepositions) || (view.isWord(index, "of") && view.isWord(index + 1, "the")) else {
             return nil
         }
-        return view.mention(after: index + 1, reach: 4, excluding: [excluded])
+        return view.mention(after: index + 1, reach: 4, excluding: excluded)
     }
 }
 
 /// Reading "together with B" phrases.
 enum TogetherWith {
     static func partner(of hit: CueHit, in view: SentenceView) -> FoundMention? {
-        let cue = view.lexicon.cues[Int(hit.cue)]
-        guard cue.kind == .cooperation, cue.pos == "adverb" else { return nil }
+        let cue = view.lexicon.traits[Int(hit.cue)]
+        guard cue.kind == .cooperation, cue.pos == .adverb else { return nil }
         return view.mention(after: hit.tokens.upperBound, reach: 2)
     }
 
@@ -360,5 +451,135 @@ enum TogetherWith {
         }
         guard let best = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), best.value >= 2 else { return nil }
         return latest[best.key]
+    }
+}
+
+/// Reading "A, B's ally" and "A is B's ally".
+enum PossessiveApposition {
+    static let of = TokenHash.folded("of".utf8)
+
+    /// Copulas that say what the subject is: "has been", "remains", "became".
+    private static let copulas = ["is", "are", "was", "were", "be", "been", "remains", "remain", "remained", "becomes", "become",
+                                  "became", "stays", "stay", "stayed"]
+
+    /// The possessor right before the cue, with up to three modifiers between ("Tehran's
+    /// closest ally"), or a name used as a modifier after an article ("a NATO member").
+    static func possessor(before cue: Int, cueEnd: Int, in view: SentenceView) -> FoundMention? {
+        // "NATO members Poland and Slovakia": with the members named right after, no article is needed.
+        if let modifier = view.mentionEnding(at: cue),
+           view.isWord(modifier.tokens.lowerBound - 1, "a") || view.isWord(modifier.tokens.lowerBound - 1, "an") || view.mentionStarting(at: cueEnd) != nil {
+            return modifier
+        }
+        var index = cue - 1
+        while index > view.range.lowerBound, cue - index <= 4 {
+            if view.tokens[index].kind == .possessive { return view.mentionEnding(at: index) }
+            guard view.tokens[index].isLowercaseWord else { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The actor before the possessor, behind a comma or a copula (with its auxiliaries).
+    static func subject(before owner: FoundMention, in view: SentenceView) -> FoundMention? {
+        var index = owner.tokens.lowerBound - 1
+        if ["a", "an", "the"].contains(where: { view.isWord(index, $0) }) { index -= 1 }
+        // "Poland is one of Ukraine's strongest supporters", "… is among Kyiv's allies".
+        if view.isWord(index, "of"), view.isWord(index - 1, "one") { index -= 2 } else if view.isWord(index, "among") { index -= 1 }
+        if view.isComma(index) { return view.mentionEnding(at: index) }
+        guard isCopula(index, in: view) else { return nil }
+        while index > view.range.lowerBound, isCopula(index - 1, in: view) || isAuxiliary(index - 1, in: view) { index -= 1 }
+        guard let subject = view.mentionEnding(at: index) ?? view.mentionEnding(at: index - 1), !view.isOblique(subject) else { return nil }
+        return subject
+    }
+
+    /// "… ally remains Washington", "Russia's ally Belarus", "Japan's ally, the United
+    /// States,": the actor right after the cue, a copula or an appositive comma.
+    static func complement(after cueEnd: Int, in view: SentenceView) -> FoundMention? {
+        if let direct = view.mentionStarting(at: cueEnd) { return direct }
+        guard isCopula(cueEnd, in: view) || view.isComma(cueEnd) else { return nil }
+        return view.mentionStarting(at: cueEnd + 1)
+    }
+
+    private static func isCopula(_ index: Int, in view: SentenceView) -> Bool {
+        copulas.contains { view.isWord(index, $0) }
+    }
+
+    private static func isAuxiliary(_ index: Int, in view: SentenceView) -> Bool {
+        ["has", "have", "had", "will", "would", "could", "may", "might", "can", "must", "should", "not", "still", "long"]
+            .contains { view.isWord(index, $0) }
+    }
+}
+
+/// Reading the subject lists of coordinated-pair.
+enum CoordinatedList {
+    /// Words that open a verb's own object: "blocked the statement".
+    static let objectDeterminers = TokenKeySet(words: ["the", "a", "an", "its", "their", "this", "that", "any", "all"])
+
+    /// "Ministers from Brazil, Indonesia and Nigeria spoke": a list after a preposition is
+    /// no subject. "Signed in Warsaw, the United Kingdom and Poland agreed": a place that
+    /// repeats a member only ends the phrase before the list.
+    static func isOblique(_ list: [FoundMention], in view: SentenceView) -> Bool {
+        guard let head = list.first, view.isOblique(head) else { return false }
+        return !list.dropFirst().contains { $0.actor == head.actor }
+    }
+
+    /// The members of the list a pair belongs to, without such a leading place.
+    static func members(around pair: ActorPair, in view: SentenceView) -> [FoundMention] {
+        var list = view.coordinated(with: pair.target)
+        if let head = list.first, view.isOblique(head), list.dropFirst().contains(where: { $0.actor == head.actor }) { list.removeFirst() }
+        guard list.contains(where: { $0.tokens == pair.source.tokens }) else { return [pair.source, pair.target] }
+        return list
+    }
+}
+
+/// "carried out by Israel", "launched by Russia": the agent of a nominal cue.
+enum ByPhrase {
+    static let by = TokenHash.folded("by".utf8)
+
+    static func agent(in window: Range<Int>, of view: SentenceView) -> FoundMention? {
+        guard let by = window.first(where: { view.isWord($0, "by") }), !window.contains(where: view.isClauseBreak) else { return nil }
+        return view.mention(after: by + 1, reach: 2)
+    }
+}
+
+/// Adverbials that may stand between a verb and its object.
+enum Adverbial {
+    private static let phrases: [[String]] = [
+        ["in", "the", "strongest", "possible", "terms"], ["in", "the", "strongest", "terms"], ["in", "no", "uncertain", "terms"],
+        ["once", "again"],
+    ]
+
+    /// How many tokens of an adverbial phrase start at `index`; 0 if none does.
+    static func length(at index: Int, in view: SentenceView) -> Int {
+        for phrase in phrases where phrase.enumerated().allSatisfy({ view.isWord(index + $0.offset, $0.element) }) {
+            return phrase.count
+        }
+        return 0
+    }
+}
+
+/// "Russia's actions cause concern … because of cooperation with China": with no actor
+/// opening the sentence, the first owner named in it is what the sentence is about.
+enum SentenceTopic {
+    static func possessor(before cue: Int, in view: SentenceView) -> FoundMention? {
+        view.mentions.first { mention in
+            mention.tokens.upperBound < cue && mention.tokens.upperBound < view.range.upperBound
+                && view.tokens[mention.tokens.upperBound].kind == .possessive && !mention.isModifier
+        }
+    }
+}
+
+/// "India and Pakistan exchanged strikes", "the two accused each other": a directed act
+/// that a coordinated subject does to one another, so it runs both ways.
+enum Reciprocal {
+    static func isMarked(_ hit: CueHit, in view: SentenceView) -> Bool {
+        let before = max(view.range.lowerBound, hit.tokens.lowerBound - 4)..<hit.tokens.lowerBound
+        if before.contains(where: { index in ["exchanged", "exchange", "exchanges", "exchanging", "traded", "trade", "trading"].contains { view.isWord(index, $0) } }) {
+            return true
+        }
+        let after = hit.tokens.upperBound
+        return (after..<min(view.range.upperBound, after + 3)).contains { index in
+            (view.isWord(index, "each") && view.isWord(index + 1, "other")) || (view.isWord(index, "one") && view.isWord(index + 1, "another"))
+        }
     }
 }

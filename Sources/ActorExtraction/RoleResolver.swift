@@ -39,7 +39,7 @@ struct RoleResolver {
             if let person = person(around: phrase, org: holderOrg, orgBefore: orgPosition == .before, in: mentions, table: table) {
                 if orgPosition == .before, let at = index.starting(at: holderOrg.tokens.lowerBound) { mentions[at].isModifier = true }
                 affiliations.append(StatedAffiliation(person: person, organisation: holderOrg, cue: phrase, rule: "role-title"))
-            } else if let date, let holder = table.gazetteer.holder(of: role, in: table.entry(at: holderOrg.actor).id, on: date) {
+            } else if let date, let holder = table.gazetteer.holder(of: role, in: table.id(at: holderOrg.actor), on: date) {
                 let span = orgPosition == .before ? holderOrg.tokens.lowerBound..<phrase.upperBound : phrase.lowerBound..<holderOrg.tokens.upperBound
                 let person = FoundMention(tokens: span, actor: holder, form: .role)
                 if let at = index.starting(at: holderOrg.tokens.lowerBound) { mentions[at].isModifier = true }
@@ -49,6 +49,7 @@ struct RoleResolver {
             }
         }
         if !added.isEmpty { mentions = (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
+        affiliations += counterparts(&mentions, table: table)
         governments(&mentions, table: table)
         let stated = Set(affiliations.map(\.person.tokens.lowerBound))
         return affiliations + personOf(mentions, table: table, stated: stated) + titleOfInstitution(mentions, table: table, stated: stated)
@@ -63,8 +64,8 @@ struct RoleResolver {
             // "the Bellingcat publication Khristo Grozev": a word or two may describe the institution.
             guard institution.tokens.upperBound <= person.tokens.lowerBound else { continue }
             let gap = institution.tokens.upperBound..<person.tokens.lowerBound
-            guard table.entry(at: person.actor).kind == .person, gap.count <= 2, gap.allSatisfy({ tokens[$0].isLowercaseWord }),
-                  table.entry(at: institution.actor).kind == .organisation else { continue }
+            guard table.kind(of: person.actor) == .person, gap.count <= 2, gap.allSatisfy({ tokens[$0].isLowercaseWord }),
+                  table.kind(of: institution.actor) == .organisation else { continue }
             var link = institution.tokens.lowerBound - 1
             if isWord(link, "the") { link -= 1 }
             guard isWord(link, "of"), link > 0, endsTitle(at: link - 1) else { continue }
@@ -90,10 +91,38 @@ struct RoleResolver {
         }
     }
 
+    /// "The Turkish president spoke with his Iranian counterpart": on the article's date,
+    /// the counterpart is whoever held the same office as the person named before, in the
+    /// state the demonym names. A counterpart named outright ("his Kazakh counterpart
+    /// Murat Nurtleu") is left to that name.
+    private func counterparts(_ mentions: inout [FoundMention], table: ActorTable) -> [StatedAffiliation] {
+        var found: [StatedAffiliation] = []
+        for position in mentions.indices where mentions[position].form == .demonym {
+            let word = mentions[position].tokens.upperBound
+            guard isWord(word, "counterpart"), ["his", "her", "their"].contains(where: { isWord(mentions[position].tokens.lowerBound - 1, $0) })
+            else { continue }
+            // "his Kazakh counterpart Murat Nurtleu": the named counterpart belongs to that state.
+            let named = index.starting(at: word + 1) ?? (isWord(word + 1, ",") ? index.starting(at: word + 2) : nil)
+            if let named, table.entry(at: mentions[named].actor).kind == .person {
+                found.append(StatedAffiliation(person: mentions[named], organisation: mentions[position], cue: word..<(word + 1), rule: "counterpart"))
+                continue
+            }
+            guard named == nil, let date, let state = table.state(of: mentions[position].actor),
+                  let person = mentions[..<position].last(where: { table.entry(at: $0.actor).kind == .person && word - $0.tokens.upperBound <= 30 }),
+                  let role = table.entry(at: person.actor).offices?.first(where: { $0.isHeld(on: date) })?.role,
+                  let holder = table.gazetteer.holder(of: role, in: table.entry(at: state).id, on: date), holder != person.actor
+            else { continue }
+            let country = mentions[position]
+            mentions[position] = FoundMention(tokens: country.tokens.lowerBound..<(word + 1), actor: holder, form: .role)
+            found.append(StatedAffiliation(person: mentions[position], organisation: country, cue: word..<(word + 1), rule: "counterpart"))
+        }
+        return found
+    }
+
     /// "The Biden administration", "the Kishida government": a leader's name standing for
     /// the state the leader governs.
     private func governments(_ mentions: inout [FoundMention], table: ActorTable) {
-        for index in mentions.indices where table.entry(at: mentions[index].actor).kind == .person {
+        for index in mentions.indices where table.kind(of: mentions[index].actor) == .person {
             let next = mentions[index].tokens.upperBound
             guard ["administration", "government", "cabinet", "regime"].contains(where: { isWord(next, $0) }),
                   let state = table.state(of: mentions[index].actor) else { continue }
@@ -107,12 +136,12 @@ struct RoleResolver {
     /// "a researcher, Ana Ortiz at the Baltic Institute".
     private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: Set<Int>) -> [StatedAffiliation] {
         var found: [StatedAffiliation] = []
-        for (position, person) in mentions.enumerated() where table.entry(at: person.actor).kind == .person && !stated.contains(person.tokens.lowerBound) {
+        for (position, person) in mentions.enumerated() where table.kind(of: person.actor) == .person && !stated.contains(person.tokens.lowerBound) {
             let link = person.tokens.upperBound
             guard isWord(link, "of") || isWord(link, "at"), position + 1 < mentions.count else { continue }
             let next = mentions[position + 1]
             let start = isWord(link + 1, "the") ? link + 2 : link + 1
-            let kind = table.entry(at: next.actor).kind
+            let kind = table.kind(of: next.actor)
             // "Biden at the White House" is a place; "at" ties a person only to an organisation.
             guard next.tokens.lowerBound == start || next.tokens.lowerBound == link + 1, kind != .person,
                   isWord(link, "of") || kind == .organisation else { continue }
@@ -127,7 +156,7 @@ struct RoleResolver {
     private func organisation(around phrase: Range<Int>, in mentions: [FoundMention], table: ActorTable) -> (FoundMention, Position)? {
         var end = phrase.lowerBound
         if end > 0, tokens[end - 1].kind == .possessive { end -= 1 }
-        if let before = index.ending(at: end).map({ mentions[$0] }), table.entry(at: before.actor).kind != .person {
+        if let before = index.ending(at: end).map({ mentions[$0] }), table.kind(of: before.actor) != .person {
             return (before, .before)
         }
         var start = phrase.upperBound
@@ -135,7 +164,7 @@ struct RoleResolver {
         start += 1
         if isWord(start, "the") { start += 1 }
         if let found = index.starting(at: start) ?? (isWord(start - 1, "the") ? index.starting(at: start - 1) : nil),
-           case let after = mentions[found], table.entry(at: after.actor).kind != .person {
+           case let after = mentions[found], table.kind(of: after.actor) != .person {
             return (after, .after)
         }
         return nil
@@ -144,13 +173,13 @@ struct RoleResolver {
     /// The person the phrase describes: named right after it ("President Joe Biden"), or
     /// before it in apposition ("Joe Biden, the US president").
     private func person(around phrase: Range<Int>, org: FoundMention, orgBefore: Bool, in mentions: [FoundMention], table: ActorTable) -> FoundMention? {
-        if let after = index.starting(at: phrase.upperBound).map({ mentions[$0] }), table.entry(at: after.actor).kind == .person {
+        if let after = index.starting(at: phrase.upperBound).map({ mentions[$0] }), table.kind(of: after.actor) == .person {
             return after
         }
         var start = orgBefore ? min(org.tokens.lowerBound, phrase.lowerBound) : phrase.lowerBound
         while start > 0, isWord(start - 1, "the") || isWord(start - 1, "a") || isWord(start - 1, "an") { start -= 1 }
         guard start > 0, tokens[start - 1].kind == .punctuation, tokens[start - 1].first == UInt8(ascii: ","),
-              let before = index.ending(at: start - 1).map({ mentions[$0] }), table.entry(at: before.actor).kind == .person
+              let before = index.ending(at: start - 1).map({ mentions[$0] }), table.kind(of: before.actor) == .person
         else { return nil }
         return before
     }

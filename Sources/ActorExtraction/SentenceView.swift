@@ -1,21 +1,49 @@
-/// One sentence of an article with the tokens, mentions and quotation state the
-/// relation rules look at.
-struct SentenceView {
+/// What the views of one article's sentences share: its bytes and tokens, every mention
+/// and where each starts and ends, the quotation state and the word lists.
+///
+/// A class, so that a sentence's view holds all of it by one reference: a view is made
+/// for every sentence and handed to every rule, and copying the arrays and lexicons one
+/// by one (some sixty reference counts each time) cost more than most rules.
+final class ArticleView {
     let bytes: [UInt8]
     let tokens: [Token]
-    /// Token indexes of the sentence.
-    let range: Range<Int>
-    /// Mentions inside the sentence, in text order.
-    let mentions: ArraySlice<FoundMention>
     /// Every mention of the article, and where each starts and ends.
     let all: [FoundMention]
     let index: MentionIndex
-    /// Mentions of the article before this sentence, for phrases like "the two countries".
-    let earlier: ArraySlice<FoundMention>
     /// Whether each token of the article lies inside a quotation.
     let quoted: [Bool]
     let lexicon: CueLexicon
     let actors: ActorTable
+
+    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], quoted: [Bool], lexicon: CueLexicon, actors: ActorTable) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.all = mentions
+        self.index = MentionIndex(mentions)
+        self.quoted = quoted
+        self.lexicon = lexicon
+        self.actors = actors
+    }
+}
+
+/// One sentence of an article with the tokens, mentions and quotation state the
+/// relation rules look at.
+struct SentenceView {
+    let article: ArticleView
+    /// Token indexes of the sentence.
+    let range: Range<Int>
+    /// Mentions inside the sentence, in text order.
+    let mentions: ArraySlice<FoundMention>
+    /// Mentions of the article before this sentence, for phrases like "the two countries".
+    let earlier: ArraySlice<FoundMention>
+
+    var bytes: [UInt8] { article.bytes }
+    var tokens: [Token] { article.tokens }
+    var all: [FoundMention] { article.all }
+    var index: MentionIndex { article.index }
+    var quoted: [Bool] { article.quoted }
+    var lexicon: CueLexicon { article.lexicon }
+    var actors: ActorTable { article.actors }
 
     /// How far, in tokens, a rule looks for the actor before a cue.
     static let reachBefore = 14
@@ -29,16 +57,35 @@ struct SentenceView {
         return Substring(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
     }
 
+    /// Whether the token at `index` ends with `suffix` (ASCII), as `String.hasSuffix`
+    /// says: by its bytes, and through `String` only for a token with non-ASCII bytes
+    /// ending so, where a letter before the suffix might join it into one character.
+    func hasSuffix(_ index: Int, _ suffix: StaticString) -> Bool {
+        let token = tokens[index]
+        let start = Int(token.start)
+        let length = suffix.utf8CodeUnitCount
+        guard Int(token.end) - start >= length else { return false }
+        let tail = Int(token.end) - length
+        for offset in 0..<length where bytes[tail + offset] != suffix.utf8Start[offset] { return false }
+        if bytes[start..<tail].allSatisfy({ $0 < 0x80 }) { return true }
+        return text(index).hasSuffix(suffix.description)
+    }
+
     func isWord(_ index: Int, _ lowercaseWord: String) -> Bool {
         // Not `&&`: its autoclosures copy the whole view in debug builds, once per token.
         guard range.contains(index) else { return false }
         return tokens[index].spells(lowercaseWord, in: bytes)
     }
 
+    /// Whether the token at `index`, inside the sentence, is one of `words`.
+    @inline(__always)
+    func isWord(_ index: Int, in words: TokenKeySet) -> Bool {
+        index >= range.lowerBound && index < range.upperBound && words.contains(tokens[index].folded)
+    }
+
     /// Conjunctions that open a subordinate clause; an actor beyond one belongs to another clause.
-    private static let subordinators: Set<UInt64> = Set(
-        ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
-            .map { TokenHash.folded(Array($0.utf8)) }
+    private static let subordinators = TokenKeySet(
+        words: ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
     )
 
     /// Punctuation and conjunctions that close a clause for the purpose of finding a cue's actors.
@@ -48,8 +95,10 @@ struct SentenceView {
         case .word:
             return token.isLowercaseWord && Self.subordinators.contains(token.folded)
         case .punctuation:
-            return [UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!")]
-                .contains(token.first)
+            switch token.first {
+            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"): return true
+            default: return false
+            }
         case .dash:
             // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
@@ -61,20 +110,28 @@ struct SentenceView {
 
     /// The nearest mention that ends before `index`, within reach and inside the clause.
     ///
-    /// - Parameter asAgent: skip mentions that cannot be the subject of what follows:
-    ///   places ("in Ukraine") and objects of prepositions ("of US retaliation").
-    func mention(before index: Int, reach: Int = reachBefore, excluding excluded: Set<Int32> = [], asAgent: Bool = false) -> FoundMention? {
+    /// - Parameters:
+    ///   - excluded: an actor to pass over (the other side of the relation).
+    ///   - asAgent: skip mentions that cannot be the subject of what follows: places
+    ///     ("in Ukraine") and objects of prepositions ("of US retaliation").
+    func mention(before index: Int, reach: Int = reachBefore, excluding excluded: Int32? = nil, asAgent: Bool = false) -> FoundMention? {
         var position = index - 1
         // A subject may stand before a parenthetical ("Putin, driven into a corner, will
         // strike"); places and objects of prepositions are skipped on the way back.
         let limit = max(range.lowerBound, index - (asAgent ? max(reach, Self.reachBeforeAgent) : reach))
         while position >= limit {
+            // "the Kurdistan Workers' Party (PKK) targets": a name in parentheses is a name, not a clause.
+            if let inner = parenthesisedMention(closingAt: position) {
+                if inner.actor != excluded { return inner }
+                position = inner.tokens.lowerBound - 2
+                continue
+            }
             if isClauseBreak(position) { return nil }
             if let opening = relativeClauseStart(endingAt: position) {
                 position = opening - 1
                 continue
             }
-            if let found = mentionEnding(at: position + 1), !excluded.contains(found.actor),
+            if let found = mentionEnding(at: position + 1), found.actor != excluded,
                !asAgent || !isOblique(found) {
                 return found
             }
@@ -83,19 +140,36 @@ struct SentenceView {
         return nil
     }
 
-    /// The opening comma of a relative clause closed by the comma at `position`
-    /// (", who rules North Korea,"), so a search for the subject can step over it.
+    /// The mention that alone fills the parentheses closed at `position`: "(PKK)".
+    private func parenthesisedMention(closingAt position: Int) -> FoundMention? {
+        guard tokens[position].kind == .punctuation, tokens[position].first == UInt8(ascii: ")"),
+              let inner = mentionEnding(at: position), inner.tokens.lowerBound - 1 >= range.lowerBound,
+              tokens[inner.tokens.lowerBound - 1].first == UInt8(ascii: "(") else { return nil }
+        return inner
+    }
+
+    /// The opening comma of a relative clause or an apposition closed by the comma at
+    /// `position` (", who rules North Korea,", ", a NATO member,"), so a search for the
+    /// subject can step over it.
     private func relativeClauseStart(endingAt position: Int) -> Int? {
         guard isComma(position) else { return nil }
         var index = position - 1
         while index > max(range.lowerBound, position - 16) {
             if isComma(index) {
-                return ["who", "which", "whose", "whom"].contains { isWord(index + 1, $0) } ? index : nil
+                if isWord(index + 1, in: Self.relativePronouns) { return index }
+                // An apposition opened by an article or an owner's name right after a name:
+                // ", a NATO member,", ", Russia's envoy to the UN,".
+                let opensApposition = isWord(index + 1, "a") || isWord(index + 1, "an")
+                    || mentionStarting(at: index + 1).map(isOwner) == true
+                let isApposition = opensApposition && position - index <= 10 && mentionEnding(at: index) != nil
+                return isApposition ? index : nil
             }
             index -= 1
         }
         return nil
     }
+
+    private static let relativePronouns = TokenKeySet(words: ["who", "which", "whose", "whom"])
 
     func isComma(_ index: Int) -> Bool {
         index >= range.lowerBound && index < range.upperBound && tokens[index].kind == .punctuation && tokens[index].first == UInt8(ascii: ",")
@@ -117,13 +191,14 @@ struct SentenceView {
         guard isComma(index) || isWord(index, "and") else { return nil }
         index += 1
         if isWord(index, "and") { index += 1 }
-        if isWord(index, "the") { index += 1 }
-        return mentionStarting(at: index).flatMap { sameKind($0, mention) ? $0 : nil }
+        // "Hezbollah and the Houthis": "the" may be part of the next name or only its article.
+        let next = mentionStarting(at: index) ?? (isWord(index, "the") ? mentionStarting(at: index + 1) : nil)
+        return next.flatMap { sameKind($0, mention) ? $0 : nil }
     }
 
     /// Lists join actors of one kind; "Japan, and Khristo Grozev confirms" is two clauses.
     private func sameKind(_ a: FoundMention, _ b: FoundMention) -> Bool {
-        actors.entry(at: a.actor).kind == actors.entry(at: b.actor).kind
+        actors.kind(of: a.actor) == actors.kind(of: b.actor)
     }
 
     private func previousInList(before mention: FoundMention) -> FoundMention? {
@@ -135,9 +210,19 @@ struct SentenceView {
     }
 
     /// Prepositions after which a state's name is a place or an oblique object, not an agent.
-    private static let obliqueMarkers: Set<UInt64> = Set(
-        ["in", "at", "inside", "across", "throughout", "near", "around", "within", "into", "of", "from", "without", "about",
-         "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
+    private static let obliqueMarkers = TokenKeySet(
+        words: ["in", "at", "inside", "across", "throughout", "near", "around", "within", "into", "of", "from", "without", "about",
+                "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
+    )
+
+    private static let compassWords: Set<UInt64> = Set(
+        ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern",
+         "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"].map { TokenHash.folded(Array($0.utf8)) }
+    )
+
+    /// Nouns that, before "of", make a state's name the name of who acts: "the Government of Canada".
+    private static let bodiesOfAState: Set<UInt64> = Set(
+        ["government", "state", "republic", "kingdom", "people", "authorities", "leadership", "emirate", "sultanate", "principality"]
             .map { TokenHash.folded(Array($0.utf8)) }
     )
 
@@ -151,18 +236,26 @@ struct SentenceView {
         if tokens[before].kind == .dash, tokens[before].attached, before - 1 >= range.lowerBound, tokens[before - 1].isLowercaseWord {
             return true
         }
+        // "in northern Iraq": a compass word between the preposition and the name.
+        if before > range.lowerBound, Self.compassWords.contains(tokens[before].folded), tokens[before].isLowercaseWord { before -= 1 }
         if isWord(before, "the") { before -= 1 }
         guard before >= range.lowerBound else { return false }
-        return Self.obliqueMarkers.contains(tokens[before].folded) && mention.form != .demonym
+        // "The Government of Canada condemns": the state is the head of its own name.
+        if isWord(before, "of"), before - 1 >= range.lowerBound, Self.bodiesOfAState.contains(tokens[before - 1].folded) { return false }
+        // A demonym after a preposition names people ("with the Japanese") unless it
+        // qualifies a noun ("near the Finnish border"), which is a place or thing.
+        // "forces in the Japanese elite" stay people, so "in", "of" and "among" keep the old reading.
+        let partitive = isWord(before, "in") || isWord(before, "of") || isWord(before, "among")
+        return Self.obliqueMarkers.contains(tokens[before].folded) && (mention.form != .demonym || (isAdjectival(mention) && !partitive))
     }
 
     /// The first mention that starts at or after `index`, within reach and inside the clause.
-    func mention(after index: Int, reach: Int = reachAfter, excluding excluded: Set<Int32> = []) -> FoundMention? {
+    func mention(after index: Int, reach: Int = reachAfter, excluding excluded: Int32? = nil) -> FoundMention? {
         var position = index
         let limit = min(range.upperBound, index + reach)
         while position < limit {
             if isClauseBreak(position) { return nil }
-            if let found = mentionStarting(at: position), !excluded.contains(found.actor) {
+            if let found = mentionStarting(at: position), found.actor != excluded, !isCompoundModifier(found) {
                 return found
             }
             position += 1
@@ -177,20 +270,54 @@ struct SentenceView {
               tokens[mention.tokens.upperBound].isLowercaseWord else { return mention }
         var index = mention.tokens.upperBound
         while index < min(range.upperBound, mention.tokens.upperBound + 4), tokens[index].isLowercaseWord { index += 1 }
-        guard isComma(index), let person = mentionStarting(at: index + 1),
-              actors.entry(at: person.actor).kind == .person else { return mention }
+        // "his Chinese counterpart, Qin Gang" or "his Kazakh counterpart Murat Nurtleu".
+        guard let person = isComma(index) ? mentionStarting(at: index + 1) : mentionStarting(at: index),
+              actors.kind(of: person.actor) == .person else { return mention }
         return person
+    }
+
+    /// Whether a mention owns what follows it: "Japan's decision".
+    func isOwner(_ mention: FoundMention) -> Bool {
+        mention.tokens.upperBound < range.upperBound && tokens[mention.tokens.upperBound].kind == .possessive
+    }
+
+    /// Whether a name qualifies the lowercase noun after it: "Israeli drones", "the Finnish border".
+    func isAdjectival(_ mention: FoundMention) -> Bool {
+        mention.tokens.upperBound < range.upperBound && tokens[mention.tokens.upperBound].isLowercaseWord
+    }
+
+    /// Whether a name is half of a hyphenated modifier: "U.N.-backed", "Iran-aligned".
+    func isCompoundModifier(_ mention: FoundMention) -> Bool {
+        let dash = mention.tokens.upperBound
+        return dash + 1 < range.upperBound && tokens[dash].kind == .dash && tokens[dash].attached
+            && tokens[dash + 1].attached && tokens[dash + 1].isLowercaseWord
+    }
+
+    /// Prepositions after which a verb form is a participle describing a noun ("dependent
+    /// on subsidised oil"); "to" is left out, since it opens an infinitive.
+    private static let participlePrepositions: Set<UInt64> = Set(
+        ["on", "of", "in", "with", "for", "by", "from", "at", "about", "over", "under", "against"].map { TokenHash.folded(Array($0.utf8)) }
+    )
+
+    /// Whether a verb cue is a participle used as an adjective after a preposition.
+    func isParticipleModifier(_ hit: CueHit) -> Bool {
+        let before = hit.tokens.lowerBound - 1
+        guard before >= range.lowerBound, tokens[before].isLowercaseWord, Self.participlePrepositions.contains(tokens[before].folded) else {
+            return false
+        }
+        return text(hit.tokens.upperBound - 1).hasSuffix("ed")
     }
 
     /// Whether a verb form is used as a noun: "the visit of", "an attack on", "Japan's visit".
     func isNounUse(_ hit: CueHit) -> Bool {
         let before = hit.tokens.lowerBound - 1
-        let determiners = ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "no", "every"]
-        if before >= range.lowerBound, tokens[before].kind == .possessive || determiners.contains(where: { isWord(before, $0) }) {
+        if before >= range.lowerBound, tokens[before].kind == .possessive || isWord(before, in: Self.determiners) {
             return true
         }
         return isWord(hit.tokens.upperBound, "of")
     }
+
+    private static let determiners = TokenKeySet(words: ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "no", "every"])
 
     /// The mention, not a modifier, whose first token is `token`, inside the sentence.
     func mentionStarting(at token: Int) -> FoundMention? {

@@ -54,8 +54,9 @@ enum TokenHash {
         return hash
     }
 
+    @inline(__always)
     static func lowercase(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+        byte | (byte &- UInt8(ascii: "A") < 26 ? 0x20 : 0)
     }
 
     /// The key of a word as it is matched against name lists: "The" and "THE" match "the",

@@ -36,6 +36,15 @@ struct UnknownActorFinder {
 
     private static let connectors: Set<String> = ["of", "for", "the", "and", "on", "de", "al"]
 
+    private static let compassWords: Set<String> = ["west", "east", "north", "south", "western", "eastern", "northern", "southern", "central"]
+    private static let compassKeys = TokenKeySet(words: Array(compassWords))
+
+    /// The word lists as token keys, for words of ASCII letters (almost all): comparing
+    /// keys spares a lower-cased `String` per word.
+    private static let institutionHeadKeys = TokenKeySet(words: Array(institutionHeads))
+    private static let notNameKeys = TokenKeySet(words: Array(notNames))
+    private static let connectorKeys = TokenKeySet(words: Array(connectors))
+
     func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], table: inout ActorTable) -> [FoundMention] {
         var covered = MentionFinder.coverage(of: mentions, count: tokens.count)
         let reader = NameReader(tokens: tokens, bytes: bytes)
@@ -43,6 +52,11 @@ struct UnknownActorFinder {
         var found: [FoundMention] = []
         var index = 0
         while index < tokens.count {
+            // Titles and names both start with a capital; most tokens are turned away here.
+            guard tokens[index].isCapitalised else {
+                index += 1
+                continue
+            }
             if let title = titleLength(at: index, reader: reader) {
                 index += title
                 continue
@@ -60,20 +74,29 @@ struct UnknownActorFinder {
 
     private func stranger(at index: Int, reader: NameReader, covered: [Bool], mentions: MentionedAt, table: inout ActorTable) -> FoundMention? {
         guard !covered[index], reader.isNameWord(index) else { return nil }
-        let run = reader.capitalisedRun(from: index, covered: covered, connectors: Self.connectors)
+        let run = reader.capitalisedRun(from: index, covered: covered, connectors: Self.connectors, connectorKeys: Self.connectorKeys)
         guard !run.isEmpty else { return nil }
-        let words = run.filter { reader.isNameWord($0) }.map { reader.lowercased($0) }
-        if words.contains(where: Self.institutionHeads.contains), words.count >= 2 {
+        let words = run.filter { reader.isNameWord($0) }
+        let isHead = { reader.isOne(of: Self.institutionHeads, keys: Self.institutionHeadKeys, at: $0) }
+        // "Talks on the West Bank resumed": a sentence's first word joined by a connector
+        // is a common noun, not part of a name; the name proper starts after it.
+        if reader.opensSentence(run.lowerBound), run.count > 2, !isHead(words[0]), !reader.isWord(words[0], "the"),
+           reader.tokens[run.lowerBound + 1].isLowercaseWord {
+            return nil
+        }
+        // "the West Bank": a compass word and a head word name a place.
+        let isPlace = words.count == 2 && reader.isOne(of: Self.compassWords, keys: Self.compassKeys, at: words[0])
+        if words.contains(where: isHead), words.count >= 2, !isPlace {
             let name = reader.text(run)
             let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, reader: reader)
-            let country = owner.flatMap { table.state(of: $0) }.map { table.entry(at: $0).id }
+            let country = owner.flatMap { table.state(of: $0) }.map { table.id(at: $0) }
             let id = (country.map { $0.lowercased() + "-" } ?? "") + Self.slug(name)
             let actor = table.addLocal(GazetteerEntry(id: id, name: name, kind: .organisation, country: country))
             return FoundMention(tokens: run, actor: actor, form: .stranger)
         }
         let personRun = run.lowerBound..<(run.lowerBound + (run.firstIndex { !reader.isNameWord($0) } .map { $0 - run.lowerBound } ?? run.count))
         guard personRun.count >= 2, personRun.count <= 4,
-              !words.prefix(personRun.count).contains(where: Self.notNames.contains),
+              !words.prefix(personRun.count).contains(where: { reader.isOne(of: Self.notNames, keys: Self.notNameKeys, at: $0) }),
               hasTitle(before: titleSearchStart(personRun.lowerBound, mentions: mentions, reader: reader), reader: reader)
                 || isSpeaker(personRun, reader: reader)
         else { return nil }
@@ -107,8 +130,10 @@ struct UnknownActorFinder {
         let key: (Int) -> UInt64? = { $0 < reader.tokens.count ? TokenHash.nameKey(reader.tokens[$0]) : nil }
         let folded: (Int) -> UInt64? = { $0 < reader.tokens.count ? reader.tokens[$0].folded : nil }
         guard reader.tokens[index].isCapitalised else { return nil }
-        let lengths = [roles.titles.longestMatch(from: index, key: key)?.length, roles.rolePhrases.longestMatch(from: index, key: folded)?.length]
-        return lengths.compactMap { $0 }.max()
+        let title = roles.titles.longestMatch(from: index, key: key)?.length
+        let role = roles.rolePhrases.longestMatch(from: index, key: folded)?.length
+        guard title != nil || role != nil else { return nil }
+        return max(title ?? 0, role ?? 0)
     }
 
     /// "X said", "X, a professor at …", "said X".
@@ -131,6 +156,11 @@ struct UnknownActorFinder {
     /// A lowercase, hyphenated id: "Harrowgate Centre for Maritime Studies" →
     /// "harrowgate-centre-for-maritime-studies".
     static func slug(_ name: String) -> String {
+        asciiSlug(name) ?? unicodeSlug(name)
+    }
+
+    /// ``slug(_:)`` for any name: diacritics and case folded away, Unicode letters kept.
+    static func unicodeSlug(_ name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var slug = ""
         for scalar in folded.unicodeScalars {
@@ -142,6 +172,25 @@ struct UnknownActorFinder {
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         return slug.isEmpty ? "unnamed" : slug
+    }
+}
+
+extension UnknownActorFinder {
+    /// ``slug(_:)`` of a name of ASCII characters, which folding and Unicode lower-casing
+    /// leave as ASCII lower case; `nil` for any other name.
+    static func asciiSlug(_ name: String) -> String? {
+        var slug: [UInt8] = []
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = TokenHash.lowercase(byte)
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                slug.append(lower)
+            } else if !slug.isEmpty, slug.last != UInt8(ascii: "-") {
+                slug.append(UInt8(ascii: "-"))
+            }
+        }
+        while slug.last == UInt8(ascii: "-") { slug.removeLast() }
+        return slug.isEmpty ? "unnamed" : String(decoding: slug, as: UTF8.self)
     }
 }
 
@@ -166,6 +215,23 @@ struct NameReader {
 
     func lowercased(_ index: Int) -> String { text(index..<(index + 1)).lowercased() }
 
+    /// Whether the token starts a sentence: the text's first, after a newline, or after . ! ? or a quotation mark.
+    func opensSentence(_ index: Int) -> Bool {
+        guard index > 0, !tokens[index].afterNewline else { return true }
+        let previous = tokens[index - 1]
+        return previous.kind == .openQuote || previous.kind == .straightQuote
+            || (previous.kind == .punctuation && [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(previous.first))
+    }
+
+    /// Whether the token at `index`, lower-cased, is one of `words`: by its key when it is
+    /// ASCII, else by the lower-cased `String` (Unicode lower-casing can turn a non-ASCII
+    /// letter into an ASCII one).
+    func isOne(of words: Set<String>, keys: TokenKeySet, at index: Int) -> Bool {
+        let token = tokens[index]
+        let isASCII = bytes[Int(token.start)..<Int(token.end)].allSatisfy { $0 < 0x80 }
+        return isASCII ? keys.contains(token.folded) : words.contains(lowercased(index))
+    }
+
     func isWord(_ index: Int, _ word: String) -> Bool {
         index >= 0 && index < tokens.count && tokens[index].spells(word, in: bytes)
     }
@@ -186,7 +252,7 @@ struct NameReader {
 
     /// Capitalised words from `start`, joined by connectors ("of", "for") and attached
     /// hyphens, ending on a capitalised word, stopping at a covered token or a line break.
-    func capitalisedRun(from start: Int, covered: [Bool], connectors: Set<String>) -> Range<Int> {
+    func capitalisedRun(from start: Int, covered: [Bool], connectors: Set<String>, connectorKeys: TokenKeySet) -> Range<Int> {
         var end = start
         var lastName = start
         var index = start
@@ -195,7 +261,7 @@ struct NameReader {
         while index < limit, !covered[index], index == start || !tokens[index].afterNewline {
             if isNameWord(index) {
                 lastName = index
-            } else if tokens[index].isLowercaseWord, connectors.contains(lowercased(index)) {
+            } else if tokens[index].isLowercaseWord, isOne(of: connectors, keys: connectorKeys, at: index) {
                 // a connector continues the run only if a name word follows it
             } else if tokens[index].kind == .dash, tokens[index].attached, index + 1 < tokens.count, tokens[index + 1].attached {
             } else {

@@ -9,6 +9,7 @@ public enum Modality: String, Codable, Sendable, CaseIterable, Comparable {
     /// Asked, not stated.
     case question
 
+    /// Canonical order: asserted, hypothetical, negated, question.
     public static func < (lhs: Modality, rhs: Modality) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

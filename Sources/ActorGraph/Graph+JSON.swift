@@ -19,21 +19,21 @@ extension Graph {
     /// The JSON of ``jsonString()`` as UTF-8 bytes.
     public func jsonData() -> Data { Data(jsonBytes()) }
 
-    private func jsonBytes() -> [UInt8] {
-        var writer = JSONWriter(capacity: 1024 + 600 * relations.count + 200 * actors.count)
-        writer.beginObject()
-        writer.key("schemaVersion"); writer.int(Graph.schemaVersion)
-        writer.key("articles"); writer.beginArray()
-        for article in articles { write(article, to: &writer) }
-        writer.endArray()
-        writer.key("actors"); writer.beginArray()
-        for actor in actors { write(actor, to: &writer) }
-        writer.endArray()
-        writer.key("relations"); writer.beginArray()
-        for relation in relations { write(relation, to: &writer) }
-        writer.endArray()
-        writer.endObject()
-        return writer.bytes + [UInt8(ascii: "\n")]
+    /// The graph's JSON on one line with a final newline: the form of JSON Lines, for
+    /// mappers and reducers that pass one record per line. The same text as
+    /// ``jsonString()`` without its line breaks and indentation.
+    public func jsonLine() -> Data { Data(jsonBytes(compact: true)) }
+
+    private func jsonBytes(compact: Bool = false) -> [UInt8] {
+        var writer = JSONWriter(capacity: 1024 + 600 * relations.count + 200 * actors.count, compact: compact)
+        writer.beginGraph()
+        for article in articles { Self.write(article, to: &writer) }
+        writer.beginActors()
+        for actor in actors { Self.write(actor, to: &writer) }
+        writer.beginRelations()
+        for relation in relations { Self.write(relation, to: &writer) }
+        writer.endGraph()
+        return writer.bytes
     }
 
     /// Reads a graph from JSON of schema v1 and puts it into canonical order.
@@ -200,7 +200,7 @@ extension Graph {
         return value
     }
 
-    func write(_ article: Article, to writer: inout JSONWriter) {
+    static func write(_ article: Article, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("id"); writer.string(article.id)
         writer.key("title"); writer.string(article.title)
@@ -209,57 +209,119 @@ extension Graph {
         writer.endObject()
     }
 
-    func write(_ actor: Actor, to writer: inout JSONWriter) {
+    static func write(_ actor: Actor, to writer: inout JSONWriter) {
+        beginActor(actor, to: &writer)
+        for mention in actor.mentions { writeMention(article: mention.article, span: mention.span, text: mention.text, to: &writer) }
+        endActor(to: &writer)
+    }
+
+    /// An actor's fields up to its mentions list, opened; the mentions follow, then
+    /// ``endActor(to:)``. The pieces serve a merge written straight from its packed records.
+    static func beginActor(_ actor: Actor, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("id"); writer.string(actor.id)
         writer.key("name"); writer.string(actor.name)
         writer.key("kind"); writer.string(actor.kind.rawValue)
         writer.key("country"); writer.string(actor.country)
         writer.key("mentions"); writer.beginArray()
-        for mention in actor.mentions {
-            writer.beginObject()
-            writer.key("article"); writer.string(mention.article)
-            writer.key("start"); writer.int(mention.start)
-            writer.key("end"); writer.int(mention.end)
-            writer.key("text"); writer.string(mention.text)
-            writer.endObject()
+    }
+
+    static func endActor(to writer: inout JSONWriter) {
+        writer.endArray()
+        writer.endObject()
+    }
+
+    static func writeMention(article: String, span: Span, text: String, to writer: inout JSONWriter) {
+        let depth = writer.beginFlatObject()
+        writer.flatKey("article", depth: depth, first: true); writer.flatValue(article)
+        writer.flatKey("start", depth: depth, first: false); writer.flatValue(span.start)
+        writer.flatKey("end", depth: depth, first: false); writer.flatValue(span.end)
+        writer.flatKey("text", depth: depth, first: false); writer.flatValue(text)
+        writer.endFlatObject(depth: depth)
+    }
+
+    static func write(_ relation: Relation, to writer: inout JSONWriter) {
+        beginRelation(relation.key, weight: relation.weight, to: &writer)
+        for item in relation.evidence {
+            writeEvidence(
+                article: item.article, sentence: item.sentence, source: item.source, target: item.target, cue: item.cue,
+                modality: item.modality, attributedTo: item.attributedTo, tense: item.tense, rule: item.rule,
+                confidence: item.confidence, to: &writer
+            )
         }
-        writer.endArray()
-        writer.endObject()
+        endRelation(to: &writer)
     }
 
-    func write(_ relation: Relation, to writer: inout JSONWriter) {
+    /// A relation's fields up to its evidence list, opened; the evidence follows, then
+    /// ``endRelation(to:)``.
+    static func beginRelation(_ key: RelationKey, weight: Int, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("source"); writer.string(relation.source)
-        writer.key("target"); writer.string(relation.target)
-        writer.key("kind"); writer.string(relation.kind.rawValue)
-        writer.key("directed"); writer.bool(relation.directed)
-        writer.key("weight"); writer.int(relation.weight)
+        writer.key("source"); writer.string(key.source)
+        writer.key("target"); writer.string(key.target)
+        writer.key("kind"); writer.string(key.kind.rawValue)
+        writer.key("directed"); writer.bool(key.kind.isDirected)
+        writer.key("weight"); writer.int(weight)
         writer.key("evidence"); writer.beginArray()
-        for item in relation.evidence { write(item, to: &writer) }
+    }
+
+    static func endRelation(to writer: inout JSONWriter) {
         writer.endArray()
         writer.endObject()
     }
 
-    private func write(_ evidence: Evidence, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("article"); writer.string(evidence.article)
-        writer.key("sentence"); write(evidence.sentence, to: &writer)
-        writer.key("source"); write(evidence.source, to: &writer)
-        writer.key("target"); write(evidence.target, to: &writer)
-        writer.key("cue"); write(evidence.cue, to: &writer)
-        writer.key("modality"); writer.string(evidence.modality.rawValue)
-        writer.key("attributedTo"); writer.string(evidence.attributedTo)
-        writer.key("tense"); writer.string(evidence.tense.rawValue)
-        writer.key("rule"); writer.string(evidence.rule)
-        writer.key("confidence"); writer.number(evidence.confidence)
-        writer.endObject()
+    static func writeEvidence(
+        article: String, sentence: Span, source: Span, target: Span, cue: Span, modality: Modality, attributedTo: String?,
+        tense: Tense, rule: String, confidence: Double, to writer: inout JSONWriter
+    ) {
+        let depth = writer.beginFlatObject()
+        writer.flatKey("article", depth: depth, first: true); writer.flatValue(article)
+        writer.flatKey("sentence", depth: depth, first: false); write(sentence, at: depth, to: &writer)
+        writer.flatKey("source", depth: depth, first: false); write(source, at: depth, to: &writer)
+        writer.flatKey("target", depth: depth, first: false); write(target, at: depth, to: &writer)
+        writer.flatKey("cue", depth: depth, first: false); write(cue, at: depth, to: &writer)
+        writer.flatKey("modality", depth: depth, first: false); writer.flatValue(modality.rawValue)
+        writer.flatKey("attributedTo", depth: depth, first: false); writer.flatValue(attributedTo)
+        writer.flatKey("tense", depth: depth, first: false); writer.flatValue(tense.rawValue)
+        writer.flatKey("rule", depth: depth, first: false); writer.flatValue(rule)
+        writer.flatKey("confidence", depth: depth, first: false); writer.flatNumber(confidence)
+        writer.endFlatObject(depth: depth)
     }
 
-    private func write(_ span: Span, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("start"); writer.int(span.start)
-        writer.key("end"); writer.int(span.end)
-        writer.endObject()
+    /// A span as the value of the flat field just written at `depth`.
+    private static func write(_ span: Span, at depth: Int, to writer: inout JSONWriter) {
+        let inner = writer.beginFlatObject(valueAt: depth)
+        writer.flatKey("start", depth: inner, first: true); writer.flatValue(span.start)
+        writer.flatKey("end", depth: inner, first: false); writer.flatValue(span.end)
+        writer.endFlatObject(depth: inner)
+    }
+}
+
+/// The frame of a graph document, for writers that produce its items one at a time: a
+/// graph's own lists, or a corpus's merge as it is taken apart.
+extension JSONWriter {
+    /// Opens the document and its articles list.
+    mutating func beginGraph() {
+        beginObject()
+        key("schemaVersion"); int(Graph.schemaVersion)
+        key("articles"); beginArray()
+    }
+
+    /// Closes the articles and opens the actors.
+    mutating func beginActors() {
+        endArray()
+        key("actors"); beginArray()
+    }
+
+    /// Closes the actors and opens the relations.
+    mutating func beginRelations() {
+        endArray()
+        key("relations"); beginArray()
+    }
+
+    /// Closes the relations and the document, with a final line break.
+    mutating func endGraph() {
+        endArray()
+        endObject()
+        endLine()
     }
 }

@@ -39,13 +39,27 @@ public struct Graph: Codable, Hashable, Sendable {
     public mutating func canonicalize() {
         articles = Self.sortedUnique(articles.sorted { $0.id < $1.id }, by: \.id)
         for index in actors.indices {
-            actors[index].mentions = Self.sortedUnique(actors[index].mentions.sorted(), by: \.self)
+            actors[index].mentions = Self.canonical(actors[index].mentions)
         }
         actors.sort { $0.id < $1.id }
         for index in relations.indices {
-            relations[index].evidence = Self.sortedUnique(relations[index].evidence.sorted(), by: \.self)
+            relations[index].evidence = Self.canonical(relations[index].evidence)
         }
         relations.sort { $0.key < $1.key }
+    }
+
+    /// Mentions or evidence in canonical order without exact duplicates, as the graph keeps them.
+    static func canonical<Item: Comparable>(_ items: [Item]) -> [Item] {
+        var sorted = items.sorted()
+        guard sorted.count > 1 else { return sorted }
+        // In place: the first of each run of equal items stays.
+        var kept = 1
+        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+            if index != kept { sorted.swapAt(index, kept) }
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     private static func sortedUnique<T, K: Equatable>(_ items: [T], by key: (T) -> K) -> [T] {

@@ -11,18 +11,40 @@
 /// for article in corpus { accumulator.add(extractor.extract(article)) }
 /// let merged = accumulator.graph()
 /// ```
+///
+/// A corpus's merge keeps every mention and every evidence item of every article, so they
+/// are kept packed: the strings they repeat (article ids, mention texts, rule names,
+/// speakers) once each in a table, offsets as 32-bit numbers. A mention takes 16 bytes
+/// instead of 48, an evidence item 56 instead of 136; the full records are rebuilt one
+/// actor or relation at a time as the result is taken or written.
 public struct GraphAccumulator: Sendable {
     private var articles: [String: Article] = [:]
-    private var actors: [String: Actor] = [:]
-    private var relations: [RelationKey: Relation] = [:]
+    private var actorSlots: [String: Int] = [:]
+    private var actors: [ActorRecord] = []
+    private var relationSlots: [RelationKey: Int] = [:]
+    private var relations: [RelationRecord] = []
+    private var strings = StringTable()
+    /// Spans whose offsets do not fit the packed form.
+    private var wideSpans: [Span] = []
+
+    /// An actor without its mentions, and its mentions packed, in the order added.
+    private struct ActorRecord: Sendable {
+        var actor: Actor
+        var mentions: [PackedMention]
+    }
+
+    private struct RelationRecord: Sendable {
+        var key: RelationKey
+        var evidence: [PackedEvidence]
+    }
 
     /// An empty accumulator.
     public init() {}
 
     /// How many distinct actors the graphs added so far name.
-    public var actorCount: Int { actors.count }
+    public var actorCount: Int { actorSlots.count }
     /// How many distinct relations the graphs added so far state.
-    public var relationCount: Int { relations.count }
+    public var relationCount: Int { relationSlots.count }
 
     /// Merges `graph` into the result.
     ///
@@ -33,19 +55,30 @@ public struct GraphAccumulator: Sendable {
             articles[article.id] = articles[article.id].map { Self.mergeArticle($0, article) } ?? article
         }
         for actor in graph.actors {
-            if actors[actor.id] == nil {
-                actors[actor.id] = actor
+            let slot: Int
+            if let existing = actorSlots[actor.id] {
+                slot = existing
+                actors[slot].actor.absorb(actor)
             } else {
-                // In place, so a busy actor's mention list is not copied for every article.
-                actors[actor.id]!.absorb(actor)
+                slot = actors.count
+                actorSlots[actor.id] = slot
+                var bare = actor
+                bare.mentions = []
+                actors.append(ActorRecord(actor: bare, mentions: []))
             }
+            for mention in actor.mentions { actors[slot].mentions.append(pack(mention)) }
         }
         for relation in graph.relations {
-            if relations[relation.key] == nil {
-                relations[relation.key] = relation
+            let key = relation.key
+            let slot: Int
+            if let existing = relationSlots[key] {
+                slot = existing
             } else {
-                relations[relation.key]!.evidence += relation.evidence
+                slot = relations.count
+                relationSlots[key] = slot
+                relations.append(RelationRecord(key: key, evidence: []))
             }
+            for item in relation.evidence { relations[slot].evidence.append(pack(item)) }
         }
     }
 
@@ -53,16 +86,78 @@ public struct GraphAccumulator: Sendable {
     ///
     /// - Complexity: O(n log n) in the size of the result.
     public func graph() -> Graph {
-        Graph(articles: Array(articles.values), actors: Array(actors.values), relations: Array(relations.values))
+        Graph(
+            articles: Array(articles.values), actors: actors.map { unpack($0) }, relations: relations.map { unpack($0) }
+        )
     }
 
-    /// The merged graph, leaving the accumulator empty: the graph's lists are then its
-    /// own and are sorted in place rather than copied, which halves the peak memory of
-    /// the last step of a large merge.
+    /// The merged graph, leaving the accumulator empty: each actor's and relation's packed
+    /// records go as its full ones are made, so the two forms never both exist whole.
     public mutating func takeGraph() -> Graph {
-        let collected = (Array(articles.values), Array(actors.values), Array(relations.values))
+        var fullActors: [Actor] = []
+        fullActors.reserveCapacity(actors.count)
+        for slot in actors.indices {
+            fullActors.append(unpack(actors[slot]))
+            actors[slot].mentions = []
+        }
+        var fullRelations: [Relation] = []
+        fullRelations.reserveCapacity(relations.count)
+        for slot in relations.indices {
+            fullRelations.append(unpack(relations[slot]))
+            relations[slot].evidence = []
+        }
+        let collected = Array(articles.values)
         self = GraphAccumulator()
-        return Graph(articles: collected.0, actors: collected.1, relations: collected.2)
+        return Graph(articles: collected, actors: fullActors, relations: fullRelations)
+    }
+
+    /// Writes the merged graph's JSON, byte for byte ``takeGraph()``'s
+    /// ``Graph/writeJSONBytes(pieceSize:to:)``, leaving the accumulator empty.
+    ///
+    /// Mentions and evidence are put in canonical order and written from their packed
+    /// records: their strings are compared by rank in the table's `String` order, which
+    /// answers as comparing the strings does, so the order (and which of two equal records
+    /// stays) is the graph's. The packed records go as they are written.
+    public mutating func writeJSONBytes(pieceSize: Int = 1 << 20, to write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        // Canonical order compares a missing speaker as the empty string.
+        let empty = strings.index(of: "")
+        let ranks = strings.ranks()
+        var writer = JSONWriter(capacity: pieceSize + pieceSize / 4)
+        writer.beginGraph()
+        for article in articles.values.sorted(by: { $0.id < $1.id }) {
+            Graph.write(article, to: &writer)
+            if writer.count >= pieceSize { try writer.flush(write) }
+        }
+        writer.beginActors()
+        for slot in actors.indices.sorted(by: { actors[$0].actor.id < actors[$1].actor.id }) {
+            let mentions = canonical(actors[slot].mentions, ranks: ranks)
+            actors[slot].mentions = []
+            Graph.beginActor(actors[slot].actor, to: &writer)
+            for mention in mentions {
+                Graph.writeMention(article: strings[mention.article], span: unpack(mention.span), text: strings[mention.text], to: &writer)
+                if writer.count >= pieceSize { try writer.flush(write) }
+            }
+            Graph.endActor(to: &writer)
+        }
+        writer.beginRelations()
+        for slot in relations.indices.sorted(by: { relations[$0].key < relations[$1].key }) {
+            let evidence = canonical(relations[slot].evidence, ranks: ranks, empty: empty)
+            relations[slot].evidence = []
+            Graph.beginRelation(relations[slot].key, weight: evidence.count, to: &writer)
+            for item in evidence {
+                Graph.writeEvidence(
+                    article: strings[item.article], sentence: unpack(item.sentence), source: unpack(item.source),
+                    target: unpack(item.target), cue: unpack(item.cue), modality: item.modality,
+                    attributedTo: item.attributedTo < 0 ? nil : strings[item.attributedTo], tense: item.tense,
+                    rule: strings[item.rule], confidence: item.confidence, to: &writer
+                )
+                if writer.count >= pieceSize { try writer.flush(write) }
+            }
+            Graph.endRelation(to: &writer)
+        }
+        writer.endGraph()
+        try writer.flush(write)
+        self = GraphAccumulator()
     }
 
     private static func mergeArticle(_ a: Article, _ b: Article) -> Article {
@@ -82,13 +177,149 @@ public struct GraphAccumulator: Sendable {
     }
 }
 
+// MARK: - Packed records
+
+/// A span in two 32-bit offsets, or, for offsets outside their range, a place in the
+/// accumulator's list of wide spans (`start` is then `Int32.min`).
+private struct PackedSpan: Sendable {
+    var start: Int32
+    var end: Int32
+}
+
+private struct PackedMention: Sendable {
+    var article: Int32
+    var span: PackedSpan
+    var text: Int32
+}
+
+private struct PackedEvidence: Sendable {
+    var confidence: Double
+    var article: Int32
+    var sentence: PackedSpan
+    var source: PackedSpan
+    var target: PackedSpan
+    var cue: PackedSpan
+    /// A string index, or -1 for the article's own voice.
+    var attributedTo: Int32
+    var rule: Int32
+    var modality: Modality
+    var tense: Tense
+}
+
+extension GraphAccumulator {
+    private mutating func pack(_ span: Span) -> PackedSpan {
+        if span.start > Int(Int32.min), span.start <= Int(Int32.max), let end = Int32(exactly: span.end) {
+            return PackedSpan(start: Int32(span.start), end: end)
+        }
+        wideSpans.append(span)
+        return PackedSpan(start: Int32.min, end: Int32(wideSpans.count - 1))
+    }
+
+    private func unpack(_ span: PackedSpan) -> Span {
+        span.start == Int32.min ? wideSpans[Int(span.end)] : Span(start: Int(span.start), end: Int(span.end))
+    }
+
+    private mutating func pack(_ mention: Mention) -> PackedMention {
+        PackedMention(article: strings.index(of: mention.article), span: pack(mention.span), text: strings.index(of: mention.text))
+    }
+
+    private mutating func pack(_ evidence: Evidence) -> PackedEvidence {
+        PackedEvidence(
+            confidence: evidence.confidence, article: strings.index(of: evidence.article),
+            sentence: pack(evidence.sentence), source: pack(evidence.source), target: pack(evidence.target), cue: pack(evidence.cue),
+            attributedTo: evidence.attributedTo.map { strings.index(of: $0) } ?? -1, rule: strings.index(of: evidence.rule),
+            modality: evidence.modality, tense: evidence.tense
+        )
+    }
+
+    private func unpack(_ record: ActorRecord) -> Actor {
+        var actor = record.actor
+        actor.mentions = record.mentions.map { mention in
+            Mention(article: strings[mention.article], span: unpack(mention.span), text: strings[mention.text])
+        }
+        return actor
+    }
+
+    private func unpack(_ record: RelationRecord) -> Relation {
+        let evidence = record.evidence.map { item in
+            Evidence(
+                article: strings[item.article], sentence: unpack(item.sentence), source: unpack(item.source), target: unpack(item.target),
+                cue: unpack(item.cue), modality: item.modality, attributedTo: item.attributedTo < 0 ? nil : strings[item.attributedTo],
+                tense: item.tense, rule: strings[item.rule], confidence: item.confidence
+            )
+        }
+        // As it was added: a relation keeps its ends as they are, even out of canonical order.
+        var relation = Relation(source: record.key.source, target: record.key.target, kind: record.key.kind, evidence: [])
+        relation.source = record.key.source
+        relation.target = record.key.target
+        relation.evidence = evidence
+        return relation
+    }
+}
+
+// MARK: - Canonical order of packed records
+
+extension GraphAccumulator {
+    /// ``Graph/canonical(_:)`` of the mentions, on their packed form: `Mention`'s order
+    /// (article, start, end, text) and equality, with strings by rank.
+    private func canonical(_ mentions: [PackedMention], ranks: [Int32]) -> [PackedMention] {
+        let sorted = mentions.sorted { a, b in
+            if ranks[Int(a.article)] != ranks[Int(b.article)] { return ranks[Int(a.article)] < ranks[Int(b.article)] }
+            let first = unpack(a.span), second = unpack(b.span)
+            if first.start != second.start { return first.start < second.start }
+            if first.end != second.end { return first.end < second.end }
+            return ranks[Int(a.text)] < ranks[Int(b.text)]
+        }
+        return Self.firstOfEachRun(sorted) { a, b in
+            ranks[Int(a.article)] == ranks[Int(b.article)] && unpack(a.span) == unpack(b.span) && ranks[Int(a.text)] == ranks[Int(b.text)]
+        }
+    }
+
+    /// ``Graph/canonical(_:)`` of the evidence, on its packed form: `Evidence`'s order and
+    /// equality field by field, with strings by rank (a missing speaker ordered as `empty`,
+    /// the empty string, but equal only to another missing one).
+    private func canonical(_ evidence: [PackedEvidence], ranks: [Int32], empty: Int32) -> [PackedEvidence] {
+        func rank(_ index: Int32) -> Int32 { ranks[Int(index)] }
+        func speakerRank(_ index: Int32) -> Int32 { rank(index < 0 ? empty : index) }
+        func sameSpeaker(_ a: Int32, _ b: Int32) -> Bool { a < 0 || b < 0 ? a == b : rank(a) == rank(b) }
+        /// Whether the first span comes first, or `nil` when they are equal.
+        func order(_ x: PackedSpan, _ y: PackedSpan) -> Bool? {
+            let first = unpack(x), second = unpack(y)
+            return first == second ? nil : first < second
+        }
+        let sorted = evidence.sorted { a, b in
+            if rank(a.article) != rank(b.article) { return rank(a.article) < rank(b.article) }
+            if let order = order(a.sentence, b.sentence) ?? order(a.cue, b.cue) ?? order(a.source, b.source) ?? order(a.target, b.target) {
+                return order
+            }
+            if rank(a.rule) != rank(b.rule) { return rank(a.rule) < rank(b.rule) }
+            if a.modality != b.modality { return a.modality < b.modality }
+            if !sameSpeaker(a.attributedTo, b.attributedTo) { return speakerRank(a.attributedTo) < speakerRank(b.attributedTo) }
+            if a.tense != b.tense { return a.tense.rawValue < b.tense.rawValue }
+            return a.confidence < b.confidence
+        }
+        return Self.firstOfEachRun(sorted) { a, b in
+            rank(a.article) == rank(b.article) && unpack(a.sentence) == unpack(b.sentence) && unpack(a.source) == unpack(b.source)
+                && unpack(a.target) == unpack(b.target) && unpack(a.cue) == unpack(b.cue) && a.modality == b.modality
+                && sameSpeaker(a.attributedTo, b.attributedTo) && a.tense == b.tense && rank(a.rule) == rank(b.rule)
+                && a.confidence == b.confidence
+        }
+    }
+
+    private static func firstOfEachRun<Item>(_ sorted: [Item], equal: (Item, Item) -> Bool) -> [Item] {
+        var kept: [Item] = []
+        kept.reserveCapacity(sorted.count)
+        for item in sorted where kept.last.map({ !equal($0, item) }) ?? true { kept.append(item) }
+        return kept
+    }
+}
+
 private extension Actor {
-    /// Takes in another record of the same actor: the preferred name and country, the
-    /// lower kind, and all mentions.
+    /// Takes in another record of the same actor: the preferred name and country, and the
+    /// lower kind; the accumulator keeps the mentions.
     mutating func absorb(_ other: Actor) {
         name = GraphAccumulator.preferred(name, other.name) ?? name
         kind = min(kind, other.kind)
         country = GraphAccumulator.preferred(country, other.country)
-        mentions += other.mentions
     }
 }

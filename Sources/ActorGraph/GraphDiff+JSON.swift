@@ -79,7 +79,7 @@ extension GraphDiff {
         writer.key("directed"); writer.bool(comparison.key.kind.isDirected)
         writer.key("changes"); writeIDs(comparison.changes.map(\.rawValue), to: &writer)
         for (name, profile) in [("a", comparison.a), ("b", comparison.b)] {
-            writer.key(name); writer.beginObject()
+            writer.key(text: name); writer.beginObject()
             if let profile { writeFields(of: profile, to: &writer) }
             writer.endObject()
         }
@@ -90,7 +90,7 @@ extension GraphDiff {
         writer.beginObject()
         writer.key("actors"); writeIDs(conflict.actors, to: &writer)
         for (name, keys) in [("a", conflict.a), ("b", conflict.b)] {
-            writer.key(name); writer.beginArray()
+            writer.key(text: name); writer.beginArray()
             for key in keys {
                 writer.beginObject()
                 writeKey(key, to: &writer)
@@ -111,7 +111,7 @@ extension GraphDiff {
         writer.key("weight"); writer.int(profile.weight)
         writer.key("modality"); writer.beginObject()
         for modality in Modality.allCases {
-            writer.key(modality.rawValue); writer.int(profile.count(of: modality))
+            writer.key(text: modality.rawValue); writer.int(profile.count(of: modality))
         }
         writer.endObject()
         writer.key("attributedTo"); writer.beginArray()

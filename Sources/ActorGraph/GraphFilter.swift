@@ -96,6 +96,7 @@ public enum GraphFilterError: Error, Sendable, Equatable, CustomStringConvertibl
     /// Several actors go by the name given to `--focus`.
     case ambiguousActor(String, candidates: [String])
 
+    /// The message a person reads.
     public var description: String {
         switch self {
         case .unknownActor(let name):

@@ -1,51 +1,64 @@
 /// Reads JSON text from UTF-8 bytes one value at a time, for decoders that know the shape
 /// they expect and want neither an intermediate tree nor Foundation's generic decoder,
 /// which read large graph files an order of magnitude slower.
-struct JSONScanner {
+package struct JSONScanner {
     private let bytes: [UInt8]
-    private(set) var index = 0
+    package private(set) var index = 0
     /// Where in the document the value being read sits, for error messages: `actors[3].name`.
-    private(set) var path: [String] = []
+    /// Kept as keys and positions and spelled out only for a message: building the text
+    /// for every value read cost more than reading it.
+    private var path: [PathStep] = []
 
-    init(_ bytes: [UInt8]) {
+    private enum PathStep {
+        case key(String)
+        case position(Int)
+    }
+
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 
     /// A problem at the current position, with the path to it.
-    func error(_ message: String) -> GraphDecodingError {
-        let location = path.isEmpty ? "" : " at \(path.joined().drop { $0 == "." })"
+    package func error(_ message: String) -> GraphDecodingError {
+        let spelled = path.map { step in
+            switch step {
+            case .key(let key): "." + key
+            case .position(let position): "[\(position)]"
+            }
+        }
+        let location = path.isEmpty ? "" : " at \(spelled.joined().drop { $0 == "." })"
         return GraphDecodingError(description: "\(message)\(location) (byte \(index))")
     }
 
-    mutating func skipWhitespace() {
+    package mutating func skipWhitespace() {
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
             index += 1
         }
     }
 
     /// The next significant byte, without consuming it.
-    mutating func peek() -> UInt8? {
+    package mutating func peek() -> UInt8? {
         skipWhitespace()
         return index < bytes.count ? bytes[index] : nil
     }
 
-    mutating func expect(_ byte: UInt8) throws {
+    package mutating func expect(_ byte: UInt8) throws {
         guard peek() == byte else { throw error("not valid JSON: expected '\(Character(Unicode.Scalar(byte)))'") }
         index += 1
     }
 
     /// Whether only white space is left.
-    mutating func atEnd() -> Bool { peek() == nil }
+    package mutating func atEnd() -> Bool { peek() == nil }
 
     /// Calls `body` with each key of an object, the scanner placed at the key's value;
     /// `body` must read or skip that value.
-    mutating func readObject(_ body: (inout JSONScanner, String) throws -> Void) throws {
+    package mutating func readObject(_ body: (inout JSONScanner, String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         if peek() == UInt8(ascii: "}") { index += 1; return }
         while true {
             let key = try readString()
             try expect(UInt8(ascii: ":"))
-            path.append("." + key)
+            path.append(.key(key))
             try body(&self, key)
             path.removeLast()
             guard let next = peek() else { throw error("not valid JSON: unfinished object") }
@@ -56,12 +69,12 @@ struct JSONScanner {
     }
 
     /// Calls `body` for each element of an array, the scanner placed at the element.
-    mutating func readArray(_ body: (inout JSONScanner) throws -> Void) throws {
+    package mutating func readArray(_ body: (inout JSONScanner) throws -> Void) throws {
         try expect(UInt8(ascii: "["))
         if peek() == UInt8(ascii: "]") { index += 1; return }
         var position = 0
         while true {
-            path.append("[\(position)]")
+            path.append(.position(position))
             try body(&self)
             path.removeLast()
             position += 1
@@ -73,7 +86,7 @@ struct JSONScanner {
     }
 
     /// `null`, consumed, or `false` with nothing consumed.
-    mutating func readNull() -> Bool {
+    package mutating func readNull() -> Bool {
         guard peek() == UInt8(ascii: "n"), index + 4 <= bytes.count,
               bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "l")
         else { return false }
@@ -81,11 +94,11 @@ struct JSONScanner {
         return true
     }
 
-    mutating func readOptionalString() throws -> String? {
+    package mutating func readOptionalString() throws -> String? {
         readNull() ? nil : try readString()
     }
 
-    mutating func readString() throws -> String {
+    package mutating func readString() throws -> String {
         guard peek() == UInt8(ascii: "\"") else { throw error("wrong type: expected a string") }
         index += 1
         let start = index
@@ -156,13 +169,13 @@ struct JSONScanner {
         return value
     }
 
-    mutating func readInt() throws -> Int {
+    package mutating func readInt() throws -> Int {
         let text = try numberText()
         guard let value = Int(text) else { throw error("wrong type: expected a whole number") }
         return value
     }
 
-    mutating func readDouble() throws -> Double {
+    package mutating func readDouble() throws -> Double {
         let text = try numberText()
         guard let value = Double(text) else { throw error("wrong type: expected a number") }
         return value
@@ -181,7 +194,7 @@ struct JSONScanner {
             || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
     }
 
-    mutating func readBool() throws -> Bool {
+    package mutating func readBool() throws -> Bool {
         skipWhitespace()
         if bytes[index...].starts(with: Array("true".utf8)) { index += 4; return true }
         if bytes[index...].starts(with: Array("false".utf8)) { index += 5; return false }
@@ -189,7 +202,7 @@ struct JSONScanner {
     }
 
     /// Skips any value, checking only that it is well formed.
-    mutating func skipValue() throws {
+    package mutating func skipValue() throws {
         guard let next = peek() else { throw error("not valid JSON: missing value") }
         switch next {
         case UInt8(ascii: "{"): try readObject { scanner, _ in try scanner.skipValue() }

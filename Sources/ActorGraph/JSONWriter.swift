@@ -2,26 +2,61 @@
 ///
 /// Foundation's encoder either keeps no order or sorts keys alphabetically; the schema's
 /// documented field order reads better and costs nothing to keep. The text is built as
-/// UTF-8 bytes, since appending to a `String` a character at a time dominated the cost of
-/// writing large graphs.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+/// UTF-8 bytes in a buffer the writer owns: appending to a `String`, and then to an
+/// `[UInt8]` (a uniqueness and a capacity check per byte, a generic call per piece),
+/// dominated the cost of writing a corpus's merged graph, several times the corpus's size.
+///
+/// Not copyable, since it owns that buffer; pass it `inout`.
+struct JSONWriter: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes were written since the start or the last ``takeBytes()``.
+    private(set) var count = 0
     private var indent = 0
-    private var needsComma = [false]
+    /// Whether the container at each depth already has an item, one bit per depth.
+    private var hasItems: UInt64 = 0
     private var pendingKey = false
+    /// No line breaks and indentation: one document per line, as JSON Lines wants.
+    private let compact: Bool
+
+    /// How deep containers may nest; the schemas written here nest a few levels.
+    static let maximumDepth = 63
+
+    /// The bytes written so far.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     /// The text written so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
 
-    init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+    /// - Parameter compact: leave out the line breaks and indentation between items
+    ///   (a line break inside a string is always escaped, so the text stays one line).
+    init(capacity: Int = 4096, compact: Bool = false) {
+        self.capacity = max(64, capacity)
+        storage = .allocate(capacity: self.capacity)
+        self.compact = compact
+    }
+
+    deinit {
+        storage.deallocate()
     }
 
     /// Hands over the bytes written so far and starts afresh, keeping the nesting, so that
     /// a large document can go out in pieces.
     mutating func takeBytes() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
+        defer { count = 0 }
         return bytes
+    }
+
+    /// Lends the bytes written so far, then starts afresh as ``takeBytes()`` does, without
+    /// copying them into an array.
+    mutating func flush<E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        defer { count = 0 }
+        try body(UnsafeRawBufferPointer(start: storage, count: count))
+    }
+
+    /// Ends the document with a line break.
+    mutating func endLine() {
+        put(UInt8(ascii: "\n"))
     }
 
     mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -29,12 +64,31 @@ struct JSONWriter {
     mutating func beginArray() { open(UInt8(ascii: "[")) }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    mutating func key(_ name: String) {
+    /// A key the schema names: a literal of plain ASCII that needs no escape, copied as it is.
+    mutating func key(_ name: StaticString) {
+        assert(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).allSatisfy { !Self.mayEscape($0) })
+        separate()
+        let length = name.utf8CodeUnitCount
+        reserve(length + 4)
+        storage[count] = UInt8(ascii: "\"")
+        (storage + count + 1).update(from: name.utf8Start, count: length)
+        storage[count + 1 + length] = UInt8(ascii: "\"")
+        storage[count + 2 + length] = UInt8(ascii: ":")
+        storage[count + 3 + length] = UInt8(ascii: " ")
+        count += length + 4
+        hasItems &= ~depthBit
+        pendingKey = true
+    }
+
+    /// A key that comes from data, escaped as any string is.
+    mutating func key(text name: String) {
         separate()
         writeString(name)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
-        needsComma[needsComma.count - 1] = false
+        reserve(2)
+        storage[count] = UInt8(ascii: ":")
+        storage[count + 1] = UInt8(ascii: " ")
+        count += 2
+        hasItems &= ~depthBit
         pendingKey = true
     }
 
@@ -45,7 +99,7 @@ struct JSONWriter {
 
     mutating func int(_ value: Int) {
         separate()
-        append(String(value))
+        writeDigits(value)
     }
 
     mutating func bool(_ value: Bool) {
@@ -56,48 +110,214 @@ struct JSONWriter {
     /// Writes the shortest decimal that reads back as the same value; non-finite as 0.
     mutating func number(_ value: Double) {
         separate()
-        guard value.isFinite else { append("0"); return }
-        if value == value.rounded(), abs(value) < 1e15 { append(String(Int(value))) } else { append(String(value)) }
+        flatNumber(value)
     }
 
-    private mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    // MARK: - The buffer
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(toHold: count + extra) }
     }
 
-    private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<(indent * 2) { bytes.append(UInt8(ascii: " ")) }
+    private mutating func grow(toHold needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: storage, count: count)
+        storage.deallocate()
+        storage = moved
+        capacity = larger
     }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func put(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let base = source.baseAddress, !source.isEmpty else { return }
+        reserve(source.count)
+        (storage + count).update(from: base, count: source.count)
+        count += source.count
+    }
+
+    private mutating func append(_ text: StaticString) {
+        put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { put($0) }
+    }
+
+    /// Decimal digits straight into the buffer, without a `String` per number.
+    private mutating func writeDigits(_ value: Int) {
+        // A sign and the 19 digits of the largest magnitude.
+        reserve(20)
+        if value < 0 { storage[count] = UInt8(ascii: "-"); count += 1 }
+        var magnitude = value.magnitude
+        var digits = 1
+        var scale: UInt = 10
+        while magnitude >= scale, digits < 19 { digits += 1; scale &*= 10 }
+        var position = count + digits
+        repeat {
+            position -= 1
+            storage[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        count += digits
+    }
+
+    // MARK: - Layout
+
+    /// A comma, a line break and the deepest indentation: every separator and line break
+    /// the writer needs is one copy of a piece of this.
+    private static let layout: StaticString = ",\n                                                                                                                              "
+
+    /// A line break and the indentation of `depth` (the current one by default), after a
+    /// comma if `comma`.
+    @inline(__always)
+    private mutating func newline(comma: Bool = false, depth: Int? = nil) {
+        guard !compact else {
+            if comma { put(UInt8(ascii: ",")) }
+            return
+        }
+        let skip = comma ? 0 : 1
+        let length = 2 &+ (depth ?? indent) &* 2 &- skip
+        reserve(length)
+        (storage + count).update(from: Self.layout.utf8Start + skip, count: length)
+        count &+= length
+    }
+
+    private var depthBit: UInt64 { 1 << UInt64(indent) }
 
     private mutating func separate() {
         if pendingKey {
             pendingKey = false
-            needsComma[needsComma.count - 1] = true
+            hasItems |= depthBit
             return
         }
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        if indent > 0 { newline() }
-        needsComma[needsComma.count - 1] = true
+        let comma = hasItems & depthBit != 0
+        hasItems |= depthBit
+        if indent > 0 {
+            newline(comma: comma)
+        } else if comma {
+            put(UInt8(ascii: ","))
+        }
     }
 
     private mutating func open(_ bracket: UInt8) {
         separate()
-        bytes.append(bracket)
+        put(bracket)
+        precondition(indent < Self.maximumDepth, "JSON nested deeper than \(Self.maximumDepth) levels")
         indent += 1
-        needsComma.append(false)
+        hasItems &= ~depthBit
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let hadItems = needsComma.removeLast()
+        let hadItems = hasItems & depthBit != 0
+        hasItems &= ~depthBit
         indent -= 1
         if hadItems { newline() }
-        bytes.append(bracket)
+        put(bracket)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    // MARK: - Flat objects
+
+    // Records written by the hundred thousand (a merge's mentions and evidence) are written
+    // field by field at a depth the caller keeps, without the bookkeeping of `key` and
+    // `beginObject` per field; the bytes are those the general calls write.
+
+    /// Opens an object as the next item of the current array (or the value of the key
+    /// just written); returns the depth of its fields.
+    mutating func beginFlatObject() -> Int {
+        separate()
+        put(UInt8(ascii: "{"))
+        return indent + 1
+    }
+
+    /// Opens an object as the value of the flat field just written at `depth`; returns
+    /// the depth of its fields.
+    mutating func beginFlatObject(valueAt depth: Int) -> Int {
+        put(UInt8(ascii: "{"))
+        return depth + 1
+    }
+
+    /// The key of a field of a flat object whose fields are at `depth`.
+    mutating func flatKey(_ name: StaticString, depth: Int, first: Bool) {
+        newline(comma: !first, depth: depth)
+        let length = name.utf8CodeUnitCount
+        reserve(length + 4)
+        storage[count] = UInt8(ascii: "\"")
+        (storage + count + 1).update(from: name.utf8Start, count: length)
+        storage[count + 1 + length] = UInt8(ascii: "\"")
+        storage[count + 2 + length] = UInt8(ascii: ":")
+        storage[count + 3 + length] = UInt8(ascii: " ")
+        count += length + 4
+    }
+
+    /// Closes a flat object whose fields (one at least) are at `depth`.
+    mutating func endFlatObject(depth: Int) {
+        newline(depth: depth - 1)
+        put(UInt8(ascii: "}"))
+    }
+
+    mutating func flatValue(_ value: String?) {
+        if let value { writeString(value) } else { append("null") }
+    }
+
+    mutating func flatValue(_ value: Int) {
+        writeDigits(value)
+    }
+
+    mutating func flatNumber(_ value: Double) {
+        guard value.isFinite else { append("0"); return }
+        if value == value.rounded(), abs(value) < 1e15 { writeDigits(Int(value)) } else { appendText(String(value)) }
+    }
+
+    // MARK: - Strings
+
+    private static let hexDigits: StaticString = "0123456789abcdef"
+
+    /// Whether a byte may need an escape: controls, quote, backslash, markup, and the
+    /// lead byte of U+2028 and U+2029.
+    @inline(__always)
+    private static func mayEscape(_ byte: UInt8) -> Bool {
+        // Bits 0–31 (controls), 0x22 ("), 0x26 (&), 0x3C (<), 0x3E (>).
+        let low: UInt64 = 0x5000_0044_FFFF_FFFF
+        return byte < 64 ? (low >> UInt64(byte)) & 1 != 0 : byte == UInt8(ascii: "\\") || byte == 0xE2
+    }
 
     private mutating func writeString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        // Names, ids and mention texts rarely need an escape: they are copied as they are
+        // scanned, and only a string that needs one is written again, byte by byte.
+        let plain = value.withUTF8 { utf8 in
+            reserve(utf8.count + 2)
+            let start = count
+            storage[start] = UInt8(ascii: "\"")
+            var position = start + 1
+            for byte in utf8 {
+                if Self.mayEscape(byte) { return false }
+                storage[position] = byte
+                position += 1
+            }
+            storage[position] = UInt8(ascii: "\"")
+            count = position + 1
+            return true
+        }
+        if !plain {
+            put(UInt8(ascii: "\""))
+            writeEscaped(value)
+            put(UInt8(ascii: "\""))
+        }
+    }
+
+    private mutating func writeEscaped(_ value: String) {
+        // The last two bytes, to recognise U+2028 and U+2029 (E2 80 A8, E2 80 A9).
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in value.utf8 {
             switch byte {
@@ -112,17 +332,16 @@ struct JSONWriter {
             case UInt8(ascii: "&"): append("\\u0026")
             case 0..<0x20:
                 append("\\u00")
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+                put(Self.hexDigits.utf8Start[Int(byte >> 4)])
+                put(Self.hexDigits.utf8Start[Int(byte & 0x0F)])
             case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
                 // U+2028 and U+2029 end lines in JavaScript; escaped, embedded JSON stays valid.
-                bytes.removeLast(2)
+                count -= 2
                 append(byte == 0xA8 ? "\\u2028" : "\\u2029")
             default:
-                bytes.append(byte)
+                put(byte)
             }
             previous = (previous.1, byte)
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

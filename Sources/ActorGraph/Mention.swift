@@ -20,6 +20,7 @@ public struct Mention: Codable, Hashable, Sendable, Comparable {
     /// The mention's stretch of text.
     public var span: Span { Span(start: start, end: end) }
 
+    /// Text order: by article, then by offset.
     public static func < (lhs: Mention, rhs: Mention) -> Bool {
         (lhs.article, lhs.start, lhs.end, lhs.text) < (rhs.article, rhs.start, rhs.end, rhs.text)
     }

@@ -50,6 +50,7 @@ public struct Relation: Codable, Hashable, Sendable {
         )
     }
 
+    /// Writes the schema v1 fields, `directed` and `weight` included.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(source, forKey: .source)
@@ -63,8 +64,11 @@ public struct Relation: Codable, Hashable, Sendable {
 
 /// The identity of an edge: source, target and kind.
 public struct RelationKey: Hashable, Sendable, Comparable {
+    /// The source actor's id (the smaller id for a symmetric kind).
     public var source: String
+    /// The target actor's id.
     public var target: String
+    /// The relation kind.
     public var kind: RelationKind
 
     /// Creates a key.
@@ -74,6 +78,7 @@ public struct RelationKey: Hashable, Sendable, Comparable {
         self.kind = kind
     }
 
+    /// Canonical order: source, then target, then kind.
     public static func < (lhs: RelationKey, rhs: RelationKey) -> Bool {
         (lhs.source, lhs.target, lhs.kind) < (rhs.source, rhs.target, rhs.kind)
     }

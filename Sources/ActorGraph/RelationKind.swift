@@ -4,8 +4,6 @@ import Foundation
 ///
 /// Each kind maps to CAMEO's event classes so that counts compare with event-data work.
 /// Symmetric kinds are stored once per pair, with the smaller id as `source`.
-import Foundation
-
 public enum RelationKind: String, Codable, Sendable, CaseIterable, Comparable {
     case alliance
     case cooperation
@@ -76,6 +74,7 @@ public enum RelationKind: String, Codable, Sendable, CaseIterable, Comparable {
 public struct UnknownRelationKind: Error, Sendable, CustomStringConvertible {
     /// The word as the user wrote it.
     public let name: String
+    /// The message, with the kinds that exist.
     public var description: String {
         "unknown relation kind '\(name)' (known: \(RelationKind.allCases.map(\.rawValue).joined(separator: ", ")))"
     }

@@ -17,6 +17,7 @@ public struct Span: Codable, Hashable, Sendable, Comparable {
     /// The number of code points covered.
     public var length: Int { end - start }
 
+    /// Text order: by start, then by end.
     public static func < (lhs: Span, rhs: Span) -> Bool {
         (lhs.start, lhs.end) < (rhs.start, rhs.end)
     }

@@ -32,8 +32,15 @@ func printTable(_ title: String, _ rows: [BenchmarkRow]) {
 print("note: a debug build; run `make bench` (release) for figures worth quoting\n")
 #endif
 /// `actorgraph-bench [extraction] [diff] [render] [mentions]` runs the named benchmarks;
-/// no name runs them all.
-let selected = Set(CommandLine.arguments.dropFirst())
+/// no name runs them all. `actorgraph-bench corpus FILE` only writes the extraction corpus,
+/// so that a profile or an output comparison can read the same bytes the benchmark does.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "corpus", arguments.count == 2 {
+    let (bytes, articles) = try BenchCorpus.write(to: URL(fileURLWithPath: arguments[1]), minimumBytes: ExtractionBenchmark.corpusBytes)
+    print("\(arguments[1]): \(megabytes(bytes)), \(articles) articles")
+    exit(0)
+}
+let selected = Set(arguments)
 func wanted(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
 
 // First, while this process is small: a child's peak RSS includes its parent's at spawn.

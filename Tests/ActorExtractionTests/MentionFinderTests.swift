@@ -216,4 +216,14 @@ final class BuiltInAmbiguityTests: XCTestCase {
         let graph = try Extractor().extract(ArticleText(parsing: "Russia attacked targets in Kiev.", fallbackID: "t"))
         XCTAssertFalse(graph.relations.contains { $0.source == "UKR" && $0.kind == .hostility })
     }
+
+    func testASCIISlugsAreTheUnicodeSlugs() {
+        let names = ["Harrowgate Centre for Maritime Studies", "Ingrid Vellacourt", "O'Brien-Smith Institute", "  J. R. R. Tolkien ",
+                     "Centre 4 Policy", "---", "", "A--B", "MIT Media Lab."]
+        for name in names {
+            XCTAssertEqual(UnknownActorFinder.asciiSlug(name), UnknownActorFinder.unicodeSlug(name), name)
+        }
+        XCTAssertNil(UnknownActorFinder.asciiSlug("Zoë Institute"))
+        XCTAssertEqual(UnknownActorFinder.slug("Zoë Institute"), "zoe-institute")
+    }
 }

@@ -27,8 +27,10 @@ final class RelationFixtureTests: XCTestCase {
         var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     }
 
-    static func loadFixtures() throws -> [Fixture] {
-        let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/relations", withExtension: "jsonl"))
+    /// The tuning suite (`relations`), the suite written apart from the rules and then
+    /// partly tuned on (`heldout`), and the suite kept blind: never read while tuning (`blind`).
+    static func loadFixtures(_ name: String = "relations") throws -> [Fixture] {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "jsonl"))
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         return try lines.map { try JSONDecoder().decode(Fixture.self, from: Data($0.utf8)) }
     }
@@ -85,29 +87,43 @@ final class RelationFixtureTests: XCTestCase {
 
     /// A floor, not a target: raise it when the extractor improves, so it cannot slip back.
     func testExtractorScoresAboveTheFloorOnTheFixtureSuite() throws {
-        let result = Self.evaluate(try Self.loadFixtures(), with: try Extractor())
+        try assertScores(on: "relations", above: FixtureFloor.tuning)
+    }
+
+    /// Sentences the rules were not written for: the figures to quote for unseen text.
+    func testExtractorScoresAboveTheFloorOnTheHeldOutSuites() throws {
+        try assertScores(on: "heldout", above: FixtureFloor.heldOut)
+        try assertScores(on: "blind", above: FixtureFloor.blind)
+    }
+
+    /// Foundation's `%-13@` does not pad on Linux.
+    private static func padded(_ name: String) -> String { name.padding(toLength: 13, withPad: " ", startingAt: 0) }
+
+    private func assertScores(on name: String, above floor: (f1: Double, precision: Double)) throws {
+        let result = Self.evaluate(try Self.loadFixtures(name), with: try Extractor())
         var total = Score()
-        var report = "kind          precision  recall   f1     (tp/fp/fn)\n"
+        var report = "suite \(name)\nkind          precision  recall   f1     (tp/fp/fn)\n"
         for kind in RelationKind.allCases {
             let score = result.perKind[kind] ?? Score()
             total.truePositives += score.truePositives
             total.falsePositives += score.falsePositives
             total.falseNegatives += score.falseNegatives
-            report += String(format: "%-13@ %6.2f    %6.2f   %5.2f  (%d/%d/%d)\n", kind.rawValue as NSString, score.precision, score.recall, score.f1,
+            report += Self.padded(kind.rawValue) + String(format: " %6.2f    %6.2f   %5.2f  (%d/%d/%d)\n", score.precision, score.recall, score.f1,
                              score.truePositives, score.falsePositives, score.falseNegatives)
         }
-        report += String(format: "%-13@ %6.2f    %6.2f   %5.2f  (%d/%d/%d)\n", "all" as NSString, total.precision, total.recall, total.f1,
+        report += Self.padded("all") + String(format: " %6.2f    %6.2f   %5.2f  (%d/%d/%d)\n", total.precision, total.recall, total.f1,
                          total.truePositives, total.falsePositives, total.falseNegatives)
         report += String(format: "modality agreement on found edges %.2f, speaker agreement %.2f\n", result.modality, result.speaker)
         print(report)
         if ProcessInfo.processInfo.environment["ACTORGRAPH_FIXTURE_MISSES"] != nil { print(result.misses.joined(separator: "\n")) }
-        XCTAssertGreaterThanOrEqual(total.f1, FixtureFloor.f1, report)
-        XCTAssertGreaterThanOrEqual(total.precision, FixtureFloor.precision, report)
+        XCTAssertGreaterThanOrEqual(total.f1, floor.f1, report)
+        XCTAssertGreaterThanOrEqual(total.precision, floor.precision, report)
     }
 }
 
-/// The scores the extractor must keep on the fixture suite.
+/// The scores the extractor must keep on each suite.
 enum FixtureFloor {
-    static let f1 = 0.86
-    static let precision = 0.95
+    static let tuning = (f1: 0.90, precision: 0.96)
+    static let heldOut = (f1: 0.75, precision: 0.92)
+    static let blind = (f1: 0.66, precision: 0.82)
 }

@@ -14,7 +14,7 @@ final class RuleCoverageTests: XCTestCase {
         let covered: Set<String> = [
             "passive-by", "perception-active", "perception-passive", "pair-anaphor", "noun-between", "noun-of-preposition",
             "compound-before-cue", "prepositional-object", "verb-object", "coordinated-pair", "together-with",
-            "together-with-topic", "sentence-subject",
+            "together-with-topic", "sentence-subject", "possessive-apposition", "compound-participle",
         ]
         XCTAssertEqual(Set(RelationRule.all.map(\.name)), covered, "a new rule needs its tests in this file")
     }
@@ -111,5 +111,23 @@ final class RuleCoverageTests: XCTestCase {
 
     func testPairAnaphorWithoutTwoEarlierActorsStatesNothing() throws {
         XCTAssertEqual(try edges("Japan waited. The two countries signed an alliance."), [])
+    }
+
+    func testPossessiveAppositionReadsThePossessorAsTheOtherSide() throws {
+        XCTAssertEqual(try edges("Canada, Britain's oldest ally, sent a frigate."), ["CAN alliance GBR"])
+        XCTAssertEqual(try rules("Canada, Britain's oldest ally, sent a frigate."), ["possessive-apposition"])
+    }
+
+    func testPossessiveOfANonActorStatesNothing() throws {
+        XCTAssertEqual(try edges("Canada, the region's oldest ally, sent a frigate."), [])
+    }
+
+    func testCompoundParticipleReadsTheBackerBeforeTheHyphen() throws {
+        XCTAssertEqual(try edges("Iran-backed Houthi rebels seized a ship."), ["IRN support houthis"])
+        XCTAssertEqual(try rules("Iran-backed Houthi rebels seized a ship."), ["compound-participle"])
+    }
+
+    func testACompoundParticipleWithoutAnActorAfterItStatesNothing() throws {
+        XCTAssertEqual(try edges("Kenya will lead a NATO-backed mission."), [])
     }
 }

@@ -18,6 +18,22 @@ enum TestExtractor {
         GazetteerEntry(id: "joe-biden", name: "Joe Biden", kind: .person, country: "USA", aliases: ["Joe Biden"], surname: "Biden"),
         GazetteerEntry(id: "shinzo-abe", name: "Shinzo Abe", kind: .person, country: "JPN", aliases: ["Shinzo Abe"], surname: "Abe"),
         GazetteerEntry(id: "nato", name: "NATO", kind: .organisation, aliases: ["NATO"]),
+        GazetteerEntry(id: "MLI", name: "Mali", kind: .state, aliases: ["Mali"], metonyms: ["Bamako"]),
+        GazetteerEntry(id: "NER", name: "Niger", kind: .state, aliases: ["Niger"], demonyms: ["Nigerien"], ambiguous: ["Niger"]),
+        GazetteerEntry(id: "TCD", name: "Chad", kind: .state, aliases: ["Chad"], ambiguous: ["Chad"]),
+        GazetteerEntry(id: "KEN", name: "Kenya", kind: .state, aliases: ["Kenya"], demonyms: ["Kenyan"]),
+        GazetteerEntry(id: "IRQ", name: "Iraq", kind: .state, aliases: ["Iraq"], demonyms: ["Iraqi"]),
+        GazetteerEntry(id: "TUR", name: "Turkey", kind: .state, aliases: ["Turkey"], demonyms: ["Turkish"], metonyms: ["Ankara"]),
+        GazetteerEntry(id: "CAN", name: "Canada", kind: .state, aliases: ["Canada"], demonyms: ["Canadian"], metonyms: ["Ottawa"]),
+        GazetteerEntry(id: "IRN", name: "Iran", kind: .state, aliases: ["Iran"], demonyms: ["Iranian"], metonyms: ["Tehran"]),
+        GazetteerEntry(id: "ISR", name: "Israel", kind: .state, aliases: ["Israel"], demonyms: ["Israeli"]),
+        GazetteerEntry(id: "FIN", name: "Finland", kind: .state, aliases: ["Finland"], demonyms: ["Finnish"]),
+        GazetteerEntry(id: "houthis", name: "Houthis", kind: .group, country: "YEM", aliases: ["the Houthis", "Houthi rebels"]),
+        GazetteerEntry(id: "the-west", name: "the West", kind: .group, aliases: ["the West"], ambiguous: ["the West"]),
+        GazetteerEntry(id: "wagner-group", name: "Wagner Group", kind: .group, country: "RUS", aliases: ["the Wagner Group", "Wagner"], ambiguous: ["Wagner"]),
+        GazetteerEntry(id: "pkk", name: "Kurdistan Workers' Party", kind: .group, aliases: ["Kurdistan Workers' Party", "PKK"]),
+        GazetteerEntry(id: "mary-okoth", name: "Mary Okoth", kind: .person, country: "KEN", aliases: ["Mary Okoth"], surname: "Okoth",
+                       offices: [Office(role: "prime minister", country: "KEN", from: "2022-01-01", to: "2026-01-01")]),
     ]
 
     static let gazetteer = Gazetteer(entries: entries)

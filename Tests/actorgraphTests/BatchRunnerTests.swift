@@ -37,6 +37,30 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertEqual(taken, 11)
     }
 
+    func testResultsAreTakenWhileTheInputPausesNotOnlyOnceItEnds() throws {
+        // Threads are woken for several articles at a time; a pause in the input must not
+        // hold back the results of the articles already read.
+        let fifo = folder.appendingPathComponent("pipe.jsonl").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let taken = DispatchSemaphore(value: 0)
+        let pausedWithAllTaken = LockedFlag()
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            handle.write(Data((0..<3).map { "{\"id\": \"\($0)\", \"text\": \"Japan met China.\"}\n" }.joined().utf8))
+            // A hang guard, not a measure: the three results come long before.
+            pausedWithAllTaken.value = (0..<3).allSatisfy { _ in taken.wait(timeout: .now() + 60) == .success }
+            handle.closeFile()
+        }
+        writer.start()
+        var sequences: [Int] = []
+        try BatchRunner<Int>(jobs: 2).run(CorpusReader(sources: [.jsonLines(path: fifo)])) { $0.sequence } take: { sequence in
+            sequences.append(sequence)
+            taken.signal()
+        }
+        XCTAssertEqual(sequences, [0, 1, 2])
+        XCTAssertTrue(pausedWithAllTaken.value)
+    }
+
     func testLineReaderNumbersLinesAcrossBufferBoundariesAndCarriageReturns() throws {
         let url = folder.appendingPathComponent("lines.jsonl")
         try Data("first line\r\nsecond, which is longer than the buffer\n\nlast without a break".utf8).write(to: url)
@@ -51,5 +75,17 @@ final class BatchRunnerTests: XCTestCase {
         let url = folder.appendingPathComponent("corpus.jsonl")
         try Data((0..<lines).map { "{\"id\": \"\($0)\", \"text\": \"Japan met China.\"}\n" }.joined().utf8).write(to: url)
         return CorpusReader(sources: [.jsonLines(path: url.path)])
+    }
+}
+
+/// A flag one thread sets and another reads.
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = false
+
+    /// Safe to share: `stored` is read and written under `lock`.
+    var value: Bool {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

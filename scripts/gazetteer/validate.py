@@ -16,7 +16,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DIR = os.path.normpath(os.path.join(HERE, "..", "..", "Sources", "ActorExtraction", "Resources", "gazetteer"))
 FILES = {"states.json": {"state"}, "organisations.json": {"organisation"}, "groups.json": {"group", "organisation"},
          "people.json": {"person"}}
-ROLES = ["president", "vice president", "prime minister", "chancellor", "monarch", "supreme leader",
+ROLES = ["president", "vice president", "prime minister", "chancellor", "monarch", "crown prince", "supreme leader",
          "foreign minister", "defence minister", "secretary-general", "president of the european commission",
          "president of the european council", "high representative", "spokesperson"]
 FIELDS = {"id", "name", "kind", "country", "aliases", "demonyms", "metonyms", "members", "ambiguous", "surname", "offices"}

@@ -6,6 +6,11 @@ import Foundation
 /// the results in the order the articles came in, so that everything it writes (files,
 /// lines, messages) is the same whatever the number of jobs. At most `window` articles are
 /// between reading and being taken, so memory stays bounded however large the corpus.
+///
+/// Threads that wait are woken for a handful of articles at a time, not for each one: the
+/// reader when half the window is free, the caller when several results are ready in
+/// order (or the workers run out of articles). Waking a thread per article, two or three
+/// times over, cost a tenth of a one-job run in the kernel.
 struct BatchRunner<Result: Sendable> {
     /// How many threads do the work.
     let jobs: Int
@@ -27,10 +32,10 @@ struct BatchRunner<Result: Sendable> {
         take: (Result) throws -> Void
     ) throws {
         let queue = WorkQueue()
-        let results = OrderedResults<Result>()
+        let results = OrderedResults<Result>(wakeAfter: max(1, window / 4))
         // Not a DispatchSemaphore: libdispatch traps when one is freed below its starting
         // value, which a cancelled run can leave behind while its reader winds down.
-        let slots = Slots(window)
+        let slots = Slots(window, wakeAt: max(1, window / 2))
         let reading = DispatchGroup()
         let working = DispatchGroup()
 
@@ -46,7 +51,12 @@ struct BatchRunner<Result: Sendable> {
         }
         for _ in 0..<jobs {
             startThread(in: working) {
-                while let item = queue.take() { results.deliver(work(item), at: item.sequence) }
+                while true {
+                    // Out of articles for now: the caller takes what is ready, however little.
+                    if queue.isEmpty { results.wakeIfReady() }
+                    guard let item = queue.take() else { break }
+                    results.deliver(work(item), at: item.sequence)
+                }
             }
         }
         var next = 0
@@ -80,20 +90,28 @@ struct BatchRunner<Result: Sendable> {
     }
 }
 
-/// A counting semaphore on a condition lock, safe to free in any state.
+/// A counting semaphore on a condition lock, safe to free in any state, that wakes its
+/// waiter only once `wakeAt` slots are free.
 ///
-/// Safe to share: `available` is read and written under `condition`'s lock.
+/// Safe to share: `available` and `waiting` are read and written under `condition`'s lock.
 private final class Slots: @unchecked Sendable {
     private let condition = NSCondition()
     private var available: Int
+    private let wakeAt: Int
+    private var waiting = false
 
-    init(_ count: Int) {
+    /// - Parameter wakeAt: at most `count`, so that a waiter is always woken.
+    init(_ count: Int, wakeAt: Int) {
         available = count
+        self.wakeAt = min(wakeAt, count)
     }
 
     func wait() {
         condition.lock()
-        while available <= 0 { condition.wait() }
+        while available <= 0 {
+            waiting = true
+            condition.wait()
+        }
         available -= 1
         condition.unlock()
     }
@@ -101,7 +119,10 @@ private final class Slots: @unchecked Sendable {
     func signal() {
         condition.lock()
         available += 1
-        condition.signal()
+        if waiting, available >= wakeAt {
+            waiting = false
+            condition.signal()
+        }
         condition.unlock()
     }
 }
@@ -115,6 +136,13 @@ private final class WorkQueue: @unchecked Sendable {
     private var head = 0
     private var closed = false
     private var cancelled = false
+
+    /// Whether no item waits for a worker (a glance: items may come or go right after).
+    var isEmpty: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return head == items.count
+    }
 
     /// Adds an item; `false` once the run was cancelled, so the reader stops.
     func put(_ item: CorpusItem) -> Bool {
@@ -164,12 +192,37 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [Int: Result] = [:]
     private var count: Int?
+    /// How many results, in order from the awaited one, wake the taker.
+    private let wakeAfter: Int
+    /// The result the taker waits for, while it waits.
+    private var awaited: Int?
+
+    init(wakeAfter: Int) {
+        self.wakeAfter = wakeAfter
+    }
 
     func deliver(_ result: Result, at sequence: Int) {
         condition.lock()
         waiting[sequence] = result
-        condition.broadcast()
+        // The results that wake the taker: the awaited one and those after it, up to the last.
+        if let awaited, case let batch = awaited..<min(awaited + wakeAfter, count ?? Int.max), batch.contains(sequence),
+           batch.allSatisfy({ waiting[$0] != nil }) {
+            wake()
+        }
         condition.unlock()
+    }
+
+    /// Wakes the taker if the result it waits for is ready, however few follow it.
+    func wakeIfReady() {
+        condition.lock()
+        if let awaited, waiting[awaited] != nil { wake() }
+        condition.unlock()
+    }
+
+    /// Called under the lock.
+    private func wake() {
+        awaited = nil
+        condition.signal()
     }
 
     /// Called by the reader once it has handed on `count` items.
@@ -186,8 +239,10 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
         defer { condition.unlock() }
         while waiting[sequence] == nil {
             if let count, sequence >= count { return nil }
+            awaited = sequence
             condition.wait()
         }
+        awaited = nil
         return waiting.removeValue(forKey: sequence)
     }
 }

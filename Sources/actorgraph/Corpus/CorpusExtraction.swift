@@ -96,8 +96,11 @@ struct CorpusExtraction {
             throw tally.articles == 0 ? CommandFailure("no articles in the input") : .noneRead(tally.failedOrigins)
         }
         if !options.jsonl, let output = mergedOutput {
-            let merged = tally.takeMerged()
-            try OutputWriter.writeJSON(of: filters.keepsEverything ? merged : try filters.apply(to: merged), to: output)
+            if filters.keepsEverything {
+                try tally.writeMerged(to: output)
+            } else {
+                try OutputWriter.writeJSON(of: try filters.apply(to: tally.takeMerged()), to: output)
+            }
         }
         if !options.quiet, tally.articles > 1 {
             Console.error(tally.summary(seconds: seconds, bytes: bytes))
@@ -184,6 +187,15 @@ struct CorpusTally {
         return graph
     }
 
+    /// Writes the merged graph's JSON to `output` straight from the accumulator, which is
+    /// empty afterwards; the tally keeps only its counts.
+    mutating func writeMerged(to output: String?) throws {
+        guard accumulator != nil else { return try OutputWriter.writeJSON(of: Graph(), to: output) }
+        mergedCounts = (accumulator!.actorCount, accumulator!.relationCount)
+        try OutputWriter.writeJSON(to: output) { write in try accumulator!.writeJSONBytes(to: write) }
+        accumulator = GraphAccumulator()
+    }
+
     /// The one-line summary: articles, actors, relations, failures, seconds.
     func summary(seconds: Double, bytes: Int) -> String {
         let actors = mergedCounts?.actors ?? accumulator?.actorCount ?? actorIDs.count
@@ -243,26 +255,5 @@ extension FilterOptions {
     /// Whether these options keep the whole graph (no filter was asked for).
     var keepsEverything: Bool {
         focus == nil && kinds == nil && minWeight == 1 && !assertedOnly && voice == Voice.all.rawValue && since == nil && until == nil
-    }
-}
-
-extension Graph {
-    /// The graph's JSON on one line with a final newline: the form of JSON Lines, for
-    /// mappers and reducers that pass one record per line.
-    func jsonLine() -> Data {
-        // The pretty form escapes line breaks inside strings, so every raw line break is
-        // layout and can go with the indentation after it.
-        var line: [UInt8] = []
-        let pretty = jsonString().utf8
-        line.reserveCapacity(pretty.count)
-        var skippingIndent = false
-        for byte in pretty {
-            if byte == UInt8(ascii: "\n") { skippingIndent = true; continue }
-            if skippingIndent, byte == 0x20 { continue }
-            skippingIndent = false
-            line.append(byte)
-        }
-        line.append(UInt8(ascii: "\n"))
-        return Data(line)
     }
 }

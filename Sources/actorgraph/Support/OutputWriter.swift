@@ -14,12 +14,18 @@ enum OutputWriter {
     /// Writes `graph`'s JSON to `path` (standard output when `nil` or `-`) as it is
     /// encoded, so that a corpus's merged graph never exists twice more as text.
     static func writeJSON(of graph: Graph, to path: String?) throws {
+        try writeJSON(to: path) { write in try graph.writeJSONBytes(to: write) }
+    }
+
+    /// Writes the JSON that `produce` hands to its argument in pieces, as
+    /// ``writeJSON(of:to:)`` does.
+    static func writeJSON(to path: String?, _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         guard let path, path != "-" else {
-            try graph.writeJSON { try Console.writeOutput(Data($0.utf8)) }
+            try produce { try Console.writeOutput(Data($0)) }
             return
         }
         let file = try AtomicFile(path: path)
-        try graph.writeJSON { try file.write($0) }
+        try produce { try file.write($0) }
         try file.commit()
     }
 }

@@ -1,0 +1,59 @@
+/// A set of token keys (``TokenHash`` values) that answers `contains` with a multiply, a
+/// shift and a probe or two.
+///
+/// Rules ask whether a token is one of a few listed words (prepositions, auxiliaries,
+/// perception verbs) at most tokens near a cue. Token keys are already well mixed, so
+/// `Set<UInt64>` would hash each one again with SipHash, and comparing the spelling of
+/// each listed word in turn cost more still.
+struct TokenKeySet: Sendable {
+    /// Open addressing; 0 marks an empty slot, so a key of 0 is kept apart.
+    private var slots: [UInt64]
+    private var shift: UInt64
+    private var holdsZero = false
+    /// The number of keys.
+    private(set) var count = 0
+
+    /// The set of `keys`.
+    init(_ keys: some Sequence<UInt64>) {
+        let unique = Array(Set(keys))
+        var capacity = 4
+        while capacity < unique.count * 2 { capacity *= 2 }
+        slots = [UInt64](repeating: 0, count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        for key in unique { insert(key) }
+    }
+
+    /// The set of the folded keys of `words` (lower-case words, each one token).
+    init(words: [String]) {
+        self.init(words.map { TokenHash.folded($0.utf8) })
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool {
+        if key == 0 { return holdsZero }
+        let mask = slots.count - 1
+        var index = slot(of: key)
+        while true {
+            let occupant = slots[index]
+            if occupant == key { return true }
+            if occupant == 0 { return false }
+            index = (index + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    private mutating func insert(_ key: UInt64) {
+        count += 1
+        if key == 0 { holdsZero = true; return }
+        let mask = slots.count - 1
+        var index = slot(of: key)
+        while slots[index] != 0 { index = (index + 1) & mask }
+        slots[index] = key
+    }
+}

@@ -1,0 +1,65 @@
+@testable import actorgraph
+import Foundation
+import XCTest
+
+/// The direct reader of JSON Lines articles, which must agree with `JSONDecoder` on every
+/// line it reads and leave it every line it does not.
+final class JSONLinesTests: XCTestCase {
+    private let commonShapes = [
+        #"{"id": "a-1", "title": "Summit", "date": "2023-01-14", "source": "Ledger", "text": "Japan met China."}"#,
+        #"{"text":"Japan met China.","id":17}"#,
+        #"  {"id": -4, "text": "x", "url": "https://example.org/a", "draft": false, "lead": null}  "#,
+        #"{"id": null, "title": null, "text": "line\nbreak, \"quotes\", tab\t, slash \/ and \\ backslash"}"#,
+        #"{"text": "Tōkyō — Москва \u2014 \u00e9 \u0041 and é"}"#,
+        #"{"text": ""}"#,
+        #"{"id": "0", "text": "zero"}"#,
+        #"{"text": "plain ASCII for a good while, then an é late, and \"quotes\" after sixteen bytes"}"#,
+    ]
+
+    /// Lines the direct reader leaves to `JSONDecoder`, valid or not.
+    private let otherShapes = [
+        #"{"id": 1.5, "text": "a fraction"}"#,
+        #"{"id": 1e3, "text": "an exponent"}"#,
+        #"{"id": 012, "text": "a leading zero"}"#,
+        #"{"id": 12345678901234567890123, "text": "too long"}"#,
+        #"{"text": "surrogates \ud83c\uddef\ud83c\uddf5"}"#,
+        #"{"text": "a", "text": "repeated"}"#,
+        #"{"title": "no text"}"#,
+        #"{"text": null}"#,
+        #"{"text": "x", "tags": ["a", "b"]}"#,
+        #"{"text": "x", "meta": {"a": 1}}"#,
+        #"{"text": "x", "count": 3}"#,
+        #"{"te\u0078t": "an escaped key"}"#,
+        #"{"text": "a raw control \#u{01} character"}"#,
+        #"{"text": "bad escape \q"}"#,
+        #"{"text": "unfinished"#,
+        #"{"text": "x"} trailing"#,
+        #"["text"]"#,
+        #"{"title": 3, "text": "a number title"}"#,
+        "",
+    ]
+
+    func testCommonShapesAreReadAsJSONDecoderReadsThem() throws {
+        for line in commonShapes {
+            let bytes = Array(line.utf8)
+            let direct = try XCTUnwrap(JSONLinesRecordReader.read(bytes), line)
+            let decoded = try JSONDecoder().decode(JSONLinesArticle.self, from: Data(bytes))
+            XCTAssertEqual(fields(direct), fields(decoded), line)
+        }
+    }
+
+    func testOtherShapesAreLeftToJSONDecoder() {
+        for line in otherShapes {
+            XCTAssertNil(JSONLinesRecordReader.read(Array(line.utf8)), line)
+        }
+    }
+
+    func testInvalidUTF8IsLeftToJSONDecoder() {
+        let line = Array(#"{"text": "bad "#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+        XCTAssertNil(JSONLinesRecordReader.read(line))
+    }
+
+    private func fields(_ record: JSONLinesArticle) -> [[UInt8]?] {
+        [record.id, record.title, record.date, record.source, record.text].map { $0.map { Array($0.utf8) } }
+    }
+}
