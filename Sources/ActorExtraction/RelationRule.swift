@@ -156,8 +156,9 @@ extension RelationRule {
               // "poses a threat to Saudi Arabia": a preposition inside the cue still leaves a direct object.
               object.tokens.lowerBound == objectStart || !view.isOblique(object),
               let source = view.mention(before: hit.tokens.lowerBound, excluding: object.actor, asAgent: true) else { return nil }
-        // "welcomed Japan's decision" welcomes the decision, not Japan.
-        if cue.kind == .contact, view.isOwner(object) { return nil }
+        // "welcomed Japan's decision" welcomes the decision, not Japan; "met China's envoy"
+        // still meets China.
+        if cue.kind == .contact, view.isOwner(object), view.text(hit.tokens.lowerBound).lowercased().hasPrefix("welcom") { return nil }
         return ActorPair(source: source, target: view.appositiveHead(of: object))
     }
 

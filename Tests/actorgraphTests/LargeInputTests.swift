@@ -49,7 +49,9 @@ final class LargeInputTests: XCTestCase {
         let graph = try Graph(jsonData: Data(contentsOf: folder.appendingPathComponent("dump.json")))
         XCTAssertEqual(graph.actors.map(\.id), ["JPN", "RUS"])
         let threat = try XCTUnwrap(graph.relations.first { $0.source == "RUS" && $0.target == "JPN" && $0.kind == .threat })
-        XCTAssertEqual(threat.evidence.count, statements.count)
+        // One piece of evidence per stating sentence, however often the sentence states it.
+        XCTAssertEqual(threat.evidence.count, 1)
+        XCTAssertGreaterThan(statements.count, 1)
         // One sentence: the whole text. The text is ASCII, so code points are bytes.
         XCTAssertEqual(Set(threat.evidence.map(\.sentence)), [Span(start: 0, end: bytes.count - 1)])
         let russia = try XCTUnwrap(graph.actor(id: "RUS"))
