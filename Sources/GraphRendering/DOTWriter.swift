@@ -95,12 +95,12 @@ public struct DOTWriter: Sendable {
     private func nodeAttributes(_ actor: Actor, id: String, title: String) -> String {
         let style = theme.node(actor.kind)
         var attributes = [
-            "id=\(quoted(id))", "label=\(quoted(Self.wrapped(actor.name)))", "shape=\(style.shape)",
+            "id=\(quoted(id))", "label=\(quotedText(Self.wrapped(actor.name)))", "shape=\(style.shape)",
             "style=\(quoted(style.style))", "fillcolor=\(quoted(style.fillColor))", "color=\(quoted(style.borderColor))",
             "fontsize=\(format(fontSize(mentions: actor.mentions.count)))",
             "class=\(quoted("actor \(actor.kind.rawValue)"))",
         ]
-        if includesTooltips { attributes.append("tooltip=\(quoted(title))") }
+        if includesTooltips { attributes.append("tooltip=\(quotedText(title))") }
         return attributes.joined(separator: ", ")
     }
 
@@ -129,9 +129,9 @@ public struct DOTWriter: Sendable {
         // An affiliation (person of a state, member of a body) is structure, not news: its
         // thin grey line and ring end say enough, and a label would only add clutter.
         if labelled && relation.kind != .affiliation {
-            attributes += ["label=\(quoted(label(for: relation, mix: mix, names: names)))", "fontcolor=\(quoted(style.color))"]
+            attributes += ["label=\(quotedText(label(for: relation, mix: mix, names: names)))", "fontcolor=\(quoted(style.color))"]
         }
-        if includesTooltips { attributes.append("tooltip=\(quoted(title))") }
+        if includesTooltips { attributes.append("tooltip=\(quotedText(title))") }
         if relation.directed {
             attributes.append("arrowhead=\(style.arrowhead)")
         } else {
@@ -169,6 +169,13 @@ public struct DOTWriter: Sendable {
         let spaces = characters.indices.filter { characters[$0] == " " }
         guard let split = spaces.min(by: { abs($0 - middle) < abs($1 - middle) }) else { return name }
         return String(characters[..<split]) + "\n" + String(characters[(split + 1)...])
+    }
+
+    /// A DOT string for text that Graphviz shows (labels, tooltips). Graphviz reads entity
+    /// references such as `&amp;` and `&#60;` in such text, so each `&` goes in as `&amp;`
+    /// and a name that contains an entity reference is shown as written.
+    func quotedText(_ text: String) -> String {
+        quoted(text.replacingOccurrences(of: "&", with: "&amp;"))
     }
 
     /// A DOT double-quoted string. Quotes and backslashes are escaped, line breaks become

@@ -31,6 +31,15 @@ final class DOTWriterTests: XCTestCase {
         }
     }
 
+    /// Found by the fuzzer: Graphviz reads entity references in labels, so a name holding
+    /// "&amp;" was drawn with a bare "&" and "&#60;" as "<".
+    func testEntityReferencesInANameAreDrawnAsWritten() throws {
+        let name = "L &amp; B &#60;N&#62;"
+        let summary = parseSVG(try GraphRenderer().render(graph(named: name), as: .svg))
+        XCTAssertTrue(summary.wellFormed, summary.error ?? "")
+        XCTAssertTrue(summary.texts.contains(name), "\(name) not in \(summary.texts)")
+    }
+
     func testSymmetricKindsAreDrawnWithoutArrows() {
         let dot = DOTWriter().dot(for: SampleGraphs.summit())
         let allianceLine = dot.split(separator: "\n").first { $0.contains("\"JPN\" -> \"USA\"") }
