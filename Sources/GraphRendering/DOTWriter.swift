@@ -69,14 +69,14 @@ public struct DOTWriter: Sendable {
             let id = "\(prefix)_a\(index)"
             let title = describer.title(of: actor)
             titles[id] = title
-            out += "  \(quoted(actor.id)) [\(nodeAttributes(actor, id: id, title: title))];\n"
+            out += "  \(quotedID(actor.id)) [\(nodeAttributes(actor, id: id, title: title))];\n"
         }
         for (index, relation) in graph.relations.enumerated() {
             let id = "\(prefix)_r\(index)"
             let title = describer.title(of: relation)
             titles[id] = title
             let attributes = edgeAttributes(relation, id: id, title: title, labelled: labelsEdges ?? small, names: describer)
-            out += "  \(quoted(relation.source)) -> \(quoted(relation.target)) [\(attributes)];\n"
+            out += "  \(quotedID(relation.source)) -> \(quotedID(relation.target)) [\(attributes)];\n"
         }
         out += "}\n"
         return DOTDocument(text: out, idPrefix: prefix, titles: titles)
@@ -176,6 +176,27 @@ public struct DOTWriter: Sendable {
     /// and a name that contains an entity reference is shown as written.
     func quotedText(_ text: String) -> String {
         quoted(text.replacingOccurrences(of: "&", with: "&amp;"))
+    }
+
+    /// A DOT string for a node name, one per actor id: ids that differ only in control
+    /// characters stay apart, because each such character is written as `\xHH`, which
+    /// no id can spell otherwise (an id's own backslashes are doubled).
+    func quotedID(_ id: String) -> String {
+        var out = "\""
+        for scalar in id.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += (hex.count < 2 ? "\\x0" : "\\x") + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 
     /// A DOT double-quoted string. Quotes and backslashes are escaped, line breaks become

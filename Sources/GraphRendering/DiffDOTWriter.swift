@@ -60,11 +60,11 @@ public struct DiffDOTWriter: Sendable {
         out += "  edge [fontname=\(escaper.quoted(theme.fontName)), fontsize=9];\n"
         out += legend(for: diff)
         for comparison in diff.actors {
-            out += "  \(escaper.quoted(comparison.id)) [\(nodeAttributes(comparison, escaper: escaper))];\n"
+            out += "  \(escaper.quotedID(comparison.id)) [\(nodeAttributes(comparison, escaper: escaper))];\n"
         }
         for comparison in diff.relations {
             let key = comparison.key
-            out += "  \(escaper.quoted(key.source)) -> \(escaper.quoted(key.target)) [\(edgeAttributes(comparison, escaper: escaper))];\n"
+            out += "  \(escaper.quotedID(key.source)) -> \(escaper.quotedID(key.target)) [\(edgeAttributes(comparison, escaper: escaper))];\n"
         }
         out += "}\n"
         return out
