@@ -77,6 +77,13 @@ enum GraphChecks {
         }
     }
 
+    static func diffIsSound(_ a: Graph, _ b: Graph) throws {
+        if let problem = a.diff(to: b).invariantViolations().first {
+            throw PropertyFailure(description: "diff broke an invariant: \(problem)")
+        }
+        if !a.diff(to: a).isEmpty { throw PropertyFailure(description: "a graph differs from itself") }
+    }
+
     /// The DOT has one node per actor and one edge per relation once Graphviz has read
     /// it; small graphs are also drawn as SVG, which must be well-formed XML that shows
     /// every actor's name.
