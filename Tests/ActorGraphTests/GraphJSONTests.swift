@@ -104,6 +104,16 @@ final class GraphJSONTests: XCTestCase {
         }
     }
 
+    /// Found by reading the scanner, confirmed by replaying the input through the fuzz
+    /// harness: "1e999" read as an infinite confidence, which the writer wrote back as 0.
+    func testNumberBeyondDoubleRangeIsRefused() {
+        let data = document(actors: japan + "," + russia, relations: #"{"source": "RUS", "target": "JPN", "kind": "threat", "evidence": [EVIDENCE]}"#)
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: #""confidence": 0.5"#, with: #""confidence": 1e999"#)
+        XCTAssertThrowsError(try Graph(jsonData: Data(text.utf8))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("number out of range: 1e999 at relations[0].evidence[0].confidence"), "\(error)")
+        }
+    }
+
     func testNotJSONIsRefused() {
         XCTAssertThrowsError(try Graph(jsonData: Data("hello".utf8))) { error in
             XCTAssertTrue("\(error)".hasPrefix("not valid JSON"), "\(error)")
