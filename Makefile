@@ -9,7 +9,7 @@ EXAMPLES := $(wildcard examples/*.md)
 # The two example articles report one week from two angles; their diff is drawn too.
 DIFF_PAIR := examples/tokyo-washington-summit.md examples/moscow-view-of-summit.md
 
-.PHONY: all deps build test check-consumers demo graphs bench eval spark-demo clean
+.PHONY: all deps build test test-sanitize fuzz check-consumers demo graphs bench eval spark-demo clean
 
 all: build
 
@@ -53,6 +53,32 @@ test: build
 	@read total failed < <(grep -oE 'Executed [0-9]+ tests?, with [0-9]+ failures?' .build/test.log | tail -1 | grep -oE '[0-9]+' | tr '\n' ' '); \
 		echo "$$((total - failed)) passed, $$failed failed"
 	bash scripts/checks/consumers.sh
+
+## test-sanitize: every Swift test under the address sanitizer, then the thread sanitizer,
+## each in its own build folder; prints how long each took. Not part of `make test`.
+## SANITIZERS=thread runs one of them.
+test-sanitize: deps
+	bash scripts/checks/sanitize.sh
+
+## fuzz: libFuzzer over extraction, the JSON reader and writer, and the DOT and SVG
+## writers, for FUZZ_SECONDS in one process. Seeds come from the fixtures and examples
+## (fuzz-corpus/seeds, rebuilt each run); inputs the fuzzer learns stay in
+## fuzz-corpus/learned, and inputs that break a property land in fuzz-corpus/findings.
+## Replay one with the ordinary build: swift run actorgraph-fuzz fuzz-corpus/findings/crash-…
+FUZZ_SECONDS ?= 600
+FUZZ_SCRATCH := .build-fuzz
+fuzz: deps
+	$(SWIFT) build -c release --product actorgraph-fuzz --scratch-path $(FUZZ_SCRATCH) \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	python3 scripts/fuzz/seed_corpus.py fuzz-corpus/seeds
+	@mkdir -p fuzz-corpus/learned fuzz-corpus/findings fuzz-corpus/logs
+	@# Swift's own crash reporter stalls under the sanitizer; libFuzzer reports crashes itself.
+	@# Graphviz leaks on every layout, so checking leaks after each input would scan the heap
+	@# every time (7x slower); LeakSanitizer still checks once at exit, Graphviz suppressed.
+	SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=scripts/checks/lsan.supp:print_suppressions=0 $(FUZZ_SCRATCH)/release/actorgraph-fuzz -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=10 -rss_limit_mb=2048 -max_len=8192 -detect_leaks=0 -print_final_stats=1 \
+		-dict=scripts/fuzz/actorgraph.dict -artifact_prefix=fuzz-corpus/findings/ \
+		fuzz-corpus/learned fuzz-corpus/seeds 2>&1 | tee fuzz-corpus/logs/run-$$(date +%Y%m%d-%H%M%S).log; exit $${PIPESTATUS[0]}
 
 ## bench: extraction on a generated 50 MB JSON Lines corpus, rendering, and diff, in release.
 bench: deps

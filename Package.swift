@@ -35,6 +35,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "actorgraph-bench", dependencies: ["ActorGraph", "ActorExtraction", "GraphRendering"]),
+        // `make fuzz` builds it with libFuzzer; an ordinary build replays saved inputs.
+        .executableTarget(name: "actorgraph-fuzz", dependencies: ["ActorGraph", "ActorExtraction", "GraphRendering", "CGraphviz"]),
         .target(name: "TestSupport", dependencies: ["ActorGraph"], path: "Tests/TestSupport"),
         .testTarget(name: "ActorGraphTests", dependencies: ["ActorGraph", "TestSupport"]),
         .testTarget(

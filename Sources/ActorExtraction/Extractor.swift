@@ -43,8 +43,12 @@ public struct Extractor: Sendable {
     public func extract(_ input: ArticleText) -> Graph {
         let bytes = Array(input.text.utf8)
         let tokens = Tokenizer().tokens(in: bytes, from: min(input.bodyStart, bytes.count))
-        let sentences = SentenceSplitter().sentences(tokens, bytes: bytes)
         let found = MentionFinder(gazetteer: gazetteer, roles: roles).mentions(in: tokens, bytes: bytes, date: input.article.date)
+        let splitter = SentenceSplitter()
+        let sentences = splitter.joining(
+            splitter.sentences(tokens, bytes: bytes),
+            across: found.mentions.map(\.tokens) + found.affiliations.map(\.cue)
+        )
         let relations = RelationFinder(actors: found.actors, lexicon: lexicon)
             .relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: found.mentions)
         var builder = GraphBuilder(

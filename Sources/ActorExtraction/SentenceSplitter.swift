@@ -34,6 +34,37 @@ struct SentenceSplitter {
         return sentences
     }
 
+    /// Joins sentences that a found name or office phrase runs across: the gazetteer's
+    /// "S. Jaishankar" outweighs the dot after an initial that looked like a sentence end,
+    /// and no span of the graph may reach past its sentence.
+    ///
+    /// - Complexity: O(s + m log s) for s sentences and m phrases.
+    func joining(_ sentences: [Range<Int>], across phrases: [Range<Int>]) -> [Range<Int>] {
+        var joined = [Bool](repeating: false, count: sentences.count)
+        for phrase in phrases where phrase.count > 1 {
+            var low = 0
+            var high = sentences.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sentences[mid].lowerBound <= phrase.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            while low < sentences.count, sentences[low].lowerBound < phrase.upperBound {
+                joined[low] = true
+                low += 1
+            }
+        }
+        guard joined.contains(true) else { return sentences }
+        var result: [Range<Int>] = []
+        for (index, sentence) in sentences.enumerated() {
+            if joined[index], let last = result.last {
+                result[result.count - 1] = last.lowerBound..<sentence.upperBound
+            } else {
+                result.append(sentence)
+            }
+        }
+        return result
+    }
+
     private func isTerminal(_ token: Token, bytes: [UInt8]) -> Bool {
         guard token.kind == .punctuation else {
             // An initialism at the end of a sentence ("... in the U.S. The talks ...").

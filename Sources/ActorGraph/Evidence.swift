@@ -70,7 +70,13 @@ public struct Evidence: Codable, Hashable, Sendable, Comparable {
         if lhs.target != rhs.target { return lhs.target < rhs.target }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
         if lhs.modality != rhs.modality { return lhs.modality < rhs.modality }
-        if lhs.attributedTo != rhs.attributedTo { return (lhs.attributedTo ?? "") < (rhs.attributedTo ?? "") }
+        if lhs.attributedTo != rhs.attributedTo {
+            // The article's own voice first; never as "", or it would tie with a speaker
+            // named "" without being equal, and sorting could not put duplicates together.
+            guard let left = lhs.attributedTo else { return true }
+            guard let right = rhs.attributedTo else { return false }
+            return left < right
+        }
         if lhs.tense != rhs.tense { return lhs.tense.rawValue < rhs.tense.rawValue }
         return lhs.confidence < rhs.confidence
     }

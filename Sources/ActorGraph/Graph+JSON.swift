@@ -62,7 +62,36 @@ extension Graph {
         guard version == Graph.schemaVersion else {
             throw GraphDecodingError(description: "unsupported schemaVersion \(version) (this version reads \(Graph.schemaVersion))")
         }
+        try Self.checkSoundness(articles: articles ?? [], actors: actors ?? [], relations: relations ?? [])
         self.init(articles: articles ?? [], actors: actors ?? [], relations: relations ?? [])
+    }
+
+    /// What the rest of actorgraph takes for granted of a graph, checked where a file comes
+    /// in: a repeated id, a relation to an actor the file does not list, or one without
+    /// evidence would otherwise be drawn, merged and compared as if the graph were sound.
+    /// Positions are the file's own, before canonical ordering.
+    private static func checkSoundness(articles: [Article], actors: [Actor], relations: [Relation]) throws {
+        var articleIDs = Set<String>()
+        for (index, article) in articles.enumerated() where !articleIDs.insert(article.id).inserted {
+            throw GraphDecodingError(description: "article id '\(article.id)' appears twice (at articles[\(index)])")
+        }
+        var actorIDs = Set<String>()
+        for (index, actor) in actors.enumerated() where !actorIDs.insert(actor.id).inserted {
+            throw GraphDecodingError(description: "actor id '\(actor.id)' appears twice (at actors[\(index)])")
+        }
+        var keys = Set<RelationKey>()
+        for (index, relation) in relations.enumerated() {
+            for id in [relation.source, relation.target] where !actorIDs.contains(id) {
+                throw GraphDecodingError(description: "relations[\(index)] names '\(id)', which is not one of the actors")
+            }
+            if relation.evidence.isEmpty {
+                throw GraphDecodingError(description: "relations[\(index)] has no evidence; every relation needs at least one item")
+            }
+            if !keys.insert(relation.key).inserted {
+                throw GraphDecodingError(
+                    description: "relations[\(index)] repeats the \(relation.kind.rawValue) relation of '\(relation.source)' and '\(relation.target)'")
+            }
+        }
     }
 
     private static func readList<T>(_ scanner: inout JSONScanner, _ element: (inout JSONScanner) throws -> T) throws -> [T] {

@@ -178,6 +178,8 @@ package struct JSONScanner {
     package mutating func readDouble() throws -> Double {
         let text = try numberText()
         guard let value = Double(text) else { throw error("wrong type: expected a number") }
+        // "1e999" reads as infinity, which JSON cannot write back.
+        guard value.isFinite else { throw error("number out of range: \(text)") }
         return value
     }
 

@@ -69,14 +69,14 @@ public struct DOTWriter: Sendable {
             let id = "\(prefix)_a\(index)"
             let title = describer.title(of: actor)
             titles[id] = title
-            out += "  \(quoted(actor.id)) [\(nodeAttributes(actor, id: id, title: title))];\n"
+            out += "  \(quotedID(actor.id)) [\(nodeAttributes(actor, id: id, title: title))];\n"
         }
         for (index, relation) in graph.relations.enumerated() {
             let id = "\(prefix)_r\(index)"
             let title = describer.title(of: relation)
             titles[id] = title
             let attributes = edgeAttributes(relation, id: id, title: title, labelled: labelsEdges ?? small, names: describer)
-            out += "  \(quoted(relation.source)) -> \(quoted(relation.target)) [\(attributes)];\n"
+            out += "  \(quotedID(relation.source)) -> \(quotedID(relation.target)) [\(attributes)];\n"
         }
         out += "}\n"
         return DOTDocument(text: out, idPrefix: prefix, titles: titles)
@@ -95,12 +95,12 @@ public struct DOTWriter: Sendable {
     private func nodeAttributes(_ actor: Actor, id: String, title: String) -> String {
         let style = theme.node(actor.kind)
         var attributes = [
-            "id=\(quoted(id))", "label=\(quoted(Self.wrapped(actor.name)))", "shape=\(style.shape)",
+            "id=\(quoted(id))", "label=\(quotedText(Self.wrapped(actor.name)))", "shape=\(style.shape)",
             "style=\(quoted(style.style))", "fillcolor=\(quoted(style.fillColor))", "color=\(quoted(style.borderColor))",
             "fontsize=\(format(fontSize(mentions: actor.mentions.count)))",
             "class=\(quoted("actor \(actor.kind.rawValue)"))",
         ]
-        if includesTooltips { attributes.append("tooltip=\(quoted(title))") }
+        if includesTooltips { attributes.append("tooltip=\(quotedText(title))") }
         return attributes.joined(separator: ", ")
     }
 
@@ -129,9 +129,9 @@ public struct DOTWriter: Sendable {
         // An affiliation (person of a state, member of a body) is structure, not news: its
         // thin grey line and ring end say enough, and a label would only add clutter.
         if labelled && relation.kind != .affiliation {
-            attributes += ["label=\(quoted(label(for: relation, mix: mix, names: names)))", "fontcolor=\(quoted(style.color))"]
+            attributes += ["label=\(quotedText(label(for: relation, mix: mix, names: names)))", "fontcolor=\(quoted(style.color))"]
         }
-        if includesTooltips { attributes.append("tooltip=\(quoted(title))") }
+        if includesTooltips { attributes.append("tooltip=\(quotedText(title))") }
         if relation.directed {
             attributes.append("arrowhead=\(style.arrowhead)")
         } else {
@@ -169,6 +169,34 @@ public struct DOTWriter: Sendable {
         let spaces = characters.indices.filter { characters[$0] == " " }
         guard let split = spaces.min(by: { abs($0 - middle) < abs($1 - middle) }) else { return name }
         return String(characters[..<split]) + "\n" + String(characters[(split + 1)...])
+    }
+
+    /// A DOT string for text that Graphviz shows (labels, tooltips). Graphviz reads entity
+    /// references such as `&amp;` and `&#60;` in such text, so each `&` goes in as `&amp;`
+    /// and a name that contains an entity reference is shown as written.
+    func quotedText(_ text: String) -> String {
+        quoted(text.replacingOccurrences(of: "&", with: "&amp;"))
+    }
+
+    /// A DOT string for a node name, one per actor id: ids that differ only in control
+    /// characters stay apart, because each such character is written as `\xHH`, which
+    /// no id can spell otherwise (an id's own backslashes are doubled).
+    func quotedID(_ id: String) -> String {
+        var out = "\""
+        for scalar in id.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += (hex.count < 2 ? "\\x0" : "\\x") + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 
     /// A DOT double-quoted string. Quotes and backslashes are escaped, line breaks become

@@ -55,16 +55,16 @@ public struct DiffDOTWriter: Sendable {
         let escaper = DOTWriter(theme: theme)
         var out = "digraph actorgraph_diff {\n"
         out += "  graph [charset=\"UTF-8\", rankdir=LR, fontname=\(escaper.quoted(theme.fontName)), fontsize=16, labelloc=t, "
-        out += "label=\(escaper.quoted(title(of: diff))), pad=0.3, nodesep=0.45, ranksep=0.9, bgcolor=\"white\"];\n"
+        out += "label=\(escaper.quotedText(title(of: diff))), pad=0.3, nodesep=0.45, ranksep=0.9, bgcolor=\"white\"];\n"
         out += "  node [fontname=\(escaper.quoted(theme.fontName)), fontsize=12, style=\"filled\", penwidth=1.2];\n"
         out += "  edge [fontname=\(escaper.quoted(theme.fontName)), fontsize=9];\n"
         out += legend(for: diff)
         for comparison in diff.actors {
-            out += "  \(escaper.quoted(comparison.id)) [\(nodeAttributes(comparison, escaper: escaper))];\n"
+            out += "  \(escaper.quotedID(comparison.id)) [\(nodeAttributes(comparison, escaper: escaper))];\n"
         }
         for comparison in diff.relations {
             let key = comparison.key
-            out += "  \(escaper.quoted(key.source)) -> \(escaper.quoted(key.target)) [\(edgeAttributes(comparison, escaper: escaper))];\n"
+            out += "  \(escaper.quotedID(key.source)) -> \(escaper.quotedID(key.target)) [\(edgeAttributes(comparison, escaper: escaper))];\n"
         }
         out += "}\n"
         return out
@@ -81,12 +81,12 @@ public struct DiffDOTWriter: Sendable {
         let mark = status == .shared ? "" : (status == .added ? "\n(only in B)" : "\n(only in A)")
         let border = status == .shared ? style.borderColor : palette.color(status == .added ? .added : .removed)
         var attributes = [
-            "label=\(escaper.quoted(actor.name + mark))",
+            "label=\(escaper.quotedText(actor.name + mark))",
             "shape=\(style.shape)",
             "fillcolor=\(escaper.quoted(style.fillColor))",
             "color=\(escaper.quoted(border))",
             "class=\(escaper.quoted("actor \(actor.kind.rawValue) \(status.rawValue)"))",
-            "tooltip=\(escaper.quoted("\(actor.name) (\(actor.id), \(actor.kind.rawValue)): \(describe(status))"))",
+            "tooltip=\(escaper.quotedText("\(actor.name) (\(actor.id), \(actor.kind.rawValue)): \(describe(status))"))",
         ]
         if status != .shared {
             attributes += ["fontcolor=\(escaper.quoted(border))", "penwidth=2.4"]
@@ -100,13 +100,13 @@ public struct DiffDOTWriter: Sendable {
         let color = palette.color(status)
         let kind = comparison.key.kind
         var attributes = [
-            "label=\(escaper.quoted(DiffWording.label(comparison)))",
+            "label=\(escaper.quotedText(DiffWording.label(comparison)))",
             "color=\(escaper.quoted(color))",
             "fontcolor=\(escaper.quoted(color))",
             "penwidth=\(status == .unchanged ? "1.2" : "2.4")",
             "style=\(escaper.quoted(status == .removed ? "dashed" : "solid"))",
             "class=\(escaper.quoted("relation \(kind.rawValue) \(status.rawValue)"))",
-            "tooltip=\(escaper.quoted(DiffWording.tooltip(comparison)))",
+            "tooltip=\(escaper.quotedText(DiffWording.tooltip(comparison)))",
         ]
         attributes.append(kind.isDirected ? "arrowhead=\(theme.edge(kind).arrowhead)" : "dir=none")
         return attributes.joined(separator: ", ")

@@ -65,6 +65,55 @@ final class GraphJSONTests: XCTestCase {
         }
     }
 
+    private func document(actors: String, relations: String) -> Data {
+        let evidence = #"{"article": "a", "sentence": {"start": 0, "end": 9}, "source": {"start": 0, "end": 1}, "target": {"start": 2, "end": 3}, "cue": {"start": 4, "end": 5}, "modality": "asserted", "attributedTo": null, "tense": "past", "rule": "r", "confidence": 0.5}"#
+        let text = #"{"schemaVersion": 1, "articles": [{"id": "a"}], "actors": [\#(actors)], "relations": [\#(relations)]}"#
+        return Data(text.replacingOccurrences(of: "EVIDENCE", with: evidence).utf8)
+    }
+
+    private let japan = #"{"id": "JPN", "name": "Japan", "kind": "state"}"#
+    private let russia = #"{"id": "RUS", "name": "Russia", "kind": "state"}"#
+
+    /// Found by the fuzzer: a file whose relation names an actor it does not list was
+    /// read as a graph, and drawn with a node the graph does not have.
+    func testRelationToAnUnlistedActorIsRefused() {
+        let data = document(actors: japan, relations: #"{"source": "RUS", "target": "JPN", "kind": "threat", "evidence": [EVIDENCE]}"#)
+        XCTAssertThrowsError(try Graph(jsonData: data)) { error in
+            XCTAssertEqual("\(error)", "relations[0] names 'RUS', which is not one of the actors")
+        }
+    }
+
+    func testRepeatedActorIDIsRefused() {
+        XCTAssertThrowsError(try Graph(jsonData: document(actors: [japan, russia, japan].joined(separator: ","), relations: ""))) { error in
+            XCTAssertEqual("\(error)", "actor id 'JPN' appears twice (at actors[2])")
+        }
+    }
+
+    func testRelationWithoutEvidenceIsRefused() {
+        let data = document(actors: japan + "," + russia, relations: #"{"source": "RUS", "target": "JPN", "kind": "threat", "evidence": []}"#)
+        XCTAssertThrowsError(try Graph(jsonData: data)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("relations[0] has no evidence"), "\(error)")
+        }
+    }
+
+    func testRepeatedRelationIsRefused() {
+        let relation = #"{"source": "RUS", "target": "JPN", "kind": "contact", "evidence": [EVIDENCE]}"#
+        let swapped = #"{"source": "JPN", "target": "RUS", "kind": "contact", "evidence": [EVIDENCE]}"#
+        XCTAssertThrowsError(try Graph(jsonData: document(actors: japan + "," + russia, relations: relation + "," + swapped))) { error in
+            XCTAssertEqual("\(error)", "relations[1] repeats the contact relation of 'JPN' and 'RUS'")
+        }
+    }
+
+    /// Found by reading the scanner, confirmed by replaying the input through the fuzz
+    /// harness: "1e999" read as an infinite confidence, which the writer wrote back as 0.
+    func testNumberBeyondDoubleRangeIsRefused() {
+        let data = document(actors: japan + "," + russia, relations: #"{"source": "RUS", "target": "JPN", "kind": "threat", "evidence": [EVIDENCE]}"#)
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: #""confidence": 0.5"#, with: #""confidence": 1e999"#)
+        XCTAssertThrowsError(try Graph(jsonData: Data(text.utf8))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("number out of range: 1e999 at relations[0].evidence[0].confidence"), "\(error)")
+        }
+    }
+
     func testNotJSONIsRefused() {
         XCTAssertThrowsError(try Graph(jsonData: Data("hello".utf8))) { error in
             XCTAssertTrue("\(error)".hasPrefix("not valid JSON"), "\(error)")

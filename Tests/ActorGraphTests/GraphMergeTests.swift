@@ -50,6 +50,29 @@ final class GraphMergeTests: XCTestCase {
         let graph = SampleGraphs.summit()
         XCTAssertEqual(Graph.merged([graph, graph]), graph)
     }
+
+    /// Found by the fuzzer: evidence in the article's own voice and evidence attributed to
+    /// a speaker named "" sorted as ties without being equal, so merging a graph with
+    /// itself kept both copies of each, and their order followed the input's.
+    func testEvidenceOfTheArticlesVoiceAndOfAnEmptySpeakerNameSortApart() {
+        let own = SampleGraphs.evidence(speaker: nil)
+        let unnamed = SampleGraphs.evidence(speaker: "")
+        func graph(_ evidence: [Evidence]) -> Graph {
+            Graph(actors: [Actor(id: "JPN", name: "Japan", kind: .state), Actor(id: "RUS", name: "Russia", kind: .state)],
+                  relations: [Relation(source: "RUS", target: "JPN", kind: .threat, evidence: evidence)])
+        }
+        let graph = graph([unnamed, own, unnamed])
+        XCTAssertEqual(graph.relations[0].evidence, [own, unnamed])
+        XCTAssertEqual(graph.invariantViolations(), [])
+        XCTAssertEqual(Graph.merged([graph, graph]), graph)
+        XCTAssertEqual(graph.jsonData(), self.graph(reversing: graph).jsonData())
+    }
+
+    private func graph(reversing graph: Graph) -> Graph {
+        var reversed = graph
+        for index in reversed.relations.indices { reversed.relations[index].evidence.reverse() }
+        return Graph(articles: reversed.articles, actors: reversed.actors, relations: reversed.relations)
+    }
 }
 
 final class GraphInvariantsTests: XCTestCase {

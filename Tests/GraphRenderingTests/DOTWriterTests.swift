@@ -31,6 +31,25 @@ final class DOTWriterTests: XCTestCase {
         }
     }
 
+    /// Found by the fuzzer: Graphviz reads entity references in labels, so a name holding
+    /// "&amp;" was drawn with a bare "&" and "&#60;" as "<".
+    func testEntityReferencesInANameAreDrawnAsWritten() throws {
+        let name = "L &amp; B &#60;N&#62;"
+        let summary = parseSVG(try GraphRenderer().render(graph(named: name), as: .svg))
+        XCTAssertTrue(summary.wellFormed, summary.error ?? "")
+        XCTAssertTrue(summary.texts.contains(name), "\(name) not in \(summary.texts)")
+    }
+
+    /// Found by the fuzzer: node names dropped control characters, so actors whose ids
+    /// differed only in them were drawn as one node.
+    func testIDsThatDifferOnlyInControlCharactersStayApart() throws {
+        let ids = ["ab", "a\u{1C}b", "a\tb", "a b", "a\nb", #"a\x09b"#, #"a\nb"#]
+        let graph = Graph(actors: ids.map { Actor(id: $0, name: "name", kind: .group) })
+        let summary = parseSVG(try GraphRenderer().render(graph, as: .svg))
+        XCTAssertTrue(summary.wellFormed, summary.error ?? "")
+        XCTAssertEqual(summary.classes.filter { $0.split(separator: " ").contains("actor") }.count, ids.count, "\(summary.classes)")
+    }
+
     func testSymmetricKindsAreDrawnWithoutArrows() {
         let dot = DOTWriter().dot(for: SampleGraphs.summit())
         let allianceLine = dot.split(separator: "\n").first { $0.contains("\"JPN\" -> \"USA\"") }

@@ -11,6 +11,15 @@ final class DiffDOTWriterTests: XCTestCase {
         return dot.split(separator: "\n").map(String.init).first { $0.contains("\"\(from)\" -> \"\(to)\"") && $0.contains("relation \(kind)") } ?? ""
     }
 
+    /// The fuzzer's finding in the article drawing holds for the diff drawing too: a
+    /// label with an entity reference in it is drawn as written.
+    func testEntityReferencesInALabelAreDrawnAsWritten() throws {
+        let svg = try DiffRenderer().render(sampleDiff(labelA: "notes &amp; drafts.md"), as: .svg)
+        let summary = parseSVG(svg)
+        XCTAssertTrue(summary.wellFormed, summary.error ?? "")
+        XCTAssertTrue(summary.texts.contains { $0.hasPrefix("notes &amp; drafts.md") && $0.hasSuffix("moscow.md") }, "\(summary.texts)")
+    }
+
     func testARelationBothSidesStateAlikeIsGrey() {
         XCTAssertTrue(edgeLine("CHN", "RUS", "cooperation").contains("color=\"\(palette.unchanged)\""))
     }
