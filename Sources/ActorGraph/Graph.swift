@@ -41,11 +41,15 @@ public struct Graph: Codable, Hashable, Sendable {
         for index in actors.indices {
             actors[index].mentions = Self.canonical(actors[index].mentions)
         }
-        actors.sort { $0.id < $1.id }
+        // Positions are sorted and the records gathered once: the same order, since the sort
+        // makes the same comparisons, without moving records of several strings at each step.
+        let actorOrder = actors.indices.sorted { actors[$0].id < actors[$1].id }
+        actors = actorOrder.map { actors[$0] }
         for index in relations.indices {
             relations[index].evidence = Self.canonical(relations[index].evidence)
         }
-        relations.sort { $0.key < $1.key }
+        let relationOrder = relations.indices.sorted { relations[$0].key < relations[$1].key }
+        relations = relationOrder.map { relations[$0] }
     }
 
     /// Mentions or evidence in canonical order without exact duplicates, as the graph keeps them.
