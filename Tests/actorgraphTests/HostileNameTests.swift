@@ -79,7 +79,9 @@ final class HostileNameTests: XCTestCase {
     func testNamesComeThroughDOTAsClosedStrings() throws {
         let lexed = lexDOT(try output("g.dot"))
         XCTAssertTrue(lexed.wellFormed)
-        assertContainsEveryName(lexed.strings, "DOT")
+        // Graphviz reads entity references in labels, so the writer spells '&' as '&amp;':
+        // read the strings as Graphviz does.
+        assertContainsEveryName(lexed.strings.map { $0.replacingOccurrences(of: "&amp;", with: "&") }, "DOT")
     }
 
     func testNamesComeThroughSVGIntactAndInert() throws {
