@@ -74,29 +74,23 @@ struct RelationFinder {
                 let tense = reading.tense(of: hit)
                 let expands = Self.ruleExpandsLists[position]
                 let speaker = attribution.speaker(of: hit)
-                if rule.name == RelationRule.coordinatedPair.name {
+                let isCoordinated = Self.ruleIsCoordinatedPair[position]
+                let sides: [(FoundMention, FoundMention)]
+                if isCoordinated {
                     let members = pairs(among: CoordinatedList.members(around: pair, in: view))
                     // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
-                    found += (cue.kind.isDirected ? members + members.map { ($1, $0) } : members).compactMap { one, other in
-                        guard one.actor != other.actor else { return nil }
-                        return FoundRelation(
-                            source: one, target: other, kind: Self.kind(of: cue.kind, modality), cue: hit.tokens, sentence: view.range,
-                            modality: modality, tense: tense, speaker: speaker, rule: rule.name,
-                            confidence: rule.confidence * Self.factor(of: modality)
-                        )
-                    }
-                    break
+                    sides = cue.kind.isDirected ? members + members.map { ($1, $0) } : members
+                } else {
+                    let targets = expands ? view.coordinated(with: target) : [target]
+                    sides = (expands ? view.coordinated(with: source) : [source]).flatMap { one in targets.map { (one, $0) } }
                 }
-                for one in expands ? view.coordinated(with: source) : [source] {
-                    for other in expands ? view.coordinated(with: target) : [target] where one.actor != other.actor {
-                        found.append(FoundRelation(
-                            source: one, target: other,
-                            kind: Self.kind(of: cue.kind, modality, threatened: Self.isThreatened(hit, in: view)), cue: hit.tokens,
-                            sentence: view.range, modality: modality,
-                            tense: tense, speaker: speaker, rule: rule.name,
-                            confidence: rule.confidence * Self.factor(of: modality)
-                        ))
-                    }
+                // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
+                let kind = Self.kind(of: cue.kind, modality, threatened: !isCoordinated && Self.isThreatened(hit, in: view))
+                for (one, other) in sides where one.actor != other.actor {
+                    found.append(FoundRelation(
+                        source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
+                        tense: tense, speaker: speaker, rule: rule.name, confidence: rule.confidence * Self.factor(of: modality)
+                    ))
                 }
                 break
             }
@@ -132,6 +126,8 @@ struct RelationFinder {
     /// The two sets as flags by rule position, asked at every match.
     private static let ruleIsReversible = RelationRule.all.map { reversibleRules.contains($0.name) }
     private static let ruleExpandsLists = RelationRule.all.map { listRules.contains($0.name) }
+    /// Which rule reads a coordinated subject, whose list links pair by pair.
+    private static let ruleIsCoordinatedPair = RelationRule.all.map { $0.name == RelationRule.coordinatedPair.name }
 
     /// Force that a sentence only entertains ("could strike", "might attack") is a threat,
     /// as CAMEO codes it (13), not an act of hostility.
@@ -140,14 +136,14 @@ struct RelationFinder {
         cueKind == .hostility && (modality == .hypothetical || threatened) ? .threat : cueKind
     }
 
-    private static let threatenForms = ["threaten", "threatens", "threatened", "threatening"]
+    private static let threatenForms = TokenKeySet(words: ["threaten", "threatens", "threatened", "threatening"])
 
     /// Whether the cue is the act of a "threatened to …" phrase a few words before it.
     static func isThreatened(_ hit: CueHit, in view: SentenceView) -> Bool {
         var index = hit.tokens.lowerBound - 1
         while index >= max(view.range.lowerBound, hit.tokens.lowerBound - 6), !view.isClauseBreak(index) {
             if view.isWord(index, "to") {
-                return (max(view.range.lowerBound, index - 4)..<index).contains { at in threatenForms.contains { view.isWord(at, $0) } }
+                return (max(view.range.lowerBound, index - 4)..<index).contains { view.isWord($0, in: threatenForms) }
             }
             index -= 1
         }

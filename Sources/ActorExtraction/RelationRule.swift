@@ -460,8 +460,10 @@ enum PossessiveApposition {
     static let of = TokenHash.folded("of".utf8)
 
     /// Copulas that say what the subject is: "has been", "remains", "became".
-    private static let copulas = ["is", "are", "was", "were", "be", "been", "remains", "remain", "remained", "becomes", "become",
-                                  "became", "stays", "stay", "stayed"]
+    private static let copulas = TokenKeySet(words: ["is", "are", "was", "were", "be", "been", "remains", "remain", "remained", "becomes",
+                                                     "become", "became", "stays", "stay", "stayed"])
+    private static let auxiliaries = TokenKeySet(words: ["has", "have", "had", "will", "would", "could", "may", "might", "can", "must",
+                                                         "should", "not", "still", "long"])
 
     /// The possessor right before the cue, with up to three modifiers between ("Tehran's
     /// closest ally"), or a name used as a modifier after an article ("a NATO member").
@@ -501,14 +503,9 @@ enum PossessiveApposition {
         return view.mentionStarting(at: cueEnd + 1)
     }
 
-    private static func isCopula(_ index: Int, in view: SentenceView) -> Bool {
-        copulas.contains { view.isWord(index, $0) }
-    }
+    private static func isCopula(_ index: Int, in view: SentenceView) -> Bool { view.isWord(index, in: copulas) }
 
-    private static func isAuxiliary(_ index: Int, in view: SentenceView) -> Bool {
-        ["has", "have", "had", "will", "would", "could", "may", "might", "can", "must", "should", "not", "still", "long"]
-            .contains { view.isWord(index, $0) }
-    }
+    private static func isAuxiliary(_ index: Int, in view: SentenceView) -> Bool { view.isWord(index, in: auxiliaries) }
 }
 
 /// Reading the subject lists of coordinated-pair.
@@ -573,11 +570,11 @@ enum SentenceTopic {
 /// "India and Pakistan exchanged strikes", "the two accused each other": a directed act
 /// that a coordinated subject does to one another, so it runs both ways.
 enum Reciprocal {
+    private static let exchangeVerbs = TokenKeySet(words: ["exchanged", "exchange", "exchanges", "exchanging", "traded", "trade", "trading"])
+
     static func isMarked(_ hit: CueHit, in view: SentenceView) -> Bool {
         let before = max(view.range.lowerBound, hit.tokens.lowerBound - 4)..<hit.tokens.lowerBound
-        if before.contains(where: { index in ["exchanged", "exchange", "exchanges", "exchanging", "traded", "trade", "trading"].contains { view.isWord(index, $0) } }) {
-            return true
-        }
+        if before.contains(where: { view.isWord($0, in: exchangeVerbs) }) { return true }
         let after = hit.tokens.upperBound
         return (after..<min(view.range.upperBound, after + 3)).contains { index in
             (view.isWord(index, "each") && view.isWord(index + 1, "other")) || (view.isWord(index, "one") && view.isWord(index + 1, "another"))

@@ -2,6 +2,20 @@
 /// they expect and want neither an intermediate tree nor Foundation's generic decoder,
 /// which read large graph files an order of magnitude slower.
 package struct JSONScanner {
+    /// The byte a one-letter JSON escape stands for (`\n` is a line feed); `nil` for `u`
+    /// and for letters JSON has no escape for.
+    package static func unescaped(_ escape: UInt8) -> UInt8? {
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escape
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        default: nil
+        }
+    }
+
     private let bytes: [UInt8]
     package private(set) var index = 0
     /// Where in the document the value being read sits, for error messages: `actors[3].name`.
@@ -122,15 +136,12 @@ package struct JSONScanner {
             guard index < bytes.count else { break }
             let escape = bytes[index]
             index += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
-            case UInt8(ascii: "n"): text.append(0x0A)
-            case UInt8(ascii: "r"): text.append(0x0D)
-            case UInt8(ascii: "t"): text.append(0x09)
-            case UInt8(ascii: "b"): text.append(0x08)
-            case UInt8(ascii: "f"): text.append(0x0C)
-            case UInt8(ascii: "u"): text.append(contentsOf: Array(String(try readUnicodeEscape()).utf8))
-            default: throw error("not valid JSON: bad escape in a string")
+            if let byte = Self.unescaped(escape) {
+                text.append(byte)
+            } else if escape == UInt8(ascii: "u") {
+                text.append(contentsOf: Array(String(try readUnicodeEscape()).utf8))
+            } else {
+                throw error("not valid JSON: bad escape in a string")
             }
         }
         throw error("not valid JSON: unfinished string")

@@ -68,14 +68,7 @@ struct JSONWriter: ~Copyable {
     mutating func key(_ name: StaticString) {
         assert(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).allSatisfy { !Self.mayEscape($0) })
         separate()
-        let length = name.utf8CodeUnitCount
-        reserve(length + 4)
-        storage[count] = UInt8(ascii: "\"")
-        (storage + count + 1).update(from: name.utf8Start, count: length)
-        storage[count + 1 + length] = UInt8(ascii: "\"")
-        storage[count + 2 + length] = UInt8(ascii: ":")
-        storage[count + 3 + length] = UInt8(ascii: " ")
-        count += length + 4
+        appendKey(name)
         hasItems &= ~depthBit
         pendingKey = true
     }
@@ -246,9 +239,8 @@ struct JSONWriter: ~Copyable {
         return depth + 1
     }
 
-    /// The key of a field of a flat object whose fields are at `depth`.
-    mutating func flatKey(_ name: StaticString, depth: Int, first: Bool) {
-        newline(comma: !first, depth: depth)
+    /// `"name": `, copied from the literal.
+    private mutating func appendKey(_ name: StaticString) {
         let length = name.utf8CodeUnitCount
         reserve(length + 4)
         storage[count] = UInt8(ascii: "\"")
@@ -257,6 +249,12 @@ struct JSONWriter: ~Copyable {
         storage[count + 2 + length] = UInt8(ascii: ":")
         storage[count + 3 + length] = UInt8(ascii: " ")
         count += length + 4
+    }
+
+    /// The key of a field of a flat object whose fields are at `depth`.
+    mutating func flatKey(_ name: StaticString, depth: Int, first: Bool) {
+        newline(comma: !first, depth: depth)
+        appendKey(name)
     }
 
     /// Closes a flat object whose fields (one at least) are at `depth`.

@@ -1,4 +1,5 @@
 import ActorExtraction
+import ActorGraph
 import Foundation
 
 #if canImport(Glibc)
@@ -340,18 +341,13 @@ enum JSONLinesRecordReader {
                 guard index + 1 < bytes.count else { return nil }
                 let escape = bytes[index + 1]
                 index += 2
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
-                case UInt8(ascii: "n"): decoded.append(0x0A)
-                case UInt8(ascii: "r"): decoded.append(0x0D)
-                case UInt8(ascii: "t"): decoded.append(0x09)
-                case UInt8(ascii: "b"): decoded.append(0x08)
-                case UInt8(ascii: "f"): decoded.append(0x0C)
-                case UInt8(ascii: "u"):
-                    guard let scalar = hex4(), !(0xD800...0xDFFF).contains(scalar), let character = Unicode.Scalar(scalar) else { return nil }
+                if let byte = JSONScanner.unescaped(escape) {
+                    decoded.append(byte)
+                } else {
+                    guard escape == UInt8(ascii: "u"), let scalar = hex4(), !(0xD800...0xDFFF).contains(scalar),
+                          let character = Unicode.Scalar(scalar) else { return nil }
                     if scalar >= 0x80 { bits |= 0x80 }
                     decoded.append(contentsOf: String(character).utf8)
-                default: return nil
                 }
                 start = index
             }
