@@ -18,7 +18,8 @@ struct Attribution {
         var first: (Int, Int32)?
         var outside: Int32?
         var index = view.range.lowerBound
-        while index < view.range.upperBound, first == nil || outside == nil {
+        // A speaker is a mention inside the sentence: without one there is nothing to find.
+        while !view.mentions.isEmpty, index < view.range.upperBound, first == nil || outside == nil {
             let (plain, inverted) = Self.reports(at: index, in: view)
             let inversionAllowed = index > view.range.lowerBound && view.quoted[index - 1]
             if first == nil, let speaker = inversionAllowed ? inverted : plain {

@@ -1,36 +1,15 @@
 import ActorGraph
 
 /// Reads how a sentence states a relation around its cue: modality and tense.
+///
+/// Nothing is read ahead of the cues: most sentences hold one or two, and reading each
+/// whole sentence first (its question mark, its first "if") cost more than looking from
+/// each cue.
 struct ClauseReading {
     let view: SentenceView
-    /// Per token of the sentence: whether the next sentence-final mark after it is "?".
-    private let asks: [Bool]
-    /// The first "if" or "unless" in the sentence outside and inside quotation marks.
-    private let firstCondition: (outside: Int?, inside: Int?)
-
-    init(view: SentenceView) {
-        self.view = view
-        var asks = [Bool](repeating: false, count: view.range.count)
-        var answer = false
-        for index in view.range.reversed() {
-            let token = view.tokens[index]
-            if token.kind == .punctuation {
-                if token.first == UInt8(ascii: "?") { answer = true }
-                if token.first == UInt8(ascii: ".") || token.first == UInt8(ascii: "!") { answer = false }
-            }
-            asks[index - view.range.lowerBound] = answer
-        }
-        self.asks = asks
-        var outside: Int?
-        var inside: Int?
-        for index in view.range where Self.conditions.contains(view.tokens[index].folded) {
-            if view.quoted[index] { inside = inside ?? index } else { outside = outside ?? index }
-            if outside != nil && inside != nil { break }
-        }
-        self.firstCondition = (outside, inside)
-    }
 
     private static let conditions = TokenKeySet(words: ["if", "unless"])
+    private static let narrowers = TokenKeySet(words: ["only", "just", "merely"])
 
     /// Question beats negation beats hypothesis: "Will Japan not rely on the US?" asks.
     func modality(of hit: CueHit) -> Modality {
@@ -40,9 +19,12 @@ struct ClauseReading {
         if isNegated(in: near) { return .negated }
         let modalWindow = window(before: cueStart, reach: 8)
         if view.contains(view.lexicon.hypothetical, in: modalWindow) { return .hypothetical }
-        // A conditional clause anywhere earlier in the sentence ("If Russia loses, it could ...").
-        let condition = view.quoted[cueStart] ? firstCondition.inside : firstCondition.outside
-        if let condition, condition < cueStart { return .hypothetical }
+        // A conditional clause anywhere earlier in the sentence ("If Russia loses, it could ..."),
+        // on the same side of the quotation marks as the cue.
+        let quoted = view.quoted[cueStart]
+        if (view.range.lowerBound..<cueStart).contains(where: { view.quoted[$0] == quoted && Self.conditions.contains(view.tokens[$0].folded) }) {
+            return .hypothetical
+        }
         return .asserted
     }
 
@@ -65,14 +47,22 @@ struct ClauseReading {
         for index in window {
             guard view.lexicon.negation.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) != nil
             else { continue }
-            let narrows = view.isWord(index, "not") && ["only", "just", "merely"].contains { view.isWord(index + 1, $0) }
+            let narrows = view.isWord(index, "not") && view.isWord(index + 1, in: Self.narrowers)
             if !narrows { return true }
         }
         return false
     }
 
+    /// Whether the first sentence-final mark from the cue's last word on is "?".
     private func isQuestion(around hit: CueHit) -> Bool {
-        asks[hit.tokens.upperBound - 1 - view.range.lowerBound]
+        for index in (hit.tokens.upperBound - 1)..<view.range.upperBound where view.tokens[index].kind == .punctuation {
+            switch view.tokens[index].first {
+            case UInt8(ascii: "?"): return true
+            case UInt8(ascii: "."), UInt8(ascii: "!"): return false
+            default: continue
+            }
+        }
+        return false
     }
 
     /// The start of the window of at most `reach` tokens before `index` that stays

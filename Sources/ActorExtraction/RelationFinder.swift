@@ -186,6 +186,7 @@ struct RelationFinder {
 
     /// Among cues sharing a form, prefer one whose preposition follows within a few words.
     private func chooseCue(_ sites: [CueLexicon.Site], after index: Int, in view: SentenceView) -> Int32 {
+        if sites.count == 1 { return sites[0].cue }
         let window = index..<min(view.range.upperBound, index + 5)
         for site in sites {
             let preps = lexicon.prepositions[Int(site.cue)]

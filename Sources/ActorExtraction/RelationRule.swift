@@ -315,6 +315,7 @@ enum PairAnaphor {
     /// The phrases as token keys, hashed once.
     private static let keyed: [([UInt64], Sort)] = phrases.map { words, sort in (words.map { TokenHash.folded($0.utf8) }, sort) }
     private static let firstWords = TokenKeySet(keyed.map { $0.0[0] })
+    private static let lastWords = TokenKeySet(keyed.map { $0.0[$0.0.count - 1] })
 
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
         guard view.range.contains(start), firstWords.contains(view.tokens[start].folded) else { return nil }
@@ -335,6 +336,8 @@ enum PairAnaphor {
         for gap in 0...3 {
             let between = end - gap
             if gap > 0, view.range.contains(between), gapPrepositions.contains(view.tokens[between].folded) { return nil }
+            // Most words end no phrase; one test turns them away before each length is tried.
+            guard view.isWord(between - 1, in: lastWords) else { continue }
             for length in lengths {
                 let start = between - length
                 // The phrase found must be this one: "the two countries" also starts where "the two prime ministers" does.
@@ -482,10 +485,12 @@ enum PossessiveApposition {
         return nil
     }
 
+    private static let articles = TokenKeySet(words: ["a", "an", "the"])
+
     /// The actor before the possessor, behind a comma or a copula (with its auxiliaries).
     static func subject(before owner: FoundMention, in view: SentenceView) -> FoundMention? {
         var index = owner.tokens.lowerBound - 1
-        if ["a", "an", "the"].contains(where: { view.isWord(index, $0) }) { index -= 1 }
+        if view.isWord(index, in: articles) { index -= 1 }
         // "Poland is one of Ukraine's strongest supporters", "… is among Kyiv's allies".
         if view.isWord(index, "of"), view.isWord(index - 1, "one") { index -= 2 } else if view.isWord(index, "among") { index -= 1 }
         if view.isComma(index) { return view.mentionEnding(at: index) }
@@ -542,7 +547,7 @@ enum ByPhrase {
 
 /// Adverbials that may stand between a verb and its object.
 enum Adverbial {
-    private static let phrases: [[String]] = [
+    private static let phrases: [[StaticString]] = [
         ["in", "the", "strongest", "possible", "terms"], ["in", "the", "strongest", "terms"], ["in", "no", "uncertain", "terms"],
         ["once", "again"],
     ]

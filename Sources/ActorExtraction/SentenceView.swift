@@ -71,10 +71,18 @@ struct SentenceView {
         return text(index).hasSuffix(suffix.description)
     }
 
-    func isWord(_ index: Int, _ lowercaseWord: String) -> Bool {
+    /// Whether the token at `index`, inside the sentence, is `lowercaseWord` in any ASCII
+    /// case. A static string, so its bytes are read through a pointer: rules ask this of
+    /// most tokens near a cue.
+    func isWord(_ index: Int, _ lowercaseWord: StaticString) -> Bool {
         // Not `&&`: its autoclosures copy the whole view in debug builds, once per token.
         guard range.contains(index) else { return false }
-        return tokens[index].spells(lowercaseWord, in: bytes)
+        let token = tokens[index]
+        let length = lowercaseWord.utf8CodeUnitCount
+        guard Int(token.end - token.start) == length else { return false }
+        let start = Int(token.start)
+        for offset in 0..<length where TokenHash.lowercase(bytes[start + offset]) != lowercaseWord.utf8Start[offset] { return false }
+        return true
     }
 
     /// Whether the token at `index`, inside the sentence, is one of `words`.
