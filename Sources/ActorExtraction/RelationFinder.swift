@@ -47,7 +47,9 @@ struct RelationFinder {
                 earlier: mentions[max(0, mentionStart - 40)..<mentionStart]
             )
             let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
-            if !view.mentions.isEmpty || !view.earlier.isEmpty {
+            // Without a mention of its own, a sentence states a relation only through a pair
+            // named before it ("the two countries signed a pact").
+            if !view.mentions.isEmpty || (!view.earlier.isEmpty && PairAnaphor.mayOccur(in: view)) {
                 found += relations(in: view, attribution: attribution)
             }
             quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)

@@ -317,6 +317,11 @@ enum PairAnaphor {
     private static let firstWords = TokenKeySet(keyed.map { $0.0[0] })
     private static let lastWords = TokenKeySet(keyed.map { $0.0[$0.0.count - 1] })
 
+    /// Whether a phrase could occur in the sentence: whether any word ends one.
+    static func mayOccur(in view: SentenceView) -> Bool {
+        view.range.contains { view.isWord($0, in: lastWords) }
+    }
+
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
         guard view.range.contains(start), firstWords.contains(view.tokens[start].folded) else { return nil }
         for (keys, sort) in keyed where start + keys.count <= view.range.upperBound
