@@ -109,6 +109,12 @@ final class RuleCoverageTests: XCTestCase {
         XCTAssertEqual(try edges("Joe Biden met reporters in Tokyo."), [])
     }
 
+    func testSentenceWithoutActorsStatesARelationThroughAPairPhrase() throws {
+        XCTAssertEqual(
+            try rules("Japan and Russia met in Hanoi. Both sides agreed to cooperate."), ["coordinated-pair", "pair-anaphor"]
+        )
+    }
+
     func testPairAnaphorWithoutTwoEarlierActorsStatesNothing() throws {
         XCTAssertEqual(try edges("Japan waited. The two countries signed an alliance."), [])
     }
