@@ -49,7 +49,7 @@ struct RelationFinder {
             let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
             // Without a mention of its own, a sentence states a relation only through a pair
             // named before it ("the two countries signed a pact").
-            if !view.mentions.isEmpty || (!view.earlier.isEmpty && PairAnaphor.mayOccur(in: view)) {
+            if !view.mentions.isEmpty || (!view.earlier.isEmpty && view.mayHoldPairPhrase) {
                 found += relations(in: view, attribution: attribution)
             }
             quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)

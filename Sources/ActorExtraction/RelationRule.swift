@@ -272,6 +272,7 @@ extension RelationRule {
     /// "The alliance between the two countries", "both sides agreed": a phrase that
     /// refers back to the last two actors of its sort named before it.
     static let pairAnaphor = RelationRule(name: "pair-anaphor", confidence: 0.7) { hit, view in
+        guard view.mayHoldPairPhrase else { return nil }
         let afterCue = hit.tokens.upperBound
         let start: Int
         if view.isWord(afterCue, "between") || view.isWord(afterCue, "of") {
@@ -317,9 +318,9 @@ enum PairAnaphor {
     private static let firstWords = TokenKeySet(keyed.map { $0.0[0] })
     private static let lastWords = TokenKeySet(keyed.map { $0.0[$0.0.count - 1] })
 
-    /// Whether a phrase could occur in the sentence: whether any word ends one.
-    static func mayOccur(in view: SentenceView) -> Bool {
-        view.range.contains { view.isWord($0, in: lastWords) }
+    /// Whether a token is the last word of some phrase.
+    static func endsPhrase(_ token: Token) -> Bool {
+        lastWords.contains(token.folded)
     }
 
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {

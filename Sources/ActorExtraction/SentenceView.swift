@@ -36,6 +36,18 @@ struct SentenceView {
     let mentions: ArraySlice<FoundMention>
     /// Mentions of the article before this sentence, for phrases like "the two countries".
     let earlier: ArraySlice<FoundMention>
+    /// Whether a word of the sentence can end such a phrase; most sentences hold none, and
+    /// one look at each word spares the search for a phrase at every cue.
+    let mayHoldPairPhrase: Bool
+
+    init(article: ArticleView, range: Range<Int>, mentions: ArraySlice<FoundMention>, earlier: ArraySlice<FoundMention>) {
+        self.article = article
+        self.range = range
+        self.mentions = mentions
+        self.earlier = earlier
+        let tokens = article.tokens
+        mayHoldPairPhrase = range.contains { PairAnaphor.endsPhrase(tokens[$0]) }
+    }
 
     var bytes: [UInt8] { article.bytes }
     var tokens: [Token] { article.tokens }
