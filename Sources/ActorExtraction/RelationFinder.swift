@@ -47,9 +47,7 @@ struct RelationFinder {
                 earlier: mentions[max(0, mentionStart - 40)..<mentionStart]
             )
             let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
-            // Without a mention of its own, a sentence states a relation only through a pair
-            // named before it ("the two countries signed a pact").
-            if !view.mentions.isEmpty || (!view.earlier.isEmpty && view.mayHoldPairPhrase) {
+            if !Self.rulesToTry(in: view).isEmpty {
                 found += relations(in: view, attribution: attribution)
             }
             quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)
@@ -63,9 +61,11 @@ struct RelationFinder {
         // Most sentences state nothing; their clauses need no reading.
         guard !hits.isEmpty else { return [] }
         let reading = ClauseReading(view: view)
+        let positions = Self.rulesToTry(in: view)
         for hit in hits {
             let cue = lexicon.traits[Int(hit.cue)]
-            for (position, rule) in RelationRule.all.enumerated() {
+            for position in positions {
+                let rule = RelationRule.all[position]
                 guard let pair = rule.match(hit, view) else { continue }
                 let reversed = cue.reverse && Self.ruleIsReversible[position]
                 let source = reversed ? pair.target : pair.source
@@ -98,6 +98,28 @@ struct RelationFinder {
             }
         }
         return found
+    }
+
+    /// The positions of the rules that can match in the sentence. Most rules read both
+    /// actors inside it; a sentence naming fewer than two can state a relation only with
+    /// actors named before it: a pair ("the two countries signed a pact") or the topic of
+    /// the sentences before ("Together with Japan, it ...").
+    private static func rulesToTry(in view: SentenceView) -> [Int] {
+        let fromEarlier = !view.earlier.isEmpty
+        switch view.mentions.count {
+        case 0: return fromEarlier && view.mayHoldPairPhrase ? pairOnlyRules : []
+        case 1: return fromEarlier ? (view.mayHoldPairPhrase ? rulesReadingEarlierMentions : topicOnlyRules) : []
+        default: return allRules
+        }
+    }
+
+    private static let rulesReadingEarlierMentions = positions(of: [RelationRule.pairAnaphor, RelationRule.togetherWithTopic])
+    private static let pairOnlyRules = positions(of: [RelationRule.pairAnaphor])
+    private static let topicOnlyRules = positions(of: [RelationRule.togetherWithTopic])
+    private static let allRules = Array(RelationRule.all.indices)
+
+    private static func positions(of rules: [RelationRule]) -> [Int] {
+        RelationRule.all.indices.filter { position in rules.contains { $0.name == RelationRule.all[position].name } }
     }
 
     /// Every pair of a list, in list order: "Mali, Burkina Faso and Niger became allies"
