@@ -15,9 +15,10 @@ struct ClauseReading {
     func modality(of hit: CueHit) -> Modality {
         if isQuestion(around: hit) { return .question }
         let cueStart = hit.tokens.lowerBound
-        let near = window(before: cueStart, reach: 6)
-        if isNegated(in: near) { return .negated }
         let modalWindow = window(before: cueStart, reach: 8)
+        // The nearer window ends at the same clause break, or six words back if that is nearer.
+        let near = max(modalWindow.lowerBound, cueStart - 6)..<cueStart
+        if isNegated(in: near) { return .negated }
         if view.contains(view.lexicon.hypothetical, in: modalWindow) { return .hypothetical }
         // A conditional clause anywhere earlier in the sentence ("If Russia loses, it could ..."),
         // on the same side of the quotation marks as the cue.

@@ -316,12 +316,9 @@ enum PairAnaphor {
     /// The phrases as token keys, hashed once.
     private static let keyed: [([UInt64], Sort)] = phrases.map { words, sort in (words.map { TokenHash.folded($0.utf8) }, sort) }
     private static let firstWords = TokenKeySet(keyed.map { $0.0[0] })
-    private static let lastWords = TokenKeySet(keyed.map { $0.0[$0.0.count - 1] })
+    /// The last word of each phrase.
+    static let lastWords = TokenKeySet(keyed.map { $0.0[$0.0.count - 1] })
 
-    /// Whether a token is the last word of some phrase.
-    static func endsPhrase(_ token: Token) -> Bool {
-        lastWords.contains(token.folded)
-    }
 
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
         guard view.range.contains(start), firstWords.contains(view.tokens[start].folded) else { return nil }

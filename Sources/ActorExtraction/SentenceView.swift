@@ -45,8 +45,8 @@ struct SentenceView {
         self.range = range
         self.mentions = mentions
         self.earlier = earlier
-        let tokens = article.tokens
-        mayHoldPairPhrase = range.contains { PairAnaphor.endsPhrase(tokens[$0]) }
+        let tokens = article.tokens, lastWords = PairAnaphor.lastWords
+        mayHoldPairPhrase = range.contains { lastWords.contains(tokens[$0].folded) }
     }
 
     var bytes: [UInt8] { article.bytes }
