@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Searching and editing UTF-8 text as bytes.
 ///
 /// Graphviz's SVG of a large graph runs to megabytes; searching it through `String` and
@@ -12,17 +18,23 @@ enum UTF8Bytes {
     static func firstRange(of pattern: [UInt8], in bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> Range<Int>? {
         guard let first = pattern.first, start >= 0 else { return nil }
         let last = min(end ?? bytes.count, bytes.count) - pattern.count
-        var index = start
-        while index <= last {
-            if bytes[index] == first && matches(pattern, in: bytes, at: index) { return index..<index + pattern.count }
-            index += 1
+        guard start <= last else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Range<Int>? in
+            let base = UnsafeRawPointer(buffer.baseAddress!)
+            var index = start
+            // memchr finds each candidate first byte, reading many bytes at a time.
+            while index <= last, let found = memchr(base + index, Int32(first), last - index + 1) {
+                index = base.distance(to: UnsafeRawPointer(found))
+                if matches(pattern, in: buffer, at: index) { return index..<index + pattern.count }
+                index += 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// Whether `bytes` holds `pattern` at `index`.
-    static func matches(_ pattern: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
-        guard index >= 0, bytes.count - index >= pattern.count else { return false }
+    static func matches<Bytes: RandomAccessCollection<UInt8>>(_ pattern: [UInt8], in bytes: Bytes, at index: Int) -> Bool where Bytes.Index == Int {
+        guard index >= bytes.startIndex, bytes.endIndex - index >= pattern.count else { return false }
         for offset in pattern.indices where bytes[index + offset] != pattern[offset] { return false }
         return true
     }

@@ -15,21 +15,39 @@ enum XMLEscaping {
     ///
     /// It reads bytes: every byte of a multi-byte character is 0x80 or more, so only
     /// ASCII needs a look, and the two forbidden characters beyond it, U+FFFE and
-    /// U+FFFF, are the byte sequences EF BF BE and EF BF BF.
+    /// U+FFFF, are the byte sequences EF BF BE and EF BF BF. Bytes that need nothing are
+    /// copied a run at a time.
     static func append(_ text: String, keepingLineBreaks: Bool = false, to out: inout [UInt8]) {
         var text = text
         // No reserveCapacity here: called for each of many titles into one buffer, it
         // would grow the buffer by exactly what each needs, copying it every time.
         text.withUTF8 { bytes in
+            var runStart = 0
             var index = 0
             while index < bytes.count {
-                if bytes[index] == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
-                    index += 3
+                let byte = bytes[index]
+                guard needsALook(byte) else {
+                    index += 1
                     continue
                 }
-                appendEscaped(bytes[index], keepingLineBreaks: keepingLineBreaks, to: &out)
-                index += 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    index += 3
+                } else {
+                    appendEscaped(byte, keepingLineBreaks: keepingLineBreaks, to: &out)
+                    index += 1
+                }
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+    }
+
+    /// Whether `byte` is escaped or dropped, or may start U+FFFE or U+FFFF.
+    private static func needsALook(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<0x20, 0xEF, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        default: false
         }
     }
 

@@ -113,6 +113,7 @@ final class UTF8BytesTests: XCTestCase {
         XCTAssertNil(UTF8Bytes.firstRange(of: bytes("-->"), in: text, from: 3, to: 9))
         XCTAssertNil(UTF8Bytes.firstRange(of: bytes("-->"), in: text, from: 11))
         XCTAssertNil(UTF8Bytes.firstRange(of: [], in: text))
+        XCTAssertEqual(UTF8Bytes.firstRange(of: bytes("-->"), in: bytes("-- --->")), 4..<7)
     }
 
     func testReplacingGoesLeftToRightWithoutOverlap() {
@@ -144,5 +145,6 @@ final class UTF8BytesTests: XCTestCase {
         let text = "a&<>\"'\u{1}\r\t\n\u{7F}\u{FFFE}\u{FFFF}\u{FFFD}\u{F000}€"
         XCTAssertEqual(XMLEscaping.escaped(text), "a&amp;&lt;&gt;&quot;&#39;&#9;&#10;\u{7F}\u{FFFD}\u{F000}€")
         XCTAssertEqual(XMLEscaping.escaped(text, keepingLineBreaks: true), "a&amp;&lt;&gt;&quot;&#39;\t\n\u{7F}\u{FFFD}\u{F000}€")
+        XCTAssertEqual(XMLEscaping.escaped("\u{FFFF}plain text\u{FFFE}"), "plain text")
     }
 }
