@@ -10,6 +10,8 @@
 # and a diff. Every run of a command is a new process, so sfdp's and fdp's layouts do not
 # depend on what was rendered before; fdp's also depend on where memory lies (it sorts by
 # address somewhere), so the binaries run without address randomisation where setarch can.
+# Even so, an fdp drawing now and then comes out one of two ways (seen with the examples,
+# with the same binary): check a differing .fdp. file against a second run of the old build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
