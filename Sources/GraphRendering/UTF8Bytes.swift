@@ -33,7 +33,7 @@ enum UTF8Bytes {
     }
 
     /// Whether `bytes` holds `pattern` at `index`.
-    static func matches<Bytes: RandomAccessCollection<UInt8>>(_ pattern: [UInt8], in bytes: Bytes, at index: Int) -> Bool where Bytes.Index == Int {
+    private static func matches<Bytes: RandomAccessCollection<UInt8>>(_ pattern: [UInt8], in bytes: Bytes, at index: Int) -> Bool where Bytes.Index == Int {
         guard index >= bytes.startIndex, bytes.endIndex - index >= pattern.count else { return false }
         for offset in pattern.indices where bytes[index + offset] != pattern[offset] { return false }
         return true
@@ -91,7 +91,9 @@ enum UTF8Bytes {
     /// (`&#45;` for `-`, `&amp;` for `&`) decoded.
     static func attribute(_ name: String, in bytes: [UInt8], tag: Range<Int>) -> String? {
         guard let value = attributeValue(name, in: bytes, tag: tag) else { return nil }
-        return String(decoding: decodingIDEntities(Array(bytes[value])), as: UTF8.self)
+        let decoded = replacing(Array("&amp;".utf8), with: [UInt8(ascii: "&")],
+                                in: replacing(Array("&#45;".utf8), with: [UInt8(ascii: "-")], in: Array(bytes[value])))
+        return String(decoding: decoded, as: UTF8.self)
     }
 
     /// Where the value of `name="…"` lies in `bytes[tag]`: from the first ` name="` to
@@ -100,29 +102,5 @@ enum UTF8Bytes {
         guard let start = firstRange(of: Array(" \(name)=\"".utf8), in: bytes, from: tag.lowerBound, to: tag.upperBound),
               let end = firstRange(of: [quote], in: bytes, from: start.upperBound, to: tag.upperBound) else { return nil }
         return start.upperBound..<end.lowerBound
-    }
-
-    private static let hyphenEntity = Array("&#45;".utf8)
-    private static let ampersandEntity = Array("&amp;".utf8)
-
-    /// `&#45;` as `-` and `&amp;` as `&`, in one pass; the two cannot overlap, so this is
-    /// what replacing one and then the other gives.
-    static func decodingIDEntities(_ text: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count)
-        var index = 0
-        while index < text.count {
-            if matches(hyphenEntity, in: text, at: index) {
-                out.append(UInt8(ascii: "-"))
-                index += hyphenEntity.count
-            } else if matches(ampersandEntity, in: text, at: index) {
-                out.append(UInt8(ascii: "&"))
-                index += ampersandEntity.count
-            } else {
-                out.append(text[index])
-                index += 1
-            }
-        }
-        return out
     }
 }
