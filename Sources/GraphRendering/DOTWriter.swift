@@ -61,25 +61,26 @@ public struct DOTWriter: Sendable {
         let small = LayoutEngine.default(nodes: graph.actors.count, edges: graph.relations.count) == .dot
         let describer = ElementDescriber(graph: graph, texts: texts)
         var titles: [String: String] = [:]
-        var out = "digraph actorgraph {\n"
-        out += graphAttributes(graph, prefix: prefix, small: small)
-        out += "  node [fontname=\(quoted(theme.fontName)), fontsize=12, penwidth=1.4, margin=\"0.12,0.06\"];\n"
-        out += "  edge [fontname=\(quoted(theme.fontName)), fontsize=9, arrowsize=0.8];\n"
+        titles.reserveCapacity(graph.actors.count + graph.relations.count)
+        var out = DOTText(capacity: 4096 + 200 * graph.actors.count + 250 * graph.relations.count)
+        out.append("digraph actorgraph {\n")
+        out.append(graphAttributes(graph, prefix: prefix, small: small))
+        out.append("  node [fontname=\(quoted(theme.fontName)), fontsize=12, penwidth=1.4, margin=\"0.12,0.06\"];\n")
+        out.append("  edge [fontname=\(quoted(theme.fontName)), fontsize=9, arrowsize=0.8];\n")
         for (index, actor) in graph.actors.enumerated() {
             let id = "\(prefix)_a\(index)"
             let title = describer.title(of: actor)
             titles[id] = title
-            out += "  \(quotedID(actor.id)) [\(nodeAttributes(actor, id: id, title: title))];\n"
+            writeNode(actor, id: id, title: title, to: &out)
         }
         for (index, relation) in graph.relations.enumerated() {
             let id = "\(prefix)_r\(index)"
             let title = describer.title(of: relation)
             titles[id] = title
-            let attributes = edgeAttributes(relation, id: id, title: title, labelled: labelsEdges ?? small, names: describer)
-            out += "  \(quotedID(relation.source)) -> \(quotedID(relation.target)) [\(attributes)];\n"
+            writeEdge(relation, id: id, title: title, labelled: labelsEdges ?? small, names: describer, to: &out)
         }
-        out += "}\n"
-        return DOTDocument(text: out, idPrefix: prefix, titles: titles)
+        out.append("}\n")
+        return DOTDocument(text: out.text, idPrefix: prefix, titles: titles)
     }
 
     private func graphAttributes(_ graph: Graph, prefix: String, small: Bool) -> String {
@@ -92,16 +93,28 @@ public struct DOTWriter: Sendable {
         return "  graph [\(attributes.joined(separator: ", "))];\n"
     }
 
-    private func nodeAttributes(_ actor: Actor, id: String, title: String) -> String {
+    /// `  "JPN" [id=…, label=…, …];` and a line break.
+    private func writeNode(_ actor: Actor, id: String, title: String, to out: inout DOTText) {
         let style = theme.node(actor.kind)
-        var attributes = [
-            "id=\(quoted(id))", "label=\(quotedText(Self.wrapped(actor.name)))", "shape=\(style.shape)",
-            "style=\(quoted(style.style))", "fillcolor=\(quoted(style.fillColor))", "color=\(quoted(style.borderColor))",
-            "fontsize=\(format(fontSize(mentions: actor.mentions.count)))",
-            "class=\(quoted("actor \(actor.kind.rawValue)"))",
-        ]
-        if includesTooltips { attributes.append("tooltip=\(quotedText(title))") }
-        return attributes.joined(separator: ", ")
+        out.append("  ")
+        out.appendQuotedID(actor.id)
+        out.append(" [id=")
+        out.appendQuoted(id)
+        out.appendAttribute("label")
+        out.appendQuotedText(Self.wrapped(actor.name))
+        out.appendAttribute("shape")
+        out.append(style.shape)
+        out.appendAttribute("style", quoted: style.style)
+        out.appendAttribute("fillcolor", quoted: style.fillColor)
+        out.appendAttribute("color", quoted: style.borderColor)
+        out.appendAttribute("fontsize")
+        out.append(format(fontSize(mentions: actor.mentions.count)))
+        out.appendAttribute("class", quoted: "actor \(actor.kind.rawValue)")
+        if includesTooltips {
+            out.appendAttribute("tooltip")
+            out.appendQuotedText(title)
+        }
+        out.append("];\n")
     }
 
     /// Actors named often are drawn a little larger, so the article's protagonists stand out.
@@ -114,30 +127,40 @@ public struct DOTWriter: Sendable {
         }
     }
 
-    private func edgeAttributes(_ relation: Relation, id: String, title: String, labelled: Bool, names: ElementDescriber) -> String {
+    /// `  "RUS" -> "JPN" [id=…, color=…, …];` and a line break.
+    private func writeEdge(_ relation: Relation, id: String, title: String, labelled: Bool, names: ElementDescriber, to out: inout DOTText) {
         let style = theme.edge(relation.kind)
         let mix = ModalityMix(relation)
         let firm = mix.isAssertedByArticle
-        let color = firm ? style.color : style.color + theme.hedgedOpacity
-        var attributes = [
-            "id=\(quoted(id))",
-            "color=\(quoted(color))",
-            "penwidth=\(format(theme.penWidth(relation.kind, weight: relation.weight)))",
-            "style=\(quoted(firm || style.style == "dotted" ? style.style : "dashed"))",
-            "class=\(quoted("relation \(relation.kind.rawValue)\(firm ? "" : " hedged")"))",
-        ]
+        out.append("  ")
+        out.appendQuotedID(relation.source)
+        out.append(" -> ")
+        out.appendQuotedID(relation.target)
+        out.append(" [id=")
+        out.appendQuoted(id)
+        out.appendAttribute("color", quoted: firm ? style.color : style.color + theme.hedgedOpacity)
+        out.appendAttribute("penwidth")
+        out.append(format(theme.penWidth(relation.kind, weight: relation.weight)))
+        out.appendAttribute("style", quoted: firm || style.style == "dotted" ? style.style : "dashed")
+        out.appendAttribute("class", quoted: "relation \(relation.kind.rawValue)\(firm ? "" : " hedged")")
         // An affiliation (person of a state, member of a body) is structure, not news: its
         // thin grey line and ring end say enough, and a label would only add clutter.
         if labelled && relation.kind != .affiliation {
-            attributes += ["label=\(quotedText(label(for: relation, mix: mix, names: names)))", "fontcolor=\(quoted(style.color))"]
+            out.appendAttribute("label")
+            out.appendQuotedText(label(for: relation, mix: mix, names: names))
+            out.appendAttribute("fontcolor", quoted: style.color)
         }
-        if includesTooltips { attributes.append("tooltip=\(quotedText(title))") }
+        if includesTooltips {
+            out.appendAttribute("tooltip")
+            out.appendQuotedText(title)
+        }
         if relation.directed {
-            attributes.append("arrowhead=\(style.arrowhead)")
+            out.appendAttribute("arrowhead")
+            out.append(style.arrowhead)
         } else {
-            attributes.append("dir=none")
+            out.append(", dir=none")
         }
-        return attributes.joined(separator: ", ")
+        out.append("];\n")
     }
 
     /// The kind's name (the word `--kinds` takes), `?` when only hedged, `not` when
@@ -171,49 +194,25 @@ public struct DOTWriter: Sendable {
         return String(characters[..<split]) + "\n" + String(characters[(split + 1)...])
     }
 
-    /// A DOT string for text that Graphviz shows (labels, tooltips). Graphviz reads entity
-    /// references such as `&amp;` and `&#60;` in such text, so each `&` goes in as `&amp;`
-    /// and a name that contains an entity reference is shown as written.
+    /// A DOT string for text that Graphviz shows (labels, tooltips): each `&` goes in as
+    /// `&amp;` (``DOTText/appendQuotedText(_:)``).
     func quotedText(_ text: String) -> String {
-        quoted(text.replacingOccurrences(of: "&", with: "&amp;"))
+        var out = DOTText()
+        out.appendQuotedText(text)
+        return out.text
     }
 
-    /// A DOT string for a node name, one per actor id: ids that differ only in control
-    /// characters stay apart, because each such character is written as `\xHH`, which
-    /// no id can spell otherwise (an id's own backslashes are doubled).
+    /// A DOT string for a node name, one per actor id (``DOTText/appendQuotedID(_:)``).
     func quotedID(_ id: String) -> String {
-        var out = "\""
-        for scalar in id.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += (hex.count < 2 ? "\\x0" : "\\x") + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = DOTText()
+        out.appendQuotedID(id)
+        return out.text
     }
 
-    /// A DOT double-quoted string. Quotes and backslashes are escaped, line breaks become
-    /// DOT's centred `\n`, other control characters are dropped.
+    /// A DOT double-quoted string (``DOTText/appendQuoted(_:)``).
     func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r", "\t": out += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = DOTText()
+        out.appendQuoted(text)
+        return out.text
     }
 }

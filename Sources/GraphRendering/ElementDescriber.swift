@@ -11,11 +11,20 @@ struct ElementDescriber {
     var quotedItems = 4
 
     private let namesByID: [String: String]
+    /// The indices of each actor's relations, in the graph's order, so that describing
+    /// every actor does not scan every relation once per actor.
+    private let relationsByActor: [String: [Int]]
 
     init(graph: Graph, texts: ArticleTexts) {
         self.graph = graph
         self.texts = texts
         namesByID = Dictionary(graph.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var relationsByActor: [String: [Int]] = [:]
+        for (index, relation) in graph.relations.enumerated() {
+            relationsByActor[relation.source, default: []].append(index)
+            if relation.target != relation.source { relationsByActor[relation.target, default: []].append(index) }
+        }
+        self.relationsByActor = relationsByActor
     }
 
     /// The display name of an actor id; the id itself for a speaker outside the graph.
@@ -46,7 +55,7 @@ struct ElementDescriber {
         if !actor.mentions.isEmpty {
             lines.append("named \(actor.mentions.count) time\(actor.mentions.count == 1 ? "" : "s"): \(namings(of: actor))")
         }
-        let relations = graph.relations.filter { $0.source == actor.id || $0.target == actor.id }
+        let relations = (relationsByActor[actor.id] ?? []).map { graph.relations[$0] }
         for relation in relations.prefix(8) {
             lines.append("• " + phrase(relation, from: actor.id))
         }

@@ -88,10 +88,16 @@ public struct GraphRenderer: Sendable {
         }
     }
 
-    private func layout(_ graph: Graph, format: String) throws -> (data: Data, document: DOTDocument) {
+    /// The DOT that Graphviz lays out for a drawing of `graph`: the writer's without
+    /// tooltips, since SVG carries the same text as `<title>`s.
+    public func layoutDocument(for graph: Graph) -> DOTDocument {
         var writer = dotWriter
         writer.includesTooltips = false
-        let document = writer.document(for: graph)
+        return writer.document(for: graph)
+    }
+
+    private func layout(_ graph: Graph, format: String) throws -> (data: Data, document: DOTDocument) {
+        let document = layoutDocument(for: graph)
         let engine = engine(for: graph)
         if isolates(graph), let isolatedRenderer {
             let data = try isolatedRenderer.render(dot: document.text, format: format, engine: engine, graphName: Self.name(of: graph))

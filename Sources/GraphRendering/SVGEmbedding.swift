@@ -11,7 +11,8 @@ import Foundation
 /// collide on one page.
 ///
 /// Graphviz writes one element start per line, which is what the rewriting relies on;
-/// an XML parser reads the result in the tests.
+/// an XML parser reads the result in the tests. The rewriting works on the UTF-8 bytes
+/// (``UTF8Bytes``): an SVG of a thousand actors is megabytes long.
 struct SVGPostProcessor {
     /// The DOT the SVG was rendered from: id prefix and element titles.
     let document: DOTDocument
@@ -24,101 +25,125 @@ struct SVGPostProcessor {
 
     /// The rewritten SVG.
     ///
+    /// Each step is a pass over the bytes, in the order the steps were first written
+    /// with strings, so that a step sees exactly what the one before it left.
+    ///
     /// - Complexity: O(n) in the length of the SVG.
     func process(_ svg: Data) -> Data {
-        var text = String(decoding: svg, as: UTF8.self)
+        // Decoding first replaces ill-formed UTF-8 as it always did.
+        var text = Array(String(decoding: svg, as: UTF8.self).utf8)
         text = Self.removingComments(text)
         if embed { text = Self.removingPrologAndDoctype(text) }
-        text = text.replacingOccurrences(
-            of: "font-family=\"\(XMLEscaping.escaped(theme.fontName))\"",
-            with: "font-family=\"\(XMLEscaping.escaped(theme.svgFontFamily))\"")
+        text = UTF8Bytes.replacing(
+            Array("font-family=\"\(XMLEscaping.escaped(theme.fontName))\"".utf8),
+            with: Array("font-family=\"\(XMLEscaping.escaped(theme.svgFontFamily))\"".utf8), in: text)
         text = rewritingTitles(text)
         text = rewritingRoot(text)
-        return Data(text.utf8)
+        return Data(text)
     }
 
+    private static let groupStart = Array("<g id=\"".utf8)
+    private static let graphClass = Array("class=\"graph\"".utf8)
+    private static let titleStart = Array("<title>".utf8)
+    private static let titleEnd = Array("</title>".utf8)
+
     /// Replaces the `<title>` after each `<g id=…>` that has hover text.
-    private func rewritingTitles(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    private func rewritingTitles(_ text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + text.count / 2)
         var pendingTitle: String?
-        for index in lines.indices {
-            let line = lines[index]
-            if line.hasPrefix("<g id=\""), let id = Self.attribute("id", in: line) {
-                pendingTitle = line.contains("class=\"graph\"") ? caption.title : document.titles[id]
-            } else if let title = pendingTitle, line.hasPrefix("<title>") {
-                lines[index] = "<title>\(XMLEscaping.escaped(title, keepingLineBreaks: true))</title>"
+        for (number, line) in UTF8Bytes.lines(of: text).enumerated() {
+            if number > 0 { out.append(UTF8Bytes.newline) }
+            if UTF8Bytes.hasPrefix(Self.groupStart, in: text, line: line), let id = UTF8Bytes.attribute("id", in: text, tag: line) {
+                let isGraph = UTF8Bytes.firstRange(of: Self.graphClass, in: text, from: line.lowerBound, to: line.upperBound) != nil
+                pendingTitle = isGraph ? caption.title : document.titles[id]
+            } else if let title = pendingTitle, UTF8Bytes.hasPrefix(Self.titleStart, in: text, line: line) {
+                out.append(contentsOf: Self.titleStart)
+                XMLEscaping.append(title, keepingLineBreaks: true, to: &out)
+                out.append(contentsOf: Self.titleEnd)
                 pendingTitle = nil
+                continue
             } else {
                 pendingTitle = nil
             }
+            out.append(contentsOf: text[line])
         }
-        return lines.joined(separator: "\n")
+        return out
     }
 
     /// Adds accessibility attributes, a `<title>` and a `<desc>` to the `<svg>` element;
     /// when embedding, makes it scale with its container.
-    private func rewritingRoot(_ text: String) -> String {
-        guard let start = text.range(of: "<svg"), let end = text.range(of: ">", range: start.upperBound..<text.endIndex) else {
+    private func rewritingRoot(_ text: [UInt8]) -> [UInt8] {
+        guard let start = UTF8Bytes.firstRange(of: Array("<svg".utf8), in: text),
+              let end = UTF8Bytes.firstRange(of: Array(">".utf8), in: text, from: start.upperBound) else {
             return text
         }
-        var tag = String(text[start.lowerBound..<end.lowerBound])
+        var tag = Array(text[start.lowerBound..<end.lowerBound])
         if embed {
             tag = Self.replacingAttribute("width", in: tag, with: "100%")
             tag = Self.removingAttribute("height", in: tag)
         }
         let titleID = "\(document.idPrefix)_title"
         let descID = "\(document.idPrefix)_desc"
-        tag += " role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" class=\"actorgraph\""
-        let heading = "\n<title id=\"\(titleID)\">\(XMLEscaping.escaped(caption.title))</title>"
-            + "\n<desc id=\"\(descID)\">\(XMLEscaping.escaped(caption.byline.isEmpty ? caption.description : "\(caption.byline). \(caption.description)"))</desc>"
-        return String(text[..<start.lowerBound]) + tag + ">" + heading + String(text[end.upperBound...])
+        let description = caption.byline.isEmpty ? caption.description : "\(caption.byline). \(caption.description)"
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 1024)
+        out.append(contentsOf: text[..<start.lowerBound])
+        out.append(contentsOf: tag)
+        out.append(contentsOf: " role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" class=\"actorgraph\">".utf8)
+        out.append(contentsOf: "\n<title id=\"\(titleID)\">".utf8)
+        XMLEscaping.append(caption.title, to: &out)
+        out.append(contentsOf: "</title>\n<desc id=\"\(descID)\">".utf8)
+        XMLEscaping.append(description, to: &out)
+        out.append(contentsOf: "</desc>".utf8)
+        out.append(contentsOf: text[end.upperBound...])
+        return out
     }
 
-    static func removingComments(_ text: String) -> String {
-        var out = ""
-        var rest = text[...]
-        while let open = rest.range(of: "<!--") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest.range(of: "-->", range: open.upperBound..<rest.endIndex) else { return out }
-            rest = rest[close.upperBound...]
-            if rest.first == "\n" { rest = rest.dropFirst() }
+    private static let commentStart = Array("<!--".utf8)
+    private static let commentEnd = Array("-->".utf8)
+
+    /// `text` without its comments, each with the line break right after it; an
+    /// unterminated comment runs to the end.
+    static func removingComments(_ text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var position = 0
+        while let open = UTF8Bytes.firstRange(of: commentStart, in: text, from: position) {
+            out.append(contentsOf: text[position..<open.lowerBound])
+            guard let close = UTF8Bytes.firstRange(of: commentEnd, in: text, from: open.upperBound) else { return out }
+            position = close.upperBound
+            if position < text.count, text[position] == UTF8Bytes.newline { position += 1 }
         }
-        return out + rest
+        out.append(contentsOf: text[position...])
+        return out
     }
 
-    static func removingPrologAndDoctype(_ text: String) -> String {
+    /// `text` without the first `<?xml …?>` and then the first `<!DOCTYPE …>`, each with
+    /// the line break right after it.
+    static func removingPrologAndDoctype(_ text: [UInt8]) -> [UInt8] {
         var result = text
         for (open, close) in [("<?xml", "?>"), ("<!DOCTYPE", ">")] {
-            guard let start = result.range(of: open),
-                  let end = result.range(of: close, range: start.upperBound..<result.endIndex) else { continue }
+            guard let start = UTF8Bytes.firstRange(of: Array(open.utf8), in: result),
+                  let end = UTF8Bytes.firstRange(of: Array(close.utf8), in: result, from: start.upperBound) else { continue }
             var upper = end.upperBound
-            if upper < result.endIndex, result[upper] == "\n" { upper = result.index(after: upper) }
+            if upper < result.count, result[upper] == UTF8Bytes.newline { upper += 1 }
             result.removeSubrange(start.lowerBound..<upper)
         }
         return result
     }
 
-    /// The value of `name="…"` in a start tag, with Graphviz's entities decoded.
-    static func attribute(_ name: String, in tag: String) -> String? {
-        guard let start = tag.range(of: " \(name)=\""), let end = tag.range(of: "\"", range: start.upperBound..<tag.endIndex) else {
-            return nil
+    private static func replacingAttribute(_ name: String, in tag: [UInt8], with value: String) -> [UInt8] {
+        guard let range = UTF8Bytes.attributeValue(name, in: tag, tag: tag.indices) else {
+            return tag + Array(" \(name)=\"\(value)\"".utf8)
         }
-        return String(tag[start.upperBound..<end.lowerBound])
-            .replacingOccurrences(of: "&#45;", with: "-")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        return Array(tag[..<range.lowerBound]) + Array(value.utf8) + Array(tag[range.upperBound...])
     }
 
-    private static func replacingAttribute(_ name: String, in tag: String, with value: String) -> String {
-        guard let start = tag.range(of: " \(name)=\""), let end = tag.range(of: "\"", range: start.upperBound..<tag.endIndex) else {
-            return tag + " \(name)=\"\(value)\""
-        }
-        return String(tag[..<start.upperBound]) + value + String(tag[end.lowerBound...])
-    }
-
-    private static func removingAttribute(_ name: String, in tag: String) -> String {
-        guard let start = tag.range(of: " \(name)=\""), let end = tag.range(of: "\"", range: start.upperBound..<tag.endIndex) else {
-            return tag
-        }
-        return String(tag[..<start.lowerBound]) + String(tag[end.upperBound...])
+    /// `tag` without ` name="…"`.
+    private static func removingAttribute(_ name: String, in tag: [UInt8]) -> [UInt8] {
+        guard let range = UTF8Bytes.attributeValue(name, in: tag, tag: tag.indices) else { return tag }
+        let opening = " \(name)=\"".utf8.count
+        return Array(tag[..<(range.lowerBound - opening)]) + Array(tag[(range.upperBound + 1)...])
     }
 }

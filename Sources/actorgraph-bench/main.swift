@@ -32,12 +32,17 @@ func printTable(_ title: String, _ rows: [BenchmarkRow]) {
 print("note: a debug build; run `make bench` (release) for figures worth quoting\n")
 #endif
 /// `actorgraph-bench [extraction] [diff] [render] [mentions]` runs the named benchmarks;
-/// no name runs them all. `actorgraph-bench corpus FILE` only writes the extraction corpus,
-/// so that a profile or an output comparison can read the same bytes the benchmark does.
+/// no name runs them all. `actorgraph-bench corpus FILE` only writes the extraction corpus
+/// and `actorgraph-bench render-graph FILE` only the render benchmark's graph as JSON, so
+/// that a profile or an output comparison can read the same bytes the benchmark does.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "corpus", arguments.count == 2 {
     let (bytes, articles) = try BenchCorpus.write(to: URL(fileURLWithPath: arguments[1]), minimumBytes: ExtractionBenchmark.corpusBytes)
     print("\(arguments[1]): \(megabytes(bytes)), \(articles) articles")
+    exit(0)
+}
+if arguments.first == "render-graph", arguments.count == 2 {
+    try RenderBenchmark.generatedGraph().jsonData().write(to: URL(fileURLWithPath: arguments[1]))
     exit(0)
 }
 let selected = Set(arguments)
