@@ -263,6 +263,44 @@ struct JSONWriter: ~Copyable {
         put(UInt8(ascii: "}"))
     }
 
+    /// The bytes ``flatKey(_:depth:first:)`` writes, for a writer that copies them as they
+    /// are into records it writes by the hundred thousand.
+    func flatKeyBytes(_ name: StaticString, depth: Int, first: Bool) -> [UInt8] {
+        var scratch = JSONWriter(capacity: 256, compact: compact)
+        scratch.flatKey(name, depth: depth, first: first)
+        return scratch.bytes
+    }
+
+    /// The bytes ``endFlatObject(depth:)`` writes.
+    func endFlatObjectBytes(depth: Int) -> [UInt8] {
+        var scratch = JSONWriter(capacity: 256, compact: compact)
+        scratch.endFlatObject(depth: depth)
+        return scratch.bytes
+    }
+
+    /// The bytes ``flatValue(_:)-(String?)`` writes.
+    func flatValueBytes(_ value: String?) -> [UInt8] {
+        var scratch = JSONWriter(capacity: 64 + (value?.utf8.count ?? 0) * 6, compact: compact)
+        scratch.flatValue(value)
+        return scratch.bytes
+    }
+
+    /// The bytes ``flatNumber(_:)`` writes.
+    func flatNumberBytes(_ value: Double) -> [UInt8] {
+        var scratch = JSONWriter(capacity: 64, compact: compact)
+        scratch.flatNumber(value)
+        return scratch.bytes
+    }
+
+    /// Bytes built by the calls above, copied as they are.
+    mutating func raw(_ bytes: UnsafeBufferPointer<UInt8>) {
+        put(bytes)
+    }
+
+    mutating func raw(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { put($0) }
+    }
+
     mutating func flatValue(_ value: String?) {
         if let value { writeString(value) } else { append("null") }
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Strings kept once each and named by a small index, for records that repeat a few
 /// strings millions of times (article ids, mention texts, rule names).
 ///
@@ -6,8 +12,8 @@
 /// back the bytes it was given.
 struct StringTable: Sendable {
     private(set) var strings: [String] = []
-    /// Each string's bytes, end to end, and where each ends, for comparing without
-    /// going through `String`.
+    /// Each string's bytes, end to end, and where each ends, for comparing and writing
+    /// without going through `String`.
     private var bytes: [UInt8] = []
     private var ends: [Int] = [0]
     private var hashes: [UInt64] = []
@@ -18,6 +24,12 @@ struct StringTable: Sendable {
     var count: Int { strings.count }
 
     subscript(index: Int32) -> String { strings[Int(index)] }
+
+    /// Lends the UTF-8 bytes of the string at `index`.
+    func withUTF8<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let start = ends[Int(index)], end = ends[Int(index) + 1]
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
 
     /// The index of `string`, adding it if it is new.
     ///
@@ -61,17 +73,41 @@ struct StringTable: Sendable {
         return ranks
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+    /// A hash of eight bytes at a time: a byte at a time, the hash cost as much as the
+    /// rest of a corpus merge's lookups together.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            for position in offset..<bytes.count {
+                tail |= UInt64(bytes[position]) << shift
+                shift += 8
+            }
+            hash = mix(hash ^ tail)
+        }
+        return mix(hash)
+    }
+
+    /// Spreads every bit of `value` over the high bits, which choose the slot.
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let multiplied = (value ^ (value >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return multiplied ^ (multiplied >> 29)
     }
 
     private func holds(_ index: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = ends[index]
         guard ends[index + 1] - start == utf8.count else { return false }
-        for offset in 0..<utf8.count where bytes[start + offset] != utf8[offset] { return false }
-        return true
+        guard let other = utf8.baseAddress, !utf8.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, other, utf8.count) == 0 }
     }
 
     private mutating func grow() {
