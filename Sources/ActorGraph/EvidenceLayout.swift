@@ -9,13 +9,15 @@ struct EvidenceLayout {
     /// Closing the span before (if any), the key of each span, and its `start` key.
     private let sentence, source, target, cue: [UInt8]
     private let spanEnd: [UInt8]
-    /// Closing the cue, then the modality and the key of the speaker, by modality.
-    private let modality: [Modality: [UInt8]]
-    /// The tense and the key of the rule, by tense.
-    private let tense: [Tense: [UInt8]]
+    /// Closing the cue, then the modality and the key of the speaker, in the order of
+    /// `Modality.allCases` (an array and not a dictionary: hashing the case cost more than
+    /// the copy).
+    private let modality: [[UInt8]]
+    /// The tense and the key of the rule, in the order of `Tense.allCases`.
+    private let tense: [[UInt8]]
     private let confidenceKey, null, close: [UInt8]
-    /// Confidences written so far, by bit pattern: rules give a handful of values.
-    private var confidences: [UInt64: [UInt8]] = [:]
+    /// The last few confidences written, by bit pattern: rules give a handful of values.
+    private var confidences: [(bits: UInt64, bytes: [UInt8])] = []
 
     init(depth: Int, writer: borrowing JSONWriter) {
         self.depth = depth
@@ -29,13 +31,13 @@ struct EvidenceLayout {
         cue = spanClose + writer.flatKeyBytes("cue", depth: depth, first: false) + spanStart
         spanEnd = writer.flatKeyBytes("end", depth: inner, first: false)
         let speakerKey = writer.flatKeyBytes("attributedTo", depth: depth, first: false)
-        modality = Dictionary(uniqueKeysWithValues: Modality.allCases.map { value in
-            (value, spanClose + writer.flatKeyBytes("modality", depth: depth, first: false) + writer.flatValueBytes(value.rawValue) + speakerKey)
-        })
+        modality = Modality.allCases.map { value in
+            spanClose + writer.flatKeyBytes("modality", depth: depth, first: false) + writer.flatValueBytes(value.rawValue) + speakerKey
+        }
         let ruleKey = writer.flatKeyBytes("rule", depth: depth, first: false)
-        tense = Dictionary(uniqueKeysWithValues: Tense.allCases.map { value in
-            (value, writer.flatKeyBytes("tense", depth: depth, first: false) + writer.flatValueBytes(value.rawValue) + ruleKey)
-        })
+        tense = Tense.allCases.map { value in
+            writer.flatKeyBytes("tense", depth: depth, first: false) + writer.flatValueBytes(value.rawValue) + ruleKey
+        }
         confidenceKey = writer.flatKeyBytes("confidence", depth: depth, first: false)
         null = writer.flatValueBytes(nil)
         close = writer.endFlatObjectBytes(depth: depth)
@@ -55,9 +57,9 @@ struct EvidenceLayout {
         write(sourceSpan, after: source, to: &writer)
         write(targetSpan, after: target, to: &writer)
         write(cueSpan, after: cue, to: &writer)
-        writer.raw(modality[modalityValue]!)
+        writer.raw(modality[Self.position(modalityValue)])
         if attributedTo < 0 { writer.raw(null) } else { strings.write(attributedTo, to: &writer) }
-        writer.raw(tense[tenseValue]!)
+        writer.raw(tense[Self.position(tenseValue)])
         strings.write(rule, to: &writer)
         writer.raw(confidenceKey)
         let number = confidenceBytes(confidence, writer: writer)
@@ -72,10 +74,15 @@ struct EvidenceLayout {
         writer.flatValue(span.end)
     }
 
+    private static func position<Value: CaseIterable & Equatable>(_ value: Value) -> Int where Value.AllCases == [Value] {
+        Value.allCases.firstIndex(of: value)!
+    }
+
     private mutating func confidenceBytes(_ value: Double, writer: borrowing JSONWriter) -> [UInt8] {
-        if let known = confidences[value.bitPattern] { return known }
+        if let known = confidences.firstIndex(where: { $0.bits == value.bitPattern }) { return confidences[known].bytes }
         let bytes = writer.flatNumberBytes(value)
-        if confidences.count < 4096 { confidences[value.bitPattern] = bytes }
+        // Kept in the order first written, so that the common values, written early, are found early.
+        if confidences.count < 32 { confidences.append((value.bitPattern, bytes)) }
         return bytes
     }
 }

@@ -16,9 +16,17 @@ struct StringTable: Sendable {
     /// without going through `String`.
     private var bytes: [UInt8] = []
     private var ends: [Int] = [0]
-    private var hashes: [UInt64] = []
-    /// Open addressing over `strings`; -1 marks an empty slot.
-    private var slots = [Int32](repeating: -1, count: 64)
+    /// Open addressing over `strings`, each slot with its string's hash, so that a probe
+    /// reads one place.
+    private var slots = [Slot](repeating: .empty, count: 64)
+
+    private struct Slot: Sendable {
+        var hash: UInt64
+        /// The string's index; -1 for an empty slot.
+        var index: Int32
+
+        static let empty = Slot(hash: 0, index: -1)
+    }
 
     /// The number of distinct strings.
     var count: Int { strings.count }
@@ -35,26 +43,29 @@ struct StringTable: Sendable {
     ///
     /// - Complexity: O(length of `string`) expected.
     mutating func index(of string: String) -> Int32 {
-        var string = string
-        return string.withUTF8 { utf8 in
-            let hash = Self.hash(utf8)
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash >> 7) & mask
-            while true {
-                let occupant = Int(slots[slot])
-                if occupant < 0 { break }
-                if hashes[occupant] == hash, holds(occupant, utf8) { return Int32(occupant) }
-                slot = (slot + 1) & mask
-            }
-            let index = Int32(strings.count)
-            strings.append(String(decoding: utf8, as: UTF8.self))
-            bytes.append(contentsOf: utf8)
-            ends.append(bytes.count)
-            hashes.append(hash)
-            slots[slot] = index
-            if strings.count * 2 > slots.count { grow() }
-            return index
+        // Native strings lend their bytes as they are; others are copied first.
+        if let found = string.utf8.withContiguousStorageIfAvailable({ index(ofUTF8: $0) }) { return found }
+        var copy = string
+        return copy.withUTF8 { index(ofUTF8: $0) }
+    }
+
+    private mutating func index(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = Self.hash(utf8)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+        while true {
+            let occupant = slots[slot]
+            if occupant.index < 0 { break }
+            if occupant.hash == hash, holds(Int(occupant.index), utf8) { return occupant.index }
+            slot = (slot + 1) & mask
         }
+        let index = Int32(strings.count)
+        strings.append(String(decoding: utf8, as: UTF8.self))
+        bytes.append(contentsOf: utf8)
+        ends.append(bytes.count)
+        slots[slot] = Slot(hash: hash, index: index)
+        if strings.count * 2 > slots.count { grow() }
+        return index
     }
 
     /// Each string's place in `String` order, strings that are `==` (canonically
@@ -73,27 +84,29 @@ struct StringTable: Sendable {
         return ranks
     }
 
-    /// A hash of eight bytes at a time: a byte at a time, the hash cost as much as the
-    /// rest of a corpus merge's lookups together.
+    /// A hash of eight bytes at a time, and of short strings (most ids, names and rules)
+    /// in one or two loads, some overlapping: a byte at a time, the hash cost as much as
+    /// the rest of a corpus merge's lookups together. The length is mixed in, so that
+    /// overlapping bytes tell strings apart as well as any.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return hash }
+        let count = bytes.count
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        guard let base = bytes.baseAddress, count > 0 else { return mix(hash) }
         let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        if offset < bytes.count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            for position in offset..<bytes.count {
-                tail |= UInt64(bytes[position]) << shift
-                shift += 8
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
             }
-            hash = mix(hash ^ tail)
+            return mix(hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
         }
-        return mix(hash)
+        if count >= 4 {
+            let low = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return mix(hash ^ (low | high << 32))
+        }
+        return mix(hash ^ (UInt64(base[0]) | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]) << 16))
     }
 
     /// Spreads every bit of `value` over the high bits, which choose the slot.
@@ -111,12 +124,13 @@ struct StringTable: Sendable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let old = slots
+        slots = [Slot](repeating: .empty, count: old.count * 2)
         let mask = slots.count - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash >> 7) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+        for occupant in old where occupant.index >= 0 {
+            var slot = Int(truncatingIfNeeded: occupant.hash >> 7) & mask
+            while slots[slot].index >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = occupant
         }
     }
 }
