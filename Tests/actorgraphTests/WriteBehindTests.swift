@@ -5,20 +5,8 @@ import XCTest
 
 /// Output written by a thread of its own while the next piece is made.
 final class WriteBehindTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = try temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: folder)
-    }
-
     func testEveryPieceIsWrittenWholeAndInOrder() throws {
-        let path = folder.appendingPathComponent("out").path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        defer { close(descriptor) }
+        let (path, descriptor) = try newFile()
         // Pieces of many sizes, empty ones and ones larger than the buffers first held.
         let pieces = (0..<300).map { index in [UInt8](repeating: UInt8(index % 251), count: (index * 7919) % 5000) }
         let failure = try WriteBehind.run(descriptor: descriptor) { write in
@@ -45,14 +33,25 @@ final class WriteBehindTests: XCTestCase {
 
     func testTheMakersOwnErrorIsRethrownOnceTheThreadEnded() throws {
         struct Broken: Error {}
-        let path = folder.appendingPathComponent("out").path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        defer { close(descriptor) }
+        let (path, descriptor) = try newFile()
         XCTAssertThrowsError(try WriteBehind.run(descriptor: descriptor) { write in
             try [UInt8]("kept".utf8).withUnsafeBytes { try write($0) }
             throw Broken()
         }) { XCTAssertTrue($0 is Broken) }
         // The piece before the error was written before `run` returned.
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "kept")
+    }
+
+    /// An empty file in a folder of its own and a descriptor writing to it, both gone
+    /// after the test.
+    private func newFile() throws -> (path: String, descriptor: Int32) {
+        let folder = try temporaryDirectory()
+        let path = folder.appendingPathComponent("out").path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        addTeardownBlock {
+            close(descriptor)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        return (path, descriptor)
     }
 }
