@@ -43,17 +43,33 @@ public struct Graph: Codable, Hashable, Sendable {
         }
         // Positions are sorted and the records gathered once: the same order, since the sort
         // makes the same comparisons, without moving records of several strings at each step.
-        let actorOrder = actors.indices.sorted { actors[$0].id < actors[$1].id }
-        actors = actorOrder.map { actors[$0] }
+        // Records already in order (an extractor's, a graph file's) stay where they are.
+        if !Self.isSorted(actors.indices, by: { actors[$0].id < actors[$1].id }) {
+            let actorOrder = actors.indices.sorted { actors[$0].id < actors[$1].id }
+            actors = actorOrder.map { actors[$0] }
+        }
         for index in relations.indices {
             relations[index].evidence = Self.canonical(relations[index].evidence)
         }
-        let relationOrder = relations.indices.sorted { relations[$0].key < relations[$1].key }
-        relations = relationOrder.map { relations[$0] }
+        let keyOrder = { (a: Int, b: Int) in
+            (relations[a].source, relations[a].target, relations[a].kind) < (relations[b].source, relations[b].target, relations[b].kind)
+        }
+        if !Self.isSorted(relations.indices, by: keyOrder) {
+            let relationOrder = relations.indices.sorted(by: keyOrder)
+            relations = relationOrder.map { relations[$0] }
+        }
+    }
+
+    /// Whether a stable sort would leave `items` as they are: no item comes before the one
+    /// ahead of it.
+    private static func isSorted<C: Collection>(_ items: C, by areInIncreasingOrder: (C.Element, C.Element) -> Bool) -> Bool {
+        zip(items, items.dropFirst()).allSatisfy { !areInIncreasingOrder($1, $0) }
     }
 
     /// Mentions or evidence in canonical order without exact duplicates, as the graph keeps them.
     static func canonical<Item: Comparable>(_ items: [Item]) -> [Item] {
+        // Already in order and without duplicates: nothing to sort, nothing to drop.
+        if zip(items, items.dropFirst()).allSatisfy({ $0 < $1 }) { return items }
         var sorted = items.sorted()
         guard sorted.count > 1 else { return sorted }
         // In place: the first of each run of equal items stays.

@@ -24,6 +24,12 @@ public struct GraphAccumulator: Sendable {
     private var relationSlots: [RelationKey: Int] = [:]
     private var relations: [RelationRecord] = []
     private var strings = StringTable()
+    /// Actor slots by the table index of an id's exact bytes (-1: not looked up yet), and
+    /// relation slots by the indices of its ends: looking strings up in the table costs a
+    /// fraction of hashing them for a `Dictionary`. Ids are still matched with `==` (as the
+    /// dictionaries above do) the first time their bytes come.
+    private var actorSlotsByIndex: [Int32] = []
+    private var relationSlotsByIndex: [IndexedRelationKey: Int] = [:]
     /// Spans whose offsets do not fit the packed form.
     private var wideSpans: [Span] = []
 
@@ -31,6 +37,12 @@ public struct GraphAccumulator: Sendable {
     private struct ActorRecord: Sendable {
         var actor: Actor
         var mentions: [PackedMention]
+    }
+
+    private struct IndexedRelationKey: Hashable, Sendable {
+        var source: Int32
+        var target: Int32
+        var kind: RelationKind
     }
 
     private struct RelationRecord: Sendable {
@@ -55,31 +67,66 @@ public struct GraphAccumulator: Sendable {
             articles[article.id] = articles[article.id].map { Self.mergeArticle($0, article) } ?? article
         }
         for actor in graph.actors {
-            let slot: Int
-            if let existing = actorSlots[actor.id] {
-                slot = existing
-                actors[slot].actor.absorb(actor)
-            } else {
-                slot = actors.count
-                actorSlots[actor.id] = slot
-                var bare = actor
-                bare.mentions = []
-                actors.append(ActorRecord(actor: bare, mentions: []))
-            }
-            for mention in actor.mentions { actors[slot].mentions.append(pack(mention)) }
+            let slot = actorSlot(for: actor)
+            // Appended to a list taken out of its record, so that each append does not check
+            // again that the records and the list are not shared.
+            var mentions: [PackedMention] = []
+            swap(&mentions, &actors[slot].mentions)
+            for mention in actor.mentions { mentions.append(pack(mention)) }
+            swap(&mentions, &actors[slot].mentions)
         }
         for relation in graph.relations {
-            let key = relation.key
-            let slot: Int
-            if let existing = relationSlots[key] {
-                slot = existing
-            } else {
-                slot = relations.count
-                relationSlots[key] = slot
-                relations.append(RelationRecord(key: key, evidence: []))
-            }
-            for item in relation.evidence { relations[slot].evidence.append(pack(item)) }
+            let slot = relationSlot(for: relation)
+            var evidence: [PackedEvidence] = []
+            swap(&evidence, &relations[slot].evidence)
+            for item in relation.evidence { evidence.append(pack(item)) }
+            swap(&evidence, &relations[slot].evidence)
         }
+    }
+
+    /// The record of `actor`'s id, made (without mentions) or merged with `actor`.
+    private mutating func actorSlot(for actor: Actor) -> Int {
+        let index = Int(strings.index(of: actor.id))
+        if index < actorSlotsByIndex.count, actorSlotsByIndex[index] >= 0 {
+            let slot = Int(actorSlotsByIndex[index])
+            actors[slot].actor.absorb(actor)
+            return slot
+        }
+        let slot = equalActorSlot(for: actor)
+        if index >= actorSlotsByIndex.count {
+            actorSlotsByIndex += repeatElement(-1, count: max(index + 1, strings.count) - actorSlotsByIndex.count)
+        }
+        actorSlotsByIndex[index] = Int32(slot)
+        return slot
+    }
+
+    /// ``actorSlot(for:)`` by a `Dictionary` of ids, which takes `==` spellings for one.
+    private mutating func equalActorSlot(for actor: Actor) -> Int {
+        if let existing = actorSlots[actor.id] {
+            actors[existing].actor.absorb(actor)
+            return existing
+        }
+        actorSlots[actor.id] = actors.count
+        var bare = actor
+        bare.mentions = []
+        actors.append(ActorRecord(actor: bare, mentions: []))
+        return actors.count - 1
+    }
+
+    private mutating func relationSlot(for relation: Relation) -> Int {
+        let indexed = IndexedRelationKey(source: strings.index(of: relation.source), target: strings.index(of: relation.target), kind: relation.kind)
+        if let existing = relationSlotsByIndex[indexed] { return existing }
+        let key = relation.key
+        let slot: Int
+        if let existing = relationSlots[key] {
+            slot = existing
+        } else {
+            slot = relations.count
+            relationSlots[key] = slot
+            relations.append(RelationRecord(key: key, evidence: []))
+        }
+        relationSlotsByIndex[indexed] = slot
+        return slot
     }
 
     /// The merged graph, in canonical order.
@@ -117,12 +164,16 @@ public struct GraphAccumulator: Sendable {
     /// Mentions and evidence are put in canonical order and written from their packed
     /// records: their strings are compared by rank in the table's `String` order, which
     /// answers as comparing the strings does, so the order (and which of two equal records
-    /// stays) is the graph's. The packed records go as they are written.
+    /// stays) is the graph's. The packed records go as they are written, as copies of the
+    /// bytes that are the same from record to record and of each string's JSON, made once.
     public mutating func writeJSONBytes(pieceSize: Int = 1 << 20, to write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         // Canonical order compares a missing speaker as the empty string.
         let empty = strings.index(of: "")
         let ranks = strings.ranks()
         var writer = JSONWriter(capacity: pieceSize + pieceSize / 4)
+        let encoded = EncodedStrings(strings, writer: writer)
+        var mentionLayout: MentionLayout?
+        var evidenceLayout: EvidenceLayout?
         writer.beginGraph()
         for article in articles.values.sorted(by: { $0.id < $1.id }) {
             Graph.write(article, to: &writer)
@@ -134,7 +185,9 @@ public struct GraphAccumulator: Sendable {
             actors[slot].mentions = []
             Graph.beginActor(actors[slot].actor, to: &writer)
             for mention in mentions {
-                Graph.writeMention(article: strings[mention.article], span: unpack(mention.span), text: strings[mention.text], to: &writer)
+                let depth = writer.beginFlatObject()
+                if mentionLayout?.depth != depth { mentionLayout = MentionLayout(depth: depth, writer: writer) }
+                mentionLayout!.write(article: mention.article, span: unpack(mention.span), text: mention.text, strings: encoded, to: &writer)
                 if writer.count >= pieceSize { try writer.flush(write) }
             }
             Graph.endActor(to: &writer)
@@ -145,11 +198,12 @@ public struct GraphAccumulator: Sendable {
             relations[slot].evidence = []
             Graph.beginRelation(relations[slot].key, weight: evidence.count, to: &writer)
             for item in evidence {
-                Graph.writeEvidence(
-                    article: strings[item.article], sentence: unpack(item.sentence), source: unpack(item.source),
-                    target: unpack(item.target), cue: unpack(item.cue), modality: item.modality,
-                    attributedTo: item.attributedTo < 0 ? nil : strings[item.attributedTo], tense: item.tense,
-                    rule: strings[item.rule], confidence: item.confidence, to: &writer
+                let depth = writer.beginFlatObject()
+                if evidenceLayout?.depth != depth { evidenceLayout = EvidenceLayout(depth: depth, writer: writer) }
+                evidenceLayout!.write(
+                    article: item.article, sentence: unpack(item.sentence), source: unpack(item.source), target: unpack(item.target),
+                    cue: unpack(item.cue), modality: item.modality, attributedTo: item.attributedTo, tense: item.tense,
+                    rule: item.rule, confidence: item.confidence, strings: encoded, to: &writer
                 )
                 if writer.count >= pieceSize { try writer.flush(write) }
             }
@@ -171,6 +225,9 @@ public struct GraphAccumulator: Sendable {
         case (nil, nil): return nil
         case (let x?, nil), (nil, let x?): return x
         case (let x?, let y?):
+            // Most often the same name again: `==` strings have as many characters, and the
+            // smaller of two `==` strings is the first.
+            if x == y { return x }
             if x.count != y.count { return x.count > y.count ? x : y }
             return min(x, y)
         }

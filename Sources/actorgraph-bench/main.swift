@@ -31,10 +31,12 @@ func printTable(_ title: String, _ rows: [BenchmarkRow]) {
 #if DEBUG
 print("note: a debug build; run `make bench` (release) for figures worth quoting\n")
 #endif
-/// `actorgraph-bench [extraction] [diff] [render] [mentions]` runs the named benchmarks;
-/// no name runs them all. `actorgraph-bench corpus FILE` only writes the extraction corpus
-/// and `actorgraph-bench render-graph FILE` only the render benchmark's graph as JSON, so
-/// that a profile or an output comparison can read the same bytes the benchmark does.
+/// `actorgraph-bench [extraction] [diff] [render] [mentions] [merge]` runs the named
+/// benchmarks; no name runs them all. `actorgraph-bench merge FILE` merges the graph JSON
+/// lines of FILE instead of an extraction of the generated corpus. `actorgraph-bench corpus
+/// FILE` only writes the extraction corpus and `actorgraph-bench render-graph FILE` only the
+/// render benchmark's graph as JSON, so that a profile or an output comparison can read the
+/// same bytes the benchmark does.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "corpus", arguments.count == 2 {
     let (bytes, articles) = try BenchCorpus.write(to: URL(fileURLWithPath: arguments[1]), minimumBytes: ExtractionBenchmark.corpusBytes)
@@ -45,7 +47,8 @@ if arguments.first == "render-graph", arguments.count == 2 {
     try RenderBenchmark.generatedGraph().jsonData().write(to: URL(fileURLWithPath: arguments[1]))
     exit(0)
 }
-let selected = Set(arguments)
+let mergeLines = arguments.first == "merge" && arguments.count == 2 ? arguments[1] : nil
+let selected = Set(mergeLines == nil ? arguments : ["merge"])
 func wanted(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
 
 // First, while this process is small: a child's peak RSS includes its parent's at spawn.
@@ -57,3 +60,4 @@ if wanted("render") { RenderBenchmark.report() }
 if wanted("mentions") {
     printTable("mention finding: tokenise and match every gazetteer name, one core, vs. wc -w on the same file", MentionBenchmark.run())
 }
+if wanted("merge") { MergeBenchmark.report(lines: mergeLines) }

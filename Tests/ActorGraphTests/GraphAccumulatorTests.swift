@@ -97,6 +97,27 @@ final class GraphAccumulatorTests: XCTestCase {
         XCTAssertEqual(bytes, Array(taken.takeGraph().jsonString().utf8))
     }
 
+    func testIdsSpelledDifferentlyButEqualAsStringsNameOneActorAndOneRelation() {
+        // Ids are looked up by their exact bytes first; `==` spellings must still meet.
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        func graph(_ article: String, _ id: String) -> Graph {
+            let item = Evidence(article: article, sentence: Span(start: 0, end: 9), source: Span(start: 0, end: 4),
+                                target: Span(start: 5, end: 9), cue: Span(start: 4, end: 5), rule: "r", confidence: 0.5)
+            return Graph(articles: [Article(id: article)],
+                         actors: [Actor(id: id, name: "Cafe", kind: .organisation, mentions: [Mention(article: article, span: Span(start: 0, end: 4), text: id)]),
+                                  Actor(id: "zzz", name: "Z", kind: .organisation)],
+                         relations: [Relation(source: id, target: "zzz", kind: .threat, evidence: [item])])
+        }
+        var accumulator = GraphAccumulator()
+        for (article, id) in [("a", composed), ("b", decomposed), ("c", composed), ("d", decomposed)] { accumulator.add(graph(article, id)) }
+        XCTAssertEqual(accumulator.actorCount, 2)
+        XCTAssertEqual(accumulator.relationCount, 1)
+        let merged = accumulator.takeGraph()
+        XCTAssertEqual(merged.actors.map { Array($0.id.utf8) }, [Array(composed.utf8), Array("zzz".utf8)])
+        XCTAssertEqual(merged.actors[0].mentions.count, 4)
+        XCTAssertEqual(merged.relations.first?.evidence.count, 4)
+    }
+
     func testJSONWrittenInPiecesIsTheJSONStringByteForByte() {
         let graph = Graph.merged(graphs)
         var pieces: [String] = []

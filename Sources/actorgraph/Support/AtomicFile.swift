@@ -75,6 +75,14 @@ final class AtomicFile {
         }
     }
 
+    /// Appends what `produce` hands over, written by a thread of its own behind it (see
+    /// ``WriteBehind``).
+    func writeBehind(_ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        if let error = try WriteBehind.run(descriptor: descriptor, produce) {
+            throw Self.failure(path, "cannot write the file", error)
+        }
+    }
+
     /// Puts the complete file in place of the old one.
     func commit() throws {
         finished = true

@@ -30,9 +30,12 @@ enum Console {
     /// - Throws: ``CommandFailure`` naming standard output and the system's reason
     ///   (a full disk, a closed pipe).
     static func writeOutput(_ data: Data) throws {
-        if let error = data.withUnsafeBytes({ writeAll($0, to: STDOUT_FILENO) }) {
-            throw CommandFailure("standard output: \(String(cString: strerror(error)))")
-        }
+        if let error = data.withUnsafeBytes({ writeAll($0, to: STDOUT_FILENO) }) { throw outputFailure(error) }
+    }
+
+    /// The failure of a write to standard output with `errno` `error`.
+    static func outputFailure(_ error: Int32) -> CommandFailure {
+        CommandFailure("standard output: \(String(cString: strerror(error)))")
     }
 
     /// Writes every byte, retrying after interruptions; the `errno` of a failure, or `nil`.

@@ -18,14 +18,14 @@ enum OutputWriter {
     }
 
     /// Writes the JSON that `produce` hands to its argument in pieces, as
-    /// ``writeJSON(of:to:)`` does.
+    /// ``writeJSON(of:to:)`` does, each written by another thread while the next is made.
     static func writeJSON(to path: String?, _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         guard let path, path != "-" else {
-            try produce { try Console.writeOutput(Data($0)) }
+            if let error = try WriteBehind.run(descriptor: STDOUT_FILENO, produce) { throw Console.outputFailure(error) }
             return
         }
         let file = try AtomicFile(path: path)
-        try produce { try file.write($0) }
+        try file.writeBehind(produce)
         try file.commit()
     }
 }

@@ -1,0 +1,31 @@
+/// The bytes of a mention's JSON that are the same for every mention at one depth, cut
+/// where its values go: a corpus's merge writes a million mentions as a few copies each.
+/// Made with the writer's own calls, so the bytes are those ``Graph/writeMention`` writes.
+struct MentionLayout {
+    /// The depth of the fields, as ``JSONWriter/beginFlatObject()`` gives it.
+    let depth: Int
+    private let article, start, end, text, close: [UInt8]
+
+    init(depth: Int, writer: borrowing JSONWriter) {
+        self.depth = depth
+        article = writer.flatKeyBytes("article", depth: depth, first: true)
+        start = writer.flatKeyBytes("start", depth: depth, first: false)
+        end = writer.flatKeyBytes("end", depth: depth, first: false)
+        text = writer.flatKeyBytes("text", depth: depth, first: false)
+        close = writer.endFlatObjectBytes(depth: depth)
+    }
+
+    /// Writes the fields of a mention opened with ``JSONWriter/beginFlatObject()`` at
+    /// ``depth``, and closes it; `article` and `text` index `strings`.
+    func write(article articleIndex: Int32, span: Span, text textIndex: Int32, strings: EncodedStrings, to writer: inout JSONWriter) {
+        writer.raw(article)
+        strings.write(articleIndex, to: &writer)
+        writer.raw(start)
+        writer.flatValue(span.start)
+        writer.raw(end)
+        writer.flatValue(span.end)
+        writer.raw(text)
+        strings.write(textIndex, to: &writer)
+        writer.raw(close)
+    }
+}

@@ -1,0 +1,29 @@
+@testable import ActorGraph
+import XCTest
+
+/// The table of strings a corpus merge packs its records with.
+final class StringTableTests: XCTestCase {
+    func testEveryStringKeepsItsOwnIndexWhateverItsLengthAndShareOfBytes() {
+        // Lengths around the eight-byte steps of the hash, prefixes of one another, and
+        // strings that differ in one byte only, past the table's first growth.
+        var strings = (0...40).map { String(repeating: "a", count: $0) }
+        strings += (0..<300).map { "bench-\(String($0, radix: 7))" } + ["bench-0\u{0}", "é", "e\u{301}", "東京", "🇯🇵"]
+        var table = StringTable()
+        let indices = strings.map { table.index(of: $0) }
+        XCTAssertEqual(Set(indices).count, strings.count)
+        XCTAssertEqual(strings.map { table.index(of: $0) }, indices)
+        XCTAssertEqual(table.count, strings.count)
+        for (string, index) in zip(strings, indices) {
+            XCTAssertEqual(table.withUTF8(index) { Array($0) }, Array(string.utf8))
+        }
+    }
+
+    func testCanonicallyEquivalentSpellingsAreTwoStringsWithOneRank() {
+        var table = StringTable()
+        let composed = table.index(of: "caf\u{E9}"), decomposed = table.index(of: "cafe\u{301}"), other = table.index(of: "cafe")
+        XCTAssertNotEqual(composed, decomposed)
+        let ranks = table.ranks()
+        XCTAssertEqual(ranks[Int(composed)], ranks[Int(decomposed)])
+        XCTAssertLessThan(ranks[Int(other)], ranks[Int(composed)])
+    }
+}
