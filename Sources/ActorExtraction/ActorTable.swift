@@ -31,6 +31,16 @@ struct ActorTable {
         return index < base ? gazetteer.entries[Int(index)].name : local[Int(index - base)].name
     }
 
+    /// Whether the id of the actor at `a` sorts before that of the actor at `b`.
+    ///
+    /// The gazetteer's entries are in id order, so two of them compare by index, without
+    /// comparing strings.
+    func idPrecedes(_ a: Int32, _ b: Int32) -> Bool {
+        let base = Int32(gazetteer.entries.count)
+        if a < base, b < base { return a < b }
+        return id(at: a) < id(at: b)
+    }
+
     /// Whether the actor was found in this article rather than listed in the gazetteer.
     func isLocal(_ index: Int32) -> Bool { index >= Int32(gazetteer.entries.count) }
 

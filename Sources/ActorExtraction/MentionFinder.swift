@@ -54,14 +54,17 @@ struct MentionFinder {
 
     func gazetteerMentions(in tokens: [Token]) -> [FoundMention] {
         var found: [FoundMention] = []
+        // About one mention in twenty tokens: growing into them cost more than finding them.
+        found.reserveCapacity(tokens.count / 16)
         var ambiguousAt: [Int] = []
+        let stateWords = Self.stateWords
         var index = 0
         while index < tokens.count {
             guard tokens[index].isWord else { index += 1; continue }
             if let match = gazetteer.phrases.longestMatch(from: index, key: { $0 < tokens.count ? TokenHash.nameKey(tokens[$0]) : nil }) {
                 let surface = best(match.payloads)
                 let span = index..<(index + match.length)
-                if isUSState(span, in: tokens)
+                if isUSState(span, in: tokens, words: stateWords)
                     || (surface.ambiguous && isInsideLongerName(span, in: tokens, previousMatchEnd: found.last?.tokens.upperBound)) {
                     index += match.length
                     continue
@@ -135,17 +138,18 @@ struct MentionFinder {
             && previousMatchEnd != span.lowerBound && !Self.sentenceInitial(before, in: tokens)
     }
 
-    private static let stateKey = TokenHash.folded("state".utf8)
-    private static let ofKey = TokenHash.folded("of".utf8)
+    /// The keys of "state" and "of", read once a pass: a static is read through a
+    /// once-guard, and every match asks for both.
+    private static let stateWords = (state: TokenHash.folded("state".utf8), of: TokenHash.folded("of".utf8))
 
     /// A name used for a US state: "Washington state", "the state of Georgia".
-    private func isUSState(_ span: Range<Int>, in tokens: [Token]) -> Bool {
+    private func isUSState(_ span: Range<Int>, in tokens: [Token], words: (state: UInt64, of: UInt64)) -> Bool {
         func word(_ index: Int, _ key: UInt64) -> Bool {
             index >= 0 && index < tokens.count && tokens[index].folded == key
         }
         let before = span.lowerBound - 1
-        if word(span.upperBound, Self.stateKey) && !tokens[span.upperBound].isCapitalised { return true }
-        return word(before, Self.ofKey) && word(before - 1, Self.stateKey)
+        if word(span.upperBound, words.state) && !tokens[span.upperBound].isCapitalised { return true }
+        return word(before, words.of) && word(before - 1, words.state)
     }
 
     private static func sentenceInitial(_ index: Int, in tokens: [Token]) -> Bool {
@@ -170,12 +174,21 @@ struct MentionFinder {
             guard tokens[index].isWord, tokens[index].isCapitalised, !isCovered[index],
                   let match = gazetteer.surnames.longestMatch(from: index, key: { $0 < tokens.count ? tokens[$0].exact : nil })
             else { index += 1; continue }
-            let candidates = match.payloads.filter { named[Int($0.actor)] }
-            guard candidates.count == 1 else { index += 1; continue }
-            found.append(FoundMention(tokens: index..<(index + match.length), actor: candidates[0].actor, form: .surname))
+            guard let actor = Self.onlyNamed(match.payloads, named: named) else { index += 1; continue }
+            found.append(FoundMention(tokens: index..<(index + match.length), actor: actor, form: .surname))
             index += match.length
         }
         return found
+    }
+
+    /// The one actor among `surfaces` the text names in full, or `nil` for none or several.
+    private static func onlyNamed(_ surfaces: [Gazetteer.Surface], named: [Bool]) -> Int32? {
+        var only: Int32?
+        for surface in surfaces where named[Int(surface.actor)] {
+            guard only == nil else { return nil }
+            only = surface.actor
+        }
+        return only
     }
 
     static func coverage(of mentions: [FoundMention], count: Int) -> [Bool] {

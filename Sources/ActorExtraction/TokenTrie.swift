@@ -5,13 +5,22 @@
 /// already well mixed, so a multiply and a shift place an edge; Swift's `Dictionary`
 /// would hash each key again with SipHash, which dominated mention finding.
 struct TokenTrie<Payload: Sendable>: Sendable {
-    private var slotNodes: [Int32]
-    private var slotKeys: [UInt64]
-    private var slotTargets: [Int32]
+    /// One edge: the key and both nodes side by side, so that a probe reads one place.
+    private struct Slot: Sendable {
+        var key: UInt64
+        /// The node the edge leaves; -1 marks an empty slot.
+        var node: Int32
+        var target: Int32
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     private var edgeCount = 0
     /// Payload lists per node; empty for nodes that end no phrase.
     private var payloads: [[Payload]] = [[]]
+    /// Whether each node ends a phrase: asked at every step of a match, where reading the
+    /// payload list itself retained and released it.
+    private var endsPhrase: [Bool] = [false]
     /// One bit per low 16 bits of a phrase's first key: most words start no phrase, and a
     /// bit test turns them away before the table is probed.
     private var firstKeyBits = [UInt64](repeating: 0, count: 1024)
@@ -21,9 +30,7 @@ struct TokenTrie<Payload: Sendable>: Sendable {
 
     init() {
         let capacity = 64
-        slotNodes = [Int32](repeating: -1, count: capacity)
-        slotKeys = [UInt64](repeating: 0, count: capacity)
-        slotTargets = [Int32](repeating: 0, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, node: -1, target: 0), count: capacity)
         mask = capacity - 1
     }
 
@@ -37,11 +44,13 @@ struct TokenTrie<Payload: Sendable>: Sendable {
             } else {
                 let created = Int32(payloads.count)
                 payloads.append([])
+                endsPhrase.append(false)
                 addEdge(from: node, key, to: created)
                 node = created
             }
         }
         payloads[Int(node)].append(payload)
+        endsPhrase[Int(node)] = true
         count += 1
     }
 
@@ -51,15 +60,26 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// - Returns: the phrase length in tokens and its payloads.
     @inline(__always)
     func longestMatch(from start: Int, key: (Int) -> UInt64?) -> (length: Int, payloads: [Payload])? {
+        longestMatchEnd(from: start, key: key).map { ($0.length, payloads[Int($0.node)]) }
+    }
+
+    /// The length of the longest phrase from `start`, for callers that need no payload.
+    @inline(__always)
+    func longestMatchLength(from start: Int, key: (Int) -> UInt64?) -> Int? {
+        longestMatchEnd(from: start, key: key)?.length
+    }
+
+    /// The length of the longest phrase from `start` and the node it ends at.
+    @inline(__always)
+    private func longestMatchEnd(from start: Int, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
         guard let first = key(start), firstKeyBits[Int(first & 0xFFFF) >> 6] & (1 << (first & 63)) != 0 else { return nil }
         var node: Int32 = 0
-        var best: (Int, [Payload])?
+        var best: (length: Int, node: Int32)?
         var index = start
         while let tokenKey = key(index), let next = child(of: node, tokenKey) {
             node = next
             index += 1
-            let found = payloads[Int(next)]
-            if !found.isEmpty { best = (index - start, found) }
+            if endsPhrase[Int(next)] { best = (index - start, next) }
         }
         return best
     }
@@ -74,35 +94,28 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     private func child(of node: Int32, _ key: UInt64) -> Int32? {
         var index = slot(of: node, key)
         while true {
-            let occupant = slotNodes[index]
-            if occupant < 0 { return nil }
-            if occupant == node, slotKeys[index] == key { return slotTargets[index] }
+            let occupant = slots[index]
+            if occupant.node < 0 { return nil }
+            if occupant.node == node, occupant.key == key { return occupant.target }
             index = (index + 1) & mask
         }
     }
 
     private mutating func addEdge(from node: Int32, _ key: UInt64, to target: Int32) {
-        if (edgeCount + 1) * 2 > slotNodes.count { grow() }
+        if (edgeCount + 1) * 2 > slots.count { grow() }
         var index = slot(of: node, key)
-        while slotNodes[index] >= 0 { index = (index + 1) & mask }
-        slotNodes[index] = node
-        slotKeys[index] = key
-        slotTargets[index] = target
+        while slots[index].node >= 0 { index = (index + 1) & mask }
+        slots[index] = Slot(key: key, node: node, target: target)
         edgeCount += 1
     }
 
     private mutating func grow() {
-        let oldNodes = slotNodes
-        let oldKeys = slotKeys
-        let oldTargets = slotTargets
-        let capacity = oldNodes.count * 2
-        slotNodes = [Int32](repeating: -1, count: capacity)
-        slotKeys = [UInt64](repeating: 0, count: capacity)
-        slotTargets = [Int32](repeating: 0, count: capacity)
-        mask = capacity - 1
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, node: -1, target: 0), count: old.count * 2)
+        mask = slots.count - 1
         edgeCount = 0
-        for index in oldNodes.indices where oldNodes[index] >= 0 {
-            addEdge(from: oldNodes[index], oldKeys[index], to: oldTargets[index])
+        for edge in old where edge.node >= 0 {
+            addEdge(from: edge.node, edge.key, to: edge.target)
         }
     }
 }

@@ -76,17 +76,17 @@ struct UnknownActorFinder {
         guard !covered[index], reader.isNameWord(index) else { return nil }
         let run = reader.capitalisedRun(from: index, covered: covered, connectors: Self.connectors, connectorKeys: Self.connectorKeys)
         guard !run.isEmpty else { return nil }
-        let words = run.filter { reader.isNameWord($0) }
+        let words = NameWords(run, reader: reader)
         let isHead = { reader.isOne(of: Self.institutionHeads, keys: Self.institutionHeadKeys, at: $0) }
         // "Talks on the West Bank resumed": a sentence's first word joined by a connector
         // is a common noun, not part of a name; the name proper starts after it.
-        if reader.opensSentence(run.lowerBound), run.count > 2, !isHead(words[0]), !reader.isWord(words[0], "the"),
+        if reader.opensSentence(run.lowerBound), run.count > 2, !isHead(words.first), !reader.isWord(words.first, "the"),
            reader.tokens[run.lowerBound + 1].isLowercaseWord {
             return nil
         }
         // "the West Bank": a compass word and a head word name a place.
-        let isPlace = words.count == 2 && reader.isOne(of: Self.compassWords, keys: Self.compassKeys, at: words[0])
-        if words.contains(where: isHead), words.count >= 2, !isPlace {
+        let isPlace = words.count == 2 && reader.isOne(of: Self.compassWords, keys: Self.compassKeys, at: words.first)
+        if words.count >= 2, !isPlace, words.contains(where: isHead) {
             let name = reader.text(run)
             let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, reader: reader)
             let country = owner.flatMap { table.state(of: $0) }.map { table.id(at: $0) }
@@ -94,9 +94,10 @@ struct UnknownActorFinder {
             let actor = table.addLocal(GazetteerEntry(id: id, name: name, kind: .organisation, country: country))
             return FoundMention(tokens: run, actor: actor, form: .stranger)
         }
-        let personRun = run.lowerBound..<(run.lowerBound + (run.firstIndex { !reader.isNameWord($0) } .map { $0 - run.lowerBound } ?? run.count))
+        // The name words up to the first connector or hyphen, which are the run's first words.
+        let personRun = run.lowerBound..<words.firstGap
         guard personRun.count >= 2, personRun.count <= 4,
-              !words.prefix(personRun.count).contains(where: { reader.isOne(of: Self.notNames, keys: Self.notNameKeys, at: $0) }),
+              !personRun.contains(where: { reader.isOne(of: Self.notNames, keys: Self.notNameKeys, at: $0) }),
               hasTitle(before: titleSearchStart(personRun.lowerBound, mentions: mentions, reader: reader), reader: reader)
                 || isSpeaker(personRun, reader: reader)
         else { return nil }
@@ -108,10 +109,12 @@ struct UnknownActorFinder {
     private func hasTitle(before index: Int, reader: NameReader) -> Bool {
         for length in 1...4 where index - length >= 0 {
             let start = index - length
-            if let match = roles.titles.longestMatch(from: start, key: { $0 < index ? TokenHash.nameKey(reader.tokens[$0]) : nil }),
-               match.length == length { return true }
-            if let match = roles.rolePhrases.longestMatch(from: start, key: { $0 < index ? reader.tokens[$0].folded : nil }),
-               match.length == length { return true }
+            if roles.titles.longestMatchLength(from: start, key: { $0 < index ? TokenHash.nameKey(reader.tokens[$0]) : nil }) == length {
+                return true
+            }
+            if roles.rolePhrases.longestMatchLength(from: start, key: { $0 < index ? reader.tokens[$0].folded : nil }) == length {
+                return true
+            }
         }
         return false
     }
@@ -130,16 +133,18 @@ struct UnknownActorFinder {
         let key: (Int) -> UInt64? = { $0 < reader.tokens.count ? TokenHash.nameKey(reader.tokens[$0]) : nil }
         let folded: (Int) -> UInt64? = { $0 < reader.tokens.count ? reader.tokens[$0].folded : nil }
         guard reader.tokens[index].isCapitalised else { return nil }
-        let title = roles.titles.longestMatch(from: index, key: key)?.length
-        let role = roles.rolePhrases.longestMatch(from: index, key: folded)?.length
+        let title = roles.titles.longestMatchLength(from: index, key: key)
+        let role = roles.rolePhrases.longestMatchLength(from: index, key: folded)
         guard title != nil || role != nil else { return nil }
         return max(title ?? 0, role ?? 0)
     }
 
+    private static let speakingVerbs = TokenKeySet(words: ["said", "says", "told", "wrote", "argued", "warned", "added", "noted", "believes"])
+
     /// "X said", "X, a professor at …", "said X".
     private func isSpeaker(_ run: Range<Int>, reader: NameReader) -> Bool {
         let after = run.upperBound
-        if ["said", "says", "told", "wrote", "argued", "warned", "added", "noted", "believes"].contains(where: { reader.isWord(after, $0) }) {
+        if after < reader.tokens.count, reader.tokens[after].isWord, Self.speakingVerbs.contains(reader.tokens[after].folded) {
             return true
         }
         if reader.isWord(run.lowerBound - 1, "said") || reader.isWord(run.lowerBound - 1, "says") { return true }
@@ -271,5 +276,40 @@ struct NameReader {
             end = lastName + 1
         }
         return start..<end
+    }
+}
+
+/// The name words of a capitalised run (its words less connectors and hyphens), read in
+/// one pass instead of gathered into an array for each run.
+struct NameWords {
+    private let run: Range<Int>
+    private let reader: NameReader
+    /// The number of name words.
+    let count: Int
+    /// The first name word; the run's first token, which is always one.
+    let first: Int
+    /// The first token of the run that is no name word, or the run's end.
+    let firstGap: Int
+
+    init(_ run: Range<Int>, reader: NameReader) {
+        self.run = run
+        self.reader = reader
+        var count = 0
+        var firstGap = run.upperBound
+        for index in run {
+            if reader.isNameWord(index) {
+                count += 1
+            } else if firstGap == run.upperBound {
+                firstGap = index
+            }
+        }
+        self.count = count
+        self.first = run.lowerBound
+        self.firstGap = firstGap
+    }
+
+    /// Whether any name word satisfies `predicate`.
+    func contains(where predicate: (Int) -> Bool) -> Bool {
+        run.contains { reader.isNameWord($0) && predicate($0) }
     }
 }

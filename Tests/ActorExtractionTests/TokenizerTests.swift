@@ -37,6 +37,11 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(words("Москва и 東京"), ["Москва", "и", "東京"])
     }
 
+    func testTheKeysAreTheHashesOfTheirWords() {
+        XCTAssertEqual(TokenHash.the, TokenHash.exact(Array("the".utf8)))
+        XCTAssertEqual(TokenHash.theCapitalised, TokenHash.exact(Array("The".utf8)))
+    }
+
     func testInvalidUTF8DoesNotStopTokenizing() {
         let bytes: [UInt8] = Array("Japan ".utf8) + [0xFF, 0xFE] + Array(" China".utf8)
         let tokens = Tokenizer().tokens(in: bytes)
