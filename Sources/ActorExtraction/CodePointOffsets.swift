@@ -58,9 +58,12 @@ struct CodePointOffsets {
     }
 
     /// The continuation bytes (10xxxxxx) in a word: a byte's top bit set and its second
-    /// bit clear, which shifting left by one brings under the top bit.
+    /// bit clear, which shifting left by one brings under the top bit. The flags, moved to
+    /// each byte's lowest bit, are summed into the top byte by one multiply: the build
+    /// targets processors without a population-count instruction.
     @inline(__always)
     private static func continuations(in value: UInt64) -> Int {
-        (value & ~(value &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+        let flags = (value & ~(value &<< 1) & 0x8080_8080_8080_8080) &>> 7
+        return Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) &>> 56)
     }
 }

@@ -22,11 +22,22 @@ struct Tokenizer {
         return low < abbreviations.count && abbreviations[low] == hash
     }
 
-    func tokens(in bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> [Token] {
-        bytes.withUnsafeBufferPointer { tokens(in: $0, from: start, to: end ?? bytes.count) }
+    /// Each byte's lower-case form when it is an ASCII letter or digit, else 0: one load
+    /// tells a word's byte and gives its folded form, where range tests and a branchless
+    /// lower-casing cost a dozen instructions a byte.
+    static let asciiWordBytes: [UInt8] = (0..<256).map { byte in
+        UTF8Scalar.isASCIIAlphanumeric(UInt8(byte)) ? TokenHash.lowercase(UInt8(byte)) : 0
     }
 
-    private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [Token] {
+    func tokens(in bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> [Token] {
+        bytes.withUnsafeBufferPointer { bytes in
+            Self.asciiWordBytes.withUnsafeBufferPointer { wordBytes in
+                tokens(in: bytes, from: start, to: end ?? bytes.count, wordBytes: wordBytes.baseAddress!)
+            }
+        }
+    }
+
+    private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity((end - start) / 5)
         var index = start
@@ -44,7 +55,7 @@ struct Tokenizer {
             }
             var token: Token
             if UTF8Scalar.isWordCharacter(scalar) {
-                token = plainASCIIWord(bytes, from: index, end: end) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
+                token = plainASCIIWord(bytes, from: index, end: end, wordBytes: wordBytes) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
                 let wordEnd = Int(token.end)
                 if bytes[wordEnd - 1] != UInt8(ascii: "."), wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."),
                    Self.isAbbreviation(token.exact) {
@@ -84,19 +95,22 @@ struct Tokenizer {
     /// where ``scanWord(_:from:end:)`` would end them for certain (at the end, or at an
     /// ASCII byte that is neither an apostrophe nor the dot of an initialism). `nil` leaves
     /// the word to the full scan.
+    ///
+    /// - Parameter wordBytes: ``asciiWordBytes``.
     @inline(__always)
-    private func plainASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Token? {
+    private func plainASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, wordBytes: UnsafePointer<UInt8>) -> Token? {
         var exact = TokenHash.seed
         var folded = TokenHash.seed
         var index = start
         while index < end {
             let byte = bytes[index]
-            guard byte < 0x80, UTF8Scalar.isASCIIAlphanumeric(byte) else {
+            let lower = wordBytes[Int(byte)]
+            guard lower != 0 else {
                 guard byte < 0x80, byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") || index - start != 1, index > start else { return nil }
                 break
             }
             exact = (exact ^ UInt64(byte)) &* TokenHash.prime
-            folded = (folded ^ UInt64(TokenHash.lowercase(byte))) &* TokenHash.prime
+            folded = (folded ^ UInt64(lower)) &* TokenHash.prime
             index &+= 1
         }
         guard index > start else { return nil }
@@ -235,6 +249,18 @@ enum UTF8Scalar {
     /// their use looks up their metadata on every call, even for an ASCII word.
     @inline(never)
     static func isWordCharacterBeyondASCII(_ scalar: UInt32) -> Bool {
+        // News text's usual non-ASCII characters, answered without Unicode's tables, which
+        // cost a thousand instructions a call: Latin letters with diacritics are letters;
+        // dashes, curly quotes and special spaces are not.
+        switch scalar {
+        case 0xC0...0x24F: return scalar != 0xD7 && scalar != 0xF7
+        case 0x2000...0x206F: return false
+        default: return hasWordProperty(scalar)
+        }
+    }
+
+    /// Whether Unicode calls the scalar alphabetic, numeric or a nonspacing mark.
+    static func hasWordProperty(_ scalar: UInt32) -> Bool {
         if scalar == 0xFFFD { return false }
         guard let unicode = Unicode.Scalar(scalar) else { return false }
         return unicode.properties.isAlphabetic || unicode.properties.numericType != nil

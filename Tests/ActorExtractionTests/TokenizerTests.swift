@@ -42,6 +42,19 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(TokenHash.theCapitalised, TokenHash.exact(Array("The".utf8)))
     }
 
+    func testQuickAnswersForLatinLettersAndPunctuationAgreeWithUnicode() {
+        for scalar in UInt32(0x80)...0x2FFF {
+            XCTAssertEqual(UTF8Scalar.isWordCharacterBeyondASCII(scalar), UTF8Scalar.hasWordProperty(scalar), String(scalar, radix: 16))
+        }
+    }
+
+    func testWordBytesTableHoldsTheLowerCaseOfLettersAndDigitsOnly() {
+        XCTAssertEqual(Tokenizer.asciiWordBytes[Int(UInt8(ascii: "K"))], UInt8(ascii: "k"))
+        XCTAssertEqual(Tokenizer.asciiWordBytes[Int(UInt8(ascii: "7"))], UInt8(ascii: "7"))
+        XCTAssertEqual(Tokenizer.asciiWordBytes[Int(UInt8(ascii: "-"))], 0)
+        XCTAssertEqual(Tokenizer.asciiWordBytes[0xC3], 0)
+    }
+
     func testInvalidUTF8DoesNotStopTokenizing() {
         let bytes: [UInt8] = Array("Japan ".utf8) + [0xFF, 0xFE] + Array(" China".utf8)
         let tokens = Tokenizer().tokens(in: bytes)

@@ -179,11 +179,13 @@ struct JSONLinesArticle: Decodable {
     /// - Throws: ``CommandFailure`` naming the file and line.
     static func article(line: [UInt8], origin: String, fallbackID: String, date: String?) throws -> LoadedArticle {
         // The same decoding as article files: a line may be Windows-1252 or damaged too.
-        let (json, warnings) = try ArticleLoader.decode(line, origin: origin)
+        // A line that needs none (almost every line) is read as it came, and one that
+        // needed repair from its decoded text.
+        let plain = line.count <= TextDecoder.maximumUTF8Count && PlainUTF8.holds(line)
+        let (json, warnings) = plain ? ("", []) : try ArticleLoader.decode(line, origin: origin)
         let record: JSONLinesArticle
         do {
-            // A line that needed no repair is read as it came; a repaired one from its decoded text.
-            let bytes = warnings.isEmpty && line.first != 0xEF ? line : Array(json.utf8)
+            let bytes = plain || (warnings.isEmpty && line.first != 0xEF) ? line : Array(json.utf8)
             record = try JSONLinesRecordReader.read(bytes) ?? JSONDecoder().decode(JSONLinesArticle.self, from: Data(bytes))
         } catch let error as DecodingError {
             throw CommandFailure("\(origin): \(describe(error))")
