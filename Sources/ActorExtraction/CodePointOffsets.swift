@@ -32,7 +32,8 @@ struct CodePointOffsets {
         self.table = sawContinuation ? table : []
     }
 
-    /// The code point offset of the code point that starts at, or contains, `byte`.
+    /// The number of code points that start before `byte`: the offset of the code point
+    /// that starts there.
     @inline(__always)
     func codePoint(atByte byte: Int) -> Int {
         if table.isEmpty { return byte }

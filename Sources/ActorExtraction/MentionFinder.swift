@@ -61,8 +61,8 @@ struct MentionFinder {
         var index = 0
         while index < tokens.count {
             guard tokens[index].isWord else { index += 1; continue }
-            if let match = gazetteer.phrases.longestMatch(from: index, key: { $0 < tokens.count ? TokenHash.nameKey(tokens[$0]) : nil }) {
-                let surface = best(match.payloads)
+            if let match = gazetteer.phrases.longestMatchEnd(from: index, key: { $0 < tokens.count ? TokenHash.nameKey(tokens[$0]) : nil }) {
+                let surface = gazetteer.bestPhrases[Int(match.node)]
                 let span = index..<(index + match.length)
                 if isUSState(span, in: tokens, words: stateWords)
                     || (surface.ambiguous && isInsideLongerName(span, in: tokens, previousMatchEnd: found.last?.tokens.upperBound)) {
@@ -157,11 +157,6 @@ struct MentionFinder {
         let previous = tokens[index - 1]
         return tokens[index].afterNewline || previous.kind == .openQuote || previous.kind == .straightQuote
             || (previous.kind == .punctuation && [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(previous.first))
-    }
-
-    /// Prefers a full name over a metonym over a demonym; among equals, the first listed.
-    private func best(_ surfaces: [Gazetteer.Surface]) -> Gazetteer.Surface {
-        surfaces.min { ($0.ambiguous ? 1 : 0, $0.form) < ($1.ambiguous ? 1 : 0, $1.form) }!
     }
 
     /// - Parameter named: whether the text names each gazetteer actor, by index.

@@ -21,6 +21,10 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// Whether each node ends a phrase: asked at every step of a match, where reading the
     /// payload list itself retained and released it.
     private var endsPhrase: [Bool] = [false]
+    /// One bit per low six bits of each node's child keys: most words follow no phrase's
+    /// first word, and a bit test in this small array turns them away before a probe of
+    /// the large edge table, whose cache misses took most of a match's time.
+    private var childKeyBits: [UInt64] = [0]
     /// One bit per low 16 bits of a phrase's first key: most words start no phrase, and a
     /// bit test turns them away before the table is probed.
     private var firstKeyBits = [UInt64](repeating: 0, count: 1024)
@@ -45,6 +49,8 @@ struct TokenTrie<Payload: Sendable>: Sendable {
                 let created = Int32(payloads.count)
                 payloads.append([])
                 endsPhrase.append(false)
+                childKeyBits.append(0)
+                childKeyBits[Int(node)] |= 1 << (key & 63)
                 addEdge(from: node, key, to: created)
                 node = created
             }
@@ -69,9 +75,10 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         longestMatchEnd(from: start, key: key)?.length
     }
 
-    /// The length of the longest phrase from `start` and the node it ends at.
+    /// The length of the longest phrase from `start` and the node it ends at, whose
+    /// payloads ``payloads(at:)`` gives.
     @inline(__always)
-    private func longestMatchEnd(from start: Int, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
+    func longestMatchEnd(from start: Int, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
         guard let first = key(start), firstKeyBits[Int(first & 0xFFFF) >> 6] & (1 << (first & 63)) != 0 else { return nil }
         var node: Int32 = 0
         var best: (length: Int, node: Int32)?
@@ -84,6 +91,12 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         return best
     }
 
+    /// The number of nodes, which are numbered from 0.
+    var nodeCount: Int { payloads.count }
+
+    /// The payloads of the phrases that end at `node`.
+    func payloads(at node: Int32) -> [Payload] { payloads[Int(node)] }
+
     @inline(__always)
     private func slot(of node: Int32, _ key: UInt64) -> Int {
         let mixed = (key ^ (UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
@@ -92,6 +105,7 @@ struct TokenTrie<Payload: Sendable>: Sendable {
 
     @inline(__always)
     private func child(of node: Int32, _ key: UInt64) -> Int32? {
+        guard childKeyBits[Int(node)] & (1 << (key & 63)) != 0 else { return nil }
         var index = slot(of: node, key)
         while true {
             let occupant = slots[index]

@@ -124,14 +124,3 @@ final class ArticleTextTests: XCTestCase {
         XCTAssertEqual(article.bodyStart, 0)
     }
 }
-
-final class CodePointOffsetsTests: XCTestCase {
-    func testOffsetsCountCodePointsNotBytes() {
-        let text = "“Tokyo” — 東京 Japan"
-        let bytes = Array(text.utf8)
-        let offsets = CodePointOffsets(bytes)
-        let japanByte = bytes.count - 5
-        XCTAssertEqual(offsets.codePoint(atByte: japanByte), text.unicodeScalars.count - 5)
-        XCTAssertEqual(offsets.codePoint(atByte: bytes.count), text.unicodeScalars.count)
-    }
-}
