@@ -69,7 +69,7 @@ struct ActorTable {
     /// mentions they look at.
     func kind(of index: Int32) -> ActorKind {
         let base = Int32(gazetteer.entries.count)
-        return index < base ? gazetteer.entries[Int(index)].kind : local[Int(index - base)].kind
+        return index < base ? gazetteer.kinds[Int(index)] : local[Int(index - base)].kind
     }
 
     /// The country of the actor at `index`, without copying its entry.
@@ -86,7 +86,7 @@ struct ActorTable {
             if entry.kind == .state { return index }
             return entry.country.flatMap { self.index(of: $0) }
         }
-        if gazetteer.entries[Int(index)].kind == .state { return index }
+        if gazetteer.kinds[Int(index)] == .state { return index }
         if let country = gazetteer.countryIndex[Int(index)] { return country }
         return gazetteer.entries[Int(index)].country.flatMap { localIndex[$0] }
     }

@@ -28,6 +28,9 @@ public struct Gazetteer: Sendable {
     private(set) var indexByID: [String: Int32]
     /// The index of each entry's country, where the gazetteer lists it, by entry index.
     private(set) var countryIndex: [Int32?]
+    /// Each entry's kind, by entry index: rules ask it of most mentions, and reading it
+    /// from the entries, a few hundred bytes apart, missed the cache.
+    private(set) var kinds: [ActorKind]
     private(set) var phrases: TokenTrie<Surface>
     /// The surface that wins among the phrases ending at each node of `phrases` (see
     /// ``best(_:)``), chosen once: reading a node's list at each match missed the cache.
@@ -43,6 +46,7 @@ public struct Gazetteer: Sendable {
         self.entries = byID.values.sorted { $0.id < $1.id }
         self.indexByID = Dictionary(uniqueKeysWithValues: self.entries.enumerated().map { ($1.id, Int32($0)) })
         self.countryIndex = self.entries.map { [indexByID] entry in entry.country.flatMap { indexByID[$0] } }
+        self.kinds = self.entries.map(\.kind)
         self.phrases = TokenTrie()
         self.surnames = TokenTrie()
         for (index, entry) in self.entries.enumerated() {

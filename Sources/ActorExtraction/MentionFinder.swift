@@ -94,7 +94,7 @@ struct MentionFinder {
             for position in order {
                 defer { previous = position }
                 guard ambiguous[position], let neighbour = previous, !ambiguous[neighbour],
-                      gazetteer.entries[Int(found[neighbour].actor)].kind == .state,
+                      gazetteer.kinds[Int(found[neighbour].actor)] == .state,
                       isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { continue }
                 ambiguous[position] = false
                 firm[Int(found[position].actor)] = true
@@ -125,7 +125,7 @@ struct MentionFinder {
     /// "the West" names the collective when it stands alone: a group's name that opens
     /// with "the" is a longer name only when another capitalised word follows ("the West Bank").
     private func isCollectiveTitle(_ span: Range<Int>, _ surface: Gazetteer.Surface, in tokens: [Token]) -> Bool {
-        guard gazetteer.entries[Int(surface.actor)].kind == .group, span.count >= 2, tokens[span.lowerBound].folded == Self.theKey,
+        guard gazetteer.kinds[Int(surface.actor)] == .group, span.count >= 2, tokens[span.lowerBound].folded == Self.theKey,
               tokens[span.lowerBound + 1].isCapitalised else { return false }
         return span.upperBound >= tokens.count || !(tokens[span.upperBound].isWord && tokens[span.upperBound].isCapitalised)
             && !(tokens[span.upperBound].kind == .dash && tokens[span.upperBound].attached)

@@ -105,12 +105,12 @@ struct RoleResolver {
             else { continue }
             // "his Kazakh counterpart Murat Nurtleu": the named counterpart belongs to that state.
             let named = index.starting(at: word + 1) ?? (isWord(word + 1, ",") ? index.starting(at: word + 2) : nil)
-            if let named, table.entry(at: mentions[named].actor).kind == .person {
+            if let named, table.kind(of: mentions[named].actor) == .person {
                 found.append(StatedAffiliation(person: mentions[named], organisation: mentions[position], cue: word..<(word + 1), rule: "counterpart"))
                 continue
             }
             guard named == nil, let date, let state = table.state(of: mentions[position].actor),
-                  let person = mentions[..<position].last(where: { table.entry(at: $0.actor).kind == .person && word - $0.tokens.upperBound <= 30 }),
+                  let person = mentions[..<position].last(where: { table.kind(of: $0.actor) == .person && word - $0.tokens.upperBound <= 30 }),
                   let role = table.entry(at: person.actor).offices?.first(where: { $0.isHeld(on: date) })?.role,
                   let holder = table.gazetteer.holder(of: role, in: table.entry(at: state).id, on: date), holder != person.actor
             else { continue }
