@@ -38,6 +38,8 @@ struct Tokenizer {
     }
 
     private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>) -> [Token] {
+        // Offsets are kept in 32 bits (the decoder refuses longer texts).
+        precondition(end <= Int(Int32.max), "a text of more than 2 GB")
         var tokens: [Token] = []
         tokens.reserveCapacity((end - start) / 5)
         var index = start
@@ -45,16 +47,26 @@ struct Tokenizer {
         var sawSpace = true
         while index < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") { sawNewline = true; sawSpace = true; index += 1; continue }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
-                sawSpace = true; index += 1; continue
-            }
-            let (scalar, width) = byte < 0x80 ? (UInt32(byte), 1) : UTF8Scalar.decode(bytes, at: index, end: end)
-            if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
-                sawSpace = true; index += width; continue
+            let scalar: UInt32
+            let width: Int
+            let isWord: Bool
+            // ASCII, most of any text, is told apart by one table load; the special spaces
+            // and Unicode's word characters are all beyond it.
+            if byte < 0x80 {
+                if byte == UInt8(ascii: "\n") { sawNewline = true; sawSpace = true; index += 1; continue }
+                if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
+                    sawSpace = true; index += 1; continue
+                }
+                (scalar, width, isWord) = (UInt32(byte), 1, wordBytes[Int(byte)] != 0)
+            } else {
+                (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
+                if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
+                    sawSpace = true; index += width; continue
+                }
+                isWord = UTF8Scalar.isWordCharacterBeyondASCII(scalar)
             }
             var token: Token
-            if UTF8Scalar.isWordCharacter(scalar) {
+            if isWord {
                 token = plainASCIIWord(bytes, from: index, end: end, wordBytes: wordBytes) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
                 let wordEnd = Int(token.end)
                 if bytes[wordEnd - 1] != UInt8(ascii: "."), wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."),
@@ -86,8 +98,8 @@ struct Tokenizer {
             folded = (folded ^ UInt64(TokenHash.lowercase(byte))) &* TokenHash.prime
         }
         return Token(
-            exact: exact, folded: folded, start: Int32(start), end: Int32(end), kind: kind, first: bytes[start],
-            afterNewline: false, attached: false
+            exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
+            first: bytes[start], afterNewline: false, attached: false
         )
     }
 
@@ -115,8 +127,8 @@ struct Tokenizer {
         }
         guard index > start else { return nil }
         return Token(
-            exact: exact, folded: folded, start: Int32(start), end: Int32(index), kind: .word, first: bytes[start],
-            afterNewline: false, attached: false
+            exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: .word,
+            first: bytes[start], afterNewline: false, attached: false
         )
     }
 
