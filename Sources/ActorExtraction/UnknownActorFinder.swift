@@ -86,7 +86,7 @@ struct UnknownActorFinder {
         }
         // "the West Bank": a compass word and a head word name a place.
         let isPlace = words.count == 2 && reader.isOne(of: Self.compassWords, keys: Self.compassKeys, at: words.first)
-        if words.count >= 2, !isPlace, words.contains(where: isHead) {
+        if words.count >= 2, !isPlace, run.contains(where: { reader.isNameWord($0) && isHead($0) }) {
             let name = reader.text(run)
             let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, reader: reader)
             let country = owner.flatMap { table.state(of: $0) }.map { table.id(at: $0) }
@@ -185,6 +185,7 @@ extension UnknownActorFinder {
     /// leave as ASCII lower case; `nil` for any other name.
     static func asciiSlug(_ name: String) -> String? {
         var slug: [UInt8] = []
+        slug.reserveCapacity(name.utf8.count)
         for byte in name.utf8 {
             guard byte < 0x80 else { return nil }
             let lower = TokenHash.lowercase(byte)
@@ -233,8 +234,17 @@ struct NameReader {
     /// letter into an ASCII one).
     func isOne(of words: Set<String>, keys: TokenKeySet, at index: Int) -> Bool {
         let token = tokens[index]
-        let isASCII = bytes[Int(token.start)..<Int(token.end)].allSatisfy { $0 < 0x80 }
-        return isASCII ? keys.contains(token.folded) : words.contains(lowercased(index))
+        return isASCII(token) ? keys.contains(token.folded) : words.contains(lowercased(index))
+    }
+
+    /// Whether a token's bytes are all ASCII; by index, since a slice of the text retained it.
+    private func isASCII(_ token: Token) -> Bool {
+        var position = Int(token.start)
+        while position < Int(token.end) {
+            guard bytes[position] < 0x80 else { return false }
+            position += 1
+        }
+        return true
     }
 
     func isWord(_ index: Int, _ word: String) -> Bool {
@@ -252,7 +262,13 @@ struct NameReader {
         let token = tokens[index]
         let length = Int(token.end - token.start)
         if length == 2, bytes[Int(token.start) + 1] == UInt8(ascii: ".") { return true }
-        return length >= 2 && (bytes[Int(token.start) + 1...Int(token.end) - 1]).contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 }
+        var position = Int(token.start) + 1
+        while position < Int(token.end) {
+            let byte = bytes[position]
+            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte >= 0x80 { return true }
+            position += 1
+        }
+        return false
     }
 
     /// Capitalised words from `start`, joined by connectors ("of", "for") and attached
@@ -279,11 +295,9 @@ struct NameReader {
     }
 }
 
-/// The name words of a capitalised run (its words less connectors and hyphens), read in
+/// The name words of a capitalised run (its words less connectors and hyphens), counted in
 /// one pass instead of gathered into an array for each run.
 struct NameWords {
-    private let run: Range<Int>
-    private let reader: NameReader
     /// The number of name words.
     let count: Int
     /// The first name word; the run's first token, which is always one.
@@ -292,8 +306,6 @@ struct NameWords {
     let firstGap: Int
 
     init(_ run: Range<Int>, reader: NameReader) {
-        self.run = run
-        self.reader = reader
         var count = 0
         var firstGap = run.upperBound
         for index in run {
@@ -306,10 +318,5 @@ struct NameWords {
         self.count = count
         self.first = run.lowerBound
         self.firstGap = firstGap
-    }
-
-    /// Whether any name word satisfies `predicate`.
-    func contains(where predicate: (Int) -> Bool) -> Bool {
-        run.contains { reader.isNameWord($0) && predicate($0) }
     }
 }
