@@ -85,22 +85,32 @@ struct MentionFinder {
         var ambiguous = [Bool](repeating: false, count: found.count)
         // "Chad's president", "Wagner's chief": an owner of something is an actor.
         for position in ambiguousAt where !isOwner(found[position].tokens, in: tokens) { ambiguous[position] = true }
-        var firm = [Bool](repeating: false, count: gazetteer.entries.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] { firm[Int(mention.actor)] = true }
         // "Mali, Burkina Faso and Niger": a name listed beside states is a state too. The
         // list is walked both ways, so one firm name vouches for a whole list.
-        for order in [Array(found.indices), found.indices.reversed()] {
-            var previous: Int?
-            for position in order {
-                defer { previous = position }
-                guard ambiguous[position], let neighbour = previous, !ambiguous[neighbour],
-                      gazetteer.kinds[Int(found[neighbour].actor)] == .state,
-                      isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { continue }
-                ambiguous[position] = false
-                firm[Int(found[position].actor)] = true
-            }
+        vouchForListedNames(found, in: found.indices, ambiguous: &ambiguous, tokens: tokens)
+        vouchForListedNames(found, in: found.indices.reversed(), ambiguous: &ambiguous, tokens: tokens)
+        // An actor is named firmly when any of its mentions is.
+        var firm = [Bool](repeating: false, count: gazetteer.entries.count)
+        for (position, mention) in found.enumerated() where !ambiguous[position] { firm[Int(mention.actor)] = true }
+        var kept: [FoundMention] = []
+        kept.reserveCapacity(found.count)
+        for (position, mention) in found.enumerated() where !ambiguous[position] || firm[Int(mention.actor)] {
+            kept.append(mention)
         }
-        return found.enumerated().filter { !ambiguous[$0.offset] || firm[Int($0.element.actor)] }.map(\.element)
+        return kept
+    }
+
+    /// Clears the ambiguity of a mention listed right after a firm mention of a state, in
+    /// the order `positions` walks the mentions.
+    private func vouchForListedNames(_ found: [FoundMention], in positions: some Sequence<Int>, ambiguous: inout [Bool], tokens: [Token]) {
+        var previous: Int?
+        for position in positions {
+            defer { previous = position }
+            guard ambiguous[position], let neighbour = previous, !ambiguous[neighbour],
+                  gazetteer.kinds[Int(found[neighbour].actor)] == .state,
+                  isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { continue }
+            ambiguous[position] = false
+        }
     }
 
     private static let andKey = TokenHash.folded("and".utf8)

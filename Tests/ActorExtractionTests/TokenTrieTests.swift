@@ -48,6 +48,16 @@ final class TokenTrieTests: XCTestCase {
         }
     }
 
+    func testAMatchEndNamesTheNodeThatHoldsItsPayloads() throws {
+        let trie = trie(["China", "China Daily", "Japan"])
+        let keys = keys("China Daily")
+        let end = try XCTUnwrap(trie.longestMatchEnd(from: 0) { $0 < keys.count ? keys[$0] : nil })
+        XCTAssertEqual(end.length, 2)
+        XCTAssertEqual(trie.payloads(at: end.node), [1])
+        XCTAssertEqual(trie.nodeCount, 4, "the root and one node per distinct prefix")
+        XCTAssertEqual(trie.payloads(at: 0), [])
+    }
+
     func testEveryPhraseIsFoundAfterTheTableGrows() {
         let phrases = (0..<500).map { "Name\($0) Surname\($0)" }
         let trie = trie(phrases)
