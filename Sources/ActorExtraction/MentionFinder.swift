@@ -42,20 +42,22 @@ struct MentionFinder {
         var found = gazetteerMentions(in: tokens)
         var named = [Bool](repeating: false, count: gazetteer.entries.count)
         for mention in found { named[Int(mention.actor)] = true }
-        found = merge(found, surnameMentions(in: tokens, covered: found, named: named))
+        // Which tokens the mentions found so far cover, kept up to date by each pass.
+        var covered = Self.coverage(of: found, count: tokens.count)
+        found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named))
         var table = ActorTable(gazetteer: gazetteer)
-        let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, table: &table)
+        let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, coverage: &covered, table: &table)
         found = merge(found, strangers)
         var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date)
-        let affiliations = resolver.resolve(&found, table: &table)
+        let affiliations = resolver.resolve(&found, covered: &covered, table: &table)
         for affiliation in affiliations { table.inferCountry(of: affiliation.person.actor, from: affiliation.organisation.actor) }
         return MentionResult(mentions: found, actors: table, affiliations: affiliations)
     }
 
     func gazetteerMentions(in tokens: [Token]) -> [FoundMention] {
         var found: [FoundMention] = []
-        // About one mention in twenty tokens: growing into them cost more than finding them.
-        found.reserveCapacity(tokens.count / 16)
+        // About one mention in ten tokens: growing into them cost more than finding them.
+        found.reserveCapacity(tokens.count / 8)
         var ambiguousAt: [Int] = []
         let stateWords = Self.stateWords
         var index = 0
@@ -170,19 +172,20 @@ struct MentionFinder {
     }
 
     /// - Parameter named: whether the text names each gazetteer actor, by index.
-    private func surnameMentions(in tokens: [Token], covered: [FoundMention], named: [Bool]) -> [FoundMention] {
+    /// - Parameter covered: the tokens mentions cover; the surnames found are added.
+    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: [Bool]) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
-        let isCovered = Self.coverage(of: covered, count: tokens.count)
         var found: [FoundMention] = []
         var index = 0
         while index < tokens.count {
-            guard tokens[index].isWord, tokens[index].isCapitalised, !isCovered[index],
+            guard tokens[index].isWord, tokens[index].isCapitalised, !covered[index],
                   let match = gazetteer.surnames.longestMatch(from: index, key: { $0 < tokens.count ? tokens[$0].exact : nil })
             else { index += 1; continue }
             guard let actor = Self.onlyNamed(match.payloads, named: named) else { index += 1; continue }
             found.append(FoundMention(tokens: index..<(index + match.length), actor: actor, form: .surname))
             index += match.length
         }
+        for mention in found { for position in mention.tokens { covered[position] = true } }
         return found
     }
 

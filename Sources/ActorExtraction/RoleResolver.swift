@@ -22,10 +22,10 @@ struct RoleResolver {
         index >= 0 && index < tokens.count && tokens[index].spells(word, in: bytes)
     }
 
-    mutating func resolve(_ mentions: inout [FoundMention], table: inout ActorTable) -> [StatedAffiliation] {
+    /// - Parameter covered: the tokens `mentions` cover; the office holders named are added.
+    mutating func resolve(_ mentions: inout [FoundMention], covered: inout [Bool], table: inout ActorTable) -> [StatedAffiliation] {
         var affiliations: [StatedAffiliation] = []
         index = MentionIndex(mentions)
-        var covered = MentionFinder.coverage(of: mentions, count: tokens.count)
         var added: [FoundMention] = []
         var position = 0
         while position < tokens.count {

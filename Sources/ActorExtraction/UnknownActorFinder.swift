@@ -45,8 +45,8 @@ struct UnknownActorFinder {
     private static let notNameKeys = TokenKeySet(words: Array(notNames))
     private static let connectorKeys = TokenKeySet(words: Array(connectors))
 
-    func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], table: inout ActorTable) -> [FoundMention] {
-        var covered = MentionFinder.coverage(of: mentions, count: tokens.count)
+    /// - Parameter covered: the tokens `mentions` cover; the actors found are added.
+    func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], coverage covered: inout [Bool], table: inout ActorTable) -> [FoundMention] {
         let reader = NameReader(tokens: tokens, bytes: bytes)
         let mentionedAt = MentionedAt(mentions: mentions, index: MentionIndex(mentions))
         var found: [FoundMention] = []
