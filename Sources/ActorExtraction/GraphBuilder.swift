@@ -142,30 +142,45 @@ struct GraphBuilder {
     /// The graph, its parts moved out of the builder.
     consuming func graph() -> Graph {
         let order = nodeActors.indices.sorted { actors.idPrecedes(nodeActors[$0], nodeActors[$1]) }
-        var rank = [Int32](repeating: 0, count: order.count)
-        for (place, node) in order.enumerated() { rank[node] = Int32(place) }
+        let graphActors = actorsInOrder(order)
+        return Graph(articles: [article], actors: graphActors, relations: relationsInOrder(of: order))
+    }
+
+    /// The nodes as the graph's actors, in `order`, each with its mentions.
+    private func actorsInOrder(_ order: [Int]) -> [Actor] {
         var lists = mentionLists()
-        let graphActors = order.map { node in
+        var result: [Actor] = []
+        result.reserveCapacity(order.count)
+        for node in order {
             let index = nodeActors[node]
-            return Actor(
+            result.append(Actor(
                 id: actors.id(at: index), name: actors.name(at: index), kind: actors.kind(of: index), country: actors.country(of: index),
                 mentions: Self.take(&lists[node])
-            )
+            ))
         }
+        return result
+    }
+
+    /// The edges as the graph's relations, in the order of their keys (source id, target
+    /// id, kind), given the nodes in id order; their evidence is moved out.
+    private mutating func relationsInOrder(of order: [Int]) -> [Relation] {
+        var rank = [Int32](repeating: 0, count: order.count)
+        for (place, node) in order.enumerated() { rank[node] = Int32(place) }
         let keys = edges.edges
-        // The order of relation keys (source id, target id, kind) as one integer per edge.
+        // Each key as one integer, its parts in the order the key sorts by.
         let sortKeys = keys.map { edge in
             UInt64(rank[Int(nodeAt[Int(edge.source)])]) << 40 | UInt64(rank[Int(nodeAt[Int(edge.target)])]) << 8
                 | UInt64(Self.kinds.firstIndex(of: edge.kind)!)
         }
-        let edgeOrder = keys.indices.sorted { sortKeys[$0] < sortKeys[$1] }
-        let relations = edgeOrder.map { position in
-            Relation(
+        var result: [Relation] = []
+        result.reserveCapacity(keys.count)
+        for position in keys.indices.sorted(by: { sortKeys[$0] < sortKeys[$1] }) {
+            result.append(Relation(
                 source: actors.id(at: keys[position].source), target: actors.id(at: keys[position].target), kind: keys[position].kind,
                 evidence: Self.take(&evidence[position])
-            )
+            ))
         }
-        return Graph(articles: [article], actors: graphActors, relations: relations)
+        return result
     }
 
     /// The kinds in the order relation keys sort them.

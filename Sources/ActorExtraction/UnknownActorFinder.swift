@@ -46,6 +46,7 @@ struct UnknownActorFinder {
     private static let connectorKeys = TokenKeySet(words: Array(connectors))
 
     /// - Parameter covered: the tokens `mentions` cover; the actors found are added.
+    @inline(never) // one call an article; out of line, profiles show it as a stage of its own
     func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], coverage covered: inout [Bool], table: inout ActorTable) -> [FoundMention] {
         let reader = NameReader(tokens: tokens, bytes: bytes)
         let mentionedAt = MentionedAt(mentions: mentions, index: MentionIndex(mentions))
