@@ -76,7 +76,8 @@ struct UnknownActorFinder {
     private func stranger(at index: Int, reader: NameReader, covered: [Bool], mentions: MentionedAt, table: inout ActorTable) -> FoundMention? {
         guard !covered[index], reader.isNameWord(index) else { return nil }
         let run = reader.capitalisedRun(from: index, covered: covered, connectors: Self.connectors, connectorKeys: Self.connectorKeys)
-        guard !run.isEmpty else { return nil }
+        // Institutions and people alike take two name words; most runs are one word long.
+        guard run.count >= 2 else { return nil }
         let words = NameWords(run, reader: reader)
         let isHead = { reader.isOne(of: Self.institutionHeads, keys: Self.institutionHeadKeys, at: $0) }
         // "Talks on the West Bank resumed": a sentence's first word joined by a connector
