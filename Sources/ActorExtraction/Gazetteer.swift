@@ -28,6 +28,9 @@ public struct Gazetteer: Sendable {
     private(set) var indexByID: [String: Int32]
     /// The index of each entry's country, where the gazetteer lists it, by entry index.
     private(set) var countryIndex: [Int32?]
+    /// The index of the state or organisation of each of an entry's offices, where the
+    /// gazetteer lists it, by entry index and then in the order of `offices`.
+    private(set) var officeCountryIndex: [[Int32?]]
     /// Each entry's kind, by entry index: rules ask it of most mentions, and reading it
     /// from the entries, a few hundred bytes apart, missed the cache.
     private(set) var kinds: [ActorKind]
@@ -46,6 +49,7 @@ public struct Gazetteer: Sendable {
         self.entries = byID.values.sorted { $0.id < $1.id }
         self.indexByID = Dictionary(uniqueKeysWithValues: self.entries.enumerated().map { ($1.id, Int32($0)) })
         self.countryIndex = self.entries.map { [indexByID] entry in entry.country.flatMap { indexByID[$0] } }
+        self.officeCountryIndex = self.entries.map { [indexByID] entry in (entry.offices ?? []).map { indexByID[$0.country] } }
         self.kinds = self.entries.map(\.kind)
         self.phrases = TokenTrie()
         self.surnames = TokenTrie()

@@ -75,8 +75,9 @@ struct GraphBuilder {
     /// The actor index of a listed actor's state. Read in place from the gazetteer:
     /// copying whole entries for it cost more than the rest.
     private func affiliation(of index: Int32) -> Int32? {
-        if let date = article.date, let office = actors.gazetteer.entries[Int(index)].offices?.first(where: { $0.isHeld(on: date) }),
-           let country = actors.index(of: office.country) {
+        if let date = article.date, let offices = actors.gazetteer.entries[Int(index)].offices,
+           let held = offices.firstIndex(where: { $0.isHeld(on: date) }),
+           let country = actors.gazetteer.officeCountryIndex[Int(index)][held] ?? actors.index(of: offices[held].country) {
             return country
         }
         if let country = actors.gazetteer.countryIndex[Int(index)] { return country }

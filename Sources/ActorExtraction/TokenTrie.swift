@@ -21,14 +21,10 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// Whether each node ends a phrase: asked at every step of a match, where reading the
     /// payload list itself retained and released it.
     private var endsPhrase: [Bool] = [false]
-    /// One bit per hash of each edge's node and key, four bits for each slot of the edge
-    /// table: most words continue no phrase, and a bit test in this table, a thirty-second
-    /// of the edge table's size, turns them away before a probe of the edge table, whose
-    /// cache misses took most of a match's time. (A filter of each node's own filled up for
-    /// the nodes with many children, such as "the"; a larger table missed the cache itself.)
-    private var edgeBits: [UInt64]
-    /// How far to shift an edge's hash for its bit in `edgeBits`.
-    private var edgeBitShift: UInt64
+    /// One bit per low six bits of each node's child keys: most words follow no phrase's
+    /// first word, and a bit test in this small array turns them away before a probe of
+    /// the large edge table, whose cache misses took most of a match's time.
+    private var childKeyBits: [UInt64] = [0]
     /// One bit per low 16 bits of a phrase's first key: most words start no phrase, and a
     /// bit test turns them away before the table is probed.
     private var firstKeyBits = [UInt64](repeating: 0, count: 1024)
@@ -40,13 +36,6 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         let capacity = 64
         slots = [Slot](repeating: Slot(key: 0, node: -1, target: 0), count: capacity)
         mask = capacity - 1
-        (edgeBits, edgeBitShift) = Self.emptyEdgeBits(slotCount: capacity)
-    }
-
-    /// The edge filter for an edge table of `slotCount` slots, a power of two.
-    private static func emptyEdgeBits(slotCount: Int) -> ([UInt64], UInt64) {
-        let bits = slotCount * 4
-        return ([UInt64](repeating: 0, count: bits / 64), UInt64(64 - bits.trailingZeroBitCount))
     }
 
     mutating func insert(_ keys: [UInt64], _ payload: Payload) {
@@ -60,6 +49,8 @@ struct TokenTrie<Payload: Sendable>: Sendable {
                 let created = Int32(payloads.count)
                 payloads.append([])
                 endsPhrase.append(false)
+                childKeyBits.append(0)
+                childKeyBits[Int(node)] |= 1 << (key & 63)
                 addEdge(from: node, key, to: created)
                 node = created
             }
@@ -106,29 +97,16 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// The payloads of the phrases that end at `node`.
     func payloads(at node: Int32) -> [Payload] { payloads[Int(node)] }
 
-    /// The hash of an edge: its middle bits place it in the edge table, its top bits in
-    /// the edge filter.
     @inline(__always)
-    private static func mix(_ node: Int32, _ key: UInt64) -> UInt64 {
-        (key ^ (UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
-    }
-
-    @inline(__always)
-    private func slot(of mixed: UInt64) -> Int {
-        Int(truncatingIfNeeded: mixed >> 32) & mask
-    }
-
-    @inline(__always)
-    private func filterBit(of mixed: UInt64) -> Int {
-        Int(truncatingIfNeeded: mixed >> edgeBitShift)
+    private func slot(of node: Int32, _ key: UInt64) -> Int {
+        let mixed = (key ^ (UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed >> 32) & mask
     }
 
     @inline(__always)
     private func child(of node: Int32, _ key: UInt64) -> Int32? {
-        let mixed = Self.mix(node, key)
-        let bit = filterBit(of: mixed)
-        guard edgeBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
-        var index = slot(of: mixed)
+        guard childKeyBits[Int(node)] & (1 << (key & 63)) != 0 else { return nil }
+        var index = slot(of: node, key)
         while true {
             let occupant = slots[index]
             if occupant.node < 0 { return nil }
@@ -139,12 +117,9 @@ struct TokenTrie<Payload: Sendable>: Sendable {
 
     private mutating func addEdge(from node: Int32, _ key: UInt64, to target: Int32) {
         if (edgeCount + 1) * 2 > slots.count { grow() }
-        let mixed = Self.mix(node, key)
-        var index = slot(of: mixed)
+        var index = slot(of: node, key)
         while slots[index].node >= 0 { index = (index + 1) & mask }
         slots[index] = Slot(key: key, node: node, target: target)
-        let bit = filterBit(of: mixed)
-        edgeBits[bit >> 6] |= 1 << UInt64(bit & 63)
         edgeCount += 1
     }
 
@@ -152,7 +127,6 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         let old = slots
         slots = [Slot](repeating: Slot(key: 0, node: -1, target: 0), count: old.count * 2)
         mask = slots.count - 1
-        (edgeBits, edgeBitShift) = Self.emptyEdgeBits(slotCount: slots.count)
         edgeCount = 0
         for edge in old where edge.node >= 0 {
             addEdge(from: edge.node, edge.key, to: edge.target)
