@@ -31,6 +31,16 @@ struct ActorTable {
         return index < base ? gazetteer.entries[Int(index)].name : local[Int(index - base)].name
     }
 
+    /// Whether the id of the actor at `a` sorts before that of the actor at `b`.
+    ///
+    /// The gazetteer's entries are in id order, so two of them compare by index, without
+    /// comparing strings.
+    func idPrecedes(_ a: Int32, _ b: Int32) -> Bool {
+        let base = Int32(gazetteer.entries.count)
+        if a < base, b < base { return a < b }
+        return id(at: a) < id(at: b)
+    }
+
     /// Whether the actor was found in this article rather than listed in the gazetteer.
     func isLocal(_ index: Int32) -> Bool { index >= Int32(gazetteer.entries.count) }
 
@@ -59,7 +69,7 @@ struct ActorTable {
     /// mentions they look at.
     func kind(of index: Int32) -> ActorKind {
         let base = Int32(gazetteer.entries.count)
-        return index < base ? gazetteer.entries[Int(index)].kind : local[Int(index - base)].kind
+        return index < base ? gazetteer.kinds[Int(index)] : local[Int(index - base)].kind
     }
 
     /// The country of the actor at `index`, without copying its entry.
@@ -76,7 +86,7 @@ struct ActorTable {
             if entry.kind == .state { return index }
             return entry.country.flatMap { self.index(of: $0) }
         }
-        if gazetteer.entries[Int(index)].kind == .state { return index }
+        if gazetteer.kinds[Int(index)] == .state { return index }
         if let country = gazetteer.countryIndex[Int(index)] { return country }
         return gazetteer.entries[Int(index)].country.flatMap { localIndex[$0] }
     }

@@ -28,7 +28,16 @@ public struct Gazetteer: Sendable {
     private(set) var indexByID: [String: Int32]
     /// The index of each entry's country, where the gazetteer lists it, by entry index.
     private(set) var countryIndex: [Int32?]
-    var phrases: TokenTrie<Surface>
+    /// The index of the state or organisation of each of an entry's offices, where the
+    /// gazetteer lists it, by entry index and then in the order of `offices`.
+    private(set) var officeCountryIndex: [[Int32?]]
+    /// Each entry's kind, by entry index: rules ask it of most mentions, and reading it
+    /// from the entries, a few hundred bytes apart, missed the cache.
+    private(set) var kinds: [ActorKind]
+    private(set) var phrases: TokenTrie<Surface>
+    /// The surface that wins among the phrases ending at each node of `phrases` (see
+    /// ``best(_:)``), chosen once: reading a node's list at each match missed the cache.
+    private(set) var bestPhrases: [Surface] = []
     var surnames: TokenTrie<Surface>
     /// Who held each office, keyed by "role|country".
     private(set) var officeHolders: [String: [(actor: Int32, office: Office)]] = [:]
@@ -40,6 +49,8 @@ public struct Gazetteer: Sendable {
         self.entries = byID.values.sorted { $0.id < $1.id }
         self.indexByID = Dictionary(uniqueKeysWithValues: self.entries.enumerated().map { ($1.id, Int32($0)) })
         self.countryIndex = self.entries.map { [indexByID] entry in entry.country.flatMap { indexByID[$0] } }
+        self.officeCountryIndex = self.entries.map { [indexByID] entry in (entry.offices ?? []).map { indexByID[$0.country] } }
+        self.kinds = self.entries.map(\.kind)
         self.phrases = TokenTrie()
         self.surnames = TokenTrie()
         for (index, entry) in self.entries.enumerated() {
@@ -61,6 +72,15 @@ public struct Gazetteer: Sendable {
                 surnames.insert(Self.keys(of: surname), Surface(actor: Int32(index), form: .surname, ambiguous: false))
             }
         }
+        bestPhrases = (0..<phrases.nodeCount).map { node in
+            let surfaces = phrases.payloads(at: Int32(node))
+            return surfaces.isEmpty ? Surface(actor: -1, form: .name, ambiguous: false) : Self.best(surfaces)
+        }
+    }
+
+    /// Prefers a full name over a metonym over a demonym; among equals, the first listed.
+    static func best(_ surfaces: [Surface]) -> Surface {
+        surfaces.min { ($0.ambiguous ? 1 : 0, $0.form) < ($1.ambiguous ? 1 : 0, $1.form) }!
     }
 
     /// The entry with this id, if any.

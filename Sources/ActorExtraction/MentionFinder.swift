@@ -42,26 +42,31 @@ struct MentionFinder {
         var found = gazetteerMentions(in: tokens)
         var named = [Bool](repeating: false, count: gazetteer.entries.count)
         for mention in found { named[Int(mention.actor)] = true }
-        found = merge(found, surnameMentions(in: tokens, covered: found, named: named))
+        // Which tokens the mentions found so far cover, kept up to date by each pass.
+        var covered = Self.coverage(of: found, count: tokens.count)
+        found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named))
         var table = ActorTable(gazetteer: gazetteer)
-        let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, table: &table)
+        let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, coverage: &covered, table: &table)
         found = merge(found, strangers)
         var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date)
-        let affiliations = resolver.resolve(&found, table: &table)
+        let affiliations = resolver.resolve(&found, covered: &covered, table: &table)
         for affiliation in affiliations { table.inferCountry(of: affiliation.person.actor, from: affiliation.organisation.actor) }
         return MentionResult(mentions: found, actors: table, affiliations: affiliations)
     }
 
     func gazetteerMentions(in tokens: [Token]) -> [FoundMention] {
         var found: [FoundMention] = []
+        // About one mention in ten tokens: growing into them cost more than finding them.
+        found.reserveCapacity(tokens.count / 8)
         var ambiguousAt: [Int] = []
+        let stateWords = Self.stateWords
         var index = 0
         while index < tokens.count {
             guard tokens[index].isWord else { index += 1; continue }
-            if let match = gazetteer.phrases.longestMatch(from: index, key: { $0 < tokens.count ? TokenHash.nameKey(tokens[$0]) : nil }) {
-                let surface = best(match.payloads)
+            if let match = gazetteer.phrases.longestMatchEnd(from: index, key: { $0 < tokens.count ? TokenHash.nameKey(tokens[$0]) : nil }) {
+                let surface = gazetteer.bestPhrases[Int(match.node)]
                 let span = index..<(index + match.length)
-                if isUSState(span, in: tokens)
+                if isUSState(span, in: tokens, words: stateWords)
                     || (surface.ambiguous && isInsideLongerName(span, in: tokens, previousMatchEnd: found.last?.tokens.upperBound)) {
                     index += match.length
                     continue
@@ -82,22 +87,32 @@ struct MentionFinder {
         var ambiguous = [Bool](repeating: false, count: found.count)
         // "Chad's president", "Wagner's chief": an owner of something is an actor.
         for position in ambiguousAt where !isOwner(found[position].tokens, in: tokens) { ambiguous[position] = true }
-        var firm = [Bool](repeating: false, count: gazetteer.entries.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] { firm[Int(mention.actor)] = true }
         // "Mali, Burkina Faso and Niger": a name listed beside states is a state too. The
         // list is walked both ways, so one firm name vouches for a whole list.
-        for order in [Array(found.indices), found.indices.reversed()] {
-            var previous: Int?
-            for position in order {
-                defer { previous = position }
-                guard ambiguous[position], let neighbour = previous, !ambiguous[neighbour],
-                      gazetteer.entries[Int(found[neighbour].actor)].kind == .state,
-                      isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { continue }
-                ambiguous[position] = false
-                firm[Int(found[position].actor)] = true
-            }
+        vouchForListedNames(found, in: found.indices, ambiguous: &ambiguous, tokens: tokens)
+        vouchForListedNames(found, in: found.indices.reversed(), ambiguous: &ambiguous, tokens: tokens)
+        // An actor is named firmly when any of its mentions is.
+        var firm = [Bool](repeating: false, count: gazetteer.entries.count)
+        for (position, mention) in found.enumerated() where !ambiguous[position] { firm[Int(mention.actor)] = true }
+        var kept: [FoundMention] = []
+        kept.reserveCapacity(found.count)
+        for (position, mention) in found.enumerated() where !ambiguous[position] || firm[Int(mention.actor)] {
+            kept.append(mention)
         }
-        return found.enumerated().filter { !ambiguous[$0.offset] || firm[Int($0.element.actor)] }.map(\.element)
+        return kept
+    }
+
+    /// Clears the ambiguity of a mention listed right after a firm mention of a state, in
+    /// the order `positions` walks the mentions.
+    private func vouchForListedNames(_ found: [FoundMention], in positions: some Sequence<Int>, ambiguous: inout [Bool], tokens: [Token]) {
+        var previous: Int?
+        for position in positions {
+            defer { previous = position }
+            guard ambiguous[position], let neighbour = previous, !ambiguous[neighbour],
+                  gazetteer.kinds[Int(found[neighbour].actor)] == .state,
+                  isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { continue }
+            ambiguous[position] = false
+        }
     }
 
     private static let andKey = TokenHash.folded("and".utf8)
@@ -122,7 +137,7 @@ struct MentionFinder {
     /// "the West" names the collective when it stands alone: a group's name that opens
     /// with "the" is a longer name only when another capitalised word follows ("the West Bank").
     private func isCollectiveTitle(_ span: Range<Int>, _ surface: Gazetteer.Surface, in tokens: [Token]) -> Bool {
-        guard gazetteer.entries[Int(surface.actor)].kind == .group, span.count >= 2, tokens[span.lowerBound].folded == Self.theKey,
+        guard gazetteer.kinds[Int(surface.actor)] == .group, span.count >= 2, tokens[span.lowerBound].folded == Self.theKey,
               tokens[span.lowerBound + 1].isCapitalised else { return false }
         return span.upperBound >= tokens.count || !(tokens[span.upperBound].isWord && tokens[span.upperBound].isCapitalised)
             && !(tokens[span.upperBound].kind == .dash && tokens[span.upperBound].attached)
@@ -135,17 +150,18 @@ struct MentionFinder {
             && previousMatchEnd != span.lowerBound && !Self.sentenceInitial(before, in: tokens)
     }
 
-    private static let stateKey = TokenHash.folded("state".utf8)
-    private static let ofKey = TokenHash.folded("of".utf8)
+    /// The keys of "state" and "of", read once a pass: a static is read through a
+    /// once-guard, and every match asks for both.
+    private static let stateWords = (state: TokenHash.folded("state".utf8), of: TokenHash.folded("of".utf8))
 
     /// A name used for a US state: "Washington state", "the state of Georgia".
-    private func isUSState(_ span: Range<Int>, in tokens: [Token]) -> Bool {
+    private func isUSState(_ span: Range<Int>, in tokens: [Token], words: (state: UInt64, of: UInt64)) -> Bool {
         func word(_ index: Int, _ key: UInt64) -> Bool {
             index >= 0 && index < tokens.count && tokens[index].folded == key
         }
         let before = span.lowerBound - 1
-        if word(span.upperBound, Self.stateKey) && !tokens[span.upperBound].isCapitalised { return true }
-        return word(before, Self.ofKey) && word(before - 1, Self.stateKey)
+        if word(span.upperBound, words.state) && !tokens[span.upperBound].isCapitalised { return true }
+        return word(before, words.of) && word(before - 1, words.state)
     }
 
     private static func sentenceInitial(_ index: Int, in tokens: [Token]) -> Bool {
@@ -155,27 +171,32 @@ struct MentionFinder {
             || (previous.kind == .punctuation && [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(previous.first))
     }
 
-    /// Prefers a full name over a metonym over a demonym; among equals, the first listed.
-    private func best(_ surfaces: [Gazetteer.Surface]) -> Gazetteer.Surface {
-        surfaces.min { ($0.ambiguous ? 1 : 0, $0.form) < ($1.ambiguous ? 1 : 0, $1.form) }!
-    }
-
     /// - Parameter named: whether the text names each gazetteer actor, by index.
-    private func surnameMentions(in tokens: [Token], covered: [FoundMention], named: [Bool]) -> [FoundMention] {
+    /// - Parameter covered: the tokens mentions cover; the surnames found are added.
+    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: [Bool]) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
-        let isCovered = Self.coverage(of: covered, count: tokens.count)
         var found: [FoundMention] = []
         var index = 0
         while index < tokens.count {
-            guard tokens[index].isWord, tokens[index].isCapitalised, !isCovered[index],
+            guard tokens[index].isWord, tokens[index].isCapitalised, !covered[index],
                   let match = gazetteer.surnames.longestMatch(from: index, key: { $0 < tokens.count ? tokens[$0].exact : nil })
             else { index += 1; continue }
-            let candidates = match.payloads.filter { named[Int($0.actor)] }
-            guard candidates.count == 1 else { index += 1; continue }
-            found.append(FoundMention(tokens: index..<(index + match.length), actor: candidates[0].actor, form: .surname))
+            guard let actor = Self.onlyNamed(match.payloads, named: named) else { index += 1; continue }
+            found.append(FoundMention(tokens: index..<(index + match.length), actor: actor, form: .surname))
             index += match.length
         }
+        for mention in found { for position in mention.tokens { covered[position] = true } }
         return found
+    }
+
+    /// The one actor among `surfaces` the text names in full, or `nil` for none or several.
+    private static func onlyNamed(_ surfaces: [Gazetteer.Surface], named: [Bool]) -> Int32? {
+        var only: Int32?
+        for surface in surfaces where named[Int(surface.actor)] {
+            guard only == nil else { return nil }
+            only = surface.actor
+        }
+        return only
     }
 
     static func coverage(of mentions: [FoundMention], count: Int) -> [Bool] {

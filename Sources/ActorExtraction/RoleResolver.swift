@@ -22,10 +22,10 @@ struct RoleResolver {
         index >= 0 && index < tokens.count && tokens[index].spells(word, in: bytes)
     }
 
-    mutating func resolve(_ mentions: inout [FoundMention], table: inout ActorTable) -> [StatedAffiliation] {
+    /// - Parameter covered: the tokens `mentions` cover; the office holders named are added.
+    mutating func resolve(_ mentions: inout [FoundMention], covered: inout [Bool], table: inout ActorTable) -> [StatedAffiliation] {
         var affiliations: [StatedAffiliation] = []
         index = MentionIndex(mentions)
-        var covered = MentionFinder.coverage(of: mentions, count: tokens.count)
         var added: [FoundMention] = []
         var position = 0
         while position < tokens.count {
@@ -51,15 +51,17 @@ struct RoleResolver {
         if !added.isEmpty { mentions = (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
         affiliations += counterparts(&mentions, table: table)
         governments(&mentions, table: table)
-        let stated = Set(affiliations.map(\.person.tokens.lowerBound))
+        // By token, not a set of tokens: every mention asks, and hashing each question cost more than the answer.
+        var stated = [Bool](repeating: false, count: tokens.count)
+        for affiliation in affiliations { stated[affiliation.person.tokens.lowerBound] = true }
         return affiliations + personOf(mentions, table: table, stated: stated) + titleOfInstitution(mentions, table: table, stated: stated)
     }
 
     /// "Emeritus Professor of the University of Tsukuba Itsuro Nakamura": a title, "of",
     /// an institution, then the person's name.
-    private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: Set<Int>) -> [StatedAffiliation] {
+    private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: [Bool]) -> [StatedAffiliation] {
         var found: [StatedAffiliation] = []
-        for (position, person) in mentions.enumerated() where position > 0 && !stated.contains(person.tokens.lowerBound) {
+        for (position, person) in mentions.enumerated() where position > 0 && !stated[person.tokens.lowerBound] {
             let institution = mentions[position - 1]
             // "the Bellingcat publication Khristo Grozev": a word or two may describe the institution.
             guard institution.tokens.upperBound <= person.tokens.lowerBound else { continue }
@@ -103,12 +105,12 @@ struct RoleResolver {
             else { continue }
             // "his Kazakh counterpart Murat Nurtleu": the named counterpart belongs to that state.
             let named = index.starting(at: word + 1) ?? (isWord(word + 1, ",") ? index.starting(at: word + 2) : nil)
-            if let named, table.entry(at: mentions[named].actor).kind == .person {
+            if let named, table.kind(of: mentions[named].actor) == .person {
                 found.append(StatedAffiliation(person: mentions[named], organisation: mentions[position], cue: word..<(word + 1), rule: "counterpart"))
                 continue
             }
             guard named == nil, let date, let state = table.state(of: mentions[position].actor),
-                  let person = mentions[..<position].last(where: { table.entry(at: $0.actor).kind == .person && word - $0.tokens.upperBound <= 30 }),
+                  let person = mentions[..<position].last(where: { table.kind(of: $0.actor) == .person && word - $0.tokens.upperBound <= 30 }),
                   let role = table.entry(at: person.actor).offices?.first(where: { $0.isHeld(on: date) })?.role,
                   let holder = table.gazetteer.holder(of: role, in: table.entry(at: state).id, on: date), holder != person.actor
             else { continue }
@@ -121,10 +123,12 @@ struct RoleResolver {
 
     /// "The Biden administration", "the Kishida government": a leader's name standing for
     /// the state the leader governs.
+    private static let governmentNouns = TokenKeySet(words: ["administration", "government", "cabinet", "regime"])
+
     private func governments(_ mentions: inout [FoundMention], table: ActorTable) {
         for index in mentions.indices where table.kind(of: mentions[index].actor) == .person {
             let next = mentions[index].tokens.upperBound
-            guard ["administration", "government", "cabinet", "regime"].contains(where: { isWord(next, $0) }),
+            guard next < tokens.count, tokens[next].isWord, Self.governmentNouns.contains(tokens[next].folded),
                   let state = table.state(of: mentions[index].actor) else { continue }
             mentions[index].actor = state
             mentions[index].tokens = mentions[index].tokens.lowerBound..<(next + 1)
@@ -134,9 +138,9 @@ struct RoleResolver {
 
     /// "Fumio Kishida of Japan", "Professor Hana Mori of the University of Tsukuba",
     /// "a researcher, Ana Ortiz at the Baltic Institute".
-    private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: Set<Int>) -> [StatedAffiliation] {
+    private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: [Bool]) -> [StatedAffiliation] {
         var found: [StatedAffiliation] = []
-        for (position, person) in mentions.enumerated() where table.kind(of: person.actor) == .person && !stated.contains(person.tokens.lowerBound) {
+        for (position, person) in mentions.enumerated() where table.kind(of: person.actor) == .person && !stated[person.tokens.lowerBound] {
             let link = person.tokens.upperBound
             guard isWord(link, "of") || isWord(link, "at"), position + 1 < mentions.count else { continue }
             let next = mentions[position + 1]

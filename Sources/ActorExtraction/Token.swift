@@ -61,11 +61,14 @@ enum TokenHash {
 
     /// The key of a word as it is matched against name lists: "The" and "THE" match "the",
     /// so that "The United States" at a sentence start is found.
-    static let the = exact(Array("the".utf8))
+    ///
+    /// Written out as literals (`TokenizerTests` checks them against ``exact(_:)``): a key
+    /// computed at first use is read through a once-guard, and every word asks for these two.
+    static let the: UInt64 = 0x56f5_c919_4461_d57c
 }
 
 extension TokenHash {
-    static let theCapitalised = exact(Array("The".utf8))
+    static let theCapitalised: UInt64 = 0x6cfe_e919_e21a_e1dc
 
     /// The key under which a token is looked up in name lists.
     @inline(__always)

@@ -5,10 +5,10 @@
 /// already well mixed, so a multiply and a shift place an edge; Swift's `Dictionary`
 /// would hash each key again with SipHash, which dominated mention finding.
 struct TokenTrie<Payload: Sendable>: Sendable {
-    /// One edge: its node, key and target side by side, so that a probe reads one cache
-    /// line, not one in each of three arrays.
-    private struct Slot {
+    /// One edge: the key and both nodes side by side, so that a probe reads one place.
+    private struct Slot: Sendable {
         var key: UInt64
+        /// The node the edge leaves; -1 marks an empty slot.
         var node: Int32
         var target: Int32
     }
@@ -18,9 +18,13 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     private var edgeCount = 0
     /// Payload lists per node; empty for nodes that end no phrase.
     private var payloads: [[Payload]] = [[]]
-    /// Whether each node ends a phrase, read on every step of a match where the payload
-    /// lists would cost a pointer to follow.
+    /// Whether each node ends a phrase: asked at every step of a match, where reading the
+    /// payload list itself retained and released it.
     private var endsPhrase: [Bool] = [false]
+    /// One bit per low six bits of each node's child keys: most words follow no phrase's
+    /// first word, and a bit test in this small array turns them away before a probe of
+    /// the large edge table, whose cache misses took most of a match's time.
+    private var childKeyBits: [UInt64] = [0]
     /// One bit per low 16 bits of a phrase's first key: most words start no phrase, and a
     /// bit test turns them away before the table is probed.
     private var firstKeyBits = [UInt64](repeating: 0, count: 1024)
@@ -30,11 +34,9 @@ struct TokenTrie<Payload: Sendable>: Sendable {
 
     init() {
         let capacity = 64
-        slots = [Slot](repeating: Self.empty, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, node: -1, target: 0), count: capacity)
         mask = capacity - 1
     }
-
-    private static var empty: Slot { Slot(key: 0, node: -1, target: 0) }
 
     mutating func insert(_ keys: [UInt64], _ payload: Payload) {
         guard !keys.isEmpty else { return }
@@ -47,6 +49,8 @@ struct TokenTrie<Payload: Sendable>: Sendable {
                 let created = Int32(payloads.count)
                 payloads.append([])
                 endsPhrase.append(false)
+                childKeyBits.append(0)
+                childKeyBits[Int(node)] |= 1 << (key & 63)
                 addEdge(from: node, key, to: created)
                 node = created
             }
@@ -62,6 +66,19 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// - Returns: the phrase length in tokens and its payloads.
     @inline(__always)
     func longestMatch(from start: Int, key: (Int) -> UInt64?) -> (length: Int, payloads: [Payload])? {
+        longestMatchEnd(from: start, key: key).map { ($0.length, payloads[Int($0.node)]) }
+    }
+
+    /// The length of the longest phrase from `start`, for callers that need no payload.
+    @inline(__always)
+    func longestMatchLength(from start: Int, key: (Int) -> UInt64?) -> Int? {
+        longestMatchEnd(from: start, key: key)?.length
+    }
+
+    /// The length of the longest phrase from `start` and the node it ends at, whose
+    /// payloads ``payloads(at:)`` gives.
+    @inline(__always)
+    func longestMatchEnd(from start: Int, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
         guard let first = key(start), firstKeyBits[Int(first & 0xFFFF) >> 6] & (1 << (first & 63)) != 0 else { return nil }
         var node: Int32 = 0
         var best: (length: Int, node: Int32)?
@@ -71,8 +88,14 @@ struct TokenTrie<Payload: Sendable>: Sendable {
             index += 1
             if endsPhrase[Int(next)] { best = (index - start, next) }
         }
-        return best.map { ($0.length, payloads[Int($0.node)]) }
+        return best
     }
+
+    /// The number of nodes, which are numbered from 0.
+    var nodeCount: Int { payloads.count }
+
+    /// The payloads of the phrases that end at `node`.
+    func payloads(at node: Int32) -> [Payload] { payloads[Int(node)] }
 
     @inline(__always)
     private func slot(of node: Int32, _ key: UInt64) -> Int {
@@ -82,6 +105,7 @@ struct TokenTrie<Payload: Sendable>: Sendable {
 
     @inline(__always)
     private func child(of node: Int32, _ key: UInt64) -> Int32? {
+        guard childKeyBits[Int(node)] & (1 << (key & 63)) != 0 else { return nil }
         var index = slot(of: node, key)
         while true {
             let occupant = slots[index]
@@ -101,11 +125,11 @@ struct TokenTrie<Payload: Sendable>: Sendable {
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Self.empty, count: old.count * 2)
+        slots = [Slot](repeating: Slot(key: 0, node: -1, target: 0), count: old.count * 2)
         mask = slots.count - 1
         edgeCount = 0
-        for slot in old where slot.node >= 0 {
-            addEdge(from: slot.node, slot.key, to: slot.target)
+        for edge in old where edge.node >= 0 {
+            addEdge(from: edge.node, edge.key, to: edge.target)
         }
     }
 }

@@ -4,47 +4,64 @@
 /// ("Mr.", "Prof."); the possessive "'s" and the hyphens of compounds ("US-Japanese")
 /// become tokens of their own so that names inside them can be matched.
 struct Tokenizer {
-    /// Abbreviations whose final dot belongs to the word, not to the sentence, as sorted
-    /// hashes: a binary search is cheaper than hashing a hash again for a `Set`.
-    static let abbreviations: [UInt64] = [
+    /// Abbreviations whose final dot belongs to the word, not to the sentence, by the hash
+    /// of their spelling as written: a probe of a key set, where a binary search took
+    /// six steps for every word before a full stop.
+    static let abbreviations = TokenKeySet([
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Cmdr", "Adm",
         "Sgt", "St", "Jr", "Sr", "Mt", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar",
         "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "Fr", "Rev", "Amb",
-    ].map { TokenHash.exact(Array($0.utf8)) }.sorted()
+    ].map { TokenHash.exact($0.utf8) })
 
-    static func isAbbreviation(_ hash: UInt64) -> Bool {
-        var low = 0
-        var high = abbreviations.count
-        while low < high {
-            let mid = (low + high) / 2
-            if abbreviations[mid] < hash { low = mid + 1 } else { high = mid }
-        }
-        return low < abbreviations.count && abbreviations[low] == hash
+    static func isAbbreviation(_ hash: UInt64) -> Bool { abbreviations.contains(hash) }
+
+    /// Each byte's lower-case form when it is an ASCII letter or digit, else 0: one load
+    /// tells a word's byte and gives its folded form, where range tests and a branchless
+    /// lower-casing cost a dozen instructions a byte.
+    static let asciiWordBytes: [UInt8] = (0..<256).map { byte in
+        UTF8Scalar.isASCIIAlphanumeric(UInt8(byte)) ? TokenHash.lowercase(UInt8(byte)) : 0
     }
 
     func tokens(in bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> [Token] {
-        bytes.withUnsafeBufferPointer { tokens(in: $0, from: start, to: end ?? bytes.count) }
+        bytes.withUnsafeBufferPointer { bytes in
+            Self.asciiWordBytes.withUnsafeBufferPointer { wordBytes in
+                tokens(in: bytes, from: start, to: end ?? bytes.count, wordBytes: wordBytes.baseAddress!)
+            }
+        }
     }
 
-    private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [Token] {
+    private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>) -> [Token] {
+        // Offsets are kept in 32 bits (the decoder refuses longer texts).
+        precondition(end <= Int(Int32.max), "a text of more than 2 GB")
         var tokens: [Token] = []
-        tokens.reserveCapacity((end - start) / 5)
+        // News text has a token every four to five bytes; growing the array copies it.
+        tokens.reserveCapacity((end - start) / 4 + 16)
         var index = start
         var sawNewline = false
         var sawSpace = true
         while index < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") { sawNewline = true; sawSpace = true; index += 1; continue }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
-                sawSpace = true; index += 1; continue
-            }
-            let (scalar, width) = byte < 0x80 ? (UInt32(byte), 1) : UTF8Scalar.decode(bytes, at: index, end: end)
-            if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
-                sawSpace = true; index += width; continue
+            let scalar: UInt32
+            let width: Int
+            let isWord: Bool
+            // ASCII, most of any text, is told apart by one table load; the special spaces
+            // and Unicode's word characters are all beyond it.
+            if byte < 0x80 {
+                if byte == UInt8(ascii: "\n") { sawNewline = true; sawSpace = true; index += 1; continue }
+                if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
+                    sawSpace = true; index += 1; continue
+                }
+                (scalar, width, isWord) = (UInt32(byte), 1, wordBytes[Int(byte)] != 0)
+            } else {
+                (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
+                if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
+                    sawSpace = true; index += width; continue
+                }
+                isWord = UTF8Scalar.isWordCharacterBeyondASCII(scalar)
             }
             var token: Token
-            if UTF8Scalar.isWordCharacter(scalar) {
-                token = plainASCIIWord(bytes, from: index, end: end) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
+            if isWord {
+                token = plainASCIIWord(bytes, from: index, end: end, wordBytes: wordBytes) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
                 let wordEnd = Int(token.end)
                 if bytes[wordEnd - 1] != UInt8(ascii: "."), wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."),
                    Self.isAbbreviation(token.exact) {
@@ -75,8 +92,8 @@ struct Tokenizer {
             folded = (folded ^ UInt64(TokenHash.lowercase(byte))) &* TokenHash.prime
         }
         return Token(
-            exact: exact, folded: folded, start: Int32(start), end: Int32(end), kind: kind, first: bytes[start],
-            afterNewline: false, attached: false
+            exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
+            first: bytes[start], afterNewline: false, attached: false
         )
     }
 
@@ -84,25 +101,28 @@ struct Tokenizer {
     /// where ``scanWord(_:from:end:)`` would end them for certain (at the end, or at an
     /// ASCII byte that is neither an apostrophe nor the dot of an initialism). `nil` leaves
     /// the word to the full scan.
+    ///
+    /// - Parameter wordBytes: ``asciiWordBytes``.
     @inline(__always)
-    private func plainASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Token? {
+    private func plainASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, wordBytes: UnsafePointer<UInt8>) -> Token? {
         var exact = TokenHash.seed
         var folded = TokenHash.seed
         var index = start
         while index < end {
             let byte = bytes[index]
-            guard byte < 0x80, UTF8Scalar.isASCIIAlphanumeric(byte) else {
+            let lower = wordBytes[Int(byte)]
+            guard lower != 0 else {
                 guard byte < 0x80, byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") || index - start != 1, index > start else { return nil }
                 break
             }
             exact = (exact ^ UInt64(byte)) &* TokenHash.prime
-            folded = (folded ^ UInt64(TokenHash.lowercase(byte))) &* TokenHash.prime
+            folded = (folded ^ UInt64(lower)) &* TokenHash.prime
             index &+= 1
         }
         guard index > start else { return nil }
         return Token(
-            exact: exact, folded: folded, start: Int32(start), end: Int32(index), kind: .word, first: bytes[start],
-            afterNewline: false, attached: false
+            exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: .word,
+            first: bytes[start], afterNewline: false, attached: false
         )
     }
 
@@ -235,6 +255,18 @@ enum UTF8Scalar {
     /// their use looks up their metadata on every call, even for an ASCII word.
     @inline(never)
     static func isWordCharacterBeyondASCII(_ scalar: UInt32) -> Bool {
+        // News text's usual non-ASCII characters, answered without Unicode's tables, which
+        // cost a thousand instructions a call: Latin letters with diacritics are letters;
+        // dashes, curly quotes and special spaces are not.
+        switch scalar {
+        case 0xC0...0x24F: return scalar != 0xD7 && scalar != 0xF7
+        case 0x2000...0x206F: return false
+        default: return hasWordProperty(scalar)
+        }
+    }
+
+    /// Whether Unicode calls the scalar alphabetic, numeric or a nonspacing mark.
+    static func hasWordProperty(_ scalar: UInt32) -> Bool {
         if scalar == 0xFFFD { return false }
         guard let unicode = Unicode.Scalar(scalar) else { return false }
         return unicode.properties.isAlphabetic || unicode.properties.numericType != nil

@@ -45,8 +45,9 @@ struct UnknownActorFinder {
     private static let notNameKeys = TokenKeySet(words: Array(notNames))
     private static let connectorKeys = TokenKeySet(words: Array(connectors))
 
-    func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], table: inout ActorTable) -> [FoundMention] {
-        var covered = MentionFinder.coverage(of: mentions, count: tokens.count)
+    /// - Parameter covered: the tokens `mentions` cover; the actors found are added.
+    @inline(never) // one call an article; out of line, profiles show it as a stage of its own
+    func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], coverage covered: inout [Bool], table: inout ActorTable) -> [FoundMention] {
         let reader = NameReader(tokens: tokens, bytes: bytes)
         let mentionedAt = MentionedAt(mentions: mentions, index: MentionIndex(mentions))
         var found: [FoundMention] = []
@@ -75,18 +76,19 @@ struct UnknownActorFinder {
     private func stranger(at index: Int, reader: NameReader, covered: [Bool], mentions: MentionedAt, table: inout ActorTable) -> FoundMention? {
         guard !covered[index], reader.isNameWord(index) else { return nil }
         let run = reader.capitalisedRun(from: index, covered: covered, connectors: Self.connectors, connectorKeys: Self.connectorKeys)
-        guard !run.isEmpty else { return nil }
-        let words = run.filter { reader.isNameWord($0) }
+        // Institutions and people alike take two name words; most runs are one word long.
+        guard run.count >= 2 else { return nil }
+        let words = NameWords(run, reader: reader)
         let isHead = { reader.isOne(of: Self.institutionHeads, keys: Self.institutionHeadKeys, at: $0) }
         // "Talks on the West Bank resumed": a sentence's first word joined by a connector
         // is a common noun, not part of a name; the name proper starts after it.
-        if reader.opensSentence(run.lowerBound), run.count > 2, !isHead(words[0]), !reader.isWord(words[0], "the"),
+        if reader.opensSentence(run.lowerBound), run.count > 2, !isHead(words.first), !reader.isWord(words.first, "the"),
            reader.tokens[run.lowerBound + 1].isLowercaseWord {
             return nil
         }
         // "the West Bank": a compass word and a head word name a place.
-        let isPlace = words.count == 2 && reader.isOne(of: Self.compassWords, keys: Self.compassKeys, at: words[0])
-        if words.contains(where: isHead), words.count >= 2, !isPlace {
+        let isPlace = words.count == 2 && reader.isOne(of: Self.compassWords, keys: Self.compassKeys, at: words.first)
+        if words.count >= 2, !isPlace, run.contains(where: { reader.isNameWord($0) && isHead($0) }) {
             let name = reader.text(run)
             let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, reader: reader)
             let country = owner.flatMap { table.state(of: $0) }.map { table.id(at: $0) }
@@ -94,9 +96,10 @@ struct UnknownActorFinder {
             let actor = table.addLocal(GazetteerEntry(id: id, name: name, kind: .organisation, country: country))
             return FoundMention(tokens: run, actor: actor, form: .stranger)
         }
-        let personRun = run.lowerBound..<(run.lowerBound + (run.firstIndex { !reader.isNameWord($0) } .map { $0 - run.lowerBound } ?? run.count))
+        // The name words up to the first connector or hyphen, which are the run's first words.
+        let personRun = run.lowerBound..<words.firstGap
         guard personRun.count >= 2, personRun.count <= 4,
-              !words.prefix(personRun.count).contains(where: { reader.isOne(of: Self.notNames, keys: Self.notNameKeys, at: $0) }),
+              !personRun.contains(where: { reader.isOne(of: Self.notNames, keys: Self.notNameKeys, at: $0) }),
               hasTitle(before: titleSearchStart(personRun.lowerBound, mentions: mentions, reader: reader), reader: reader)
                 || isSpeaker(personRun, reader: reader)
         else { return nil }
@@ -108,10 +111,12 @@ struct UnknownActorFinder {
     private func hasTitle(before index: Int, reader: NameReader) -> Bool {
         for length in 1...4 where index - length >= 0 {
             let start = index - length
-            if let match = roles.titles.longestMatch(from: start, key: { $0 < index ? TokenHash.nameKey(reader.tokens[$0]) : nil }),
-               match.length == length { return true }
-            if let match = roles.rolePhrases.longestMatch(from: start, key: { $0 < index ? reader.tokens[$0].folded : nil }),
-               match.length == length { return true }
+            if roles.titles.longestMatchLength(from: start, key: { $0 < index ? TokenHash.nameKey(reader.tokens[$0]) : nil }) == length {
+                return true
+            }
+            if roles.rolePhrases.longestMatchLength(from: start, key: { $0 < index ? reader.tokens[$0].folded : nil }) == length {
+                return true
+            }
         }
         return false
     }
@@ -130,16 +135,18 @@ struct UnknownActorFinder {
         let key: (Int) -> UInt64? = { $0 < reader.tokens.count ? TokenHash.nameKey(reader.tokens[$0]) : nil }
         let folded: (Int) -> UInt64? = { $0 < reader.tokens.count ? reader.tokens[$0].folded : nil }
         guard reader.tokens[index].isCapitalised else { return nil }
-        let title = roles.titles.longestMatch(from: index, key: key)?.length
-        let role = roles.rolePhrases.longestMatch(from: index, key: folded)?.length
+        let title = roles.titles.longestMatchLength(from: index, key: key)
+        let role = roles.rolePhrases.longestMatchLength(from: index, key: folded)
         guard title != nil || role != nil else { return nil }
         return max(title ?? 0, role ?? 0)
     }
 
+    private static let speakingVerbs = TokenKeySet(words: ["said", "says", "told", "wrote", "argued", "warned", "added", "noted", "believes"])
+
     /// "X said", "X, a professor at …", "said X".
     private func isSpeaker(_ run: Range<Int>, reader: NameReader) -> Bool {
         let after = run.upperBound
-        if ["said", "says", "told", "wrote", "argued", "warned", "added", "noted", "believes"].contains(where: { reader.isWord(after, $0) }) {
+        if after < reader.tokens.count, reader.tokens[after].isWord, Self.speakingVerbs.contains(reader.tokens[after].folded) {
             return true
         }
         if reader.isWord(run.lowerBound - 1, "said") || reader.isWord(run.lowerBound - 1, "says") { return true }
@@ -180,6 +187,7 @@ extension UnknownActorFinder {
     /// leave as ASCII lower case; `nil` for any other name.
     static func asciiSlug(_ name: String) -> String? {
         var slug: [UInt8] = []
+        slug.reserveCapacity(name.utf8.count)
         for byte in name.utf8 {
             guard byte < 0x80 else { return nil }
             let lower = TokenHash.lowercase(byte)
@@ -228,8 +236,17 @@ struct NameReader {
     /// letter into an ASCII one).
     func isOne(of words: Set<String>, keys: TokenKeySet, at index: Int) -> Bool {
         let token = tokens[index]
-        let isASCII = bytes[Int(token.start)..<Int(token.end)].allSatisfy { $0 < 0x80 }
-        return isASCII ? keys.contains(token.folded) : words.contains(lowercased(index))
+        return isASCII(token) ? keys.contains(token.folded) : words.contains(lowercased(index))
+    }
+
+    /// Whether a token's bytes are all ASCII; by index, since a slice of the text retained it.
+    private func isASCII(_ token: Token) -> Bool {
+        var position = Int(token.start)
+        while position < Int(token.end) {
+            guard bytes[position] < 0x80 else { return false }
+            position += 1
+        }
+        return true
     }
 
     func isWord(_ index: Int, _ word: String) -> Bool {
@@ -247,7 +264,13 @@ struct NameReader {
         let token = tokens[index]
         let length = Int(token.end - token.start)
         if length == 2, bytes[Int(token.start) + 1] == UInt8(ascii: ".") { return true }
-        return length >= 2 && (bytes[Int(token.start) + 1...Int(token.end) - 1]).contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 }
+        var position = Int(token.start) + 1
+        while position < Int(token.end) {
+            let byte = bytes[position]
+            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte >= 0x80 { return true }
+            position += 1
+        }
+        return false
     }
 
     /// Capitalised words from `start`, joined by connectors ("of", "for") and attached
@@ -271,5 +294,31 @@ struct NameReader {
             end = lastName + 1
         }
         return start..<end
+    }
+}
+
+/// The name words of a capitalised run (its words less connectors and hyphens), counted in
+/// one pass instead of gathered into an array for each run.
+struct NameWords {
+    /// The number of name words.
+    let count: Int
+    /// The first name word; the run's first token, which is always one.
+    let first: Int
+    /// The first token of the run that is no name word, or the run's end.
+    let firstGap: Int
+
+    init(_ run: Range<Int>, reader: NameReader) {
+        var count = 0
+        var firstGap = run.upperBound
+        for index in run {
+            if reader.isNameWord(index) {
+                count += 1
+            } else if firstGap == run.upperBound {
+                firstGap = index
+            }
+        }
+        self.count = count
+        self.first = run.lowerBound
+        self.firstGap = firstGap
     }
 }

@@ -37,6 +37,24 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(words("Москва и 東京"), ["Москва", "и", "東京"])
     }
 
+    func testTheKeysAreTheHashesOfTheirWords() {
+        XCTAssertEqual(TokenHash.the, TokenHash.exact(Array("the".utf8)))
+        XCTAssertEqual(TokenHash.theCapitalised, TokenHash.exact(Array("The".utf8)))
+    }
+
+    func testQuickAnswersForLatinLettersAndPunctuationAgreeWithUnicode() {
+        for scalar in UInt32(0x80)...0x2FFF {
+            XCTAssertEqual(UTF8Scalar.isWordCharacterBeyondASCII(scalar), UTF8Scalar.hasWordProperty(scalar), String(scalar, radix: 16))
+        }
+    }
+
+    func testWordBytesTableHoldsTheLowerCaseOfLettersAndDigitsOnly() {
+        XCTAssertEqual(Tokenizer.asciiWordBytes[Int(UInt8(ascii: "K"))], UInt8(ascii: "k"))
+        XCTAssertEqual(Tokenizer.asciiWordBytes[Int(UInt8(ascii: "7"))], UInt8(ascii: "7"))
+        XCTAssertEqual(Tokenizer.asciiWordBytes[Int(UInt8(ascii: "-"))], 0)
+        XCTAssertEqual(Tokenizer.asciiWordBytes[0xC3], 0)
+    }
+
     func testInvalidUTF8DoesNotStopTokenizing() {
         let bytes: [UInt8] = Array("Japan ".utf8) + [0xFF, 0xFE] + Array(" China".utf8)
         let tokens = Tokenizer().tokens(in: bytes)
@@ -104,16 +122,5 @@ final class ArticleTextTests: XCTestCase {
         let article = ArticleText(parsing: "---\nid: x\nJapan met China.", fallbackID: "f")
         XCTAssertEqual(article.article.id, "f")
         XCTAssertEqual(article.bodyStart, 0)
-    }
-}
-
-final class CodePointOffsetsTests: XCTestCase {
-    func testOffsetsCountCodePointsNotBytes() {
-        let text = "“Tokyo” — 東京 Japan"
-        let bytes = Array(text.utf8)
-        let offsets = CodePointOffsets(bytes)
-        let japanByte = bytes.count - 5
-        XCTAssertEqual(offsets.codePoint(atByte: japanByte), text.unicodeScalars.count - 5)
-        XCTAssertEqual(offsets.codePoint(atByte: bytes.count), text.unicodeScalars.count)
     }
 }

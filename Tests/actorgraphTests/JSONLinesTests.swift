@@ -59,6 +59,26 @@ final class JSONLinesTests: XCTestCase {
         XCTAssertNil(JSONLinesRecordReader.read(line))
     }
 
+    func testAWellFormedLineIsReadWithoutWarnings() throws {
+        let line = Array(#"{"id": "a", "text": "Tōkyō — Москва and \"quotes\""}"#.utf8)
+        let loaded = try JSONLinesArticle.article(line: line, origin: "c.jsonl:1", fallbackID: "f", date: nil)
+        XCTAssertEqual(loaded.article.text, "Tōkyō — Москва and \"quotes\"")
+        XCTAssertEqual(loaded.warnings, [])
+    }
+
+    func testALineTheReaderRefusesIsStillDecodedAndWarnedAbout() throws {
+        // "café" in Windows-1252: not UTF-8, so the direct reader refuses it and decoding repairs it.
+        let line = Array(#"{"text": "caf"#.utf8) + [0xE9] + Array(#" talks"}"#.utf8)
+        let loaded = try JSONLinesArticle.article(line: line, origin: "c.jsonl:1", fallbackID: "f", date: nil)
+        XCTAssertEqual(loaded.article.text, "café talks")
+        XCTAssertEqual(loaded.warnings, ["c.jsonl:1: not UTF-8; read as Windows-1252"])
+    }
+
+    func testALineWithNULIsRefusedAsBinary() {
+        let line = Array(#"{"text": "a"#.utf8) + [0x00] + Array(#""}"#.utf8)
+        XCTAssertThrowsError(try JSONLinesArticle.article(line: line, origin: "c.jsonl:1", fallbackID: "f", date: nil))
+    }
+
     private func fields(_ record: JSONLinesArticle) -> [[UInt8]?] {
         [record.id, record.title, record.date, record.source, record.text].map { $0.map { Array($0.utf8) } }
     }

@@ -178,18 +178,7 @@ struct JSONLinesArticle: Decodable {
     ///   - date: a date that overrides the line's.
     /// - Throws: ``CommandFailure`` naming the file and line.
     static func article(line: [UInt8], origin: String, fallbackID: String, date: String?) throws -> LoadedArticle {
-        // The same decoding as article files: a line may be Windows-1252 or damaged too.
-        let (json, warnings) = try ArticleLoader.decode(line, origin: origin)
-        let record: JSONLinesArticle
-        do {
-            // A line that needed no repair is read as it came; a repaired one from its decoded text.
-            let bytes = warnings.isEmpty && line.first != 0xEF ? line : Array(json.utf8)
-            record = try JSONLinesRecordReader.read(bytes) ?? JSONDecoder().decode(JSONLinesArticle.self, from: Data(bytes))
-        } catch let error as DecodingError {
-            throw CommandFailure("\(origin): \(describe(error))")
-        } catch {
-            throw CommandFailure("\(origin): not a JSON object")
-        }
+        let (record, warnings) = try Self.record(line: line, origin: origin)
         let id = record.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallbackID
         var article = ArticleText(parsing: record.text, fallbackID: id, date: date ?? record.date)
         // The line's own fields describe the article; front matter inside the text only fills gaps.
@@ -197,6 +186,30 @@ struct JSONLinesArticle: Decodable {
         article.article.title = record.title ?? article.article.title
         article.article.source = record.source ?? article.article.source
         return LoadedArticle(article: article, warnings: warnings + ArticleLoader.blankWarning(article, origin: origin))
+    }
+
+    /// The record of one line, and the warnings its decoding raised.
+    ///
+    /// A line is decoded as article files are, since it may be Windows-1252 or damaged
+    /// too. But a line the direct reader takes whole needs no decoding: the reader checks
+    /// that every string it reads is UTF-8 and takes nothing but ASCII between them, so
+    /// the line is UTF-8 already, and decoding would only have copied it.
+    private static func record(line: [UInt8], origin: String) throws -> (JSONLinesArticle, [String]) {
+        let hasNUL = line.withUnsafeBufferPointer { $0.baseAddress.map { memchr($0, 0, line.count) != nil } ?? false }
+        if line.count <= TextDecoder.maximumUTF8Count, !line.starts(with: [0xEF, 0xBB, 0xBF]), !hasNUL,
+           let record = JSONLinesRecordReader.read(line) {
+            return (record, [])
+        }
+        let (json, warnings) = try ArticleLoader.decode(line, origin: origin)
+        do {
+            // A line that needed no repair is read as it came; a repaired one from its decoded text.
+            let bytes = warnings.isEmpty && line.first != 0xEF ? line : Array(json.utf8)
+            return (try JSONLinesRecordReader.read(bytes) ?? JSONDecoder().decode(JSONLinesArticle.self, from: Data(bytes)), warnings)
+        } catch let error as DecodingError {
+            throw CommandFailure("\(origin): \(describe(error))")
+        } catch {
+            throw CommandFailure("\(origin): not a JSON object")
+        }
     }
 
     private static func describe(_ error: DecodingError) -> String {

@@ -1,0 +1,69 @@
+@testable import ActorExtraction
+import XCTest
+
+final class TokenTrieTests: XCTestCase {
+    private func keys(_ text: String) -> [UInt64] {
+        Tokenizer().tokens(in: Array(text.utf8)).map(\.exact)
+    }
+
+    private func trie(_ phrases: [String]) -> TokenTrie<Int> {
+        var trie = TokenTrie<Int>()
+        for (index, phrase) in phrases.enumerated() { trie.insert(keys(phrase), index) }
+        return trie
+    }
+
+    private func match(_ trie: TokenTrie<Int>, in text: String, from start: Int = 0) -> (length: Int, payloads: [Int])? {
+        let keys = keys(text)
+        return trie.longestMatch(from: start) { $0 < keys.count ? keys[$0] : nil }
+    }
+
+    func testLongestListedPhraseWins() {
+        let trie = trie(["China", "China Daily"])
+        XCTAssertEqual(match(trie, in: "China Daily said")?.length, 2)
+        XCTAssertEqual(match(trie, in: "China Daily said")?.payloads, [1])
+        XCTAssertEqual(match(trie, in: "China said")?.payloads, [0])
+    }
+
+    func testAPhrasePrefixThatIsNoPhraseMatchesNothing() {
+        let trie = trie(["the White House"])
+        XCTAssertNil(match(trie, in: "the White paper"))
+        XCTAssertEqual(match(trie, in: "the White House")?.length, 3)
+    }
+
+    func testAShorterPhraseIsKeptWhenTheLongerOneBreaksOff() {
+        let trie = trie(["Prime Minister", "Prime Minister of Japan"])
+        XCTAssertEqual(match(trie, in: "Prime Minister of India")?.length, 2)
+    }
+
+    func testPhrasesListedTwiceKeepEveryPayload() {
+        let trie = trie(["Georgia", "Georgia"])
+        XCTAssertEqual(match(trie, in: "Georgia")?.payloads, [0, 1])
+    }
+
+    func testMatchLengthAgreesWithTheFullMatch() {
+        let trie = trie(["China", "China Daily", "Japan"])
+        for text in ["China Daily", "China", "Japan and", "Korea"] {
+            let keys = keys(text)
+            XCTAssertEqual(trie.longestMatchLength(from: 0) { $0 < keys.count ? keys[$0] : nil }, match(trie, in: text)?.length, text)
+        }
+    }
+
+    func testAMatchEndNamesTheNodeThatHoldsItsPayloads() throws {
+        let trie = trie(["China", "China Daily", "Japan"])
+        let keys = keys("China Daily")
+        let end = try XCTUnwrap(trie.longestMatchEnd(from: 0) { $0 < keys.count ? keys[$0] : nil })
+        XCTAssertEqual(end.length, 2)
+        XCTAssertEqual(trie.payloads(at: end.node), [1])
+        XCTAssertEqual(trie.nodeCount, 4, "the root and one node per distinct prefix")
+        XCTAssertEqual(trie.payloads(at: 0), [])
+    }
+
+    func testEveryPhraseIsFoundAfterTheTableGrows() {
+        let phrases = (0..<500).map { "Name\($0) Surname\($0)" }
+        let trie = trie(phrases)
+        for (index, phrase) in phrases.enumerated() {
+            XCTAssertEqual(match(trie, in: phrase)?.payloads, [index], phrase)
+        }
+        XCTAssertNil(match(trie, in: "Name1 Surname2"))
+    }
+}
