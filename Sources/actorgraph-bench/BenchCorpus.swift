@@ -10,7 +10,7 @@ enum BenchCorpus {
     static func write(to url: URL, minimumBytes: Int) throws -> (bytes: Int, articles: Int) {
         let material = try Material.load()
         var random = SplitMix(seed: 7)
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let file = try FileHandle(forWritingTo: url)
         defer { try? file.close() }
         var pending = Data()
