@@ -124,34 +124,10 @@ struct CueFile: Codable {
 
     /// The cues, or `nil` to leave the file to `JSONDecoder`.
     static func read(_ bytes: [UInt8]) -> [RelationCue]? {
-        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
-        var scanner = JSONScanner(bytes)
-        var cues: [RelationCue]?
-        do {
-            try scanner.readObject { scanner, key in
-                switch key {
-                case "schema": if !scanner.readNull() { _ = try scanner.readInt() }
-                case "cues":
-                    var read: [RelationCue] = []
-                    try scanner.readArray { read.append(try readCue(&$0)) }
-                    cues = read
-                default: try scanner.skipValue()
-                }
-            }
-            guard scanner.atEnd() else { return nil }
-        } catch {
-            return nil
-        }
-        return cues
+        GazetteerFileReader.list(under: "cues", in: bytes, readCue)
     }
 
     private struct Malformed: Error {}
-
-    private static func readStrings(_ scanner: inout JSONScanner) throws -> [String] {
-        var strings: [String] = []
-        try scanner.readArray { strings.append(try $0.readString()) }
-        return strings
-    }
 
     private static func readCue(_ scanner: inout JSONScanner) throws -> RelationCue {
         var id: String?, kind: RelationKind?, pos: String?, forms: [String]?, prep: [String]?, reverse: Bool?, cameo: String?
@@ -162,8 +138,8 @@ struct CueFile: Codable {
                 guard let value = RelationKind(rawValue: try scanner.readString()) else { throw Malformed() }
                 kind = value
             case "pos": pos = try scanner.readString()
-            case "forms": forms = try readStrings(&scanner)
-            case "prep": prep = scanner.readNull() ? nil : try readStrings(&scanner)
+            case "forms": forms = try GazetteerFileReader.readList(&scanner) { try $0.readString() }
+            case "prep": prep = try GazetteerFileReader.readOptionalStrings(&scanner)
             case "reverse": reverse = scanner.readNull() ? nil : try scanner.readBool()
             case "cameo": cameo = try scanner.readOptionalString()
             default: try scanner.skipValue()

@@ -83,15 +83,21 @@ struct GazetteerFile: Codable {
 enum GazetteerFileReader {
     /// The actors of a file, or `nil` to leave the file to `JSONDecoder`.
     static func actors(in bytes: [UInt8]) -> [GazetteerEntry]? {
+        list(under: "actors", in: bytes, readEntry)
+    }
+
+    /// The list under `key` of a resource file `{"schema": 1, key: [...]}`, or `nil` to
+    /// leave the file to `JSONDecoder`. The cue file has the same shape.
+    static func list<T>(under key: String, in bytes: [UInt8], _ element: (inout JSONScanner) throws -> T) -> [T]? {
         // JSONDecoder refuses text that is not UTF-8; the scanner would repair it.
         guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
         var scanner = JSONScanner(bytes)
-        var actors: [GazetteerEntry]?
+        var items: [T]?
         do {
-            try scanner.readObject { scanner, key in
-                switch key {
+            try scanner.readObject { scanner, name in
+                switch name {
                 case "schema": if !scanner.readNull() { _ = try scanner.readInt() }
-                case "actors": actors = try readList(&scanner, readEntry)
+                case key: items = try readList(&scanner, element)
                 default: try scanner.skipValue()
                 }
             }
@@ -99,18 +105,18 @@ enum GazetteerFileReader {
         } catch {
             return nil
         }
-        return actors
+        return items
     }
 
     private struct Missing: Error {}
 
-    private static func readList<T>(_ scanner: inout JSONScanner, _ element: (inout JSONScanner) throws -> T) throws -> [T] {
+    static func readList<T>(_ scanner: inout JSONScanner, _ element: (inout JSONScanner) throws -> T) throws -> [T] {
         var items: [T] = []
         try scanner.readArray { items.append(try element(&$0)) }
         return items
     }
 
-    private static func readOptionalStrings(_ scanner: inout JSONScanner) throws -> [String]? {
+    static func readOptionalStrings(_ scanner: inout JSONScanner) throws -> [String]? {
         scanner.readNull() ? nil : try readList(&scanner) { try $0.readString() }
     }
 

@@ -47,21 +47,22 @@ struct RelationFinder {
                 earlier: mentions[max(0, mentionStart - 40)..<mentionStart]
             )
             let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
-            if !Self.rulesToTry(in: view).isEmpty {
-                found += relations(in: view, attribution: attribution)
+            let rules = Self.rulesToTry(in: view)
+            if !rules.isEmpty {
+                found += relations(in: view, trying: rules, attribution: attribution)
             }
             quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)
         }
         return found
     }
 
-    private func relations(in view: SentenceView, attribution: Attribution) -> [FoundRelation] {
+    /// - Parameter positions: the positions in ``RelationRule/all`` of the rules that can match.
+    private func relations(in view: SentenceView, trying positions: [Int], attribution: Attribution) -> [FoundRelation] {
         var found: [FoundRelation] = []
         let hits = cueHits(in: view)
         // Most sentences state nothing; their clauses need no reading.
         guard !hits.isEmpty else { return [] }
         let reading = ClauseReading(view: view)
-        let positions = Self.rulesToTry(in: view)
         for hit in hits {
             let cue = lexicon.traits[Int(hit.cue)]
             for position in positions {
