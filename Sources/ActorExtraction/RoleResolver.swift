@@ -18,7 +18,7 @@ struct RoleResolver {
         self.date = date
     }
 
-    private func isWord(_ index: Int, _ word: String) -> Bool {
+    private func isWord(_ index: Int, _ word: StaticString) -> Bool {
         index >= 0 && index < tokens.count && tokens[index].spells(word, in: bytes)
     }
 

@@ -83,18 +83,11 @@ struct SentenceView {
         return text(index).hasSuffix(suffix.description)
     }
 
-    /// Whether the token at `index`, inside the sentence, is `lowercaseWord` in any ASCII
-    /// case. A static string, so its bytes are read through a pointer: rules ask this of
-    /// most tokens near a cue.
+    /// Whether the token at `index`, inside the sentence, is `lowercaseWord` in any ASCII case.
     func isWord(_ index: Int, _ lowercaseWord: StaticString) -> Bool {
         // Not `&&`: its autoclosures copy the whole view in debug builds, once per token.
         guard range.contains(index) else { return false }
-        let token = tokens[index]
-        let length = lowercaseWord.utf8CodeUnitCount
-        guard Int(token.end - token.start) == length else { return false }
-        let start = Int(token.start)
-        for offset in 0..<length where TokenHash.lowercase(bytes[start + offset]) != lowercaseWord.utf8Start[offset] { return false }
-        return true
+        return tokens[index].spells(lowercaseWord, in: bytes)
     }
 
     /// Whether the token at `index`, inside the sentence, is one of `words`.

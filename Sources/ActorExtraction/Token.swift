@@ -83,14 +83,11 @@ extension Token {
     /// Compares bytes directly: no hashing and no allocation, since rules ask this of many
     /// tokens.
     @inline(__always)
-    func spells(_ word: String, in bytes: [UInt8]) -> Bool {
-        let utf8 = word.utf8
-        guard Int(end - start) == utf8.count else { return false }
-        var position = Int(start)
-        for byte in utf8 {
-            guard TokenHash.lowercase(bytes[position]) == byte else { return false }
-            position += 1
-        }
+    func spells(_ word: StaticString, in bytes: [UInt8]) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard Int(end - start) == length else { return false }
+        let base = Int(start)
+        for offset in 0..<length where TokenHash.lowercase(bytes[base + offset]) != word.utf8Start[offset] { return false }
         return true
     }
 }

@@ -249,7 +249,7 @@ struct NameReader {
         return true
     }
 
-    func isWord(_ index: Int, _ word: String) -> Bool {
+    func isWord(_ index: Int, _ word: StaticString) -> Bool {
         index >= 0 && index < tokens.count && tokens[index].spells(word, in: bytes)
     }
 

@@ -94,7 +94,7 @@ public struct GraphAccumulator: Sendable {
         }
         let slot = equalActorSlot(for: actor)
         if index >= actorSlotsByIndex.count {
-            actorSlotsByIndex += repeatElement(-1, count: max(index + 1, strings.count) - actorSlotsByIndex.count)
+            actorSlotsByIndex += repeatElement(-1, count: strings.count - actorSlotsByIndex.count)
         }
         actorSlotsByIndex[index] = Int32(slot)
         return slot

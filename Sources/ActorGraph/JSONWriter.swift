@@ -299,29 +299,28 @@ struct JSONWriter: ~Copyable {
     /// The bytes ``flatKey(_:depth:first:)`` writes, for a writer that copies them as they
     /// are into records it writes by the hundred thousand.
     func flatKeyBytes(_ name: StaticString, depth: Int, first: Bool) -> [UInt8] {
-        var scratch = JSONWriter(capacity: 256, compact: compact)
-        scratch.flatKey(name, depth: depth, first: first)
-        return scratch.bytes
+        scratchBytes { $0.flatKey(name, depth: depth, first: first) }
     }
 
     /// The bytes ``endFlatObject(depth:)`` writes.
     func endFlatObjectBytes(depth: Int) -> [UInt8] {
-        var scratch = JSONWriter(capacity: 256, compact: compact)
-        scratch.endFlatObject(depth: depth)
-        return scratch.bytes
+        scratchBytes { $0.endFlatObject(depth: depth) }
     }
 
     /// The bytes ``flatValue(_:)-(String?)`` writes.
     func flatValueBytes(_ value: String?) -> [UInt8] {
-        var scratch = JSONWriter(capacity: 64 + (value?.utf8.count ?? 0) * 6, compact: compact)
-        scratch.flatValue(value)
-        return scratch.bytes
+        scratchBytes(capacity: 64 + (value?.utf8.count ?? 0) * 6) { $0.flatValue(value) }
     }
 
     /// The bytes ``flatNumber(_:)`` writes.
     func flatNumberBytes(_ value: Double) -> [UInt8] {
-        var scratch = JSONWriter(capacity: 64, compact: compact)
-        scratch.flatNumber(value)
+        scratchBytes(capacity: 64) { $0.flatNumber(value) }
+    }
+
+    /// The bytes `body` writes on a new writer of this one's style.
+    private func scratchBytes(capacity: Int = 256, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var scratch = JSONWriter(capacity: capacity, compact: compact)
+        body(&scratch)
         return scratch.bytes
     }
 

@@ -88,7 +88,7 @@ struct StringTable: Sendable {
     /// in one or two loads, some overlapping: a byte at a time, the hash cost as much as
     /// the rest of a corpus merge's lookups together. The length is mixed in, so that
     /// overlapping bytes tell strings apart as well as any.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = bytes.count
         var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
         guard let base = bytes.baseAddress, count > 0 else { return mix(hash) }

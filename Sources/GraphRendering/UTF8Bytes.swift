@@ -91,6 +91,8 @@ enum UTF8Bytes {
     /// (`&#45;` for `-`, `&amp;` for `&`) decoded.
     static func attribute(_ name: String, in bytes: [UInt8], tag: Range<Int>) -> String? {
         guard let value = attributeValue(name, in: bytes, tag: tag) else { return nil }
+        // Both entities start with "&", which almost no id holds.
+        guard bytes[value].contains(UInt8(ascii: "&")) else { return String(decoding: bytes[value], as: UTF8.self) }
         let decoded = replacing(Array("&amp;".utf8), with: [UInt8(ascii: "&")],
                                 in: replacing(Array("&#45;".utf8), with: [UInt8(ascii: "-")], in: Array(bytes[value])))
         return String(decoding: decoded, as: UTF8.self)
