@@ -51,6 +51,19 @@ struct EvidenceLayout {
         modality modalityValue: Modality, attributedTo: Int32, tense tenseValue: Tense, rule: Int32, confidence: Double,
         strings: EncodedStrings, to writer: inout JSONWriter
     ) {
+        write(
+            article: articleIndex, sentence: sentenceSpan, source: sourceSpan, target: targetSpan, cue: cueSpan, modality: modalityValue,
+            speaker: attributedTo < 0 ? nil : attributedTo, tense: tenseValue, rule: rule, confidence: confidence, strings: strings, to: &writer
+        )
+    }
+
+    /// Writes the fields as ``write(article:sentence:source:target:cue:modality:attributedTo:tense:rule:confidence:strings:to:)``
+    /// does, with the strings of `strings` (`speaker` `nil` for none).
+    mutating func write<Strings: LayoutStrings>(
+        article articleIndex: Strings.Handle, sentence sentenceSpan: Span, source sourceSpan: Span, target targetSpan: Span, cue cueSpan: Span,
+        modality modalityValue: Modality, speaker attributedTo: Strings.Handle?, tense tenseValue: Tense, rule: Strings.Handle,
+        confidence: Double, strings: Strings, to writer: inout JSONWriter
+    ) {
         writer.raw(article)
         strings.write(articleIndex, to: &writer)
         write(sentenceSpan, after: sentence, to: &writer)
@@ -58,7 +71,7 @@ struct EvidenceLayout {
         write(targetSpan, after: target, to: &writer)
         write(cueSpan, after: cue, to: &writer)
         writer.raw(modality[Self.position(modalityValue)])
-        if attributedTo < 0 { writer.raw(null) } else { strings.write(attributedTo, to: &writer) }
+        if let attributedTo { strings.write(attributedTo, to: &writer) } else { writer.raw(null) }
         writer.raw(tense[Self.position(tenseValue)])
         strings.write(rule, to: &writer)
         writer.raw(confidenceKey)

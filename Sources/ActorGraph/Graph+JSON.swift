@@ -17,24 +17,73 @@ extension Graph {
     }
 
     /// The JSON of ``jsonString()`` as UTF-8 bytes.
-    public func jsonData() -> Data { Data(jsonBytes()) }
+    public func jsonData() -> Data { jsonData(compact: false) }
 
     /// The graph's JSON on one line with a final newline: the form of JSON Lines, for
     /// mappers and reducers that pass one record per line. The same text as
     /// ``jsonString()`` without its line breaks and indentation.
-    public func jsonLine() -> Data { Data(jsonBytes(compact: true)) }
+    public func jsonLine() -> Data { jsonData(compact: true) }
 
     private func jsonBytes(compact: Bool = false) -> [UInt8] {
-        var writer = JSONWriter(capacity: 1024 + 600 * relations.count + 200 * actors.count, compact: compact)
+        var writer = JSONWriter(capacity: estimatedJSONSize, compact: compact)
+        writeDocument(to: &writer)
+        return writer.bytes
+    }
+
+    /// The document copied once, from the writer into the `Data`, not through an array.
+    private func jsonData(compact: Bool) -> Data {
+        var writer = JSONWriter(capacity: estimatedJSONSize, compact: compact)
+        writeDocument(to: &writer)
+        var data = Data()
+        writer.flush { data = Data($0) }
+        return data
+    }
+
+    private var estimatedJSONSize: Int { 1024 + 600 * relations.count + 200 * actors.count }
+
+    /// The whole document. Mentions and evidence, most of it, are written from their
+    /// records' layouts, as a merge writes them: copies of the bytes that are the same
+    /// from record to record, around the values.
+    private func writeDocument(to writer: inout JSONWriter) {
+        var layouts = writer.isCompact ? Self.lineLayouts : Self.documentLayouts
+        let onlyArticle = articles.count == 1 ? articles[0].id : nil
+        let strings = DocumentStrings(article: onlyArticle ?? "", writer: writer)
+        func handle(_ article: String) -> DocumentStrings.Handle { article == onlyArticle ? .article : .text(article) }
         writer.beginGraph()
         for article in articles { Self.write(article, to: &writer) }
         writer.beginActors()
-        for actor in actors { Self.write(actor, to: &writer) }
+        for actor in actors {
+            Self.beginActor(actor, to: &writer)
+            for mention in actor.mentions {
+                let depth = writer.beginFlatObject()
+                if layouts.mention.depth != depth { layouts = RecordLayouts(depth: depth, compact: writer.isCompact) }
+                layouts.mention.write(
+                    article: handle(mention.article), span: mention.span, text: .text(mention.text), strings: strings, to: &writer
+                )
+            }
+            Self.endActor(to: &writer)
+        }
         writer.beginRelations()
-        for relation in relations { Self.write(relation, to: &writer) }
+        for relation in relations {
+            Self.beginRelation(source: relation.source, target: relation.target, kind: relation.kind, weight: relation.weight, to: &writer)
+            for item in relation.evidence {
+                let depth = writer.beginFlatObject()
+                if layouts.evidence.depth != depth { layouts = RecordLayouts(depth: depth, compact: writer.isCompact) }
+                layouts.evidence.write(
+                    article: handle(item.article), sentence: item.sentence, source: item.source, target: item.target, cue: item.cue,
+                    modality: item.modality, speaker: item.attributedTo.map { .text($0) }, tense: item.tense, rule: .text(item.rule),
+                    confidence: item.confidence, strings: strings, to: &writer
+                )
+            }
+            Self.endRelation(to: &writer)
+        }
         writer.endGraph()
-        return writer.bytes
     }
+
+    /// The layouts of a document's mentions and evidence, at the depth a graph's own lists
+    /// put them, made once per process for each style.
+    private static let documentLayouts = RecordLayouts(depth: 5, compact: false)
+    private static let lineLayouts = RecordLayouts(depth: 5, compact: true)
 
     /// Reads a graph from JSON of schema v1 and puts it into canonical order.
     ///
@@ -246,13 +295,16 @@ extension Graph {
 
     /// An actor's fields up to its mentions list, opened; the mentions follow, then
     /// ``endActor(to:)``. The pieces serve a merge written straight from its packed records.
+    ///
+    /// Written as a flat object, without the general calls' bookkeeping per field: a graph
+    /// has an actor for every few mentions.
     static func beginActor(_ actor: Actor, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("id"); writer.string(actor.id)
-        writer.key("name"); writer.string(actor.name)
-        writer.key("kind"); writer.string(actor.kind.rawValue)
-        writer.key("country"); writer.string(actor.country)
-        writer.key("mentions"); writer.beginArray()
+        let depth = writer.beginFlatObject()
+        writer.flatKey("id", depth: depth, first: true); writer.flatValue(actor.id)
+        writer.flatKey("name", depth: depth, first: false); writer.flatValue(actor.name)
+        writer.flatKey("kind", depth: depth, first: false); writer.flatValue(actor.kind.rawValue)
+        writer.flatKey("country", depth: depth, first: false); writer.flatValue(actor.country)
+        writer.flatKey("mentions", depth: depth, first: false); writer.beginArray(valueOfFlatFieldAt: depth)
     }
 
     static func endActor(to writer: inout JSONWriter) {
@@ -284,13 +336,19 @@ extension Graph {
     /// A relation's fields up to its evidence list, opened; the evidence follows, then
     /// ``endRelation(to:)``.
     static func beginRelation(_ key: RelationKey, weight: Int, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("source"); writer.string(key.source)
-        writer.key("target"); writer.string(key.target)
-        writer.key("kind"); writer.string(key.kind.rawValue)
-        writer.key("directed"); writer.bool(key.kind.isDirected)
-        writer.key("weight"); writer.int(weight)
-        writer.key("evidence"); writer.beginArray()
+        beginRelation(source: key.source, target: key.target, kind: key.kind, weight: weight, to: &writer)
+    }
+
+    /// ``beginRelation(_:weight:to:)`` from the relation's fields, without making its key;
+    /// written as a flat object, as ``beginActor(_:to:)`` is.
+    static func beginRelation(source: String, target: String, kind: RelationKind, weight: Int, to writer: inout JSONWriter) {
+        let depth = writer.beginFlatObject()
+        writer.flatKey("source", depth: depth, first: true); writer.flatValue(source)
+        writer.flatKey("target", depth: depth, first: false); writer.flatValue(target)
+        writer.flatKey("kind", depth: depth, first: false); writer.flatValue(kind.rawValue)
+        writer.flatKey("directed", depth: depth, first: false); writer.flatValue(kind.isDirected)
+        writer.flatKey("weight", depth: depth, first: false); writer.flatValue(weight)
+        writer.flatKey("evidence", depth: depth, first: false); writer.beginArray(valueOfFlatFieldAt: depth)
     }
 
     static func endRelation(to writer: inout JSONWriter) {
@@ -352,5 +410,17 @@ extension JSONWriter {
         endArray()
         endObject()
         endLine()
+    }
+}
+
+/// The record layouts of one style and depth.
+struct RecordLayouts: Sendable {
+    var mention: MentionLayout
+    var evidence: EvidenceLayout
+
+    init(depth: Int, compact: Bool) {
+        let writer = JSONWriter(capacity: 64, compact: compact)
+        mention = MentionLayout(depth: depth, writer: writer)
+        evidence = EvidenceLayout(depth: depth, writer: writer)
     }
 }

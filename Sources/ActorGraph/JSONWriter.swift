@@ -19,6 +19,9 @@ struct JSONWriter: ~Copyable {
     /// No line breaks and indentation: one document per line, as JSON Lines wants.
     private let compact: Bool
 
+    /// Whether the writer leaves out line breaks and indentation.
+    var isCompact: Bool { compact }
+
     /// How deep containers may nest; the schemas written here nest a few levels.
     static let maximumDepth = 63
 
@@ -272,6 +275,19 @@ struct JSONWriter: ~Copyable {
         return depth + 1
     }
 
+    /// Opens an array as the value of the flat field just written at `depth`, and leaves
+    /// the writer inside it as the general calls would have: in an object at `depth` that
+    /// has items, so that ``endArray()`` and ``endObject()`` close both.
+    mutating func beginArray(valueOfFlatFieldAt depth: Int) {
+        precondition(depth < Self.maximumDepth, "JSON nested deeper than \(Self.maximumDepth) levels")
+        indent = depth
+        hasItems |= depthBit
+        pendingKey = false
+        put(UInt8(ascii: "["))
+        indent += 1
+        hasItems &= ~depthBit
+    }
+
     /// `"name": `, copied from the literal.
     private mutating func appendKey(_ name: StaticString) {
         let length = name.utf8CodeUnitCount
@@ -337,13 +353,50 @@ struct JSONWriter: ~Copyable {
         if let value { writeString(value) } else { append("null") }
     }
 
+    mutating func flatValue(_ value: Bool) {
+        append(value ? "true" : "false")
+    }
+
     mutating func flatValue(_ value: Int) {
         writeDigits(value)
     }
 
     mutating func flatNumber(_ value: Double) {
         guard value.isFinite else { append("0"); return }
-        if value == value.rounded(), abs(value) < 1e15 { writeDigits(Int(value)) } else { appendText(String(value)) }
+        if value == value.rounded(), abs(value) < 1e15 {
+            writeDigits(Int(value))
+        } else if let hundredths = Self.wholeHundredths(value) {
+            writeHundredths(hundredths)
+        } else {
+            appendText(String(value))
+        }
+    }
+
+    /// The number of hundredths `value` is, when it is the double nearest to a whole
+    /// number of them of moderate size (as rules' confidences are): `String(value)` then
+    /// writes that number's decimals, since no shorter decimal reads back as the same value.
+    static func wholeHundredths(_ value: Double) -> Int? {
+        let scaled = (value * 100).rounded()
+        guard abs(scaled) < 1e8, scaled / 100 == value else { return nil }
+        return Int(scaled)
+    }
+
+    /// A whole number of hundredths, not a whole number itself, as `String` writes its value:
+    /// the integer part, a point and one or two decimals.
+    private mutating func writeHundredths(_ hundredths: Int) {
+        if hundredths < 0 { put(UInt8(ascii: "-")) }
+        let magnitude = hundredths.magnitude
+        writeDigits(Int(magnitude / 100))
+        let fraction = Int(magnitude % 100)
+        reserve(3)
+        storage[count] = UInt8(ascii: ".")
+        storage[count + 1] = UInt8(ascii: "0") + UInt8(fraction / 10)
+        if fraction % 10 == 0 {
+            count += 2
+        } else {
+            storage[count + 2] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            count += 3
+        }
     }
 
     // MARK: - Strings
@@ -359,6 +412,21 @@ struct JSONWriter: ~Copyable {
         return byte < 64 ? (low >> UInt64(byte)) & 1 != 0 : byte == UInt8(ascii: "\\") || byte == 0xE2
     }
 
+    /// Whether any byte of a word of eight may need an escape, as ``mayEscape(_:)`` says,
+    /// or is not ASCII: tests that are exact for "any byte", and a word that fails is
+    /// checked byte by byte.
+    @inline(__always)
+    static func wordMayEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        // A byte below 0x20 borrows into its high bit; a byte of 0x80 or more has it already.
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        // 0x22 and 0x26 differ in one bit, as 0x3C and 0x3E do: one test for each pair.
+        return control || word & highs != 0 || hasZeroByte((word | ones &* 0x04) ^ (ones &* 0x26))
+            || hasZeroByte((word | ones &* 0x02) ^ (ones &* 0x3E)) || hasZeroByte(word ^ (ones &* 0x5C))
+    }
+
     private mutating func writeString(_ value: String) {
         var value = value
         // Names, ids and mention texts rarely need an escape: they are copied as they are
@@ -367,14 +435,25 @@ struct JSONWriter: ~Copyable {
             reserve(utf8.count + 2)
             let start = count
             storage[start] = UInt8(ascii: "\"")
-            var position = start + 1
-            for byte in utf8 {
-                if Self.mayEscape(byte) { return false }
-                storage[position] = byte
-                position += 1
+            let destination = storage + start + 1
+            var offset = 0
+            if let source = utf8.baseAddress {
+                // Eight bytes at a time while none of them may need an escape.
+                while offset &+ 8 <= utf8.count {
+                    let word = UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self)
+                    if Self.wordMayEscape(word) { break }
+                    UnsafeMutableRawPointer(destination + offset).storeBytes(of: word, as: UInt64.self)
+                    offset &+= 8
+                }
             }
-            storage[position] = UInt8(ascii: "\"")
-            count = position + 1
+            while offset < utf8.count {
+                let byte = utf8[offset]
+                if Self.mayEscape(byte) { return false }
+                destination[offset] = byte
+                offset &+= 1
+            }
+            destination[offset] = UInt8(ascii: "\"")
+            count = start &+ offset &+ 2
             return true
         }
         if !plain {

@@ -16,8 +16,10 @@ struct MentionLayout {
     }
 
     /// Writes the fields of a mention opened with ``JSONWriter/beginFlatObject()`` at
-    /// ``depth``, and closes it; `article` and `text` index `strings`.
-    func write(article articleIndex: Int32, span: Span, text textIndex: Int32, strings: EncodedStrings, to writer: inout JSONWriter) {
+    /// ``depth``, and closes it; `article` and `text` are strings of `strings`.
+    func write<Strings: LayoutStrings>(
+        article articleIndex: Strings.Handle, span: Span, text textIndex: Strings.Handle, strings: Strings, to writer: inout JSONWriter
+    ) {
         writer.raw(article)
         strings.write(articleIndex, to: &writer)
         writer.raw(start)
