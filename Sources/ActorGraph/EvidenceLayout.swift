@@ -75,8 +75,8 @@ struct EvidenceLayout {
         writer.raw(tense[Self.position(tenseValue)])
         strings.write(rule, to: &writer)
         writer.raw(confidenceKey)
-        let number = confidenceBytes(confidence, writer: writer)
-        writer.raw(number)
+        // Most confidences are whole hundredths, which the writer writes quicker than the cache finds them.
+        if !writer.quickNumber(confidence) { writer.raw(confidenceBytes(confidence, writer: writer)) }
         writer.raw(close)
     }
 

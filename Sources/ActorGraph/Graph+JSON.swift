@@ -30,13 +30,11 @@ extension Graph {
         return writer.bytes
     }
 
-    /// The document copied once, from the writer into the `Data`, not through an array.
+    /// The document in the writer's own buffer, handed to the `Data` without a copy.
     private func jsonData(compact: Bool) -> Data {
         var writer = JSONWriter(capacity: estimatedJSONSize, compact: compact)
         writeDocument(to: &writer)
-        var data = Data()
-        writer.flush { data = Data($0) }
-        return data
+        return writer.takeData()
     }
 
     private var estimatedJSONSize: Int { 1024 + 600 * relations.count + 200 * actors.count }
@@ -53,10 +51,12 @@ extension Graph {
         for article in articles { Self.write(article, to: &writer) }
         writer.beginActors()
         for actor in actors {
-            Self.beginActor(actor, to: &writer)
+            let depth = writer.beginFlatObject()
+            if layouts.header.depth != depth { layouts = RecordLayouts(headerDepth: depth, compact: writer.isCompact) }
+            layouts.header.writeActor(actor, to: &writer)
             for mention in actor.mentions {
                 let depth = writer.beginFlatObject()
-                if layouts.mention.depth != depth { layouts = RecordLayouts(depth: depth, compact: writer.isCompact) }
+                if layouts.mention.depth != depth { layouts = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
                 layouts.mention.write(
                     article: handle(mention.article), span: mention.span, text: .text(mention.text), strings: strings, to: &writer
                 )
@@ -65,10 +65,12 @@ extension Graph {
         }
         writer.beginRelations()
         for relation in relations {
-            Self.beginRelation(source: relation.source, target: relation.target, kind: relation.kind, weight: relation.weight, to: &writer)
+            let depth = writer.beginFlatObject()
+            if layouts.header.depth != depth { layouts = RecordLayouts(headerDepth: depth, compact: writer.isCompact) }
+            layouts.header.writeRelation(source: relation.source, target: relation.target, kind: relation.kind, weight: relation.weight, to: &writer)
             for item in relation.evidence {
                 let depth = writer.beginFlatObject()
-                if layouts.evidence.depth != depth { layouts = RecordLayouts(depth: depth, compact: writer.isCompact) }
+                if layouts.evidence.depth != depth { layouts = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
                 layouts.evidence.write(
                     article: handle(item.article), sentence: item.sentence, source: item.source, target: item.target, cue: item.cue,
                     modality: item.modality, speaker: item.attributedTo.map { .text($0) }, tense: item.tense, rule: .text(item.rule),
@@ -82,8 +84,8 @@ extension Graph {
 
     /// The layouts of a document's mentions and evidence, at the depth a graph's own lists
     /// put them, made once per process for each style.
-    private static let documentLayouts = RecordLayouts(depth: 5, compact: false)
-    private static let lineLayouts = RecordLayouts(depth: 5, compact: true)
+    private static let documentLayouts = RecordLayouts(headerDepth: 3, compact: false)
+    private static let lineLayouts = RecordLayouts(headerDepth: 3, compact: true)
 
     /// Reads a graph from JSON of schema v1 and puts it into canonical order.
     ///
@@ -413,14 +415,17 @@ extension JSONWriter {
     }
 }
 
-/// The record layouts of one style and depth.
+/// The record layouts of one style: actors' and relations' fields at `headerDepth`, and
+/// their mentions' and evidence's two levels deeper, inside their lists.
 struct RecordLayouts: Sendable {
+    var header: HeaderLayout
     var mention: MentionLayout
     var evidence: EvidenceLayout
 
-    init(depth: Int, compact: Bool) {
+    init(headerDepth: Int, compact: Bool) {
         let writer = JSONWriter(capacity: 64, compact: compact)
-        mention = MentionLayout(depth: depth, writer: writer)
-        evidence = EvidenceLayout(depth: depth, writer: writer)
+        header = HeaderLayout(depth: headerDepth, writer: writer)
+        mention = MentionLayout(depth: headerDepth + 2, writer: writer)
+        evidence = EvidenceLayout(depth: headerDepth + 2, writer: writer)
     }
 }

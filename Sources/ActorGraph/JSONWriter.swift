@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes JSON text with keys in the order given, so output is byte-for-byte reproducible.
 ///
 /// Foundation's encoder either keeps no order or sorts keys alphabetically; the schema's
@@ -41,6 +43,14 @@ struct JSONWriter: ~Copyable {
 
     deinit {
         storage.deallocate()
+    }
+
+    /// The bytes written, in the writer's own buffer, which the `Data` frees: a document
+    /// written whole is handed on without a copy.
+    consuming func takeData() -> Data {
+        let data = Data(bytesNoCopy: storage, count: count, deallocator: .custom { pointer, _ in pointer.deallocate() })
+        discard self
+        return data
     }
 
     /// Hands over the bytes written so far and starts afresh, keeping the nesting, so that
@@ -174,6 +184,11 @@ struct JSONWriter: ~Copyable {
     private mutating func writeDigits(_ value: Int) {
         // A sign and the 19 digits of the largest magnitude.
         reserve(20)
+        // Offsets and counts are mostly below 10,000: their digits without the loops.
+        if value >= 0, value < 10_000 {
+            writeSmallDigits(value)
+            return
+        }
         if value < 0 { storage[count] = UInt8(ascii: "-"); count += 1 }
         var magnitude = value.magnitude
         var digits = 1
@@ -197,6 +212,33 @@ struct JSONWriter: ~Copyable {
         count += digits
     }
 
+    /// One to four digits, room for them reserved.
+    @inline(__always)
+    private mutating func writeSmallDigits(_ value: Int) {
+        let pairs = Self.digitPairs.utf8Start
+        if value < 10 {
+            storage[count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value)
+            count &+= 1
+        } else if value < 100 {
+            storage[count] = pairs[value &* 2]
+            storage[count &+ 1] = pairs[value &* 2 &+ 1]
+            count &+= 2
+        } else {
+            let high = value / 100, low = (value % 100) &* 2
+            if high < 10 {
+                storage[count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: high)
+                count &+= 1
+            } else {
+                storage[count] = pairs[high &* 2]
+                storage[count &+ 1] = pairs[high &* 2 &+ 1]
+                count &+= 2
+            }
+            storage[count] = pairs[low]
+            storage[count &+ 1] = pairs[low &+ 1]
+            count &+= 2
+        }
+    }
+
     /// "00" to "99", end to end.
     private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
@@ -217,7 +259,7 @@ struct JSONWriter: ~Copyable {
         let skip = comma ? 0 : 1
         let length = 2 &+ (depth ?? indent) &* 2 &- skip
         reserve(length)
-        (storage + count).update(from: Self.layout.utf8Start + skip, count: length)
+        Self.copy(Self.layout.utf8Start + skip, count: length, to: storage + count)
         count &+= length
     }
 
@@ -293,7 +335,7 @@ struct JSONWriter: ~Copyable {
         let length = name.utf8CodeUnitCount
         reserve(length + 4)
         storage[count] = UInt8(ascii: "\"")
-        (storage + count + 1).update(from: name.utf8Start, count: length)
+        Self.copy(name.utf8Start, count: length, to: storage + count + 1)
         storage[count + 1 + length] = UInt8(ascii: "\"")
         storage[count + 2 + length] = UInt8(ascii: ":")
         storage[count + 3 + length] = UInt8(ascii: " ")
@@ -372,6 +414,19 @@ struct JSONWriter: ~Copyable {
         }
     }
 
+    /// Writes `value` as ``flatNumber(_:)`` does when that needs no `String`: a whole
+    /// number or a whole number of hundredths; `false`, with nothing written, otherwise.
+    mutating func quickNumber(_ value: Double) -> Bool {
+        if value == value.rounded(), abs(value) < 1e15 {
+            writeDigits(Int(value))
+        } else if let hundredths = Self.wholeHundredths(value) {
+            writeHundredths(hundredths)
+        } else {
+            return false
+        }
+        return true
+    }
+
     /// The number of hundredths `value` is, when it is the double nearest to a whole
     /// number of them of moderate size (as rules' confidences are): `String(value)` then
     /// writes that number's decimals, since no shorter decimal reads back as the same value.
@@ -428,39 +483,48 @@ struct JSONWriter: ~Copyable {
     }
 
     private mutating func writeString(_ value: String) {
-        var value = value
         // Names, ids and mention texts rarely need an escape: they are copied as they are
         // scanned, and only a string that needs one is written again, byte by byte.
-        let plain = value.withUTF8 { utf8 in
-            reserve(utf8.count + 2)
-            let start = count
-            storage[start] = UInt8(ascii: "\"")
-            let destination = storage + start + 1
-            var offset = 0
-            if let source = utf8.baseAddress {
-                // Eight bytes at a time while none of them may need an escape.
-                while offset &+ 8 <= utf8.count {
-                    let word = UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self)
-                    if Self.wordMayEscape(word) { break }
-                    UnsafeMutableRawPointer(destination + offset).storeBytes(of: word, as: UInt64.self)
-                    offset &+= 8
-                }
-            }
-            while offset < utf8.count {
-                let byte = utf8[offset]
-                if Self.mayEscape(byte) { return false }
-                destination[offset] = byte
-                offset &+= 1
-            }
-            destination[offset] = UInt8(ascii: "\"")
-            count = start &+ offset &+ 2
-            return true
-        }
+        // Read in place when its bytes are contiguous, as native strings' are, without the
+        // copy of the string that `withUTF8` needs.
+        let plain = value.utf8.withContiguousStorageIfAvailable { writePlain($0) } ?? {
+            var value = value
+            return value.withUTF8 { writePlain($0) }
+        }()
         if !plain {
             put(UInt8(ascii: "\""))
             writeEscaped(value)
             put(UInt8(ascii: "\""))
         }
+    }
+
+    /// Writes `utf8` quoted, if none of its bytes needs an escape; `false`, with nothing
+    /// written, if one may.
+    @inline(__always)
+    private mutating func writePlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        reserve(utf8.count + 2)
+        let start = count
+        storage[start] = UInt8(ascii: "\"")
+        let destination = storage + start + 1
+        var offset = 0
+        if let source = utf8.baseAddress {
+            // Eight bytes at a time while none of them may need an escape.
+            while offset &+ 8 <= utf8.count {
+                let word = UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self)
+                if Self.wordMayEscape(word) { break }
+                UnsafeMutableRawPointer(destination + offset).storeBytes(of: word, as: UInt64.self)
+                offset &+= 8
+            }
+        }
+        while offset < utf8.count {
+            let byte = utf8[offset]
+            if Self.mayEscape(byte) { return false }
+            destination[offset] = byte
+            offset &+= 1
+        }
+        destination[offset] = UInt8(ascii: "\"")
+        count = start &+ offset &+ 2
+        return true
     }
 
     private mutating func writeEscaped(_ value: String) {

@@ -1,0 +1,63 @@
+/// The bytes of an actor's fields up to its mentions, and of a relation's up to its
+/// evidence, that are the same for every one at one depth, cut where their values go, as
+/// ``MentionLayout`` is for mentions; each kind's value is made into bytes once, with the
+/// key after it. Made with the writer's own calls, so the bytes are those
+/// ``Graph/beginActor(_:to:)`` and ``Graph/beginRelation(source:target:kind:weight:to:)`` write.
+struct HeaderLayout: Sendable {
+    /// The depth of the fields, as ``JSONWriter/beginFlatObject()`` gives it.
+    let depth: Int
+    private let actorID, actorName, actorMentions: [UInt8]
+    /// The key and value of the kind, and the key of the country, in the order of `ActorKind.allCases`.
+    private let actorKind: [[UInt8]]
+    private let relationSource, relationTarget, relationEvidence: [UInt8]
+    /// The kind and whether it is directed, with their keys, and the key of the weight, in
+    /// the order of `RelationKind.allCases`.
+    private let relationKind: [[UInt8]]
+
+    init(depth: Int, writer: borrowing JSONWriter) {
+        self.depth = depth
+        func key(_ name: StaticString, first: Bool = false) -> [UInt8] { writer.flatKeyBytes(name, depth: depth, first: first) }
+        actorID = key("id", first: true)
+        actorName = key("name")
+        let countryKey = key("country")
+        actorKind = ActorKind.allCases.map { key("kind") + writer.flatValueBytes($0.rawValue) + countryKey }
+        actorMentions = key("mentions")
+        relationSource = key("source", first: true)
+        relationTarget = key("target")
+        let weightKey = key("weight")
+        relationKind = RelationKind.allCases.map { kind in
+            key("kind") + writer.flatValueBytes(kind.rawValue) + key("directed") + Array((kind.isDirected ? "true" : "false").utf8) + weightKey
+        }
+        relationEvidence = key("evidence")
+    }
+
+    /// Writes the fields of an actor opened with ``JSONWriter/beginFlatObject()`` at
+    /// ``depth``, and opens its mentions.
+    func writeActor(_ actor: Actor, to writer: inout JSONWriter) {
+        writer.raw(actorID)
+        writer.flatValue(actor.id)
+        writer.raw(actorName)
+        writer.flatValue(actor.name)
+        writer.raw(actorKind[Self.position(actor.kind)])
+        writer.flatValue(actor.country)
+        writer.raw(actorMentions)
+        writer.beginArray(valueOfFlatFieldAt: depth)
+    }
+
+    /// Writes the fields of a relation opened with ``JSONWriter/beginFlatObject()`` at
+    /// ``depth``, and opens its evidence.
+    func writeRelation(source: String, target: String, kind: RelationKind, weight: Int, to writer: inout JSONWriter) {
+        writer.raw(relationSource)
+        writer.flatValue(source)
+        writer.raw(relationTarget)
+        writer.flatValue(target)
+        writer.raw(relationKind[Self.position(kind)])
+        writer.flatValue(weight)
+        writer.raw(relationEvidence)
+        writer.beginArray(valueOfFlatFieldAt: depth)
+    }
+
+    private static func position<Value: CaseIterable & Equatable>(_ value: Value) -> Int where Value.AllCases == [Value] {
+        Value.allCases.firstIndex(of: value)!
+    }
+}
