@@ -12,15 +12,28 @@ struct GraphBuilder {
     let actors: ActorTable
     let offsets: CodePointOffsets
     let sentences: [Range<Int>]
-    /// The actor index of each node, in the order first named.
-    private var nodeActors: [Int32] = []
-    /// Each actor's node, by actor index; -1 until it is named.
-    private var nodeAt: [Int32]
+    /// The nodes: each one's actor index, in the order first named.
+    private var nodes = NodeIndex()
     /// The mentions, in text order: each one's node and tokens.
     private var mentions: [(node: Int32, tokens: Range<Int>)] = []
     private var edges = EdgeIndex()
-    /// The evidence of each edge, by its position in `edges`.
-    private var evidence: [[Evidence]] = []
+    /// The evidence of every edge, in the order stated; each edge's items are chained from
+    /// `firstItem` (by the edge's position in `edges`) through `nextItem`, -1 ending the chain.
+    /// `Evidence` records are made once, when the graph is: growing an array of them for each
+    /// edge cost more than the records.
+    private var items: [PendingEvidence] = []
+    private var firstItem: [Int32] = []
+    private var nextItem: [Int32] = []
+
+    /// An evidence item before it has its strings: the speaker by actor index (-1: none).
+    private struct PendingEvidence {
+        var sentence, source, target, cue: Span
+        var modality: Modality
+        var tense: Tense
+        var speaker: Int32
+        var rule: String
+        var confidence: Double
+    }
 
     init(article: Article, bytes: [UInt8], tokens: [Token], actors: ActorTable, offsets: CodePointOffsets, sentences: [Range<Int>]) {
         self.article = article
@@ -29,7 +42,9 @@ struct GraphBuilder {
         self.actors = actors
         self.offsets = offsets
         self.sentences = sentences
-        self.nodeAt = [Int32](repeating: -1, count: actors.count)
+        items.reserveCapacity(32)
+        firstItem.reserveCapacity(32)
+        nextItem.reserveCapacity(32)
     }
 
     mutating func add(_ found: [FoundMention]) {
@@ -52,10 +67,15 @@ struct GraphBuilder {
 
     /// A listed person's state, from the office held on the article's date or else the
     /// gazetteer's country; stated once, at the first mention, unless the text states it.
+    ///
+    /// Every mention's actor is a node by now (``add(_:)-([FoundMention])`` came first), so
+    /// the actors seen are kept by node.
     mutating func addOfficeAffiliations(_ mentions: [FoundMention]) {
-        var seen = [Bool](repeating: false, count: actors.count)
-        for mention in mentions where !seen[Int(mention.actor)] {
-            seen[Int(mention.actor)] = true
+        var seen = [Bool](repeating: false, count: nodes.count)
+        for mention in mentions {
+            let node = self.node(mention.actor)
+            guard node >= seen.count || !seen[node] else { continue }
+            if node < seen.count { seen[node] = true }
             let kind = actors.kind(of: mention.actor)
             guard !actors.isLocal(mention.actor), kind == .person || kind == .organisation,
                   let countryIndex = affiliation(of: mention.actor),
@@ -116,7 +136,7 @@ struct GraphBuilder {
     ) {
         _ = node(source.actor)
         _ = node(target.actor)
-        let speakerID = speaker.map { nodeID($0) }
+        if let speaker { _ = node(speaker) }
         var sourceSpan = span(source.tokens)
         var targetSpan = span(target.tokens)
         var key = Edge(source: source.actor, target: target.actor, kind: kind)
@@ -125,26 +145,81 @@ struct GraphBuilder {
             swap(&sourceSpan, &targetSpan)
         }
         let position = edges.insert(key)
-        if position == evidence.count { evidence.append([]) }
+        if position == firstItem.count { firstItem.append(-1) }
+        let item = PendingEvidence(
+            sentence: span(sentence), source: sourceSpan, target: targetSpan, cue: span(cue), modality: modality, tense: tense,
+            speaker: speaker ?? -1, rule: rule, confidence: (confidence * 100).rounded() / 100
+        )
         // One item per stating sentence: a second cue in the same sentence ("spoke by
         // phone with") states the same relation again, not a second time.
-        // What the sentence states replaces what the gazetteer knows of the same sentence.
-        let sentenceSpan = span(sentence)
-        if let same = evidence[position].firstIndex(where: { $0.sentence == sentenceSpan }) {
-            guard evidence[position][same].rule == Self.gazetteerRule, rule != Self.gazetteerRule else { return }
-            evidence[position].remove(at: same)
+        // What the sentence states replaces what the gazetteer knows of the same sentence,
+        // in its place: an edge's items end up in sentence order whatever their order here.
+        var at = firstItem[position]
+        while at >= 0 {
+            if items[Int(at)].sentence == item.sentence {
+                guard items[Int(at)].rule == Self.gazetteerRule, rule != Self.gazetteerRule else { return }
+                items[Int(at)] = item
+                return
+            }
+            at = nextItem[Int(at)]
         }
-        evidence[position].append(Evidence(
-            article: article.id, sentence: sentenceSpan, source: sourceSpan, target: targetSpan, cue: span(cue),
-            modality: modality, attributedTo: speakerID, tense: tense, rule: rule, confidence: (confidence * 100).rounded() / 100
-        ))
+        nextItem.append(firstItem[position])
+        firstItem[position] = Int32(items.count)
+        items.append(item)
     }
 
     /// The graph, its parts moved out of the builder.
     consuming func graph() -> Graph {
-        let order = nodeActors.indices.sorted { actors.idPrecedes(nodeActors[$0], nodeActors[$1]) }
+        let order = nodesInIDOrder()
         let graphActors = actorsInOrder(order)
         return Graph(articles: [article], actors: graphActors, relations: relationsInOrder(of: order))
+    }
+
+    /// The nodes in the order of their actors' ids, as a stable sort by
+    /// ``ActorTable/idPrecedes(_:_:)`` puts them, comparing few strings: each node sorts by
+    /// its place among the gazetteer's ids (which are in order), and only two actors of the
+    /// article's own at the same place compare their ids.
+    private func nodesInIDOrder() -> [Int] {
+        let nodeActors = nodes.actors, actors = self.actors
+        var places = [Int](repeating: 0, count: nodeActors.count)
+        for node in nodeActors.indices { places[node] = Self.place(of: nodeActors[node], in: actors) }
+        return Self.stableOrder(of: nodeActors.count) { a, b in
+            if places[a] != places[b] { return places[a] < places[b] }
+            return actors.idPrecedes(nodeActors[a], nodeActors[b])
+        }
+    }
+
+    /// The positions `0..<count` in the order a stable sort by `precedes` gives. A graph's
+    /// few nodes and edges are put in order by insertion, which costs a fraction of the
+    /// general sort's setting up for so few.
+    private static func stableOrder(of count: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
+        guard count <= 32 else { return (0..<count).sorted(by: precedes) }
+        return [Int](unsafeUninitializedCapacity: count) { order, initialized in
+            for end in 0..<count {
+                var place = end
+                while place > 0, precedes(end, order[place - 1]) {
+                    order[place] = order[place - 1]
+                    place -= 1
+                }
+                order[place] = end
+            }
+            initialized = count
+        }
+    }
+
+    /// A listed actor's place is twice its index plus one; an actor of the article's own,
+    /// whose id no listed actor has, sorts just before the first listed id after its own,
+    /// at twice that one's index.
+    private static func place(of actor: Int32, in actors: ActorTable) -> Int {
+        guard actors.isLocal(actor) else { return 2 * Int(actor) + 1 }
+        let id = actors.id(at: actor)
+        var low = 0
+        var high = actors.gazetteer.entries.count
+        while low < high {
+            let mid = (low + high) / 2
+            if actors.gazetteer.entries[mid].id < id { low = mid + 1 } else { high = mid }
+        }
+        return 2 * low
     }
 
     /// The nodes as the graph's actors, in `order`, each with its mentions.
@@ -153,7 +228,7 @@ struct GraphBuilder {
         var result: [Actor] = []
         result.reserveCapacity(order.count)
         for node in order {
-            let index = nodeActors[node]
+            let index = nodes.actors[node]
             result.append(Actor(
                 id: actors.id(at: index), name: actors.name(at: index), kind: actors.kind(of: index), country: actors.country(of: index),
                 mentions: Self.take(&lists[node])
@@ -163,25 +238,67 @@ struct GraphBuilder {
     }
 
     /// The edges as the graph's relations, in the order of their keys (source id, target
-    /// id, kind), given the nodes in id order; their evidence is moved out.
-    private mutating func relationsInOrder(of order: [Int]) -> [Relation] {
+    /// id, kind), given the nodes in id order; each with its evidence in sentence order,
+    /// the canonical order of one article's items, whose sentences differ.
+    private func relationsInOrder(of order: [Int]) -> [Relation] {
         var rank = [Int32](repeating: 0, count: order.count)
         for (place, node) in order.enumerated() { rank[node] = Int32(place) }
         let keys = edges.edges
+        // Locals, so that the closures below capture them and not a copy of the builder.
+        let nodes = self.nodes, items = self.items
         // Each key as one integer, its parts in the order the key sorts by.
         let sortKeys = keys.map { edge in
-            UInt64(rank[Int(nodeAt[Int(edge.source)])]) << 40 | UInt64(rank[Int(nodeAt[Int(edge.target)])]) << 8
+            UInt64(rank[nodes.node(of: edge.source)!]) << 40 | UInt64(rank[nodes.node(of: edge.target)!]) << 8
                 | UInt64(Self.kinds.firstIndex(of: edge.kind)!)
         }
         var result: [Relation] = []
         result.reserveCapacity(keys.count)
-        for position in keys.indices.sorted(by: { sortKeys[$0] < sortKeys[$1] }) {
+        for position in Self.stableOrder(of: keys.count, by: { sortKeys[$0] < sortKeys[$1] }) {
+            let first = firstItem[position]
+            var evidence: [Evidence]
+            if nextItem[Int(first)] < 0 {
+                // Most edges are stated once.
+                evidence = [self.evidence(items[Int(first)])]
+            } else {
+                var chain: [Int32] = []
+                var at = first
+                while at >= 0 {
+                    chain.append(at)
+                    at = nextItem[Int(at)]
+                }
+                Self.sortBySentence(&chain, items)
+                evidence = []
+                evidence.reserveCapacity(chain.count)
+                for item in chain { evidence.append(self.evidence(items[Int(item)])) }
+            }
             result.append(Relation(
                 source: actors.id(at: keys[position].source), target: actors.id(at: keys[position].target), kind: keys[position].kind,
-                evidence: Self.take(&evidence[position])
+                evidence: evidence
             ))
         }
         return result
+    }
+
+    /// Puts an edge's few items in sentence order, by insertion.
+    private static func sortBySentence(_ chain: inout [Int32], _ items: [PendingEvidence]) {
+        guard chain.count > 1 else { return }
+        for end in 1..<chain.count {
+            let moving = chain[end]
+            var place = end
+            while place > 0, items[Int(moving)].sentence < items[Int(chain[place - 1])].sentence {
+                chain[place] = chain[place - 1]
+                place -= 1
+            }
+            chain[place] = moving
+        }
+    }
+
+    private func evidence(_ item: PendingEvidence) -> Evidence {
+        Evidence(
+            article: article.id, sentence: item.sentence, source: item.source, target: item.target, cue: item.cue,
+            modality: item.modality, attributedTo: item.speaker < 0 ? nil : actors.id(at: item.speaker), tense: item.tense,
+            rule: item.rule, confidence: item.confidence
+        )
     }
 
     /// The kinds in the order relation keys sort them.
@@ -189,7 +306,7 @@ struct GraphBuilder {
 
     /// Each node's mentions, with their text, in text order.
     private func mentionLists() -> [[Mention]] {
-        var counts = [Int](repeating: 0, count: nodeActors.count)
+        var counts = [Int](repeating: 0, count: nodes.count)
         for mention in mentions { counts[Int(mention.node)] += 1 }
         var lists = counts.map { count in
             var list: [Mention] = []
@@ -224,17 +341,7 @@ struct GraphBuilder {
 
     /// The actor's node, adding it when first named.
     private mutating func node(_ index: Int32) -> Int {
-        let at = nodeAt[Int(index)]
-        if at >= 0 { return Int(at) }
-        nodeActors.append(index)
-        nodeAt[Int(index)] = Int32(nodeActors.count - 1)
-        return nodeActors.count - 1
-    }
-
-    /// The id of an actor, which becomes a node of the graph.
-    private mutating func nodeID(_ index: Int32) -> String {
-        _ = node(index)
-        return actors.id(at: index)
+        nodes.insert(index)
     }
 
     private func span(_ range: Range<Int>) -> Span {

@@ -38,7 +38,8 @@ public struct Graph: Codable, Hashable, Sendable {
     /// and removes exact duplicates.
     public mutating func canonicalize() {
         articles = Self.sortedUnique(articles.sorted { $0.id < $1.id }, by: \.id)
-        for index in actors.indices {
+        // Lists already canonical, as most are, are left in place rather than assigned again.
+        for index in actors.indices where !Self.isCanonical(actors[index].mentions) {
             actors[index].mentions = Self.canonical(actors[index].mentions)
         }
         // Positions are sorted and the records gathered once: the same order, since the sort
@@ -48,7 +49,7 @@ public struct Graph: Codable, Hashable, Sendable {
             let actorOrder = actors.indices.sorted { actors[$0].id < actors[$1].id }
             actors = actorOrder.map { actors[$0] }
         }
-        for index in relations.indices {
+        for index in relations.indices where !Self.isCanonical(relations[index].evidence) {
             relations[index].evidence = Self.canonical(relations[index].evidence)
         }
         let keyOrder = { (a: Int, b: Int) in
@@ -69,7 +70,7 @@ public struct Graph: Codable, Hashable, Sendable {
     /// Mentions or evidence in canonical order without exact duplicates, as the graph keeps them.
     static func canonical<Item: Comparable>(_ items: [Item]) -> [Item] {
         // Already in order and without duplicates: nothing to sort, nothing to drop.
-        if zip(items, items.dropFirst()).allSatisfy({ $0 < $1 }) { return items }
+        if isCanonical(items) { return items }
         var sorted = items.sorted()
         guard sorted.count > 1 else { return sorted }
         // In place: the first of each run of equal items stays.
@@ -80,6 +81,13 @@ public struct Graph: Codable, Hashable, Sendable {
         }
         sorted.removeLast(sorted.count - kept)
         return sorted
+    }
+
+    /// Whether `items` are in order without duplicates: each before the next.
+    static func isCanonical<Item: Comparable>(_ items: [Item]) -> Bool {
+        guard items.count > 1 else { return true }
+        for index in 1..<items.count where !(items[index - 1] < items[index]) { return false }
+        return true
     }
 
     private static func sortedUnique<T, K: Equatable>(_ items: [T], by key: (T) -> K) -> [T] {
