@@ -73,9 +73,9 @@ struct GraphBuilder {
     mutating func addOfficeAffiliations(_ mentions: [FoundMention]) {
         var seen = [Bool](repeating: false, count: nodes.count)
         for mention in mentions {
-            let node = self.node(mention.actor)
-            guard node >= seen.count || !seen[node] else { continue }
-            if node < seen.count { seen[node] = true }
+            guard let node = nodes.node(of: mention.actor), node < seen.count else { continue }
+            guard !seen[node] else { continue }
+            seen[node] = true
             let kind = actors.kind(of: mention.actor)
             guard !actors.isLocal(mention.actor), kind == .person || kind == .organisation,
                   let countryIndex = affiliation(of: mention.actor),
@@ -169,10 +169,29 @@ struct GraphBuilder {
     }
 
     /// The graph, its parts moved out of the builder.
+    ///
+    /// Actors come in id order, relations in key order and each one's evidence in sentence
+    /// order, which is the graph's canonical order, so the graph need not check it again,
+    /// unless an actor's mentions are not in text order without repeats.
     consuming func graph() -> Graph {
         let order = nodesInIDOrder()
         let graphActors = actorsInOrder(order)
-        return Graph(articles: [article], actors: graphActors, relations: relationsInOrder(of: order))
+        let graphRelations = relationsInOrder(of: order)
+        guard mentionsAreInTextOrder() else { return Graph(articles: [article], actors: graphActors, relations: graphRelations) }
+        return Graph(canonicalArticles: [article], actors: graphActors, relations: graphRelations)
+    }
+
+    /// Whether each node's mentions come each after the one before, by their tokens'
+    /// first and then last position: then their spans do, and none repeats.
+    private func mentionsAreInTextOrder() -> Bool {
+        var last = [Range<Int>?](repeating: nil, count: nodes.count)
+        for mention in mentions {
+            let node = Int(mention.node)
+            if let before = last[node],
+               (before.lowerBound, before.upperBound) >= (mention.tokens.lowerBound, mention.tokens.upperBound) { return false }
+            last[node] = mention.tokens
+        }
+        return true
     }
 
     /// The nodes in the order of their actors' ids, as a stable sort by

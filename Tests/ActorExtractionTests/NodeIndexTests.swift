@@ -1,0 +1,27 @@
+@testable import ActorExtraction
+import XCTest
+
+final class NodeIndexTests: XCTestCase {
+    func testAnActorAddedTwiceKeepsItsFirstNode() {
+        var index = NodeIndex()
+        XCTAssertEqual(index.insert(12_000), 0)
+        XCTAssertEqual(index.insert(5), 1)
+        XCTAssertEqual(index.insert(12_000), 0)
+        XCTAssertEqual(index.actors, [12_000, 5])
+    }
+
+    func testAnActorNeverAddedHasNoNode() {
+        var index = NodeIndex()
+        _ = index.insert(3)
+        XCTAssertNil(index.node(of: 4))
+        XCTAssertNil(NodeIndex().node(of: 0))
+    }
+
+    func testEveryActorIsFoundAtItsNodeAfterTheTableGrows() {
+        var index = NodeIndex()
+        let actors = (0..<500).map { Int32($0 * 64) }
+        for actor in actors { _ = index.insert(actor) }
+        for (node, actor) in actors.enumerated() { XCTAssertEqual(index.node(of: actor), node) }
+        XCTAssertEqual(index.count, actors.count)
+    }
+}

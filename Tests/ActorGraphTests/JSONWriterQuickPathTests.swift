@@ -1,0 +1,95 @@
+@testable import ActorGraph
+import XCTest
+
+/// The writer's shortcuts (whole hundredths, strings scanned by the word, the one article
+/// id encoded once) write what the general paths write.
+final class JSONWriterQuickPathTests: XCTestCase {
+    func testWholeHundredthsAreWrittenAsStringWritesThem() {
+        for hundredths in Array(-20_000...20_000) + [99_999_999, -99_999_999, 12_345_601] {
+            let value = Double(hundredths) / 100
+            var writer = JSONWriter()
+            writer.flatNumber(value)
+            let expected = value == value.rounded() ? String(Int(value)) : String(value)
+            XCTAssertEqual(writer.text, expected)
+        }
+    }
+
+    func testAValueThatIsNoWholeHundredthIsLeftToString() {
+        for value in [0.8 * 0.9, 0.001, 1.0 / 3, 0.015, 2.5e-7, 1e300] {
+            XCTAssertNil(JSONWriter.wholeHundredths(value).flatMap { Double($0) / 100 == value ? nil : $0 })
+            var writer = JSONWriter()
+            writer.flatNumber(value)
+            XCTAssertEqual(writer.text, String(value))
+        }
+    }
+
+    func testAWordIsFlaggedForEveryByteThatMayNeedAnEscapeAtEveryPosition() {
+        let flagged: [UInt8] = Array(0..<0x20) + [0x22, 0x26, 0x3C, 0x3E, 0x5C, 0xE2, 0x80, 0xFF]
+        for byte in flagged {
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = byte
+                XCTAssertTrue(JSONWriter.wordMayEscape(word(bytes)), "byte \(byte) at \(position)")
+            }
+        }
+    }
+
+    func testAWordOfPlainASCIIIsNotFlagged() {
+        let plain = (0x20..<0x7F).map(UInt8.init).filter { ![0x22, 0x26, 0x3C, 0x3E, 0x5C].contains($0) }
+        for start in stride(from: 0, to: plain.count, by: 3) {
+            let bytes = (0..<8).map { plain[(start + $0) % plain.count] }
+            XCTAssertFalse(JSONWriter.wordMayEscape(word(bytes)), "\(bytes)")
+        }
+    }
+
+    func testStringsOfEveryLengthAndEscapeAreWrittenAsTheEscapingPathWritesThem() {
+        let pieces = ["abcdefgh", "<", "\"", "\u{2028}", "é", "\n", "x"]
+        for length in 0..<40 {
+            for piece in pieces {
+                let text = String(repeating: "m", count: length) + piece + String(repeating: "n", count: length % 9)
+                var writer = JSONWriter()
+                writer.flatValue(text)
+                var scanner = JSONScanner(writer.bytes)
+                XCTAssertEqual(try scanner.readString(), text)
+                XCTAssertEqual(writer.text, escapedReference(text))
+            }
+        }
+    }
+
+    func testTheArticleIdEncodedOnceIsWrittenAsTheStringItself() {
+        let id = "art <1> \"q\""
+        var direct = JSONWriter(), viaTable = JSONWriter()
+        let strings = DocumentStrings(article: id, writer: viaTable)
+        direct.flatValue(id)
+        direct.flatValue("other")
+        strings.write(.article, to: &viaTable)
+        strings.write(.text("other"), to: &viaTable)
+        XCTAssertEqual(viaTable.text, direct.text)
+    }
+
+    private func word(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+    }
+
+    /// The escapes the writer's byte-by-byte path makes, written out here independently.
+    private func escapedReference(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 { result += String(format: "\\u%04x", scalar.value) } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+}
