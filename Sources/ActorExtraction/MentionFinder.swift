@@ -40,8 +40,8 @@ struct MentionFinder {
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
     func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
         var found = gazetteerMentions(in: tokens)
-        var named = [Bool](repeating: false, count: gazetteer.entries.count)
-        for mention in found { named[Int(mention.actor)] = true }
+        var named = ActorBits(count: gazetteer.entries.count)
+        for mention in found { named.insert(mention.actor) }
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = Self.coverage(of: found, count: tokens.count)
         found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named))
@@ -60,22 +60,27 @@ struct MentionFinder {
         found.reserveCapacity(tokens.count / 8)
         var ambiguousAt: [Int] = []
         let stateWords = Self.stateWords
-        var index = 0
-        while index < tokens.count {
-            guard tokens[index].isWord else { index += 1; continue }
-            if let match = gazetteer.phrases.longestMatchEnd(from: index, key: { $0 < tokens.count ? TokenHash.nameKey(tokens[$0]) : nil }) {
+        let phrases = gazetteer.phrases
+        tokens.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                // Most words start no name: the first key's bit test turns them away
+                // before a match is set up.
+                let token = buffer[index]
+                let first = TokenHash.nameKey(token)
+                guard token.kind == .word, phrases.mayStart(with: first),
+                      let match = phrases.longestMatchEnd(from: index, firstKey: first, key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
+                else { index += 1; continue }
                 let surface = gazetteer.bestPhrases[Int(match.node)]
                 let span = index..<(index + match.length)
+                index += match.length
                 if isUSState(span, in: tokens, words: stateWords)
                     || (surface.ambiguous && isInsideLongerName(span, in: tokens, previousMatchEnd: found.last?.tokens.upperBound)) {
-                    index += match.length
                     continue
                 }
-                found.append(FoundMention(tokens: index..<(index + match.length), actor: surface.actor, form: surface.form))
+                found.append(FoundMention(tokens: span, actor: surface.actor, form: surface.form))
                 if surface.ambiguous && !isCollectiveTitle(span, surface, in: tokens) { ambiguousAt.append(found.count - 1) }
-                index += match.length
-            } else {
-                index += 1
             }
         }
         return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: ambiguousAt, tokens: tokens)
@@ -92,11 +97,11 @@ struct MentionFinder {
         vouchForListedNames(found, in: found.indices, ambiguous: &ambiguous, tokens: tokens)
         vouchForListedNames(found, in: found.indices.reversed(), ambiguous: &ambiguous, tokens: tokens)
         // An actor is named firmly when any of its mentions is.
-        var firm = [Bool](repeating: false, count: gazetteer.entries.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] { firm[Int(mention.actor)] = true }
+        var firm = ActorBits(count: gazetteer.entries.count)
+        for (position, mention) in found.enumerated() where !ambiguous[position] { firm.insert(mention.actor) }
         var kept: [FoundMention] = []
         kept.reserveCapacity(found.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] || firm[Int(mention.actor)] {
+        for (position, mention) in found.enumerated() where !ambiguous[position] || firm.contains(mention.actor) {
             kept.append(mention)
         }
         return kept
@@ -173,26 +178,31 @@ struct MentionFinder {
 
     /// - Parameter named: whether the text names each gazetteer actor, by index.
     /// - Parameter covered: the tokens mentions cover; the surnames found are added.
-    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: [Bool]) -> [FoundMention] {
+    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: ActorBits) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
         var found: [FoundMention] = []
-        var index = 0
-        while index < tokens.count {
-            guard tokens[index].isWord, tokens[index].isCapitalised, !covered[index],
-                  let match = gazetteer.surnames.longestMatch(from: index, key: { $0 < tokens.count ? tokens[$0].exact : nil })
-            else { index += 1; continue }
-            guard let actor = Self.onlyNamed(match.payloads, named: named) else { index += 1; continue }
-            found.append(FoundMention(tokens: index..<(index + match.length), actor: actor, form: .surname))
-            index += match.length
+        let surnames = gazetteer.surnames
+        tokens.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let token = buffer[index]
+                guard token.kind == .word, token.isCapitalised, !covered[index], surnames.mayStart(with: token.exact),
+                      let match = surnames.longestMatchEnd(from: index, firstKey: token.exact, key: { $0 < count ? buffer[$0].exact : nil }),
+                      let actor = Self.onlyNamed(surnames.payloads(at: match.node), named: named)
+                else { index += 1; continue }
+                found.append(FoundMention(tokens: index..<(index + match.length), actor: actor, form: .surname))
+                index += match.length
+            }
         }
         for mention in found { for position in mention.tokens { covered[position] = true } }
         return found
     }
 
     /// The one actor among `surfaces` the text names in full, or `nil` for none or several.
-    private static func onlyNamed(_ surfaces: [Gazetteer.Surface], named: [Bool]) -> Int32? {
+    private static func onlyNamed(_ surfaces: [Gazetteer.Surface], named: ActorBits) -> Int32? {
         var only: Int32?
-        for surface in surfaces where named[Int(surface.actor)] {
+        for surface in surfaces where named.contains(surface.actor) {
             guard only == nil else { return nil }
             only = surface.actor
         }

@@ -28,12 +28,10 @@ struct RoleResolver {
         index = MentionIndex(mentions)
         var added: [FoundMention] = []
         var position = 0
-        while position < tokens.count {
-            guard tokens[position].isWord, !covered[position],
-                  let match = roles.rolePhrases.longestMatch(from: position, key: { $0 < tokens.count ? tokens[$0].folded : nil })
-            else { position += 1; continue }
+        let rolePhrases = roles.rolePhrases
+        while let match = Self.nextRolePhrase(in: tokens, from: &position, covered: covered, phrases: rolePhrases) {
             let phrase = position..<(position + match.length)
-            let role = roles.roles[Int(match.payloads[0])].role
+            let role = roles.roles[Int(rolePhrases.payloads(at: match.node)[0])].role
             position = phrase.upperBound
             guard let (holderOrg, orgPosition) = organisation(around: phrase, in: mentions, table: table) else { continue }
             if let person = person(around: phrase, org: holderOrg, orgBefore: orgPosition == .before, in: mentions, table: table) {
@@ -57,6 +55,26 @@ struct RoleResolver {
         return affiliations + personOf(mentions, table: table, stated: stated) + titleOfInstitution(mentions, table: table, stated: stated)
     }
 
+    /// The next office phrase at or after `position` that starts on an uncovered word;
+    /// `position` is left at its start.
+    ///
+    /// Over the token buffer, with the first key's bit test before anything else: the
+    /// scan visits every token of the article, and few start an office phrase.
+    private static func nextRolePhrase(in tokens: [Token], from position: inout Int, covered: [Bool], phrases: TokenTrie<Int32>) -> (length: Int, node: Int32)? {
+        tokens.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            while position < count {
+                let token = buffer[position]
+                if token.kind == .word, phrases.mayStart(with: token.folded), !covered[position],
+                   let match = phrases.longestMatchEnd(from: position, firstKey: token.folded, key: { $0 < count ? buffer[$0].folded : nil }) {
+                    return match
+                }
+                position += 1
+            }
+            return nil
+        }
+    }
+
     /// "Emeritus Professor of the University of Tsukuba Itsuro Nakamura": a title, "of",
     /// an institution, then the person's name.
     private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: [Bool]) -> [StatedAffiliation] {
@@ -66,7 +84,8 @@ struct RoleResolver {
             // "the Bellingcat publication Khristo Grozev": a word or two may describe the institution.
             guard institution.tokens.upperBound <= person.tokens.lowerBound else { continue }
             let gap = institution.tokens.upperBound..<person.tokens.lowerBound
-            guard table.kind(of: person.actor) == .person, gap.count <= 2, gap.allSatisfy({ tokens[$0].isLowercaseWord }),
+            // The gap's length first: most neighbours are far apart, and it needs no table.
+            guard gap.count <= 2, table.kind(of: person.actor) == .person, gap.allSatisfy({ tokens[$0].isLowercaseWord }),
                   table.kind(of: institution.actor) == .organisation else { continue }
             var link = institution.tokens.lowerBound - 1
             if isWord(link, "the") { link -= 1 }
@@ -126,9 +145,12 @@ struct RoleResolver {
     private static let governmentNouns = TokenKeySet(words: ["administration", "government", "cabinet", "regime"])
 
     private func governments(_ mentions: inout [FoundMention], table: ActorTable) {
-        for index in mentions.indices where table.kind(of: mentions[index].actor) == .person {
+        let nouns = Self.governmentNouns
+        for index in mentions.indices {
+            // The word after the mention first: it needs no table, and is rarely a noun of government.
             let next = mentions[index].tokens.upperBound
-            guard next < tokens.count, tokens[next].isWord, Self.governmentNouns.contains(tokens[next].folded),
+            guard next < tokens.count, tokens[next].isWord, nouns.contains(tokens[next].folded),
+                  table.kind(of: mentions[index].actor) == .person,
                   let state = table.state(of: mentions[index].actor) else { continue }
             mentions[index].actor = state
             mentions[index].tokens = mentions[index].tokens.lowerBound..<(next + 1)
@@ -140,9 +162,11 @@ struct RoleResolver {
     /// "a researcher, Ana Ortiz at the Baltic Institute".
     private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: [Bool]) -> [StatedAffiliation] {
         var found: [StatedAffiliation] = []
-        for (position, person) in mentions.enumerated() where table.kind(of: person.actor) == .person && !stated[person.tokens.lowerBound] {
+        for (position, person) in mentions.enumerated() {
             let link = person.tokens.upperBound
-            guard isWord(link, "of") || isWord(link, "at"), position + 1 < mentions.count else { continue }
+            // The link word first: it needs no table, and most mentions have none.
+            guard isWord(link, "of") || isWord(link, "at"), position + 1 < mentions.count,
+                  table.kind(of: person.actor) == .person, !stated[person.tokens.lowerBound] else { continue }
             let next = mentions[position + 1]
             let start = isWord(link + 1, "the") ? link + 2 : link + 1
             let kind = table.kind(of: next.actor)

@@ -10,27 +10,33 @@ struct SentenceSplitter {
     /// - Complexity: O(n) in the number of tokens.
     func sentences(_ tokens: [Token], bytes: [UInt8]) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            if index > start, token.afterNewline, !token.isLowercaseWord {
-                sentences.append(start..<index)
-                start = index
-            }
-            if isTerminal(token, bytes: bytes) {
-                var end = index + 1
-                while end < tokens.count, isClosing(tokens[end]), !tokens[end].afterNewline { end += 1 }
-                if end >= tokens.count || startsSentence(tokens[end]) {
-                    sentences.append(start..<end)
-                    start = end
-                    index = end
-                    continue
+        // News sentences run to twenty-odd tokens: growing into them copied the list.
+        sentences.reserveCapacity(tokens.count / 16 + 4)
+        tokens.withUnsafeBufferPointer { tokens in
+            let count = tokens.count
+            var start = 0
+            var index = 0
+            while index < count {
+                let token = tokens[index]
+                if index > start, token.afterNewline, !token.isLowercaseWord {
+                    sentences.append(start..<index)
+                    start = index
                 }
+                // Only punctuation ends a sentence: one test turns the words away.
+                if token.kind == .punctuation, isTerminal(token, bytes: bytes) {
+                    var end = index + 1
+                    while end < count, isClosing(tokens[end]), !tokens[end].afterNewline { end += 1 }
+                    if end >= count || startsSentence(tokens[end]) {
+                        sentences.append(start..<end)
+                        start = end
+                        index = end
+                        continue
+                    }
+                }
+                index += 1
             }
-            index += 1
+            if start < count { sentences.append(start..<count) }
         }
-        if start < tokens.count { sentences.append(start..<tokens.count) }
         return sentences
     }
 

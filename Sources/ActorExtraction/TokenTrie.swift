@@ -25,9 +25,15 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// first word, and a bit test in this small array turns them away before a probe of
     /// the large edge table, whose cache misses took most of a match's time.
     private var childKeyBits: [UInt64] = [0]
-    /// One bit per low 16 bits of a phrase's first key: most words start no phrase, and a
-    /// bit test turns them away before the table is probed.
-    private var firstKeyBits = [UInt64](repeating: 0, count: 1024)
+    /// One bit per low bits of a phrase's first key: most words start no phrase, and a
+    /// bit test turns them away before the table is probed. Sized to the number of first
+    /// keys (16 bits each, up to 8 KB): a few hundred cue words in an 8 KB map spread
+    /// their few bits over cache lines the rest of extraction needs.
+    private var firstKeyBits = [UInt64](repeating: 0, count: 16)
+    /// The low bits of a key that index ``firstKeyBits``.
+    private var firstKeyMask: UInt64 = 16 * 64 - 1
+    /// The number of distinct first keys (edges from the root).
+    private var firstKeyCount = 0
 
     /// The number of phrases stored.
     private(set) var count = 0
@@ -40,12 +46,12 @@ struct TokenTrie<Payload: Sendable>: Sendable {
 
     mutating func insert(_ keys: [UInt64], _ payload: Payload) {
         guard !keys.isEmpty else { return }
-        firstKeyBits[Int(keys[0] & 0xFFFF) >> 6] |= 1 << (keys[0] & 63)
         var node: Int32 = 0
         for key in keys {
             if let next = child(of: node, key) {
                 node = next
             } else {
+                if node == 0 { addFirstKey(key) }
                 let created = Int32(payloads.count)
                 payloads.append([])
                 endsPhrase.append(false)
@@ -58,6 +64,13 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         payloads[Int(node)].append(payload)
         endsPhrase[Int(node)] = true
         count += 1
+    }
+
+    /// Whether some phrase may start with `key`: `false` means none does. A bit test, for
+    /// callers that turn most tokens away before building the key of the next.
+    @inline(__always)
+    func mayStart(with key: UInt64) -> Bool {
+        firstKeyBits[Int(truncatingIfNeeded: key & firstKeyMask) &>> 6] & (1 &<< (key & 63)) != 0
     }
 
     /// The longest phrase whose keys equal `key(start)`, `key(start + 1)`, …
@@ -79,14 +92,24 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// payloads ``payloads(at:)`` gives.
     @inline(__always)
     func longestMatchEnd(from start: Int, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
-        guard let first = key(start), firstKeyBits[Int(first & 0xFFFF) >> 6] & (1 << (first & 63)) != 0 else { return nil }
+        guard let first = key(start), mayStart(with: first) else { return nil }
+        return longestMatchEnd(from: start, firstKey: first, key: key)
+    }
+
+    /// ``longestMatchEnd(from:key:)`` for a caller that has the first key at hand and has
+    /// asked ``mayStart(with:)`` of it.
+    @inline(__always)
+    func longestMatchEnd(from start: Int, firstKey first: UInt64, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
         var node: Int32 = 0
         var best: (length: Int, node: Int32)?
         var index = start
-        while let tokenKey = key(index), let next = child(of: node, tokenKey) {
+        var tokenKey = first
+        while let next = child(of: node, tokenKey) {
             node = next
             index += 1
             if endsPhrase[Int(next)] { best = (index - start, next) }
+            guard let nextKey = key(index) else { break }
+            tokenKey = nextKey
         }
         return best
     }
@@ -113,6 +136,23 @@ struct TokenTrie<Payload: Sendable>: Sendable {
             if occupant.node == node, occupant.key == key { return occupant.target }
             index = (index + 1) & mask
         }
+    }
+
+    /// Marks a new first key, doubling the bit map (up to 2^16 bits) when it holds more than
+    /// one key per 16 bits.
+    private mutating func addFirstKey(_ key: UInt64) {
+        firstKeyCount += 1
+        let bitCount = firstKeyBits.count * 64
+        if firstKeyCount * 16 > bitCount, bitCount < 1 << 16 {
+            firstKeyBits = [UInt64](repeating: 0, count: firstKeyBits.count * 2)
+            firstKeyMask = UInt64(firstKeyBits.count * 64 - 1)
+            for edge in slots where edge.node == 0 { setFirstKeyBit(edge.key) }
+        }
+        setFirstKeyBit(key)
+    }
+
+    private mutating func setFirstKeyBit(_ key: UInt64) {
+        firstKeyBits[Int(truncatingIfNeeded: key & firstKeyMask) &>> 6] |= 1 &<< (key & 63)
     }
 
     private mutating func addEdge(from node: Int32, _ key: UInt64, to target: Int32) {
