@@ -39,16 +39,18 @@ struct MentionFinder {
 
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
     func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
+        let marks = TokenMarks(tokens, roles: roles.rolePhrases.firstKeyFilter)
         var found = gazetteerMentions(in: tokens)
         var named = ActorBits(count: gazetteer.entries.count)
         for mention in found { named.insert(mention.actor) }
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = Self.coverage(of: found, count: tokens.count)
-        found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named))
+        found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named, capitalised: marks.capitalised))
         var table = ActorTable(gazetteer: gazetteer)
-        let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, coverage: &covered, table: &table)
+        let strangers = UnknownActorFinder(roles: roles)
+            .actors(in: tokens, bytes: bytes, covered: found, coverage: &covered, marks: marks, table: &table)
         found = merge(found, strangers)
-        var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date)
+        var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date, starts: marks.roles)
         let affiliations = resolver.resolve(&found, covered: &covered, table: &table)
         for affiliation in affiliations { table.inferCountry(of: affiliation.person.actor, from: affiliation.organisation.actor) }
         return MentionResult(mentions: found, actors: table, affiliations: affiliations)
@@ -61,6 +63,7 @@ struct MentionFinder {
         var ambiguousAt: [Int] = []
         let stateWords = Self.stateWords
         let phrases = gazetteer.phrases
+        let filter = phrases.firstKeyFilter
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var index = 0
@@ -69,7 +72,7 @@ struct MentionFinder {
                 // before a match is set up.
                 let token = buffer[index]
                 let first = TokenHash.nameKey(token)
-                guard token.kind == .word, phrases.mayStart(with: first),
+                guard token.kind == .word, filter.mayStart(with: first),
                       let match = phrases.longestMatchEnd(from: index, firstKey: first, key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
                 else { index += 1; continue }
                 let surface = gazetteer.bestPhrases[Int(match.node)]
@@ -178,16 +181,19 @@ struct MentionFinder {
 
     /// - Parameter named: whether the text names each gazetteer actor, by index.
     /// - Parameter covered: the tokens mentions cover; the surnames found are added.
-    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: ActorBits) -> [FoundMention] {
+    /// - Parameter capitalised: the capitalised tokens, where surnames start.
+    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: ActorBits, capitalised: TokenBits) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
         var found: [FoundMention] = []
         let surnames = gazetteer.surnames
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var index = 0
-            while index < count {
+            while true {
+                index = capitalised.next(from: index)
+                guard index < count else { break }
                 let token = buffer[index]
-                guard token.kind == .word, token.isCapitalised, !covered[index], surnames.mayStart(with: token.exact),
+                guard token.kind == .word, !covered[index], surnames.mayStart(with: token.exact),
                       let match = surnames.longestMatchEnd(from: index, firstKey: token.exact, key: { $0 < count ? buffer[$0].exact : nil }),
                       let actor = Self.onlyNamed(surnames.payloads(at: match.node), named: named)
                 else { index += 1; continue }

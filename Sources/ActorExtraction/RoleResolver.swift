@@ -8,14 +8,17 @@ struct RoleResolver {
     let tokens: [Token]
     let bytes: [UInt8]
     let date: String?
+    /// The tokens where an office phrase may start (``TokenMarks/roles``).
+    let starts: TokenBits
     /// Where the mentions found so far start and end; built when resolving starts.
     private var index = MentionIndex([])
 
-    init(roles: RoleLexicon, tokens: [Token], bytes: [UInt8], date: String?) {
+    init(roles: RoleLexicon, tokens: [Token], bytes: [UInt8], date: String?, starts: TokenBits) {
         self.roles = roles
         self.tokens = tokens
         self.bytes = bytes
         self.date = date
+        self.starts = starts
     }
 
     private func isWord(_ index: Int, _ word: StaticString) -> Bool {
@@ -29,7 +32,7 @@ struct RoleResolver {
         var added: [FoundMention] = []
         var position = 0
         let rolePhrases = roles.rolePhrases
-        while let match = Self.nextRolePhrase(in: tokens, from: &position, covered: covered, phrases: rolePhrases) {
+        while let match = Self.nextRolePhrase(in: tokens, from: &position, starts: starts, covered: covered, phrases: rolePhrases) {
             let phrase = position..<(position + match.length)
             let role = roles.roles[Int(rolePhrases.payloads(at: match.node)[0])].role
             position = phrase.upperBound
@@ -58,14 +61,15 @@ struct RoleResolver {
     /// The next office phrase at or after `position` that starts on an uncovered word;
     /// `position` is left at its start.
     ///
-    /// Over the token buffer, with the first key's bit test before anything else: the
-    /// scan visits every token of the article, and few start an office phrase.
-    private static func nextRolePhrase(in tokens: [Token], from position: inout Int, covered: [Bool], phrases: TokenTrie<Int32>) -> (length: Int, node: Int32)? {
+    /// Visits only the tokens `starts` marks: few start an office phrase.
+    private static func nextRolePhrase(in tokens: [Token], from position: inout Int, starts: TokenBits, covered: [Bool], phrases: TokenTrie<Int32>) -> (length: Int, node: Int32)? {
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
-            while position < count {
+            while true {
+                position = starts.next(from: position)
+                guard position < count else { break }
                 let token = buffer[position]
-                if token.kind == .word, phrases.mayStart(with: token.folded), !covered[position],
+                if token.kind == .word, !covered[position],
                    let match = phrases.longestMatchEnd(from: position, firstKey: token.folded, key: { $0 < count ? buffer[$0].folded : nil }) {
                     return match
                 }
@@ -146,11 +150,9 @@ struct RoleResolver {
 
     private func governments(_ mentions: inout [FoundMention], table: ActorTable) {
         let nouns = Self.governmentNouns
-        for index in mentions.indices {
-            // The word after the mention first: it needs no table, and is rarely a noun of government.
+        for index in mentions.indices where table.kind(of: mentions[index].actor) == .person {
             let next = mentions[index].tokens.upperBound
             guard next < tokens.count, tokens[next].isWord, nouns.contains(tokens[next].folded),
-                  table.kind(of: mentions[index].actor) == .person,
                   let state = table.state(of: mentions[index].actor) else { continue }
             mentions[index].actor = state
             mentions[index].tokens = mentions[index].tokens.lowerBound..<(next + 1)

@@ -18,6 +18,11 @@ struct SentenceSplitter {
             var index = 0
             while index < count {
                 let token = tokens[index]
+                // Most tokens neither follow a line break nor are punctuation.
+                guard token.afterNewline || token.kind == .punctuation else {
+                    index += 1
+                    continue
+                }
                 if index > start, token.afterNewline, !token.isLowercaseWord {
                     sentences.append(start..<index)
                     start = index

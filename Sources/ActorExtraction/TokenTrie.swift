@@ -73,6 +73,11 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         firstKeyBits[Int(truncatingIfNeeded: key & firstKeyMask) &>> 6] & (1 &<< (key & 63)) != 0
     }
 
+    /// ``mayStart(with:)`` as a value of its own, for a loop that asks it of every token:
+    /// a local copy keeps the bit map's address at hand instead of reading it through the
+    /// trie each time.
+    var firstKeyFilter: FirstKeyFilter { FirstKeyFilter(bits: firstKeyBits, mask: firstKeyMask) }
+
     /// The longest phrase whose keys equal `key(start)`, `key(start + 1)`, …
     ///
     /// - Parameter key: the key of the token at an index, or `nil` past the end.
@@ -171,5 +176,17 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         for edge in old where edge.node >= 0 {
             addEdge(from: edge.node, edge.key, to: edge.target)
         }
+    }
+}
+
+/// The first-key bit map of a ``TokenTrie``.
+struct FirstKeyFilter: Sendable {
+    fileprivate let bits: [UInt64]
+    fileprivate let mask: UInt64
+
+    /// Whether some phrase of the trie may start with `key`: `false` means none does.
+    @inline(__always)
+    func mayStart(with key: UInt64) -> Bool {
+        bits[Int(truncatingIfNeeded: key & mask) &>> 6] & (1 &<< (key & 63)) != 0
     }
 }

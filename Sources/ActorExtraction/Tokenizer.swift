@@ -63,7 +63,8 @@ struct Tokenizer {
             if isWord {
                 token = plainASCIIWord(bytes, from: index, end: end, wordBytes: wordBytes) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
                 let wordEnd = Int(token.end)
-                if bytes[wordEnd - 1] != UInt8(ascii: "."), wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."),
+                // The byte after the word first: most words are followed by no dot.
+                if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
                    Self.isAbbreviation(token.exact) {
                     token = makeToken(bytes, index, wordEnd + 1, .word)
                 }
@@ -87,6 +88,12 @@ struct Tokenizer {
             index = Int(token.end)
             sawNewline = false
             sawSpace = false
+            // Words are mostly followed by one space: skipped here, without the full test
+            // of each byte at the top of the loop.
+            while index < end, bytes[index] == 0x20 {
+                sawSpace = true
+                index &+= 1
+            }
         }
         return tokens
     }

@@ -45,9 +45,9 @@ struct UnknownActorFinder {
     private static let notNameKeys = TokenKeySet(words: Array(notNames))
     private static let connectorKeys = TokenKeySet(words: Array(connectors))
 
-    /// The word lists, read once an article: each read of a static goes through a
-    /// once-guard, and names asked for them several times each.
-    struct WordLists {
+    /// The word lists in one object, read once an article: each read of a static goes
+    /// through a once-guard, and names asked for them several times each.
+    final class WordLists: Sendable {
         let connectors = UnknownActorFinder.connectors
         let connectorKeys = UnknownActorFinder.connectorKeys
         let institutionHeads = UnknownActorFinder.institutionHeads
@@ -58,27 +58,29 @@ struct UnknownActorFinder {
         let compassKeys = UnknownActorFinder.compassKeys
     }
 
+    private static let lists = WordLists()
+
     /// - Parameter covered: the tokens `mentions` cover; the actors found are added.
     @inline(never) // one call an article; out of line, profiles show it as a stage of its own
-    func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], coverage covered: inout [Bool], table: inout ActorTable) -> [FoundMention] {
+    ///
+    /// - Parameter marks: where titles and names may start.
+    func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], coverage covered: inout [Bool], marks: TokenMarks, table: inout ActorTable) -> [FoundMention] {
         let reader = NameReader(tokens: tokens, bytes: bytes)
         let mentionedAt = MentionedAt(mentions: mentions, index: MentionIndex(mentions))
-        let lists = WordLists()
+        let lists = Self.lists
         var found: [FoundMention] = []
         var index = 0
         let count = tokens.count
         tokens.withUnsafeBufferPointer { buffer in
-            while index < count {
-                // Titles and names both start with a capital; most tokens are turned away here.
-                guard buffer[index].isCapitalised else {
-                    index += 1
-                    continue
-                }
-                if let title = titleLength(at: index, token: buffer[index], reader: reader) {
+            while true {
+                // Titles and names both start with a capital; the marks skip the other tokens.
+                index = marks.capitalised.next(from: index)
+                guard index < count else { break }
+                if let title = titleLength(at: index, token: buffer[index], mayBeRole: marks.roles.contains(index), reader: reader) {
                     index += title
                     continue
                 }
-                if let mention = stranger(at: index, reader: reader, covered: covered, mentions: mentionedAt, lists: lists, table: &table) {
+                if !covered[index], let mention = stranger(at: index, reader: reader, covered: covered, mentions: mentionedAt, lists: lists, table: &table) {
                     found.append(mention)
                     for position in mention.tokens { covered[position] = true }
                     index = mention.tokens.upperBound
@@ -150,12 +152,12 @@ struct UnknownActorFinder {
     /// The length of an honorific or office phrase starting here, which is never part of a name.
     ///
     /// - Parameter token: the token at `index`.
-    private func titleLength(at index: Int, token: Token, reader: NameReader) -> Int? {
+    /// - Parameter mayBeRole: whether an office phrase may start at `index` (``TokenMarks/roles``).
+    private func titleLength(at index: Int, token: Token, mayBeRole mayRole: Bool, reader: NameReader) -> Int? {
         guard token.isCapitalised else { return nil }
         // Most capitalised words start neither: two bit tests turn them away.
         let first = TokenHash.nameKey(token)
         let mayTitle = roles.titles.mayStart(with: first)
-        let mayRole = roles.rolePhrases.mayStart(with: token.folded)
         guard mayTitle || mayRole else { return nil }
         let key: (Int) -> UInt64? = { $0 < reader.tokens.count ? TokenHash.nameKey(reader.tokens[$0]) : nil }
         let folded: (Int) -> UInt64? = { $0 < reader.tokens.count ? reader.tokens[$0].folded : nil }
