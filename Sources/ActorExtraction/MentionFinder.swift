@@ -47,11 +47,13 @@ struct MentionFinder {
         var covered = Self.coverage(of: found, count: tokens.count)
         found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named, capitalised: marks.capitalised))
         var table = ActorTable(gazetteer: gazetteer)
+        let index = MentionIndex(found)
         let strangers = UnknownActorFinder(roles: roles)
-            .actors(in: tokens, bytes: bytes, covered: found, coverage: &covered, marks: marks, table: &table)
+            .actors(in: tokens, bytes: bytes, covered: found, index: index, coverage: &covered, marks: marks, table: &table)
         found = merge(found, strangers)
         var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date, starts: marks.roles)
-        let affiliations = resolver.resolve(&found, covered: &covered, table: &table)
+        // Without strangers the mentions are those just indexed.
+        let affiliations = resolver.resolve(&found, covered: &covered, table: &table, index: strangers.isEmpty ? index : nil)
         for affiliation in affiliations { table.inferCountry(of: affiliation.person.actor, from: affiliation.organisation.actor) }
         return MentionResult(mentions: found, actors: table, affiliations: affiliations)
     }

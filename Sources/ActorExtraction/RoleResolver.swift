@@ -26,9 +26,10 @@ struct RoleResolver {
     }
 
     /// - Parameter covered: the tokens `mentions` cover; the office holders named are added.
-    mutating func resolve(_ mentions: inout [FoundMention], covered: inout [Bool], table: inout ActorTable) -> [StatedAffiliation] {
+    /// - Parameter index: `mentions` indexed, when the caller has that at hand.
+    mutating func resolve(_ mentions: inout [FoundMention], covered: inout [Bool], table: inout ActorTable, index given: MentionIndex? = nil) -> [StatedAffiliation] {
         var affiliations: [StatedAffiliation] = []
-        index = MentionIndex(mentions)
+        index = given ?? MentionIndex(mentions)
         var added: [FoundMention] = []
         var position = 0
         let rolePhrases = roles.rolePhrases
@@ -53,9 +54,11 @@ struct RoleResolver {
         affiliations += counterparts(&mentions, table: table)
         governments(&mentions, table: table)
         // By token, not a set of tokens: every mention asks, and hashing each question cost more than the answer.
-        var stated = [Bool](repeating: false, count: tokens.count)
-        for affiliation in affiliations { stated[affiliation.person.tokens.lowerBound] = true }
-        return affiliations + personOf(mentions, table: table, stated: stated) + titleOfInstitution(mentions, table: table, stated: stated)
+        var stated = TokenBits(count: tokens.count)
+        for affiliation in affiliations { stated.insert(affiliation.person.tokens.lowerBound) }
+        affiliations += personOf(mentions, table: table, stated: stated)
+        affiliations += titleOfInstitution(mentions, table: table, stated: stated)
+        return affiliations
     }
 
     /// The next office phrase at or after `position` that starts on an uncovered word;
@@ -81,9 +84,9 @@ struct RoleResolver {
 
     /// "Emeritus Professor of the University of Tsukuba Itsuro Nakamura": a title, "of",
     /// an institution, then the person's name.
-    private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: [Bool]) -> [StatedAffiliation] {
+    private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: TokenBits) -> [StatedAffiliation] {
         var found: [StatedAffiliation] = []
-        for (position, person) in mentions.enumerated() where position > 0 && !stated[person.tokens.lowerBound] {
+        for (position, person) in mentions.enumerated() where position > 0 && !stated.contains(person.tokens.lowerBound) {
             let institution = mentions[position - 1]
             // "the Bellingcat publication Khristo Grozev": a word or two may describe the institution.
             guard institution.tokens.upperBound <= person.tokens.lowerBound else { continue }
@@ -162,13 +165,13 @@ struct RoleResolver {
 
     /// "Fumio Kishida of Japan", "Professor Hana Mori of the University of Tsukuba",
     /// "a researcher, Ana Ortiz at the Baltic Institute".
-    private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: [Bool]) -> [StatedAffiliation] {
+    private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: TokenBits) -> [StatedAffiliation] {
         var found: [StatedAffiliation] = []
         for (position, person) in mentions.enumerated() {
             let link = person.tokens.upperBound
             // The link word first: it needs no table, and most mentions have none.
             guard isWord(link, "of") || isWord(link, "at"), position + 1 < mentions.count,
-                  table.kind(of: person.actor) == .person, !stated[person.tokens.lowerBound] else { continue }
+                  table.kind(of: person.actor) == .person, !stated.contains(person.tokens.lowerBound) else { continue }
             let next = mentions[position + 1]
             let start = isWord(link + 1, "the") ? link + 2 : link + 1
             let kind = table.kind(of: next.actor)

@@ -24,7 +24,8 @@ struct TokenBits {
 
     @inline(__always)
     func contains(_ token: Int) -> Bool {
-        token >= 0 && token < count && words[token &>> 6] & (1 &<< UInt64(token & 63)) != 0
+        // One unsigned test for both ends.
+        UInt(bitPattern: token) < UInt(bitPattern: count) && words[token &>> 6] & (1 &<< UInt64(token & 63)) != 0
     }
 
     /// The first token at or after `token` whose bit is set, or `count` when none is.

@@ -64,9 +64,13 @@ struct UnknownActorFinder {
     @inline(never) // one call an article; out of line, profiles show it as a stage of its own
     ///
     /// - Parameter marks: where titles and names may start.
-    func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], coverage covered: inout [Bool], marks: TokenMarks, table: inout ActorTable) -> [FoundMention] {
+    /// - Parameter index: `mentions` indexed.
+    func actors(
+        in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], index mentionIndex: MentionIndex, coverage covered: inout [Bool],
+        marks: TokenMarks, table: inout ActorTable
+    ) -> [FoundMention] {
         let reader = NameReader(tokens: tokens, bytes: bytes)
-        let mentionedAt = MentionedAt(mentions: mentions, index: MentionIndex(mentions))
+        let mentionedAt = MentionedAt(mentions: mentions, index: mentionIndex)
         let lists = Self.lists
         var found: [FoundMention] = []
         var index = 0
