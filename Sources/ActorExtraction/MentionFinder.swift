@@ -223,8 +223,25 @@ struct MentionFinder {
         return covered
     }
 
+    /// The mentions of `a` and `b`, each in token order, in token order; on a tie `a`'s
+    /// first, as a stable sort of `a + b` would have them. One linear merge: sorting the
+    /// sum compared and moved each mention several times.
     private func merge(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {
         guard !b.isEmpty else { return a }
-        return (a + b).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        var merged: [FoundMention] = []
+        merged.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count, j < b.count {
+            if b[j].tokens.lowerBound < a[i].tokens.lowerBound {
+                merged.append(b[j])
+                j += 1
+            } else {
+                merged.append(a[i])
+                i += 1
+            }
+        }
+        merged.append(contentsOf: a[i...])
+        merged.append(contentsOf: b[j...])
+        return merged
     }
 }

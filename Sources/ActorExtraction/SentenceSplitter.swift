@@ -51,20 +51,33 @@ struct SentenceSplitter {
     ///
     /// - Complexity: O(s + m log s) for s sentences and m phrases.
     func joining(_ sentences: [Range<Int>], across phrases: [Range<Int>]) -> [Range<Int>] {
-        var joined = [Bool](repeating: false, count: sentences.count)
+        // Made when the first join is: most articles have none.
+        var joined: [Bool] = []
+        // Phrases come mostly in token order: the first sentence starting after the last
+        // phrase's start is where the search for the next one starts.
+        var cursor = 0
+        var lastStart = Int.min
         for phrase in phrases where phrase.count > 1 {
             var low = 0
-            var high = sentences.count
-            while low < high {
-                let mid = (low + high) / 2
-                if sentences[mid].lowerBound <= phrase.lowerBound { low = mid + 1 } else { high = mid }
+            if phrase.lowerBound >= lastStart {
+                low = cursor
+                while low < sentences.count, sentences[low].lowerBound <= phrase.lowerBound { low += 1 }
+            } else {
+                var high = sentences.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if sentences[mid].lowerBound <= phrase.lowerBound { low = mid + 1 } else { high = mid }
+                }
             }
+            cursor = low
+            lastStart = phrase.lowerBound
             while low < sentences.count, sentences[low].lowerBound < phrase.upperBound {
+                if joined.isEmpty { joined = [Bool](repeating: false, count: sentences.count) }
                 joined[low] = true
                 low += 1
             }
         }
-        guard joined.contains(true) else { return sentences }
+        guard !joined.isEmpty else { return sentences }
         var result: [Range<Int>] = []
         for (index, sentence) in sentences.enumerated() {
             if joined[index], let last = result.last {
