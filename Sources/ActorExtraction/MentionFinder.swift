@@ -80,7 +80,7 @@ struct MentionFinder {
                 let surface = gazetteer.bestPhrases[Int(match.node)]
                 let span = index..<(index + match.length)
                 index += match.length
-                if isUSState(span, in: tokens, words: stateWords)
+                if isUSState(span, in: buffer, words: stateWords)
                     || (surface.ambiguous && isInsideLongerName(span, in: tokens, previousMatchEnd: found.last?.tokens.upperBound)) {
                     continue
                 }
@@ -165,13 +165,13 @@ struct MentionFinder {
     private static let stateWords = (state: TokenHash.folded("state".utf8), of: TokenHash.folded("of".utf8))
 
     /// A name used for a US state: "Washington state", "the state of Georgia".
-    private func isUSState(_ span: Range<Int>, in tokens: [Token], words: (state: UInt64, of: UInt64)) -> Bool {
-        func word(_ index: Int, _ key: UInt64) -> Bool {
-            index >= 0 && index < tokens.count && tokens[index].folded == key
-        }
+    ///
+    /// Over the token buffer: every match asks, and the array's bounds were tested twice a word.
+    private func isUSState(_ span: Range<Int>, in tokens: UnsafeBufferPointer<Token>, words: (state: UInt64, of: UInt64)) -> Bool {
+        let after = span.upperBound
+        if after < tokens.count, tokens[after].folded == words.state, !tokens[after].isCapitalised { return true }
         let before = span.lowerBound - 1
-        if word(span.upperBound, words.state) && !tokens[span.upperBound].isCapitalised { return true }
-        return word(before, words.of) && word(before - 1, words.state)
+        return before >= 1 && before < tokens.count && tokens[before].folded == words.of && tokens[before - 1].folded == words.state
     }
 
     private static func sentenceInitial(_ index: Int, in tokens: [Token]) -> Bool {

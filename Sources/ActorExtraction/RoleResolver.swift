@@ -86,13 +86,13 @@ struct RoleResolver {
     /// an institution, then the person's name.
     private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: TokenBits) -> [StatedAffiliation] {
         var found: [StatedAffiliation] = []
-        for (position, person) in mentions.enumerated() where position > 0 && !stated.contains(person.tokens.lowerBound) {
+        for (position, person) in mentions.enumerated() where position > 0 {
             let institution = mentions[position - 1]
             // "the Bellingcat publication Khristo Grozev": a word or two may describe the institution.
             guard institution.tokens.upperBound <= person.tokens.lowerBound else { continue }
             let gap = institution.tokens.upperBound..<person.tokens.lowerBound
             // The gap's length first: most neighbours are far apart, and it needs no table.
-            guard gap.count <= 2, table.kind(of: person.actor) == .person, gap.allSatisfy({ tokens[$0].isLowercaseWord }),
+            guard gap.count <= 2, !stated.contains(person.tokens.lowerBound), table.kind(of: person.actor) == .person, gap.allSatisfy({ tokens[$0].isLowercaseWord }),
                   table.kind(of: institution.actor) == .organisation else { continue }
             var link = institution.tokens.lowerBound - 1
             if isWord(link, "the") { link -= 1 }

@@ -111,7 +111,8 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         var tokenKey = first
         while let next = child(of: node, tokenKey) {
             node = next
-            index += 1
+            // A phrase is never longer than the text, whose length is an Int.
+            index &+= 1
             if endsPhrase[Int(next)] { best = (index - start, next) }
             guard let nextKey = key(index) else { break }
             tokenKey = nextKey

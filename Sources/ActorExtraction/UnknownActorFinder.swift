@@ -303,6 +303,7 @@ struct NameReader {
 
     /// A capitalised word with a lower-case letter after its first (not an acronym), or an
     /// initial ("J.").
+    @inline(__always) // asked of every word of every capitalised run
     func isNameWord(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].isWord, tokens[index].isCapitalised else { return false }
         let token = tokens[index]
