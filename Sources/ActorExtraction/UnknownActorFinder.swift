@@ -72,6 +72,8 @@ struct UnknownActorFinder {
         let reader = NameReader(tokens: tokens, bytes: bytes)
         let mentionedAt = MentionedAt(mentions: mentions, index: mentionIndex)
         let lists = Self.lists
+        // Asked at every capitalised token: a local copy keeps the bit map at hand.
+        let titleFilter = roles.titles.firstKeyFilter
         var found: [FoundMention] = []
         var index = 0
         let count = tokens.count
@@ -80,7 +82,9 @@ struct UnknownActorFinder {
                 // Titles and names both start with a capital; the marks skip the other tokens.
                 index = marks.capitalised.next(from: index)
                 guard index < count else { break }
-                if let title = titleLength(at: index, token: buffer[index], mayBeRole: marks.roles.contains(index), reader: reader) {
+                let token = buffer[index]
+                if titleFilter.mayStart(with: TokenHash.nameKey(token)) || marks.roles.contains(index),
+                   let title = titleLength(at: index, token: token, reader: reader) {
                     index += title
                     continue
                 }
@@ -155,18 +159,15 @@ struct UnknownActorFinder {
 
     /// The length of an honorific or office phrase starting here, which is never part of a name.
     ///
+    /// Callers ask the first keys' bit maps before: most capitalised words start neither.
+    ///
     /// - Parameter token: the token at `index`.
-    /// - Parameter mayBeRole: whether an office phrase may start at `index` (``TokenMarks/roles``).
-    private func titleLength(at index: Int, token: Token, mayBeRole mayRole: Bool, reader: NameReader) -> Int? {
+    private func titleLength(at index: Int, token: Token, reader: NameReader) -> Int? {
         guard token.isCapitalised else { return nil }
-        // Most capitalised words start neither: two bit tests turn them away.
-        let first = TokenHash.nameKey(token)
-        let mayTitle = roles.titles.mayStart(with: first)
-        guard mayTitle || mayRole else { return nil }
         let key: (Int) -> UInt64? = { $0 < reader.tokens.count ? TokenHash.nameKey(reader.tokens[$0]) : nil }
         let folded: (Int) -> UInt64? = { $0 < reader.tokens.count ? reader.tokens[$0].folded : nil }
-        let title = mayTitle ? roles.titles.longestMatchEnd(from: index, firstKey: first, key: key)?.length : nil
-        let role = mayRole ? roles.rolePhrases.longestMatchEnd(from: index, firstKey: token.folded, key: folded)?.length : nil
+        let title = roles.titles.longestMatchLength(from: index, key: key)
+        let role = roles.rolePhrases.longestMatchLength(from: index, key: folded)
         guard title != nil || role != nil else { return nil }
         return max(title ?? 0, role ?? 0)
     }
