@@ -25,15 +25,11 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// first word, and a bit test in this small array turns them away before a probe of
     /// the large edge table, whose cache misses took most of a match's time.
     private var childKeyBits: [UInt64] = [0]
-    /// One bit per low bits of a phrase's first key: most words start no phrase, and a
-    /// bit test turns them away before the table is probed. Sized to the number of first
-    /// keys (16 bits each, up to 8 KB): a few hundred cue words in an 8 KB map spread
-    /// their few bits over cache lines the rest of extraction needs.
-    private var firstKeyBits = [UInt64](repeating: 0, count: 16)
-    /// The low bits of a key that index ``firstKeyBits``.
-    private var firstKeyMask: UInt64 = 16 * 64 - 1
-    /// The number of distinct first keys (edges from the root).
-    private var firstKeyCount = 0
+    /// One bit per low 16 bits of a phrase's first key: most words start no phrase, and a
+    /// bit test turns them away before the table is probed. The same size for every trie:
+    /// a map sized to the number of first keys let more words through the relation
+    /// finder's small tries and cost it more instructions than it saved.
+    private var firstKeyBits = [UInt64](repeating: 0, count: 1024)
 
     /// The number of phrases stored.
     private(set) var count = 0
@@ -46,12 +42,12 @@ struct TokenTrie<Payload: Sendable>: Sendable {
 
     mutating func insert(_ keys: [UInt64], _ payload: Payload) {
         guard !keys.isEmpty else { return }
+        firstKeyBits[Int(keys[0] & 0xFFFF) >> 6] |= 1 << (keys[0] & 63)
         var node: Int32 = 0
         for key in keys {
             if let next = child(of: node, key) {
                 node = next
             } else {
-                if node == 0 { addFirstKey(key) }
                 let created = Int32(payloads.count)
                 payloads.append([])
                 endsPhrase.append(false)
@@ -70,13 +66,13 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// callers that turn most tokens away before building the key of the next.
     @inline(__always)
     func mayStart(with key: UInt64) -> Bool {
-        firstKeyBits[Int(truncatingIfNeeded: key & firstKeyMask) &>> 6] & (1 &<< (key & 63)) != 0
+        firstKeyBits[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] & (1 &<< (key & 63)) != 0
     }
 
     /// ``mayStart(with:)`` as a value of its own, for a loop that asks it of every token:
     /// a local copy keeps the bit map's address at hand instead of reading it through the
     /// trie each time.
-    var firstKeyFilter: FirstKeyFilter { FirstKeyFilter(bits: firstKeyBits, mask: firstKeyMask) }
+    var firstKeyFilter: FirstKeyFilter { FirstKeyFilter(bits: firstKeyBits) }
 
     /// The longest phrase whose keys equal `key(start)`, `key(start + 1)`, …
     ///
@@ -98,7 +94,15 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     @inline(__always)
     func longestMatchEnd(from start: Int, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
         guard let first = key(start), mayStart(with: first) else { return nil }
-        return longestMatchEnd(from: start, firstKey: first, key: key)
+        var node: Int32 = 0
+        var best: (length: Int, node: Int32)?
+        var index = start
+        while let tokenKey = key(index), let next = child(of: node, tokenKey) {
+            node = next
+            index += 1
+            if endsPhrase[Int(next)] { best = (index - start, next) }
+        }
+        return best
     }
 
     /// ``longestMatchEnd(from:key:)`` for a caller that has the first key at hand and has
@@ -144,23 +148,6 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         }
     }
 
-    /// Marks a new first key, doubling the bit map (up to 2^16 bits) when it holds more than
-    /// one key per 16 bits.
-    private mutating func addFirstKey(_ key: UInt64) {
-        firstKeyCount += 1
-        let bitCount = firstKeyBits.count * 64
-        if firstKeyCount * 16 > bitCount, bitCount < 1 << 16 {
-            firstKeyBits = [UInt64](repeating: 0, count: firstKeyBits.count * 2)
-            firstKeyMask = UInt64(firstKeyBits.count * 64 - 1)
-            for edge in slots where edge.node == 0 { setFirstKeyBit(edge.key) }
-        }
-        setFirstKeyBit(key)
-    }
-
-    private mutating func setFirstKeyBit(_ key: UInt64) {
-        firstKeyBits[Int(truncatingIfNeeded: key & firstKeyMask) &>> 6] |= 1 &<< (key & 63)
-    }
-
     private mutating func addEdge(from node: Int32, _ key: UInt64, to target: Int32) {
         if (edgeCount + 1) * 2 > slots.count { grow() }
         var index = slot(of: node, key)
@@ -183,11 +170,10 @@ struct TokenTrie<Payload: Sendable>: Sendable {
 /// The first-key bit map of a ``TokenTrie``.
 struct FirstKeyFilter: Sendable {
     fileprivate let bits: [UInt64]
-    fileprivate let mask: UInt64
 
     /// Whether some phrase of the trie may start with `key`: `false` means none does.
     @inline(__always)
     func mayStart(with key: UInt64) -> Bool {
-        bits[Int(truncatingIfNeeded: key & mask) &>> 6] & (1 &<< (key & 63)) != 0
+        bits[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] & (1 &<< (key & 63)) != 0
     }
 }
