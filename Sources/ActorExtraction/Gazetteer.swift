@@ -92,8 +92,14 @@ public struct Gazetteer: Sendable {
 
     /// The one person who held `role` in `country` on `date`, if exactly one did.
     func holder(of role: String, in country: String, on date: String) -> Int32? {
-        let holders = (officeHolders["\(role)|\(country)"] ?? []).filter { $0.office.isHeld(on: date) }
-        return Set(holders.map(\.actor)).count == 1 ? holders[0].actor : nil
+        guard let holders = officeHolders["\(role)|\(country)"] else { return nil }
+        // One pass, no lists: the first holder on the date, unless another person held it too.
+        var only: Int32?
+        for holder in holders where holder.office.isHeld(on: date) {
+            if let only, only != holder.actor { return nil }
+            only = holder.actor
+        }
+        return only
     }
 
     /// The token keys of a phrase, tokenised as article text is.

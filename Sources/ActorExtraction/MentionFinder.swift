@@ -39,17 +39,21 @@ struct MentionFinder {
 
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
     func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
+        let marks = TokenMarks(tokens, roles: roles.rolePhrases.firstKeyFilter)
         var found = gazetteerMentions(in: tokens)
-        var named = [Bool](repeating: false, count: gazetteer.entries.count)
-        for mention in found { named[Int(mention.actor)] = true }
+        var named = ActorBits(count: gazetteer.entries.count)
+        for mention in found { named.insert(mention.actor) }
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = Self.coverage(of: found, count: tokens.count)
-        found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named))
+        found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named, capitalised: marks.capitalised))
         var table = ActorTable(gazetteer: gazetteer)
-        let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, coverage: &covered, table: &table)
+        let index = MentionIndex(found)
+        let strangers = UnknownActorFinder(roles: roles)
+            .actors(in: tokens, bytes: bytes, covered: found, index: index, coverage: &covered, marks: marks, table: &table)
         found = merge(found, strangers)
-        var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date)
-        let affiliations = resolver.resolve(&found, covered: &covered, table: &table)
+        var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date, starts: marks.roles)
+        // Without strangers the mentions are those just indexed.
+        let affiliations = resolver.resolve(&found, covered: &covered, table: &table, index: strangers.isEmpty ? index : nil)
         for affiliation in affiliations { table.inferCountry(of: affiliation.person.actor, from: affiliation.organisation.actor) }
         return MentionResult(mentions: found, actors: table, affiliations: affiliations)
     }
@@ -60,22 +64,28 @@ struct MentionFinder {
         found.reserveCapacity(tokens.count / 8)
         var ambiguousAt: [Int] = []
         let stateWords = Self.stateWords
-        var index = 0
-        while index < tokens.count {
-            guard tokens[index].isWord else { index += 1; continue }
-            if let match = gazetteer.phrases.longestMatchEnd(from: index, key: { $0 < tokens.count ? TokenHash.nameKey(tokens[$0]) : nil }) {
+        let phrases = gazetteer.phrases
+        let filter = phrases.firstKeyFilter
+        tokens.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                // Most words start no name: the first key's bit test turns them away
+                // before a match is set up.
+                let token = buffer[index]
+                let first = TokenHash.nameKey(token)
+                guard token.kind == .word, filter.mayStart(with: first),
+                      let match = phrases.longestMatchEnd(from: index, firstKey: first, key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
+                else { index += 1; continue }
                 let surface = gazetteer.bestPhrases[Int(match.node)]
                 let span = index..<(index + match.length)
-                if isUSState(span, in: tokens, words: stateWords)
+                index += match.length
+                if isUSState(span, in: buffer, words: stateWords)
                     || (surface.ambiguous && isInsideLongerName(span, in: tokens, previousMatchEnd: found.last?.tokens.upperBound)) {
-                    index += match.length
                     continue
                 }
-                found.append(FoundMention(tokens: index..<(index + match.length), actor: surface.actor, form: surface.form))
+                found.append(FoundMention(tokens: span, actor: surface.actor, form: surface.form))
                 if surface.ambiguous && !isCollectiveTitle(span, surface, in: tokens) { ambiguousAt.append(found.count - 1) }
-                index += match.length
-            } else {
-                index += 1
             }
         }
         return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: ambiguousAt, tokens: tokens)
@@ -92,11 +102,11 @@ struct MentionFinder {
         vouchForListedNames(found, in: found.indices, ambiguous: &ambiguous, tokens: tokens)
         vouchForListedNames(found, in: found.indices.reversed(), ambiguous: &ambiguous, tokens: tokens)
         // An actor is named firmly when any of its mentions is.
-        var firm = [Bool](repeating: false, count: gazetteer.entries.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] { firm[Int(mention.actor)] = true }
+        var firm = ActorBits(count: gazetteer.entries.count)
+        for (position, mention) in found.enumerated() where !ambiguous[position] { firm.insert(mention.actor) }
         var kept: [FoundMention] = []
         kept.reserveCapacity(found.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] || firm[Int(mention.actor)] {
+        for (position, mention) in found.enumerated() where !ambiguous[position] || firm.contains(mention.actor) {
             kept.append(mention)
         }
         return kept
@@ -155,13 +165,13 @@ struct MentionFinder {
     private static let stateWords = (state: TokenHash.folded("state".utf8), of: TokenHash.folded("of".utf8))
 
     /// A name used for a US state: "Washington state", "the state of Georgia".
-    private func isUSState(_ span: Range<Int>, in tokens: [Token], words: (state: UInt64, of: UInt64)) -> Bool {
-        func word(_ index: Int, _ key: UInt64) -> Bool {
-            index >= 0 && index < tokens.count && tokens[index].folded == key
-        }
+    ///
+    /// Over the token buffer: every match asks, and the array's bounds were tested twice a word.
+    private func isUSState(_ span: Range<Int>, in tokens: UnsafeBufferPointer<Token>, words: (state: UInt64, of: UInt64)) -> Bool {
+        let after = span.upperBound
+        if after < tokens.count, tokens[after].folded == words.state, !tokens[after].isCapitalised { return true }
         let before = span.lowerBound - 1
-        if word(span.upperBound, words.state) && !tokens[span.upperBound].isCapitalised { return true }
-        return word(before, words.of) && word(before - 1, words.state)
+        return before >= 1 && before < tokens.count && tokens[before].folded == words.of && tokens[before - 1].folded == words.state
     }
 
     private static func sentenceInitial(_ index: Int, in tokens: [Token]) -> Bool {
@@ -173,26 +183,34 @@ struct MentionFinder {
 
     /// - Parameter named: whether the text names each gazetteer actor, by index.
     /// - Parameter covered: the tokens mentions cover; the surnames found are added.
-    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: [Bool]) -> [FoundMention] {
+    /// - Parameter capitalised: the capitalised tokens, where surnames start.
+    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: ActorBits, capitalised: TokenBits) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
         var found: [FoundMention] = []
-        var index = 0
-        while index < tokens.count {
-            guard tokens[index].isWord, tokens[index].isCapitalised, !covered[index],
-                  let match = gazetteer.surnames.longestMatch(from: index, key: { $0 < tokens.count ? tokens[$0].exact : nil })
-            else { index += 1; continue }
-            guard let actor = Self.onlyNamed(match.payloads, named: named) else { index += 1; continue }
-            found.append(FoundMention(tokens: index..<(index + match.length), actor: actor, form: .surname))
-            index += match.length
+        let surnames = gazetteer.surnames
+        tokens.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while true {
+                index = capitalised.next(from: index)
+                guard index < count else { break }
+                let token = buffer[index]
+                guard token.kind == .word, !covered[index], surnames.mayStart(with: token.exact),
+                      let match = surnames.longestMatchEnd(from: index, firstKey: token.exact, key: { $0 < count ? buffer[$0].exact : nil }),
+                      let actor = Self.onlyNamed(surnames.payloads(at: match.node), named: named)
+                else { index += 1; continue }
+                found.append(FoundMention(tokens: index..<(index + match.length), actor: actor, form: .surname))
+                index += match.length
+            }
         }
         for mention in found { for position in mention.tokens { covered[position] = true } }
         return found
     }
 
     /// The one actor among `surfaces` the text names in full, or `nil` for none or several.
-    private static func onlyNamed(_ surfaces: [Gazetteer.Surface], named: [Bool]) -> Int32? {
+    private static func onlyNamed(_ surfaces: [Gazetteer.Surface], named: ActorBits) -> Int32? {
         var only: Int32?
-        for surface in surfaces where named[Int(surface.actor)] {
+        for surface in surfaces where named.contains(surface.actor) {
             guard only == nil else { return nil }
             only = surface.actor
         }
@@ -205,8 +223,25 @@ struct MentionFinder {
         return covered
     }
 
+    /// The mentions of `a` and `b`, each in token order, in token order; on a tie `a`'s
+    /// first, as a stable sort of `a + b` would have them. One linear merge: sorting the
+    /// sum compared and moved each mention several times.
     private func merge(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {
         guard !b.isEmpty else { return a }
-        return (a + b).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        var merged: [FoundMention] = []
+        merged.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count, j < b.count {
+            if b[j].tokens.lowerBound < a[i].tokens.lowerBound {
+                merged.append(b[j])
+                j += 1
+            } else {
+                merged.append(a[i])
+                i += 1
+            }
+        }
+        merged.append(contentsOf: a[i...])
+        merged.append(contentsOf: b[j...])
+        return merged
     }
 }

@@ -7,17 +7,20 @@
 /// Two arrays indexed by token, not dictionaries: rules ask at almost every token near a
 /// cue, and hashing each question cost more than the rest of the look-up.
 struct MentionIndex {
-    private var byStart: [Int32] = []
-    private var byEnd: [Int32] = []
+    /// Each slot holds a mention's position plus one, 0 for none: an array of zeros is
+    /// allocated zeroed, where filling one with -1 took a store per token.
+    private var byStart: [UInt32] = []
+    private var byEnd: [UInt32] = []
 
     init(_ mentions: [FoundMention]) {
         guard !mentions.isEmpty else { return }
-        let last = mentions.reduce(0) { max($0, $1.tokens.upperBound) }
-        byStart = [Int32](repeating: -1, count: last + 1)
-        byEnd = [Int32](repeating: -1, count: last + 1)
+        var last = 0
+        for mention in mentions where mention.tokens.upperBound > last { last = mention.tokens.upperBound }
+        byStart = [UInt32](repeating: 0, count: last + 1)
+        byEnd = [UInt32](repeating: 0, count: last + 1)
         for (position, mention) in mentions.enumerated() where !mention.isModifier {
-            byStart[mention.tokens.lowerBound] = Int32(position)
-            byEnd[mention.tokens.upperBound] = Int32(position)
+            byStart[mention.tokens.lowerBound] = UInt32(truncatingIfNeeded: position &+ 1)
+            byEnd[mention.tokens.upperBound] = UInt32(truncatingIfNeeded: position &+ 1)
         }
     }
 
@@ -30,8 +33,8 @@ struct MentionIndex {
     func ending(at token: Int) -> Int? { Self.position(byEnd, token) }
 
     @inline(__always)
-    private static func position(_ table: [Int32], _ token: Int) -> Int? {
-        guard token >= 0, token < table.count, table[token] >= 0 else { return nil }
-        return Int(table[token])
+    private static func position(_ table: [UInt32], _ token: Int) -> Int? {
+        guard token >= 0, token < table.count, table[token] != 0 else { return nil }
+        return Int(table[token]) &- 1
     }
 }

@@ -8,14 +8,17 @@ struct RoleResolver {
     let tokens: [Token]
     let bytes: [UInt8]
     let date: String?
+    /// The tokens where an office phrase may start (``TokenMarks/roles``).
+    let starts: TokenBits
     /// Where the mentions found so far start and end; built when resolving starts.
     private var index = MentionIndex([])
 
-    init(roles: RoleLexicon, tokens: [Token], bytes: [UInt8], date: String?) {
+    init(roles: RoleLexicon, tokens: [Token], bytes: [UInt8], date: String?, starts: TokenBits) {
         self.roles = roles
         self.tokens = tokens
         self.bytes = bytes
         self.date = date
+        self.starts = starts
     }
 
     private func isWord(_ index: Int, _ word: StaticString) -> Bool {
@@ -23,17 +26,16 @@ struct RoleResolver {
     }
 
     /// - Parameter covered: the tokens `mentions` cover; the office holders named are added.
-    mutating func resolve(_ mentions: inout [FoundMention], covered: inout [Bool], table: inout ActorTable) -> [StatedAffiliation] {
+    /// - Parameter index: `mentions` indexed, when the caller has that at hand.
+    mutating func resolve(_ mentions: inout [FoundMention], covered: inout [Bool], table: inout ActorTable, index given: MentionIndex? = nil) -> [StatedAffiliation] {
         var affiliations: [StatedAffiliation] = []
-        index = MentionIndex(mentions)
+        index = given ?? MentionIndex(mentions)
         var added: [FoundMention] = []
         var position = 0
-        while position < tokens.count {
-            guard tokens[position].isWord, !covered[position],
-                  let match = roles.rolePhrases.longestMatch(from: position, key: { $0 < tokens.count ? tokens[$0].folded : nil })
-            else { position += 1; continue }
+        let rolePhrases = roles.rolePhrases
+        while let match = Self.nextRolePhrase(in: tokens, from: &position, starts: starts, covered: covered, phrases: rolePhrases) {
             let phrase = position..<(position + match.length)
-            let role = roles.roles[Int(match.payloads[0])].role
+            let role = roles.roles[Int(rolePhrases.payloads(at: match.node)[0])].role
             position = phrase.upperBound
             guard let (holderOrg, orgPosition) = organisation(around: phrase, in: mentions, table: table) else { continue }
             if let person = person(around: phrase, org: holderOrg, orgBefore: orgPosition == .before, in: mentions, table: table) {
@@ -52,21 +54,45 @@ struct RoleResolver {
         affiliations += counterparts(&mentions, table: table)
         governments(&mentions, table: table)
         // By token, not a set of tokens: every mention asks, and hashing each question cost more than the answer.
-        var stated = [Bool](repeating: false, count: tokens.count)
-        for affiliation in affiliations { stated[affiliation.person.tokens.lowerBound] = true }
-        return affiliations + personOf(mentions, table: table, stated: stated) + titleOfInstitution(mentions, table: table, stated: stated)
+        var stated = TokenBits(count: tokens.count)
+        for affiliation in affiliations { stated.insert(affiliation.person.tokens.lowerBound) }
+        affiliations += personOf(mentions, table: table, stated: stated)
+        affiliations += titleOfInstitution(mentions, table: table, stated: stated)
+        return affiliations
+    }
+
+    /// The next office phrase at or after `position` that starts on an uncovered word;
+    /// `position` is left at its start.
+    ///
+    /// Visits only the tokens `starts` marks: few start an office phrase.
+    private static func nextRolePhrase(in tokens: [Token], from position: inout Int, starts: TokenBits, covered: [Bool], phrases: TokenTrie<Int32>) -> (length: Int, node: Int32)? {
+        tokens.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            while true {
+                position = starts.next(from: position)
+                guard position < count else { break }
+                let token = buffer[position]
+                if token.kind == .word, !covered[position],
+                   let match = phrases.longestMatchEnd(from: position, firstKey: token.folded, key: { $0 < count ? buffer[$0].folded : nil }) {
+                    return match
+                }
+                position += 1
+            }
+            return nil
+        }
     }
 
     /// "Emeritus Professor of the University of Tsukuba Itsuro Nakamura": a title, "of",
     /// an institution, then the person's name.
-    private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: [Bool]) -> [StatedAffiliation] {
+    private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: TokenBits) -> [StatedAffiliation] {
         var found: [StatedAffiliation] = []
-        for (position, person) in mentions.enumerated() where position > 0 && !stated[person.tokens.lowerBound] {
+        for (position, person) in mentions.enumerated() where position > 0 {
             let institution = mentions[position - 1]
             // "the Bellingcat publication Khristo Grozev": a word or two may describe the institution.
             guard institution.tokens.upperBound <= person.tokens.lowerBound else { continue }
             let gap = institution.tokens.upperBound..<person.tokens.lowerBound
-            guard table.kind(of: person.actor) == .person, gap.count <= 2, gap.allSatisfy({ tokens[$0].isLowercaseWord }),
+            // The gap's length first: most neighbours are far apart, and it needs no table.
+            guard gap.count <= 2, !stated.contains(person.tokens.lowerBound), table.kind(of: person.actor) == .person, gap.allSatisfy({ tokens[$0].isLowercaseWord }),
                   table.kind(of: institution.actor) == .organisation else { continue }
             var link = institution.tokens.lowerBound - 1
             if isWord(link, "the") { link -= 1 }
@@ -126,9 +152,10 @@ struct RoleResolver {
     private static let governmentNouns = TokenKeySet(words: ["administration", "government", "cabinet", "regime"])
 
     private func governments(_ mentions: inout [FoundMention], table: ActorTable) {
+        let nouns = Self.governmentNouns
         for index in mentions.indices where table.kind(of: mentions[index].actor) == .person {
             let next = mentions[index].tokens.upperBound
-            guard next < tokens.count, tokens[next].isWord, Self.governmentNouns.contains(tokens[next].folded),
+            guard next < tokens.count, tokens[next].isWord, nouns.contains(tokens[next].folded),
                   let state = table.state(of: mentions[index].actor) else { continue }
             mentions[index].actor = state
             mentions[index].tokens = mentions[index].tokens.lowerBound..<(next + 1)
@@ -138,11 +165,13 @@ struct RoleResolver {
 
     /// "Fumio Kishida of Japan", "Professor Hana Mori of the University of Tsukuba",
     /// "a researcher, Ana Ortiz at the Baltic Institute".
-    private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: [Bool]) -> [StatedAffiliation] {
+    private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: TokenBits) -> [StatedAffiliation] {
         var found: [StatedAffiliation] = []
-        for (position, person) in mentions.enumerated() where table.kind(of: person.actor) == .person && !stated[person.tokens.lowerBound] {
+        for (position, person) in mentions.enumerated() {
             let link = person.tokens.upperBound
-            guard isWord(link, "of") || isWord(link, "at"), position + 1 < mentions.count else { continue }
+            // The link word first: it needs no table, and most mentions have none.
+            guard isWord(link, "of") || isWord(link, "at"), position + 1 < mentions.count,
+                  table.kind(of: person.actor) == .person, !stated.contains(person.tokens.lowerBound) else { continue }
             let next = mentions[position + 1]
             let start = isWord(link + 1, "the") ? link + 2 : link + 1
             let kind = table.kind(of: next.actor)

@@ -10,27 +10,38 @@ struct SentenceSplitter {
     /// - Complexity: O(n) in the number of tokens.
     func sentences(_ tokens: [Token], bytes: [UInt8]) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            if index > start, token.afterNewline, !token.isLowercaseWord {
-                sentences.append(start..<index)
-                start = index
-            }
-            if isTerminal(token, bytes: bytes) {
-                var end = index + 1
-                while end < tokens.count, isClosing(tokens[end]), !tokens[end].afterNewline { end += 1 }
-                if end >= tokens.count || startsSentence(tokens[end]) {
-                    sentences.append(start..<end)
-                    start = end
-                    index = end
+        // News sentences run to twenty-odd tokens: growing into them copied the list.
+        sentences.reserveCapacity(tokens.count / 16 + 4)
+        tokens.withUnsafeBufferPointer { tokens in
+            let count = tokens.count
+            var start = 0
+            var index = 0
+            while index < count {
+                let token = tokens[index]
+                // Most tokens neither follow a line break nor are punctuation.
+                guard token.afterNewline || token.kind == .punctuation else {
+                    index += 1
                     continue
                 }
+                if index > start, token.afterNewline, !token.isLowercaseWord {
+                    sentences.append(start..<index)
+                    start = index
+                }
+                // Only punctuation ends a sentence: one test turns the words away.
+                if token.kind == .punctuation, isTerminal(token, bytes: bytes) {
+                    var end = index + 1
+                    while end < count, isClosing(tokens[end]), !tokens[end].afterNewline { end += 1 }
+                    if end >= count || startsSentence(tokens[end]) {
+                        sentences.append(start..<end)
+                        start = end
+                        index = end
+                        continue
+                    }
+                }
+                index += 1
             }
-            index += 1
+            if start < count { sentences.append(start..<count) }
         }
-        if start < tokens.count { sentences.append(start..<tokens.count) }
         return sentences
     }
 
@@ -40,20 +51,33 @@ struct SentenceSplitter {
     ///
     /// - Complexity: O(s + m log s) for s sentences and m phrases.
     func joining(_ sentences: [Range<Int>], across phrases: [Range<Int>]) -> [Range<Int>] {
-        var joined = [Bool](repeating: false, count: sentences.count)
+        // Made when the first join is: most articles have none.
+        var joined: [Bool] = []
+        // Phrases come mostly in token order: the first sentence starting after the last
+        // phrase's start is where the search for the next one starts.
+        var cursor = 0
+        var lastStart = Int.min
         for phrase in phrases where phrase.count > 1 {
             var low = 0
-            var high = sentences.count
-            while low < high {
-                let mid = (low + high) / 2
-                if sentences[mid].lowerBound <= phrase.lowerBound { low = mid + 1 } else { high = mid }
+            if phrase.lowerBound >= lastStart {
+                low = cursor
+                while low < sentences.count, sentences[low].lowerBound <= phrase.lowerBound { low += 1 }
+            } else {
+                var high = sentences.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if sentences[mid].lowerBound <= phrase.lowerBound { low = mid + 1 } else { high = mid }
+                }
             }
+            cursor = low
+            lastStart = phrase.lowerBound
             while low < sentences.count, sentences[low].lowerBound < phrase.upperBound {
+                if joined.isEmpty { joined = [Bool](repeating: false, count: sentences.count) }
                 joined[low] = true
                 low += 1
             }
         }
-        guard joined.contains(true) else { return sentences }
+        guard !joined.isEmpty else { return sentences }
         var result: [Range<Int>] = []
         for (index, sentence) in sentences.enumerated() {
             if joined[index], let last = result.last {

@@ -26,7 +26,9 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// the large edge table, whose cache misses took most of a match's time.
     private var childKeyBits: [UInt64] = [0]
     /// One bit per low 16 bits of a phrase's first key: most words start no phrase, and a
-    /// bit test turns them away before the table is probed.
+    /// bit test turns them away before the table is probed. The same size for every trie:
+    /// a map sized to the number of first keys let more words through the relation
+    /// finder's small tries and cost it more instructions than it saved.
     private var firstKeyBits = [UInt64](repeating: 0, count: 1024)
 
     /// The number of phrases stored.
@@ -60,6 +62,18 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         count += 1
     }
 
+    /// Whether some phrase may start with `key`: `false` means none does. A bit test, for
+    /// callers that turn most tokens away before building the key of the next.
+    @inline(__always)
+    func mayStart(with key: UInt64) -> Bool {
+        firstKeyBits[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] & (1 &<< (key & 63)) != 0
+    }
+
+    /// ``mayStart(with:)`` as a value of its own, for a loop that asks it of every token:
+    /// a local copy keeps the bit map's address at hand instead of reading it through the
+    /// trie each time.
+    var firstKeyFilter: FirstKeyFilter { FirstKeyFilter(bits: firstKeyBits) }
+
     /// The longest phrase whose keys equal `key(start)`, `key(start + 1)`, …
     ///
     /// - Parameter key: the key of the token at an index, or `nil` past the end.
@@ -79,7 +93,7 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// payloads ``payloads(at:)`` gives.
     @inline(__always)
     func longestMatchEnd(from start: Int, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
-        guard let first = key(start), firstKeyBits[Int(first & 0xFFFF) >> 6] & (1 << (first & 63)) != 0 else { return nil }
+        guard let first = key(start), mayStart(with: first) else { return nil }
         var node: Int32 = 0
         var best: (length: Int, node: Int32)?
         var index = start
@@ -87,6 +101,25 @@ struct TokenTrie<Payload: Sendable>: Sendable {
             node = next
             index += 1
             if endsPhrase[Int(next)] { best = (index - start, next) }
+        }
+        return best
+    }
+
+    /// ``longestMatchEnd(from:key:)`` for a caller that has the first key at hand and has
+    /// asked ``mayStart(with:)`` of it.
+    @inline(__always)
+    func longestMatchEnd(from start: Int, firstKey first: UInt64, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
+        var node: Int32 = 0
+        var best: (length: Int, node: Int32)?
+        var index = start
+        var tokenKey = first
+        while let next = child(of: node, tokenKey) {
+            node = next
+            // A phrase is never longer than the text, whose length is an Int.
+            index &+= 1
+            if endsPhrase[Int(next)] { best = (index - start, next) }
+            guard let nextKey = key(index) else { break }
+            tokenKey = nextKey
         }
         return best
     }
@@ -131,5 +164,16 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         for edge in old where edge.node >= 0 {
             addEdge(from: edge.node, edge.key, to: edge.target)
         }
+    }
+}
+
+/// The first-key bit map of a ``TokenTrie``.
+struct FirstKeyFilter: Sendable {
+    fileprivate let bits: [UInt64]
+
+    /// Whether some phrase of the trie may start with `key`: `false` means none does.
+    @inline(__always)
+    func mayStart(with key: UInt64) -> Bool {
+        bits[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] & (1 &<< (key & 63)) != 0
     }
 }

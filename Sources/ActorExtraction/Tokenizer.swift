@@ -63,10 +63,20 @@ struct Tokenizer {
             if isWord {
                 token = plainASCIIWord(bytes, from: index, end: end, wordBytes: wordBytes) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
                 let wordEnd = Int(token.end)
-                if bytes[wordEnd - 1] != UInt8(ascii: "."), wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."),
+                // The byte after the word first: most words are followed by no dot.
+                if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
                    Self.isAbbreviation(token.exact) {
                     token = makeToken(bytes, index, wordEnd + 1, .word)
                 }
+            } else if byte < 0x80, byte != UInt8(ascii: "'") {
+                // ASCII punctuation, one byte: hashed directly, where the general loop cost
+                // a dozen instructions more for each comma and full stop.
+                let hash = (TokenHash.seed ^ UInt64(byte)) &* TokenHash.prime
+                let kind: Token.Kind = byte == UInt8(ascii: "-") ? .dash : byte == UInt8(ascii: "\"") ? .straightQuote : .punctuation
+                token = Token(
+                    exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
+                    kind: kind, first: byte, afterNewline: false, attached: false
+                )
             } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: width, end: end, previous: tokens.last, spaced: sawSpace) {
                 token = makeToken(bytes, index, possessiveEnd, .possessive)
             } else {
@@ -78,6 +88,12 @@ struct Tokenizer {
             index = Int(token.end)
             sawNewline = false
             sawSpace = false
+            // Words are mostly followed by one space: skipped here, without the full test
+            // of each byte at the top of the loop.
+            while index < end, bytes[index] == 0x20 {
+                sawSpace = true
+                index &+= 1
+            }
         }
         return tokens
     }

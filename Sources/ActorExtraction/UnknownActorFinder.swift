@@ -45,41 +45,68 @@ struct UnknownActorFinder {
     private static let notNameKeys = TokenKeySet(words: Array(notNames))
     private static let connectorKeys = TokenKeySet(words: Array(connectors))
 
+    /// The word lists in one object, read once an article: each read of a static goes
+    /// through a once-guard, and names asked for them several times each.
+    final class WordLists: Sendable {
+        let connectors = UnknownActorFinder.connectors
+        let connectorKeys = UnknownActorFinder.connectorKeys
+        let institutionHeads = UnknownActorFinder.institutionHeads
+        let institutionHeadKeys = UnknownActorFinder.institutionHeadKeys
+        let notNames = UnknownActorFinder.notNames
+        let notNameKeys = UnknownActorFinder.notNameKeys
+        let compassWords = UnknownActorFinder.compassWords
+        let compassKeys = UnknownActorFinder.compassKeys
+    }
+
+    private static let lists = WordLists()
+
     /// - Parameter covered: the tokens `mentions` cover; the actors found are added.
     @inline(never) // one call an article; out of line, profiles show it as a stage of its own
-    func actors(in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], coverage covered: inout [Bool], table: inout ActorTable) -> [FoundMention] {
+    ///
+    /// - Parameter marks: where titles and names may start.
+    /// - Parameter index: `mentions` indexed.
+    func actors(
+        in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], index mentionIndex: MentionIndex, coverage covered: inout [Bool],
+        marks: TokenMarks, table: inout ActorTable
+    ) -> [FoundMention] {
         let reader = NameReader(tokens: tokens, bytes: bytes)
-        let mentionedAt = MentionedAt(mentions: mentions, index: MentionIndex(mentions))
+        let mentionedAt = MentionedAt(mentions: mentions, index: mentionIndex)
+        let lists = Self.lists
+        // Asked at every capitalised token: a local copy keeps the bit map at hand.
+        let titleFilter = roles.titles.firstKeyFilter
         var found: [FoundMention] = []
         var index = 0
-        while index < tokens.count {
-            // Titles and names both start with a capital; most tokens are turned away here.
-            guard tokens[index].isCapitalised else {
-                index += 1
-                continue
-            }
-            if let title = titleLength(at: index, reader: reader) {
-                index += title
-                continue
-            }
-            if let mention = stranger(at: index, reader: reader, covered: covered, mentions: mentionedAt, table: &table) {
-                found.append(mention)
-                for position in mention.tokens { covered[position] = true }
-                index = mention.tokens.upperBound
-            } else {
-                index += 1
+        let count = tokens.count
+        tokens.withUnsafeBufferPointer { buffer in
+            while true {
+                // Titles and names both start with a capital; the marks skip the other tokens.
+                index = marks.capitalised.next(from: index)
+                guard index < count else { break }
+                let token = buffer[index]
+                if titleFilter.mayStart(with: TokenHash.nameKey(token)) || marks.roles.contains(index),
+                   let title = titleLength(at: index, token: token, reader: reader) {
+                    index += title
+                    continue
+                }
+                if !covered[index], let mention = stranger(at: index, reader: reader, covered: covered, mentions: mentionedAt, lists: lists, table: &table) {
+                    found.append(mention)
+                    for position in mention.tokens { covered[position] = true }
+                    index = mention.tokens.upperBound
+                } else {
+                    index += 1
+                }
             }
         }
         return found
     }
 
-    private func stranger(at index: Int, reader: NameReader, covered: [Bool], mentions: MentionedAt, table: inout ActorTable) -> FoundMention? {
+    private func stranger(at index: Int, reader: NameReader, covered: [Bool], mentions: MentionedAt, lists: WordLists, table: inout ActorTable) -> FoundMention? {
         guard !covered[index], reader.isNameWord(index) else { return nil }
-        let run = reader.capitalisedRun(from: index, covered: covered, connectors: Self.connectors, connectorKeys: Self.connectorKeys)
+        let run = reader.capitalisedRun(from: index, covered: covered, connectors: lists.connectors, connectorKeys: lists.connectorKeys)
         // Institutions and people alike take two name words; most runs are one word long.
         guard run.count >= 2 else { return nil }
         let words = NameWords(run, reader: reader)
-        let isHead = { reader.isOne(of: Self.institutionHeads, keys: Self.institutionHeadKeys, at: $0) }
+        let isHead = { reader.isOne(of: lists.institutionHeads, keys: lists.institutionHeadKeys, at: $0) }
         // "Talks on the West Bank resumed": a sentence's first word joined by a connector
         // is a common noun, not part of a name; the name proper starts after it.
         if reader.opensSentence(run.lowerBound), run.count > 2, !isHead(words.first), !reader.isWord(words.first, "the"),
@@ -87,7 +114,7 @@ struct UnknownActorFinder {
             return nil
         }
         // "the West Bank": a compass word and a head word name a place.
-        let isPlace = words.count == 2 && reader.isOne(of: Self.compassWords, keys: Self.compassKeys, at: words.first)
+        let isPlace = words.count == 2 && reader.isOne(of: lists.compassWords, keys: lists.compassKeys, at: words.first)
         if words.count >= 2, !isPlace, run.contains(where: { reader.isNameWord($0) && isHead($0) }) {
             let name = reader.text(run)
             let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, reader: reader)
@@ -99,7 +126,7 @@ struct UnknownActorFinder {
         // The name words up to the first connector or hyphen, which are the run's first words.
         let personRun = run.lowerBound..<words.firstGap
         guard personRun.count >= 2, personRun.count <= 4,
-              !personRun.contains(where: { reader.isOne(of: Self.notNames, keys: Self.notNameKeys, at: $0) }),
+              !personRun.contains(where: { reader.isOne(of: lists.notNames, keys: lists.notNameKeys, at: $0) }),
               hasTitle(before: titleSearchStart(personRun.lowerBound, mentions: mentions, reader: reader), reader: reader)
                 || isSpeaker(personRun, reader: reader)
         else { return nil }
@@ -131,10 +158,14 @@ struct UnknownActorFinder {
     }
 
     /// The length of an honorific or office phrase starting here, which is never part of a name.
-    private func titleLength(at index: Int, reader: NameReader) -> Int? {
+    ///
+    /// Callers ask the first keys' bit maps before: most capitalised words start neither.
+    ///
+    /// - Parameter token: the token at `index`.
+    private func titleLength(at index: Int, token: Token, reader: NameReader) -> Int? {
+        guard token.isCapitalised else { return nil }
         let key: (Int) -> UInt64? = { $0 < reader.tokens.count ? TokenHash.nameKey(reader.tokens[$0]) : nil }
         let folded: (Int) -> UInt64? = { $0 < reader.tokens.count ? reader.tokens[$0].folded : nil }
-        guard reader.tokens[index].isCapitalised else { return nil }
         let title = roles.titles.longestMatchLength(from: index, key: key)
         let role = roles.rolePhrases.longestMatchLength(from: index, key: folded)
         guard title != nil || role != nil else { return nil }
@@ -186,19 +217,33 @@ extension UnknownActorFinder {
     /// ``slug(_:)`` of a name of ASCII characters, which folding and Unicode lower-casing
     /// leave as ASCII lower case; `nil` for any other name.
     static func asciiSlug(_ name: String) -> String? {
-        var slug: [UInt8] = []
-        slug.reserveCapacity(name.utf8.count)
-        for byte in name.utf8 {
-            guard byte < 0x80 else { return nil }
-            let lower = TokenHash.lowercase(byte)
-            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
-                slug.append(lower)
-            } else if !slug.isEmpty, slug.last != UInt8(ascii: "-") {
-                slug.append(UInt8(ascii: "-"))
+        var name = name
+        // Written into the string's own storage: a byte array, then a copy of it into a
+        // string, cost two allocations and a capacity test per byte.
+        guard let slug = name.withUTF8({ asciiSlug(of: $0) }) else { return nil }
+        return slug.isEmpty ? "unnamed" : slug
+    }
+
+    /// The slug of ASCII `bytes`, empty when they have no letter or digit; `nil` when a
+    /// byte is not ASCII.
+    private static func asciiSlug(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        guard !bytes.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count) { slug in
+            var length = 0
+            for byte in bytes {
+                let lower = TokenHash.lowercase(byte)
+                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                    slug[length] = lower
+                    length += 1
+                } else if length > 0, slug[length - 1] != UInt8(ascii: "-") {
+                    slug[length] = UInt8(ascii: "-")
+                    length += 1
+                }
             }
+            while length > 0, slug[length - 1] == UInt8(ascii: "-") { length -= 1 }
+            return length
         }
-        while slug.last == UInt8(ascii: "-") { slug.removeLast() }
-        return slug.isEmpty ? "unnamed" : String(decoding: slug, as: UTF8.self)
     }
 }
 
@@ -241,12 +286,12 @@ struct NameReader {
 
     /// Whether a token's bytes are all ASCII; by index, since a slice of the text retained it.
     private func isASCII(_ token: Token) -> Bool {
-        var position = Int(token.start)
-        while position < Int(token.end) {
-            guard bytes[position] < 0x80 else { return false }
-            position += 1
+        bytes.withUnsafeBufferPointer { bytes in
+            // The bytes' top bits gathered without a branch a byte: words are short.
+            var high: UInt8 = 0
+            for position in Int(token.start)..<Int(token.end) { high |= bytes[position] }
+            return high < 0x80
         }
-        return true
     }
 
     func isWord(_ index: Int, _ word: StaticString) -> Bool {
@@ -259,6 +304,7 @@ struct NameReader {
 
     /// A capitalised word with a lower-case letter after its first (not an acronym), or an
     /// initial ("J.").
+    @inline(__always) // asked of every word of every capitalised run
     func isNameWord(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].isWord, tokens[index].isCapitalised else { return false }
         let token = tokens[index]

@@ -66,4 +66,27 @@ final class TokenTrieTests: XCTestCase {
         }
         XCTAssertNil(match(trie, in: "Name1 Surname2"))
     }
+
+    func testEveryFirstKeyOfThousandsMayStart() {
+        let words = (0..<3000).map { "Word\($0)" }
+        let trie = trie(words)
+        for word in words { XCTAssertTrue(trie.mayStart(with: TokenHash.exact(word.utf8)), word) }
+        XCTAssertEqual(match(trie, in: "Word2999 said")?.payloads, [2999])
+    }
+
+    func testAWordNoPhraseStartsWithIsMostlyTurnedAway() {
+        let trie = trie(["China", "Japan", "the White House"])
+        let refused = (0..<1000).filter { !trie.mayStart(with: TokenHash.exact("other\($0)".utf8)) }.count
+        XCTAssertGreaterThan(refused, 900)
+    }
+
+    func testAMatchFromAGivenFirstKeyEqualsTheFullMatch() {
+        let trie = trie(["Prime Minister", "Prime Minister of Japan"])
+        let keys = keys("Prime Minister of Japan said")
+        let full = trie.longestMatchEnd(from: 0) { $0 < keys.count ? keys[$0] : nil }
+        let given = trie.longestMatchEnd(from: 0, firstKey: keys[0]) { $0 < keys.count ? keys[$0] : nil }
+        XCTAssertEqual(full?.length, 4)
+        XCTAssertEqual(given?.length, full?.length)
+        XCTAssertEqual(given?.node, full?.node)
+    }
 }
