@@ -19,7 +19,13 @@ struct Attribution {
         var outside: Int32?
         var index = view.range.lowerBound
         // A speaker is a mention inside the sentence: without one there is nothing to find.
+        let facts = view.article.facts
         while !view.mentions.isEmpty, index < view.range.upperBound, first == nil || outside == nil {
+            // Most words start no report: one bit test passes them.
+            guard facts[index] & TokenFact.reportStart != 0 else {
+                index += 1
+                continue
+            }
             let (plain, inverted) = Self.reports(at: index, in: view)
             let inversionAllowed = index > view.range.lowerBound && view.quoted[index - 1]
             if first == nil, let speaker = inversionAllowed ? inverted : plain {

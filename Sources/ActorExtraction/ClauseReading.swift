@@ -8,7 +8,8 @@ import ActorGraph
 struct ClauseReading {
     let view: SentenceView
 
-    private static let conditions = TokenKeySet(words: ["if", "unless"])
+    /// Words that open a conditional clause (``TokenFact/condition``).
+    static let conditionWords = ["if", "unless"]
     private static let narrowers = TokenKeySet(words: ["only", "just", "merely"])
 
     /// Question beats negation beats hypothesis: "Will Japan not rely on the US?" asks.
@@ -19,11 +20,12 @@ struct ClauseReading {
         // The nearer window ends at the same clause break, or six words back if that is nearer.
         let near = max(modalWindow.lowerBound, cueStart - 6)..<cueStart
         if isNegated(in: near) { return .negated }
-        if view.contains(view.lexicon.hypothetical, in: modalWindow) { return .hypothetical }
+        if view.contains(view.lexicon.hypothetical, startingAt: TokenFact.hypotheticalStart, in: modalWindow) { return .hypothetical }
         // A conditional clause anywhere earlier in the sentence ("If Russia loses, it could ..."),
         // on the same side of the quotation marks as the cue.
-        let quoted = view.quoted[cueStart]
-        if (view.range.lowerBound..<cueStart).contains(where: { view.quoted[$0] == quoted && Self.conditions.contains(view.tokens[$0].folded) }) {
+        let quotes = view.quoted, facts = view.article.facts
+        let quoted = quotes[cueStart]
+        if (view.range.lowerBound..<cueStart).contains(where: { facts[$0] & TokenFact.condition != 0 && quotes[$0] == quoted }) {
             return .hypothetical
         }
         return .asserted
@@ -32,21 +34,22 @@ struct ClauseReading {
     func tense(of hit: CueHit) -> Tense {
         let cueStart = hit.tokens.lowerBound
         let before = window(before: cueStart, reach: 6)
-        if view.contains(view.lexicon.future, in: before) { return .future }
-        if view.contains(view.lexicon.past, in: before) || isPastForm(hit) { return .past }
+        if view.contains(view.lexicon.future, startingAt: TokenFact.futureStart, in: before) { return .future }
+        if view.contains(view.lexicon.past, startingAt: TokenFact.pastStart, in: before) || isPastForm(hit) { return .past }
         return .present
     }
 
     private func isPastForm(_ hit: CueHit) -> Bool {
         guard view.lexicon.traits[Int(hit.cue)].pos == .verb else { return false }
         if view.hasSuffix(hit.tokens.lowerBound, "ed") { return true }
-        return view.contains(view.lexicon.past, in: hit.tokens)
+        return view.contains(view.lexicon.past, startingAt: TokenFact.pastStart, in: hit.tokens)
     }
 
     /// "not" counts unless it only narrows ("not just", "not only").
     private func isNegated(in window: Range<Int>) -> Bool {
-        for index in window {
-            guard view.lexicon.negation.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) != nil
+        let facts = view.article.facts, tokens = view.tokens, end = view.range.upperBound
+        for index in window where facts[index] & TokenFact.negationStart != 0 {
+            guard view.lexicon.negation.longestMatchLength(from: index, key: { $0 < end ? tokens[$0].folded : nil }) != nil
             else { continue }
             let narrows = view.isWord(index, "not") && view.isWord(index + 1, in: Self.narrowers)
             if !narrows { return true }

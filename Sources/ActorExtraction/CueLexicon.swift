@@ -69,6 +69,9 @@ public struct CueLexicon: Sendable {
     let past: TokenTrie<Bool>
     let reportingVerbs: TokenTrie<Bool>
     let attributionPrefixes: TokenTrie<Bool>
+    /// The ``TokenFact`` bits of each word that starts a phrase of the tries above or is in
+    /// one of the relation finder's word lists.
+    let wordFacts: TokenKeyMap
 
     /// Builds the lexicon from cues and word lists.
     public init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
@@ -76,18 +79,37 @@ public struct CueLexicon: Sendable {
         traits = cues.map(CueTraits.init)
         var trie = TokenTrie<Site>()
         var preps: [TokenKeySet] = []
+        var facts: [(key: UInt64, bits: UInt16)] = []
         for (index, cue) in cues.enumerated() {
-            for form in cue.forms { trie.insert(Self.foldedKeys(form), Site(cue: Int32(index))) }
+            for form in cue.forms {
+                let keys = Self.foldedKeys(form)
+                trie.insert(keys, Site(cue: Int32(index)))
+                if let first = keys.first { facts.append((first, TokenFact.cueStart)) }
+            }
             preps.append(TokenKeySet((cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) }))
         }
         cueTrie = trie
         prepositions = preps
         hypothetical = Self.wordTrie(modality.hypothetical)
-        negation = Self.wordTrie(modality.negated + ["'t", "’t"])
+        let negatedPhrases = modality.negated + ["'t", "’t"]
+        negation = Self.wordTrie(negatedPhrases)
         future = Self.wordTrie(modality.future)
         past = Self.wordTrie(modality.past)
         reportingVerbs = Self.wordTrie(attribution.reportingVerbs)
         attributionPrefixes = Self.wordTrie(attribution.prefixes)
+        let starts: [([String], UInt16)] = [
+            (attribution.reportingVerbs + attribution.prefixes, TokenFact.reportStart), (negatedPhrases, TokenFact.negationStart),
+            (modality.hypothetical, TokenFact.hypotheticalStart), (modality.future, TokenFact.futureStart), (modality.past, TokenFact.pastStart),
+        ]
+        for (phrases, bit) in starts {
+            facts += phrases.compactMap { Self.foldedKeys($0).first }.map { ($0, bit) }
+        }
+        let words: [([UInt64], UInt16)] = [
+            (PairAnaphor.lastWordKeys, TokenFact.pairLastWord), (TokenFact.keys(SentenceView.subordinatorWords), TokenFact.subordinator),
+            (TokenFact.keys(ClauseReading.conditionWords), TokenFact.condition),
+        ]
+        for (keys, bit) in words { facts += keys.map { ($0, bit) } }
+        wordFacts = TokenKeyMap(facts)
     }
 
     /// The lexicon shipped with the library.

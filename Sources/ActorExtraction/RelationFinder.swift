@@ -32,10 +32,13 @@ struct RelationFinder {
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
-        let article = ArticleView(
-            bytes: bytes, tokens: tokens, mentions: mentions, quoted: QuotationTracker.insideQuotes(tokens), lexicon: lexicon, actors: actors
-        )
+        let quoted = QuotationTracker.insideQuotes(tokens)
+        let article = ArticleView(bytes: bytes, tokens: tokens, mentions: mentions, quoted: quoted, lexicon: lexicon, actors: actors)
+        // A quotation's speaker is read only for a cue inside quotation marks: after the
+        // last quoted token no sentence needs the speaker carried to it.
+        let lastQuoted = quoted.lastIndex(of: true) ?? -1
         var found: [FoundRelation] = []
+        var hits: [CueHit] = []
         var mentionStart = 0
         var quoteSpeaker: Int32?
         for sentence in sentences {
@@ -46,28 +49,39 @@ struct RelationFinder {
                 article: article, range: sentence, mentions: mentions[mentionStart..<mentionEnd],
                 earlier: mentions[max(0, mentionStart - 40)..<mentionStart]
             )
-            let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
+            let carries = sentence.upperBound <= lastQuoted
+            // Read now when the speaker carries on; otherwise only once a rule matches.
+            var attribution = carries ? Attribution(view: view, quoteSpeaker: quoteSpeaker) : nil
             let rules = Self.rulesToTry(in: view)
             if !rules.isEmpty {
-                found += relations(in: view, trying: rules, attribution: attribution)
+                relations(in: view, trying: rules, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, into: &found)
             }
-            quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)
+            if let attribution, carries {
+                quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)
+            }
         }
         return found
     }
 
-    /// - Parameter positions: the positions in ``RelationRule/all`` of the rules that can match.
-    private func relations(in view: SentenceView, trying positions: [Int], attribution: Attribution) -> [FoundRelation] {
-        var found: [FoundRelation] = []
-        let hits = cueHits(in: view)
+    /// Appends the relations of one sentence to `found`.
+    ///
+    /// - Parameters:
+    ///   - positions: the positions in ``RelationRule/all`` of the rules that can match.
+    ///   - attribution: the sentence's attribution, read here at the first match if not yet read.
+    ///   - hits: a buffer for the sentence's cues, reused from sentence to sentence.
+    private func relations(
+        in view: SentenceView, trying positions: [Int], attribution: inout Attribution?, quoteSpeaker: Int32?,
+        hits: inout [CueHit], into found: inout [FoundRelation]
+    ) {
+        cueHits(in: view, into: &hits)
         // Most sentences state nothing; their clauses need no reading.
-        guard !hits.isEmpty else { return [] }
+        guard !hits.isEmpty else { return }
         let reading = ClauseReading(view: view)
+        let rules = Self.rules, ids = Self.ruleIDs
         for hit in hits {
             let cue = lexicon.traits[Int(hit.cue)]
             for position in positions {
-                let rule = RelationRule.all[position]
-                guard let pair = rule.match(hit, view) else { continue }
+                guard let pair = RelationRule.match(ids[position], hit, view) else { continue }
                 let reversed = cue.reverse && Self.ruleIsReversible[position]
                 let source = reversed ? pair.target : pair.source
                 let target = reversed ? pair.source : pair.target
@@ -76,7 +90,8 @@ struct RelationFinder {
                 let modality = reading.modality(of: hit)
                 let tense = reading.tense(of: hit)
                 let expands = Self.ruleExpandsLists[position]
-                let speaker = attribution.speaker(of: hit)
+                if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
+                let speaker = attribution?.speaker(of: hit)
                 let isCoordinated = Self.ruleIsCoordinatedPair[position]
                 let sides: [(FoundMention, FoundMention)]
                 if isCoordinated {
@@ -89,6 +104,7 @@ struct RelationFinder {
                 }
                 // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
                 let kind = Self.kind(of: cue.kind, modality, threatened: !isCoordinated && Self.isThreatened(hit, in: view))
+                let rule = rules[position]
                 for (one, other) in sides where one.actor != other.actor {
                     found.append(FoundRelation(
                         source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
@@ -98,7 +114,6 @@ struct RelationFinder {
                 break
             }
         }
-        return found
     }
 
     /// The positions of the rules that can match in the sentence. Most rules read both
@@ -148,6 +163,9 @@ struct RelationFinder {
         "verb-object", "prepositional-object", "perception-active", "perception-passive", "passive-by", "possessive-apposition",
     ]
 
+    private static let rules = RelationRule.all
+    /// The construction of each rule by position, asked at every cue.
+    private static let ruleIDs = RelationRule.all.map(\.id)
     /// The two sets as flags by rule position, asked at every match.
     private static let ruleIsReversible = RelationRule.all.map { reversibleRules.contains($0.name) }
     private static let ruleExpandsLists = RelationRule.all.map { listRules.contains($0.name) }
@@ -176,17 +194,24 @@ struct RelationFinder {
     }
 
     /// Longest cue phrase at each word; a cue never starts inside an actor's name.
-    private func cueHits(in view: SentenceView) -> [CueHit] {
-        var hits: [CueHit] = []
+    ///
+    /// - Parameter hits: emptied, then filled with the sentence's cues.
+    private func cueHits(in view: SentenceView, into hits: inout [CueHit]) {
+        hits.removeAll(keepingCapacity: true)
         var index = view.range.lowerBound
         var mentionIndex = view.mentions.startIndex
         // Locals, and no `&&` over the view: in debug builds each use of the view inside an
         // autoclosure copies all of it, once per token.
-        let tokens = view.tokens, end = view.range.upperBound, mentions = view.mentions
+        let tokens = view.tokens, facts = view.article.facts, end = view.range.upperBound, mentions = view.mentions
         while index < end {
+            // Only a word that starts some cue phrase can start one here.
+            guard facts[index] & TokenFact.cueStart != 0 else {
+                index += 1
+                continue
+            }
             while mentionIndex < mentions.endIndex, mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
             let insideName = mentionIndex < mentions.endIndex ? mentions[mentionIndex].tokens.contains(index) : false
-            if !insideName, tokens[index].isWord,
+            if !insideName,
                let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
@@ -196,8 +221,8 @@ struct RelationFinder {
                 // "spoke with President Ruto": a capitalised title names a person, not an object;
                 // "sells armed drones": a modifier is not an object.
                 if let last = hits.last, lexicon.traits[Int(last.cue)].pos == .verb, index - last.tokens.upperBound <= 3,
-                   view.tokens[index].isLowercaseWord, lexicon.traits[Int(cue)].pos == .noun,
-                   (last.tokens.upperBound..<index).allSatisfy({ view.tokens[$0].isLowercaseWord }) {
+                   tokens[index].isLowercaseWord, lexicon.traits[Int(cue)].pos == .noun,
+                   (last.tokens.upperBound..<index).allSatisfy({ tokens[$0].isLowercaseWord }) {
                     hits.removeLast()
                 }
                 hits.append(CueHit(tokens: cueRange, cue: cue))
@@ -206,7 +231,6 @@ struct RelationFinder {
                 index += 1
             }
         }
-        return hits
     }
 
     /// Among cues sharing a form, prefer one whose preposition follows within a few words.
@@ -244,42 +268,38 @@ enum QuotationTracker {
     enum Mark { case open, close, toggle }
 
     static func insideQuotes(_ tokens: [Token]) -> [Bool] {
-        let marks = tokens.map(mark)
-        let continues = paragraphsThatCloseFirst(tokens, marks)
         var inside = [Bool](repeating: false, count: tokens.count)
-        var depth = 0
-        var straightOpen = false
-        for index in tokens.indices {
-            if tokens[index].afterNewline, !continues.contains(index) {
-                depth = 0
-                straightOpen = false
+        tokens.withUnsafeBufferPointer { tokens in
+            inside.withUnsafeMutableBufferPointer { inside in
+                var depth = 0
+                var straightOpen = false
+                for index in 0..<tokens.count {
+                    let token = tokens[index]
+                    if token.afterNewline, !closesFirst(paragraphAt: index, tokens) {
+                        depth = 0
+                        straightOpen = false
+                    }
+                    switch mark(token) {
+                    case .open?: depth += 1
+                    case .close?: depth = max(0, depth - 1)
+                    case .toggle?: straightOpen.toggle()
+                    case nil: break
+                    }
+                    inside[index] = depth > 0 || straightOpen
+                }
             }
-            switch marks[index] {
-            case .open?: depth += 1
-            case .close?: depth = max(0, depth - 1)
-            case .toggle?: straightOpen.toggle()
-            case nil: break
-            }
-            inside[index] = depth > 0 || straightOpen
         }
         return inside
     }
 
-    /// Paragraph starts (token indexes) whose paragraph has a closing mark before any opening one.
-    private static func paragraphsThatCloseFirst(_ tokens: [Token], _ marks: [Mark?]) -> Set<Int> {
-        var result: Set<Int> = []
-        var paragraphStart: Int?
-        var decided = true
-        for index in tokens.indices {
-            if tokens[index].afterNewline {
-                paragraphStart = index
-                decided = false
-            }
-            guard !decided, let start = paragraphStart, let mark = marks[index] else { continue }
-            if mark == .close { result.insert(start) }
-            decided = true
-        }
-        return result
+    /// Whether the paragraph starting at token `start` has a closing mark before any other mark.
+    private static func closesFirst(paragraphAt start: Int, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        var index = start
+        repeat {
+            if let mark = mark(tokens[index]) { return mark == .close }
+            index += 1
+        } while index < tokens.count && !tokens[index].afterNewline
+        return false
     }
 
     /// “ ” « » „ are double quotation marks; ‘ ’ are single ones, which also serve as

@@ -19,8 +19,41 @@ struct RelationRule: Sendable {
     let name: String
     /// How sure the construction is when it matches, before modality.
     let confidence: Double
+    /// Which construction it is, so the finder calls its match directly: a stored closure
+    /// (and the name beside it) was retained and released at every rule tried at every cue.
+    let id: ID
+
+    enum ID: Sendable {
+        case nounBetween, compoundParticiple, possessiveApposition, compoundBeforeCue, prepositionalObject, sentenceSubject, verbObject
+        case coordinatedPair, togetherWith, togetherWithTopic, passiveBy, nounOfThenPreposition, perceptionActive, perceptionPassive
+        case pairAnaphor
+    }
+
     /// Finds the actor pair the construction links around a cue, or nothing.
-    let match: @Sendable (CueHit, SentenceView) -> ActorPair?
+    func match(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
+        Self.match(id, hit, view)
+    }
+
+    /// Finds the actor pair of the construction `id` around a cue, or nothing.
+    static func match(_ id: ID, _ hit: CueHit, _ view: SentenceView) -> ActorPair? {
+        switch id {
+        case .nounBetween: matchNounBetween(hit, view)
+        case .compoundParticiple: matchCompoundParticiple(hit, view)
+        case .possessiveApposition: matchPossessiveApposition(hit, view)
+        case .compoundBeforeCue: matchCompoundBeforeCue(hit, view)
+        case .prepositionalObject: matchPrepositionalObject(hit, view)
+        case .sentenceSubject: matchSentenceSubject(hit, view)
+        case .verbObject: matchVerbObject(hit, view)
+        case .coordinatedPair: matchCoordinatedPair(hit, view)
+        case .togetherWith: matchTogetherWith(hit, view)
+        case .togetherWithTopic: matchTogetherWithTopic(hit, view)
+        case .passiveBy: matchPassiveBy(hit, view)
+        case .nounOfThenPreposition: matchNounOfThenPreposition(hit, view)
+        case .perceptionActive: matchPerceptionActive(hit, view)
+        case .perceptionPassive: matchPerceptionPassive(hit, view)
+        case .pairAnaphor: matchPairAnaphor(hit, view)
+        }
+    }
 }
 
 extension RelationRule {
@@ -31,7 +64,9 @@ extension RelationRule {
     ]
 
     /// "The alliance between Japan and the United States", "talks between A and B".
-    static let nounBetween = RelationRule(name: "noun-between", confidence: 0.9) { hit, view in
+    static let nounBetween = RelationRule(name: "noun-between", confidence: 0.9, id: .nounBetween)
+
+    static func matchNounBetween(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let next = hit.tokens.upperBound
         guard view.isWord(next, "between"), let first = view.mention(after: next + 1, reach: 4) else { return nil }
         let afterFirst = first.tokens.upperBound
@@ -42,7 +77,9 @@ extension RelationRule {
 
     /// "Iran-backed Houthi rebels", "Kremlin-controlled media": an actor joined by a
     /// hyphen to a participle that describes the actor after it.
-    static let compoundParticiple = RelationRule(name: "compound-participle", confidence: 0.8) { hit, view in
+    static let compoundParticiple = RelationRule(name: "compound-participle", confidence: 0.8, id: .compoundParticiple)
+
+    static func matchCompoundParticiple(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let cue = view.lexicon.traits[Int(hit.cue)]
         let dash = hit.tokens.lowerBound - 1
         let participle = cue.pos == .verb && view.hasSuffix(hit.tokens.upperBound - 1, "ed")
@@ -59,7 +96,9 @@ extension RelationRule {
     /// "Hezbollah, Tehran's closest ally", "Havana has been Caracas's most loyal ally",
     /// "Riyadh's only real ally remains Washington": a possessive stands for the "of" of
     /// "an ally of", and the actor it is said of stands in apposition or across a copula.
-    static let possessiveApposition = RelationRule(name: "possessive-apposition", confidence: 0.75) { hit, view in
+    static let possessiveApposition = RelationRule(name: "possessive-apposition", confidence: 0.75, id: .possessiveApposition)
+
+    static func matchPossessiveApposition(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard view.lexicon.traits[Int(hit.cue)].pos == .noun, view.lexicon.prepositions[Int(hit.cue)].contains(PossessiveApposition.of),
               let owner = PossessiveApposition.possessor(before: hit.tokens.lowerBound, cueEnd: hit.tokens.upperBound, in: view),
               let subject = PossessiveApposition.subject(before: owner, in: view) ?? PossessiveApposition.complement(after: hit.tokens.upperBound, in: view),
@@ -70,7 +109,9 @@ extension RelationRule {
 
     /// "The Russia–Japan dispute", "US-Japanese summit", "Sino-Russian partnership":
     /// two actors joined by a hyphen or dash, up to two words before the cue.
-    static let compoundBeforeCue = RelationRule(name: "compound-before-cue", confidence: 0.85) { hit, view in
+    static let compoundBeforeCue = RelationRule(name: "compound-before-cue", confidence: 0.85, id: .compoundBeforeCue)
+
+    static func matchCompoundBeforeCue(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         var end = hit.tokens.lowerBound
         // "the U.S.-India Comprehensive Global Strategic Partnership": a named agreement's
         // capitalised words stand between the compound and the cue.
@@ -94,7 +135,9 @@ extension RelationRule {
     /// "Japan relies on the United States", "Japan's alliance with the States",
     /// "missiles will be purchased from the States": the cue's preposition, then the target;
     /// the nearest actor before the cue is the source.
-    static let prepositionalObject = RelationRule(name: "prepositional-object", confidence: 0.8) { hit, view in
+    static let prepositionalObject = RelationRule(name: "prepositional-object", confidence: 0.8, id: .prepositionalObject)
+
+    static func matchPrepositionalObject(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let preps = view.lexicon.prepositions[Int(hit.cue)]
         guard !preps.isEmpty else { return nil }
         var index = hit.tokens.upperBound
@@ -131,7 +174,9 @@ extension RelationRule {
     /// "Russia's actions cause concern … because of strategic cooperation with China": a
     /// nominal cue with its partner but no agent in its clause takes the sentence's
     /// subject, the default agent of what the sentence goes on to name.
-    static let sentenceSubject = RelationRule(name: "sentence-subject", confidence: 0.55) { hit, view in
+    static let sentenceSubject = RelationRule(name: "sentence-subject", confidence: 0.55, id: .sentenceSubject)
+
+    static func matchSentenceSubject(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let preps = view.lexicon.prepositions[Int(hit.cue)]
         // An office noun belongs to the person named beside it, never to the subject.
         guard view.lexicon.traits[Int(hit.cue)].pos == .noun, view.lexicon.traits[Int(hit.cue)].kind != .affiliation, !preps.isEmpty,
@@ -147,7 +192,9 @@ extension RelationRule {
 
     /// "Russia threatens Japan", "Tokyo met Washington": the nearest actor before a verb
     /// is the subject, the first actor after it the object.
-    static let verbObject = RelationRule(name: "verb-object", confidence: 0.75) { hit, view in
+    static let verbObject = RelationRule(name: "verb-object", confidence: 0.75, id: .verbObject)
+
+    static func matchVerbObject(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let cue = view.lexicon.traits[Int(hit.cue)]
         // "condemns in the strongest terms the attacks": the adverbial is stepped over.
         let objectStart = hit.tokens.upperBound + Adverbial.length(at: hit.tokens.upperBound, in: view)
@@ -164,7 +211,9 @@ extension RelationRule {
 
     /// "Tokyo and Washington signed a defence pact", "France and Germany are close allies":
     /// a symmetric relation whose two sides are the coordinated subject before the cue.
-    static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8) { hit, view in
+    static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8, id: .coordinatedPair)
+
+    static func matchCoordinatedPair(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let cue = view.lexicon.traits[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
         // "Greece and Cyprus blocked the statement": a verb with an object of its own is
@@ -186,7 +235,9 @@ extension RelationRule {
 
     /// "Together with Britain, Japan will build a fighter", "Japan, together with Britain,
     /// will build": the actor after the comma, or before the phrase, works with the partner.
-    static let togetherWith = RelationRule(name: "together-with", confidence: 0.75) { hit, view in
+    static let togetherWith = RelationRule(name: "together-with", confidence: 0.75, id: .togetherWith)
+
+    static func matchTogetherWith(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard let partner = TogetherWith.partner(of: hit, in: view) else { return nil }
         let comma = partner.tokens.upperBound
         if view.isComma(comma), let actor = view.mention(after: comma + 1, reach: 3, excluding: partner.actor) {
@@ -199,14 +250,18 @@ extension RelationRule {
     /// "Together with Britain, a new fighter will be built": no actor is named beside the
     /// partner, so the one the text has been about (the state named most often just
     /// before) is taken, with less confidence.
-    static let togetherWithTopic = RelationRule(name: "together-with-topic", confidence: 0.55) { hit, view in
+    static let togetherWithTopic = RelationRule(name: "together-with-topic", confidence: 0.55, id: .togetherWithTopic)
+
+    static func matchTogetherWithTopic(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard let partner = TogetherWith.partner(of: hit, in: view), hit.tokens.lowerBound - view.range.lowerBound <= 1,
               let topic = TogetherWith.topicState(before: view, excluding: partner.actor) else { return nil }
         return ActorPair(source: topic, target: partner)
     }
 
     /// "Kyiv was attacked by Moscow": a passive verb with its agent after "by".
-    static let passiveBy = RelationRule(name: "passive-by", confidence: 0.8) { hit, view in
+    static let passiveBy = RelationRule(name: "passive-by", confidence: 0.8, id: .passiveBy)
+
+    static func matchPassiveBy(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let cue = view.lexicon.traits[Int(hit.cue)]
         var auxiliary = hit.tokens.lowerBound - 1
         if view.hasSuffix(max(view.range.lowerBound, auxiliary), "ly") { auxiliary -= 1 }
@@ -227,7 +282,9 @@ extension RelationRule {
 
     /// "The visit of the Japanese prime minister to the United States", "talks by Tokyo
     /// with Moscow": a nominal cue, its agent after "of" or "by", then its preposition.
-    static let nounOfThenPreposition = RelationRule(name: "noun-of-preposition", confidence: 0.8) { hit, view in
+    static let nounOfThenPreposition = RelationRule(name: "noun-of-preposition", confidence: 0.8, id: .nounOfThenPreposition)
+
+    static func matchNounOfThenPreposition(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let next = hit.tokens.upperBound
         let preps = view.lexicon.prepositions[Int(hit.cue)]
         guard view.isWord(next, "of") || view.isWord(next, "by"), !preps.isEmpty,
@@ -241,7 +298,9 @@ extension RelationRule {
     /// "Japan views China as a threat", "the document calls China the greatest strategic
     /// challenge": the perceiver is the subject, the perceived actor the object, and the
     /// relation runs from the perceived to the perceiver.
-    static let perceptionActive = RelationRule(name: "perception-active", confidence: 0.8) { hit, view in
+    static let perceptionActive = RelationRule(name: "perception-active", confidence: 0.8, id: .perceptionActive)
+
+    static func matchPerceptionActive(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: false),
               let perceived = view.mention(after: verb.upperBound, reach: 3), perceived.tokens.upperBound <= hit.tokens.lowerBound,
@@ -256,7 +315,9 @@ extension RelationRule {
     /// "Beijing's policy is called the biggest strategic challenge in Tokyo", "Russia is
     /// viewed as a threat by Japan": the subject is perceived, the perceiver follows "by"
     /// or "in", or stands next to the subject ("Beijing's policy in Tokyo").
-    static let perceptionPassive = RelationRule(name: "perception-passive", confidence: 0.75) { hit, view in
+    static let perceptionPassive = RelationRule(name: "perception-passive", confidence: 0.75, id: .perceptionPassive)
+
+    static func matchPerceptionPassive(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: true),
               let perceived = view.mention(before: verb.lowerBound, reach: 8).flatMap({ candidate in
@@ -271,7 +332,9 @@ extension RelationRule {
     }
     /// "The alliance between the two countries", "both sides agreed": a phrase that
     /// refers back to the last two actors of its sort named before it.
-    static let pairAnaphor = RelationRule(name: "pair-anaphor", confidence: 0.7) { hit, view in
+    static let pairAnaphor = RelationRule(name: "pair-anaphor", confidence: 0.7, id: .pairAnaphor)
+
+    static func matchPairAnaphor(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard view.mayHoldPairPhrase else { return nil }
         let afterCue = hit.tokens.upperBound
         let start: Int
@@ -317,7 +380,7 @@ enum PairAnaphor {
     private static let keyed: [([UInt64], Sort)] = phrases.map { words, sort in (words.map { TokenHash.folded($0.utf8) }, sort) }
     private static let firstWords = TokenKeySet(keyed.map { $0.0[0] })
     /// The last word of each phrase.
-    static let lastWords = TokenKeySet(keyed.map { $0.0[$0.0.count - 1] })
+    static let lastWordKeys = keyed.map { $0.0[$0.0.count - 1] }
 
 
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
@@ -340,7 +403,7 @@ enum PairAnaphor {
             let between = end - gap
             if gap > 0, view.range.contains(between), gapPrepositions.contains(view.tokens[between].folded) { return nil }
             // Most words end no phrase; one test turns them away before each length is tried.
-            guard view.isWord(between - 1, in: lastWords) else { continue }
+            guard view.has(TokenFact.pairLastWord, between - 1) else { continue }
             for length in lengths {
                 let start = between - length
                 // The phrase found must be this one: "the two countries" also starts where "the two prime ministers" does.

@@ -12,6 +12,8 @@ final class ArticleView {
     let index: MentionIndex
     /// Whether each token of the article lies inside a quotation.
     let quoted: [Bool]
+    /// The ``TokenFact`` bits of each token of the article.
+    let facts: [UInt16]
     let lexicon: CueLexicon
     let actors: ActorTable
 
@@ -21,6 +23,7 @@ final class ArticleView {
         self.all = mentions
         self.index = MentionIndex(mentions)
         self.quoted = quoted
+        self.facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts)
         self.lexicon = lexicon
         self.actors = actors
     }
@@ -45,8 +48,8 @@ struct SentenceView {
         self.range = range
         self.mentions = mentions
         self.earlier = earlier
-        let tokens = article.tokens, lastWords = PairAnaphor.lastWords
-        mayHoldPairPhrase = range.contains { lastWords.contains(tokens[$0].folded) }
+        let facts = article.facts
+        mayHoldPairPhrase = range.contains { facts[$0] & TokenFact.pairLastWord != 0 }
     }
 
     var bytes: [UInt8] { article.bytes }
@@ -97,28 +100,19 @@ struct SentenceView {
     }
 
     /// Conjunctions that open a subordinate clause; an actor beyond one belongs to another clause.
-    private static let subordinators = TokenKeySet(
-        words: ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
-    )
+    static let subordinatorWords = ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
 
-    /// Punctuation and conjunctions that close a clause for the purpose of finding a cue's actors.
+    /// Punctuation and conjunctions that close a clause for the purpose of finding a cue's
+    /// actors (read once per article: see ``TokenFact/clauseBreak``).
+    @inline(__always)
     func isClauseBreak(_ index: Int) -> Bool {
-        let token = tokens[index]
-        switch token.kind {
-        case .word:
-            return token.isLowercaseWord && Self.subordinators.contains(token.folded)
-        case .punctuation:
-            switch token.first {
-            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"): return true
-            default: return false
-            }
-        case .dash:
-            // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
-            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-            return !(token.attached && next?.attached == true)
-        default:
-            return false
-        }
+        article.facts[index] & TokenFact.clauseBreak != 0
+    }
+
+    /// Whether the token at `index`, inside the sentence, has the ``TokenFact`` bit `fact`.
+    @inline(__always)
+    func has(_ fact: UInt16, _ index: Int) -> Bool {
+        index >= range.lowerBound && index < range.upperBound && article.facts[index] & fact != 0
     }
 
     /// The nearest mention that ends before `index`, within reach and inside the clause.
@@ -350,12 +344,14 @@ struct SentenceView {
         actors.state(of: mention.actor)
     }
 
-    /// Whether any phrase of `trie` occurs in the token window.
-    func contains(_ trie: TokenTrie<Bool>, in window: Range<Int>) -> Bool {
+    /// Whether any phrase of `trie`, whose first words have the ``TokenFact`` bit `start`,
+    /// occurs in the token window.
+    func contains(_ trie: TokenTrie<Bool>, startingAt start: UInt16, in window: Range<Int>) -> Bool {
+        let facts = article.facts, tokens = article.tokens
         var index = window.lowerBound
         while index < window.upperBound {
-            if let match = trie.longestMatch(from: index, key: { $0 < window.upperBound ? tokens[$0].folded : nil }) {
-                _ = match
+            if facts[index] & start != 0,
+               trie.longestMatchLength(from: index, key: { $0 < window.upperBound ? tokens[$0].folded : nil }) != nil {
                 return true
             }
             index += 1
