@@ -76,7 +76,6 @@ struct RelationFinder {
         cueHits(in: view, into: &hits)
         // Most sentences state nothing; their clauses need no reading.
         guard !hits.isEmpty else { return }
-        let reading = ClauseReading(view: view)
         let rules = Self.rules, ids = Self.ruleIDs
         for hit in hits {
             let cue = lexicon.traits[Int(hit.cue)]
@@ -87,14 +86,19 @@ struct RelationFinder {
                 let target = reversed ? pair.source : pair.target
                 guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
                 else { break }
+                let reading = ClauseReading(view: view)
                 let modality = reading.modality(of: hit)
                 let tense = reading.tense(of: hit)
                 let expands = Self.ruleExpandsLists[position]
                 if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
                 let speaker = attribution?.speaker(of: hit)
                 let isCoordinated = Self.ruleIsCoordinatedPair[position]
+                // Most edges join one actor to one: their sides need no lists.
+                let single = !isCoordinated && (!expands || !view.isCoordinated(source) && !view.isCoordinated(target))
                 let sides: [(FoundMention, FoundMention)]
-                if isCoordinated {
+                if single {
+                    sides = []
+                } else if isCoordinated {
                     let members = pairs(among: CoordinatedList.members(around: pair, in: view))
                     // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
                     sides = cue.kind.isDirected ? members + members.map { ($1, $0) } : members
@@ -105,10 +109,17 @@ struct RelationFinder {
                 // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
                 let kind = Self.kind(of: cue.kind, modality, threatened: !isCoordinated && Self.isThreatened(hit, in: view))
                 let rule = rules[position]
+                let confidence = rule.confidence * Self.factor(of: modality)
+                if single, source.actor != target.actor {
+                    found.append(FoundRelation(
+                        source: source, target: target, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
+                        tense: tense, speaker: speaker, rule: rule.name, confidence: confidence
+                    ))
+                }
                 for (one, other) in sides where one.actor != other.actor {
                     found.append(FoundRelation(
                         source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
-                        tense: tense, speaker: speaker, rule: rule.name, confidence: rule.confidence * Self.factor(of: modality)
+                        tense: tense, speaker: speaker, rule: rule.name, confidence: confidence
                     ))
                 }
                 break

@@ -425,31 +425,49 @@ enum PairAnaphor {
     static func antecedents(before index: Int, sort: Sort, in view: SentenceView) -> ActorPair? {
         // The nearest forty mentions before the phrase are enough, and keep the search bounded.
         let inSentence = view.mentions.prefix { $0.tokens.upperBound <= index }.suffix(40)
-        let all = (Array(view.earlier) + inSentence).filter { !$0.isModifier }
         // "Soviet troops" names a state less firmly than "Moscow"; demonyms serve only when needed.
-        let named = all.filter { $0.form != .demonym }
-        if let pair = pick(from: named, sort: sort, in: view) { return pair }
-        return pick(from: all, sort: sort, in: view)
+        if let pair = pick(from: view.earlier, inSentence, namedOnly: true, sort: sort, in: view) { return pair }
+        return pick(from: view.earlier, inSentence, namedOnly: false, sort: sort, in: view)
     }
 
-    private static func pick(from candidates: [FoundMention], sort: Sort, in view: SentenceView) -> ActorPair? {
-        var picked: [FoundMention] = []
-        for mention in candidates.reversed() {
+    /// The nearest two distinct actors of the sort among the mentions before the phrase
+    /// (`earlier`, then `inSentence`), read from the nearest back, without modifiers.
+    private static func pick(
+        from earlier: ArraySlice<FoundMention>, _ inSentence: ArraySlice<FoundMention>, namedOnly: Bool, sort: Sort, in view: SentenceView
+    ) -> ActorPair? {
+        var picker = Picker(sort: sort)
+        for mention in inSentence.reversed() where !mention.isModifier && (!namedOnly || mention.form != .demonym) {
+            if let pair = picker.take(mention, in: view) { return pair }
+        }
+        for mention in earlier.reversed() where !mention.isModifier && (!namedOnly || mention.form != .demonym) {
+            if let pair = picker.take(mention, in: view) { return pair }
+        }
+        return nil
+    }
+
+    /// Collects candidates, nearest first, until two distinct actors of the sort are in.
+    private struct Picker {
+        let sort: Sort
+        var nearest: FoundMention?
+
+        /// The pair (the farther as source) once `mention` is a second distinct actor.
+        mutating func take(_ mention: FoundMention, in view: SentenceView) -> ActorPair? {
             var resolved = mention
-            let kind = view.actors.kind(of: mention.actor)
             switch sort {
             case .states:
-                guard let state = view.state(of: mention) else { continue }
+                guard let state = view.state(of: mention) else { return nil }
                 resolved.actor = state
             case .people:
-                guard kind == .person else { continue }
+                guard view.actors.kind(of: mention.actor) == .person else { return nil }
             case .any:
                 break
             }
-            if !picked.contains(where: { $0.actor == resolved.actor }) { picked.append(resolved) }
-            if picked.count == 2 { return ActorPair(source: picked[1], target: picked[0]) }
+            guard let nearest else {
+                nearest = resolved
+                return nil
+            }
+            return nearest.actor == resolved.actor ? nil : ActorPair(source: resolved, target: nearest)
         }
-        return nil
     }
 }
 
@@ -618,8 +636,12 @@ enum Adverbial {
         ["once", "again"],
     ]
 
+    /// The first word of each phrase: most objects follow no adverbial, and one test says so.
+    private static let firstWords = TokenKeySet(words: phrases.map { $0[0].description })
+
     /// How many tokens of an adverbial phrase start at `index`; 0 if none does.
     static func length(at index: Int, in view: SentenceView) -> Int {
+        guard view.isWord(index, in: firstWords) else { return 0 }
         for phrase in phrases where phrase.enumerated().allSatisfy({ view.isWord(index + $0.offset, $0.element) }) {
             return phrase.count
         }

@@ -134,7 +134,8 @@ struct SentenceView {
                 continue
             }
             if isClauseBreak(position) { return nil }
-            if let opening = relativeClauseStart(endingAt: position) {
+            // Only a comma closes a relative clause: one test spares the call at other tokens.
+            if isComma(position), let opening = relativeClauseStart(endingAt: position) {
                 position = opening - 1
                 continue
             }
@@ -193,6 +194,12 @@ struct SentenceView {
         return list
     }
 
+    /// Whether `mention` stands in a list with another ("China, Russia and North Korea"):
+    /// most do not, and their one-member list need not be built.
+    func isCoordinated(_ mention: FoundMention) -> Bool {
+        nextInList(after: mention) != nil || previousInList(before: mention) != nil
+    }
+
     private func nextInList(after mention: FoundMention) -> FoundMention? {
         var index = mention.tokens.upperBound
         guard isComma(index) || isWord(index, "and") else { return nil }
@@ -222,15 +229,14 @@ struct SentenceView {
                 "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
     )
 
-    private static let compassWords: Set<UInt64> = Set(
-        ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern",
-         "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"].map { TokenHash.folded(Array($0.utf8)) }
+    private static let compassWords = TokenKeySet(
+        words: ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern",
+                "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"]
     )
 
     /// Nouns that, before "of", make a state's name the name of who acts: "the Government of Canada".
-    private static let bodiesOfAState: Set<UInt64> = Set(
-        ["government", "state", "republic", "kingdom", "people", "authorities", "leadership", "emirate", "sultanate", "principality"]
-            .map { TokenHash.folded(Array($0.utf8)) }
+    private static let bodiesOfAState = TokenKeySet(
+        words: ["government", "state", "republic", "kingdom", "people", "authorities", "leadership", "emirate", "sultanate", "principality"]
     )
 
     /// Whether a mention follows a preposition ("in Ukraine", "of the US", "from Tokyo"),
@@ -244,7 +250,7 @@ struct SentenceView {
             return true
         }
         // "in northern Iraq": a compass word between the preposition and the name.
-        if before > range.lowerBound, Self.compassWords.contains(tokens[before].folded), tokens[before].isLowercaseWord { before -= 1 }
+        if before > range.lowerBound, tokens[before].isLowercaseWord, Self.compassWords.contains(tokens[before].folded) { before -= 1 }
         if isWord(before, "the") { before -= 1 }
         guard before >= range.lowerBound else { return false }
         // "The Government of Canada condemns": the state is the head of its own name.
@@ -302,8 +308,8 @@ struct SentenceView {
 
     /// Prepositions after which a verb form is a participle describing a noun ("dependent
     /// on subsidised oil"); "to" is left out, since it opens an infinitive.
-    private static let participlePrepositions: Set<UInt64> = Set(
-        ["on", "of", "in", "with", "for", "by", "from", "at", "about", "over", "under", "against"].map { TokenHash.folded(Array($0.utf8)) }
+    private static let participlePrepositions = TokenKeySet(
+        words: ["on", "of", "in", "with", "for", "by", "from", "at", "about", "over", "under", "against"]
     )
 
     /// Whether a verb cue is a participle used as an adjective after a preposition.
