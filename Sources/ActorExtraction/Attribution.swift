@@ -17,15 +17,13 @@ struct Attribution {
         self.quoted = view.quoted
         var first: (Int, Int32)?
         var outside: Int32?
-        var index = view.range.lowerBound
+        // Most words start no report: only the tokens that may are visited.
+        let starts = view.article.reportStarts
+        var next = TokenFacts.firstPosition(in: starts, atOrAfter: view.range.lowerBound)
         // A speaker is a mention inside the sentence: without one there is nothing to find.
-        let facts = view.article.facts
-        while !view.mentions.isEmpty, index < view.range.upperBound, first == nil || outside == nil {
-            // Most words start no report: one bit test passes them.
-            guard facts[index] & TokenFact.reportStart != 0 else {
-                index += 1
-                continue
-            }
+        while !view.mentions.isEmpty, next < starts.count, Int(starts[next]) < view.range.upperBound, first == nil || outside == nil {
+            let index = Int(starts[next])
+            next += 1
             let (plain, inverted) = Self.reports(at: index, in: view)
             let inversionAllowed = index > view.range.lowerBound && view.quoted[index - 1]
             if first == nil, let speaker = inversionAllowed ? inverted : plain {
@@ -34,7 +32,6 @@ struct Attribution {
             if outside == nil, !view.quoted[index], let speaker = inverted {
                 outside = speaker
             }
-            index += 1
         }
         self.firstReport = first
         self.sentenceSpeaker = outside

@@ -39,6 +39,7 @@ struct RelationFinder {
         let lastQuoted = quoted.lastIndex(of: true) ?? -1
         var found: [FoundRelation] = []
         var hits: [CueHit] = []
+        var cueStart = 0
         var mentionStart = 0
         var quoteSpeaker: Int32?
         for sentence in sentences {
@@ -54,7 +55,9 @@ struct RelationFinder {
             var attribution = carries ? Attribution(view: view, quoteSpeaker: quoteSpeaker) : nil
             let rules = Self.rulesToTry(in: view)
             if !rules.isEmpty {
-                relations(in: view, trying: rules, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, into: &found)
+                relations(
+                    in: view, trying: rules, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, cueStart: &cueStart, into: &found
+                )
             }
             if let attribution, carries {
                 quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)
@@ -69,11 +72,12 @@ struct RelationFinder {
     ///   - positions: the positions in ``RelationRule/all`` of the rules that can match.
     ///   - attribution: the sentence's attribution, read here at the first match if not yet read.
     ///   - hits: a buffer for the sentence's cues, reused from sentence to sentence.
+    ///   - cueStart: where the sentence's cue search starts in the article's cue starts.
     private func relations(
         in view: SentenceView, trying positions: [Int], attribution: inout Attribution?, quoteSpeaker: Int32?,
-        hits: inout [CueHit], into found: inout [FoundRelation]
+        hits: inout [CueHit], cueStart: inout Int, into found: inout [FoundRelation]
     ) {
-        cueHits(in: view, into: &hits)
+        cueHits(in: view, from: &cueStart, into: &hits)
         // Most sentences state nothing; their clauses need no reading.
         guard !hits.isEmpty else { return }
         let rules = Self.rules, ids = Self.ruleIDs
@@ -206,20 +210,25 @@ struct RelationFinder {
 
     /// Longest cue phrase at each word; a cue never starts inside an actor's name.
     ///
-    /// - Parameter hits: emptied, then filled with the sentence's cues.
-    private func cueHits(in view: SentenceView, into hits: inout [CueHit]) {
+    /// - Parameters:
+    ///   - hits: emptied, then filled with the sentence's cues.
+    ///   - next: the position in the article's cue starts (see ``TokenFacts``) to look on
+    ///     from; sentences come in order, so each start is passed once.
+    private func cueHits(in view: SentenceView, from next: inout Int, into hits: inout [CueHit]) {
         hits.removeAll(keepingCapacity: true)
-        var index = view.range.lowerBound
-        var mentionIndex = view.mentions.startIndex
         // Locals, and no `&&` over the view: in debug builds each use of the view inside an
         // autoclosure copies all of it, once per token.
-        let tokens = view.tokens, facts = view.article.facts, end = view.range.upperBound, mentions = view.mentions
-        while index < end {
-            // Only a word that starts some cue phrase can start one here.
-            guard facts[index] & TokenFact.cueStart != 0 else {
-                index += 1
-                continue
-            }
+        let tokens = view.tokens, starts = view.article.cueStarts, end = view.range.upperBound, mentions = view.mentions
+        var mentionIndex = mentions.startIndex
+        // Only a word that starts some cue phrase can start one: those words are visited in
+        // order, each at or after `index`, the first token not inside a cue already found.
+        var index = view.range.lowerBound
+        while next < starts.count, Int(starts[next]) < index { next += 1 }
+        while next < starts.count, Int(starts[next]) < end {
+            let candidate = Int(starts[next])
+            next += 1
+            guard candidate >= index else { continue }
+            index = candidate
             while mentionIndex < mentions.endIndex, mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
             let insideName = mentionIndex < mentions.endIndex ? mentions[mentionIndex].tokens.contains(index) : false
             if !insideName,
@@ -282,35 +291,52 @@ enum QuotationTracker {
         var inside = [Bool](repeating: false, count: tokens.count)
         tokens.withUnsafeBufferPointer { tokens in
             inside.withUnsafeMutableBufferPointer { inside in
+                markParagraphsThatCloseFirst(tokens, inside)
                 var depth = 0
                 var straightOpen = false
+                var current = false
                 for index in 0..<tokens.count {
                     let token = tokens[index]
-                    if token.afterNewline, !closesFirst(paragraphAt: index, tokens) {
-                        depth = 0
-                        straightOpen = false
+                    // Only a paragraph start or a quotation mark changes the state.
+                    if token.afterNewline || isQuoteKind(token.kind) {
+                        if token.afterNewline, !inside[index] {
+                            depth = 0
+                            straightOpen = false
+                        }
+                        switch mark(token) {
+                        case .open?: depth += 1
+                        case .close?: depth = max(0, depth - 1)
+                        case .toggle?: straightOpen.toggle()
+                        case nil: break
+                        }
+                        current = depth > 0 || straightOpen
                     }
-                    switch mark(token) {
-                    case .open?: depth += 1
-                    case .close?: depth = max(0, depth - 1)
-                    case .toggle?: straightOpen.toggle()
-                    case nil: break
-                    }
-                    inside[index] = depth > 0 || straightOpen
+                    inside[index] = current
                 }
             }
         }
         return inside
     }
 
-    /// Whether the paragraph starting at token `start` has a closing mark before any other mark.
-    private static func closesFirst(paragraphAt start: Int, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
-        var index = start
-        repeat {
-            if let mark = mark(tokens[index]) { return mark == .close }
-            index += 1
-        } while index < tokens.count && !tokens[index].afterNewline
-        return false
+    /// Sets `marks[start]` for each paragraph start whose paragraph has a closing mark
+    /// before any other mark, reading back from the end so that each token is read once.
+    private static func markParagraphsThatCloseFirst(_ tokens: UnsafeBufferPointer<Token>, _ marks: UnsafeMutableBufferPointer<Bool>) {
+        var firstMark: Mark?
+        var index = tokens.count - 1
+        while index >= 0 {
+            let token = tokens[index]
+            if isQuoteKind(token.kind), let mark = mark(token) { firstMark = mark }
+            if token.afterNewline {
+                marks[index] = firstMark == .close
+                firstMark = nil
+            }
+            index -= 1
+        }
+    }
+
+    @inline(__always)
+    private static func isQuoteKind(_ kind: Token.Kind) -> Bool {
+        kind == .openQuote || kind == .closeQuote || kind == .straightQuote
     }
 
     /// “ ” « » „ are double quotation marks; ‘ ’ are single ones, which also serve as

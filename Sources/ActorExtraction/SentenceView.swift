@@ -14,6 +14,10 @@ final class ArticleView {
     let quoted: [Bool]
     /// The ``TokenFact`` bits of each token of the article.
     let facts: [UInt16]
+    /// The tokens that may start a cue or a report, and the last words of pair phrases (see ``TokenFacts``).
+    let cueStarts: [Int32]
+    let reportStarts: [Int32]
+    let pairLastWords: [Int32]
     let lexicon: CueLexicon
     let actors: ActorTable
 
@@ -23,7 +27,11 @@ final class ArticleView {
         self.all = mentions
         self.index = MentionIndex(mentions)
         self.quoted = quoted
-        self.facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts)
+        let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts)
+        self.facts = facts.bits
+        self.cueStarts = facts.cueStarts
+        self.reportStarts = facts.reportStarts
+        self.pairLastWords = facts.pairLastWords
         self.lexicon = lexicon
         self.actors = actors
     }
@@ -48,8 +56,9 @@ struct SentenceView {
         self.range = range
         self.mentions = mentions
         self.earlier = earlier
-        let facts = article.facts
-        mayHoldPairPhrase = range.contains { facts[$0] & TokenFact.pairLastWord != 0 }
+        let lastWords = article.pairLastWords
+        let first = TokenFacts.firstPosition(in: lastWords, atOrAfter: range.lowerBound)
+        mayHoldPairPhrase = first < lastWords.count && Int(lastWords[first]) < range.upperBound
     }
 
     var bytes: [UInt8] { article.bytes }

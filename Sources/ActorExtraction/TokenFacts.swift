@@ -30,42 +30,74 @@ enum TokenFact {
     /// The facts of every token.
     ///
     /// - Complexity: O(n) in the number of tokens, one probe of `words` each.
-    static func facts(of tokens: [Token], words: TokenKeyMap) -> [UInt16] {
-        var facts = [UInt16](repeating: 0, count: tokens.count)
+    static func facts(of tokens: [Token], words: TokenKeyMap) -> TokenFacts {
+        var bits = [UInt16](repeating: 0, count: tokens.count)
         tokens.withUnsafeBufferPointer { tokens in
-            facts.withUnsafeMutableBufferPointer { facts in
+            bits.withUnsafeMutableBufferPointer { bits in
                 for index in 0..<tokens.count {
                     let token = tokens[index]
-                    var bits = words.bits(of: token.folded)
-                    if token.kind != .word { bits &= ~cueStart }
-                    if isClauseBreak(token, bits, next: index + 1 < tokens.count ? tokens[index + 1] : nil) { bits |= clauseBreak }
-                    facts[index] = bits
+                    var fact = words.bits(of: token.folded)
+                    switch token.kind {
+                    case .word:
+                        if token.isLowercaseWord, fact & subordinator != 0 { fact |= clauseBreak }
+                    case .punctuation:
+                        fact &= ~cueStart
+                        if closesClause(token.first) { fact |= clauseBreak }
+                    case .dash:
+                        fact &= ~cueStart
+                        // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
+                        if !(token.attached && index + 1 < tokens.count && tokens[index + 1].attached) { fact |= clauseBreak }
+                    default:
+                        fact &= ~cueStart
+                    }
+                    bits[index] = fact
                 }
             }
+        }
+        var facts = TokenFacts(bits: bits)
+        for (index, fact) in bits.enumerated() where fact & (cueStart | reportStart | pairLastWord) != 0 {
+            if fact & cueStart != 0 { facts.cueStarts.append(Int32(index)) }
+            if fact & reportStart != 0 { facts.reportStarts.append(Int32(index)) }
+            if fact & pairLastWord != 0 { facts.pairLastWords.append(Int32(index)) }
         }
         return facts
     }
 
-    /// Punctuation and subordinating conjunctions close a clause; so does a spaced dash,
-    /// while an attached one joins a compound ("Russia–Japan").
-    private static func isClauseBreak(_ token: Token, _ bits: UInt16, next: Token?) -> Bool {
-        switch token.kind {
-        case .word:
-            return token.isLowercaseWord && bits & subordinator != 0
-        case .punctuation:
-            switch token.first {
-            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"): return true
-            default: return false
-            }
-        case .dash:
-            return !(token.attached && next?.attached == true)
-        default:
-            return false
+    /// Punctuation that closes a clause.
+    private static func closesClause(_ first: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"): true
+        default: false
         }
     }
 
     /// The folded key of each word, for the lists kept in Swift rather than in resource files.
     static func keys(_ words: [String]) -> [UInt64] {
         words.map { TokenHash.folded($0.utf8) }
+    }
+}
+
+/// The ``TokenFact`` bits of an article's tokens, and where the rarer starts stand.
+struct TokenFacts {
+    /// The bits of each token.
+    var bits: [UInt16]
+    /// The indexes, in order, of the tokens with ``TokenFact/cueStart``: a sentence's cue
+    /// search visits them, not every token.
+    var cueStarts: [Int32] = []
+    /// The indexes of the tokens with ``TokenFact/reportStart``.
+    var reportStarts: [Int32] = []
+    /// The indexes of the tokens with ``TokenFact/pairLastWord``.
+    var pairLastWords: [Int32] = []
+
+    /// The position in `positions` (ascending token indexes) of the first index at or after `token`.
+    ///
+    /// - Complexity: O(log n).
+    static func firstPosition(in positions: [Int32], atOrAfter token: Int) -> Int {
+        var low = 0, high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(positions[middle]) < token { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -70,6 +70,9 @@ struct TokenKeyMap: Sendable {
     private var values: [UInt16]
     private var shift: UInt64
     private var zeroValue: UInt16 = 0
+    /// One bit per low 16 bits of each key: most tokens are in no list, and a bit test
+    /// turns them away before the table is probed.
+    private var filter = [UInt64](repeating: 0, count: 1024)
 
     /// The map in which each key of `entries` holds the union of its bits.
     init(_ entries: [(key: UInt64, bits: UInt16)]) {
@@ -82,6 +85,7 @@ struct TokenKeyMap: Sendable {
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         let mask = capacity - 1
         for (key, bits) in merged {
+            filter[Int(key & 0xFFFF) >> 6] |= 1 << (key & 63)
             if key == 0 { zeroValue = bits; continue }
             var index = Self.slot(of: key, shift)
             while keys[index] != 0 { index = (index + 1) & mask }
@@ -93,6 +97,7 @@ struct TokenKeyMap: Sendable {
     /// The bits of `key`, or 0 if it is in no list.
     @inline(__always)
     func bits(of key: UInt64) -> UInt16 {
+        guard filter[Int(key & 0xFFFF) >> 6] & (1 << (key & 63)) != 0 else { return 0 }
         if key == 0 { return zeroValue }
         let mask = keys.count - 1
         var index = Self.slot(of: key, shift)
