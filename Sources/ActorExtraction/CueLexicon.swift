@@ -106,7 +106,7 @@ public struct CueLexicon: Sendable {
         }
         let words: [([UInt64], UInt16)] = [
             (PairAnaphor.lastWordKeys, TokenFact.pairLastWord), (TokenFact.keys(SentenceView.subordinatorWords), TokenFact.subordinator),
-            (TokenFact.keys(ClauseReading.conditionWords), TokenFact.condition),
+            (TokenFact.keys(ClauseReading.conditionWords), TokenFact.condition), (TokenFact.keys(["and", "&"]), TokenFact.conjunction),
         ]
         for (keys, bit) in words { facts += keys.map { ($0, bit) } }
         wordFacts = TokenKeyMap(facts)

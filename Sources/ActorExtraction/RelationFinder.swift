@@ -32,12 +32,17 @@ struct RelationFinder {
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
-        let quoted = QuotationTracker.insideQuotes(tokens)
-        let article = ArticleView(bytes: bytes, tokens: tokens, mentions: mentions, quoted: quoted, lexicon: lexicon, actors: actors)
+        let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts)
+        let quoted = QuotationTracker.insideQuotes(tokens, facts: facts.bits)
+        let article = ArticleView(
+            bytes: bytes, tokens: tokens, mentions: mentions, facts: facts, quoted: quoted, lexicon: lexicon, actors: actors
+        )
         // A quotation's speaker is read only for a cue inside quotation marks: after the
         // last quoted token no sentence needs the speaker carried to it.
         let lastQuoted = quoted.lastIndex(of: true) ?? -1
         var found: [FoundRelation] = []
+        // Most articles state fewer: the array then never grows.
+        found.reserveCapacity(32)
         var hits: [CueHit] = []
         var cueStart = 0
         var mentionStart = 0
@@ -81,6 +86,7 @@ struct RelationFinder {
         // Most sentences state nothing; their clauses need no reading.
         guard !hits.isEmpty else { return }
         let rules = Self.rules, ids = Self.ruleIDs
+        var reading: ClauseReading?
         for hit in hits {
             let cue = lexicon.traits[Int(hit.cue)]
             for position in positions {
@@ -90,9 +96,9 @@ struct RelationFinder {
                 let target = reversed ? pair.source : pair.target
                 guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
                 else { break }
-                let reading = ClauseReading(view: view)
-                let modality = reading.modality(of: hit)
-                let tense = reading.tense(of: hit)
+                if reading == nil { reading = ClauseReading(view: view) }
+                let modality = reading!.modality(of: hit)
+                let tense = reading!.tense(of: hit)
                 let expands = Self.ruleExpandsLists[position]
                 if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
                 let speaker = attribution?.speaker(of: hit)
@@ -156,7 +162,12 @@ struct RelationFinder {
     /// Every pair of a list, in list order: "Mali, Burkina Faso and Niger became allies"
     /// states three alliances.
     private func pairs(among list: [FoundMention]) -> [(FoundMention, FoundMention)] {
-        list.indices.flatMap { i in list.indices.dropFirst(i + 1).map { (list[i], list[$0]) } }
+        var pairs: [(FoundMention, FoundMention)] = []
+        pairs.reserveCapacity(list.count * (list.count - 1) / 2)
+        for i in list.indices {
+            for j in (i + 1)..<list.endIndex { pairs.append((list[i], list[j])) }
+        }
+        return pairs
     }
 
     /// A person belongs to a state or an organisation; a state or organisation is a member
@@ -287,61 +298,38 @@ struct RelationFinder {
 enum QuotationTracker {
     enum Mark { case open, close, toggle }
 
-    static func insideQuotes(_ tokens: [Token]) -> [Bool] {
+    /// - Parameter facts: the tokens' ``TokenFact`` bits, which mark the paragraphs that close a quotation first.
+    static func insideQuotes(_ tokens: [Token], facts: [UInt16]) -> [Bool] {
         var inside = [Bool](repeating: false, count: tokens.count)
-        tokens.withUnsafeBufferPointer { tokens in
-            inside.withUnsafeMutableBufferPointer { inside in
-                markParagraphsThatCloseFirst(tokens, inside)
-                var depth = 0
-                var straightOpen = false
-                var current = false
-                for index in 0..<tokens.count {
-                    let token = tokens[index]
-                    // Only a paragraph start or a quotation mark changes the state.
-                    if token.afterNewline || isQuoteKind(token.kind) {
-                        if token.afterNewline, !inside[index] {
-                            depth = 0
-                            straightOpen = false
-                        }
-                        switch mark(token) {
-                        case .open?: depth += 1
-                        case .close?: depth = max(0, depth - 1)
-                        case .toggle?: straightOpen.toggle()
-                        case nil: break
-                        }
-                        current = depth > 0 || straightOpen
-                    }
-                    inside[index] = current
-                }
+        var depth = 0
+        var straightOpen = false
+        var current = false
+        for index in tokens.indices {
+            let token = tokens[index]
+            // Only a paragraph start or a quotation mark changes the state.
+            guard token.afterNewline || token.kind == .openQuote || token.kind == .closeQuote || token.kind == .straightQuote else {
+                inside[index] = current
+                continue
             }
+            if token.afterNewline, facts[index] & TokenFact.paragraphClosesFirst == 0 {
+                depth = 0
+                straightOpen = false
+            }
+            switch mark(token) {
+            case .open?: depth += 1
+            case .close?: depth = max(0, depth - 1)
+            case .toggle?: straightOpen.toggle()
+            case nil: break
+            }
+            current = depth > 0 || straightOpen
+            inside[index] = current
         }
         return inside
     }
 
-    /// Sets `marks[start]` for each paragraph start whose paragraph has a closing mark
-    /// before any other mark, reading back from the end so that each token is read once.
-    private static func markParagraphsThatCloseFirst(_ tokens: UnsafeBufferPointer<Token>, _ marks: UnsafeMutableBufferPointer<Bool>) {
-        var firstMark: Mark?
-        var index = tokens.count - 1
-        while index >= 0 {
-            let token = tokens[index]
-            if isQuoteKind(token.kind), let mark = mark(token) { firstMark = mark }
-            if token.afterNewline {
-                marks[index] = firstMark == .close
-                firstMark = nil
-            }
-            index -= 1
-        }
-    }
-
-    @inline(__always)
-    private static func isQuoteKind(_ kind: Token.Kind) -> Bool {
-        kind == .openQuote || kind == .closeQuote || kind == .straightQuote
-    }
-
     /// “ ” « » „ are double quotation marks; ‘ ’ are single ones, which also serve as
     /// apostrophes and so are not tracked.
-    private static func mark(_ token: Token) -> Mark? {
+    static func mark(_ token: Token) -> Mark? {
         switch token.kind {
         case .straightQuote: return .toggle
         case .openQuote where isDouble(token): return .open

@@ -214,6 +214,8 @@ extension RelationRule {
     static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8, id: .coordinatedPair)
 
     static func matchCoordinatedPair(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
+        // The subjects are joined by "and" before the cue: most sentences have none there.
+        guard view.hasAny(TokenFact.conjunction, in: view.range.lowerBound..<hit.tokens.lowerBound) else { return nil }
         let cue = view.lexicon.traits[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
         // "Greece and Cyprus blocked the statement": a verb with an object of its own is
@@ -385,11 +387,16 @@ enum PairAnaphor {
 
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
         guard view.range.contains(start), firstWords.contains(view.tokens[start].folded) else { return nil }
-        for (keys, sort) in keyed where start + keys.count <= view.range.upperBound
-            && keys.enumerated().allSatisfy({ view.tokens[start + $0.offset].folded == $0.element }) {
+        let tokens = view.tokens
+        for (keys, sort) in keyed where start + keys.count <= view.range.upperBound && spells(keys, at: start, tokens) {
             return (start..<(start + keys.count), sort)
         }
         return nil
+    }
+
+    private static func spells(_ keys: [UInt64], at start: Int, _ tokens: [Token]) -> Bool {
+        for offset in keys.indices where tokens[start + offset].folded != keys[offset] { return false }
+        return true
     }
 
     /// A phrase that is the subject of the cue: right before it, or with a few words

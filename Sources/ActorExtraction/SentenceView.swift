@@ -21,13 +21,12 @@ final class ArticleView {
     let lexicon: CueLexicon
     let actors: ActorTable
 
-    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], quoted: [Bool], lexicon: CueLexicon, actors: ActorTable) {
+    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], facts: TokenFacts, quoted: [Bool], lexicon: CueLexicon, actors: ActorTable) {
         self.bytes = bytes
         self.tokens = tokens
         self.all = mentions
         self.index = MentionIndex(mentions)
         self.quoted = quoted
-        let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts)
         self.facts = facts.bits
         self.cueStarts = facts.cueStarts
         self.reportStarts = facts.reportStarts
@@ -116,6 +115,12 @@ struct SentenceView {
     @inline(__always)
     func isClauseBreak(_ index: Int) -> Bool {
         article.facts[index] & TokenFact.clauseBreak != 0
+    }
+
+    /// Whether a token of `window` has the ``TokenFact`` bit `fact`.
+    func hasAny(_ fact: UInt16, in window: Range<Int>) -> Bool {
+        let facts = article.facts
+        return window.contains { facts[$0] & fact != 0 }
     }
 
     /// Whether the token at `index`, inside the sentence, has the ``TokenFact`` bit `fact`.

@@ -26,6 +26,11 @@ enum TokenFact {
     static let condition: UInt16 = 1 << 8
     /// A token that closes a clause, as ``SentenceView/isClauseBreak(_:)`` reads it.
     static let clauseBreak: UInt16 = 1 << 9
+    /// "and" or "&", in any case.
+    static let conjunction: UInt16 = 1 << 10
+    /// The first token of a paragraph whose first quotation mark closes a quotation (see
+    /// ``QuotationTracker``).
+    static let paragraphClosesFirst: UInt16 = 1 << 11
 
     /// The facts of every token.
     ///
@@ -33,34 +38,55 @@ enum TokenFact {
     static func facts(of tokens: [Token], words: TokenKeyMap) -> TokenFacts {
         var bits = [UInt16](repeating: 0, count: tokens.count)
         tokens.withUnsafeBufferPointer { tokens in
-            bits.withUnsafeMutableBufferPointer { bits in
-                for index in 0..<tokens.count {
-                    let token = tokens[index]
-                    var fact = words.bits(of: token.folded)
-                    switch token.kind {
-                    case .word:
-                        if token.isLowercaseWord, fact & subordinator != 0 { fact |= clauseBreak }
-                    case .punctuation:
-                        fact &= ~cueStart
-                        if closesClause(token.first) { fact |= clauseBreak }
-                    case .dash:
-                        fact &= ~cueStart
-                        // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
-                        if !(token.attached && index + 1 < tokens.count && tokens[index + 1].attached) { fact |= clauseBreak }
-                    default:
-                        fact &= ~cueStart
-                    }
-                    bits[index] = fact
-                }
-            }
+            bits.withUnsafeMutableBufferPointer { bits in read(tokens, words, into: bits) }
         }
         var facts = TokenFacts(bits: bits)
-        for (index, fact) in bits.enumerated() where fact & (cueStart | reportStart | pairLastWord) != 0 {
-            if fact & cueStart != 0 { facts.cueStarts.append(Int32(index)) }
-            if fact & reportStart != 0 { facts.reportStarts.append(Int32(index)) }
-            if fact & pairLastWord != 0 { facts.pairLastWords.append(Int32(index)) }
+        bits.withUnsafeBufferPointer { bits in
+            for index in 0..<bits.count where bits[index] & (cueStart | reportStart | pairLastWord) != 0 {
+                let fact = bits[index]
+                if fact & cueStart != 0 { facts.cueStarts.append(Int32(index)) }
+                if fact & reportStart != 0 { facts.reportStarts.append(Int32(index)) }
+                if fact & pairLastWord != 0 { facts.pairLastWords.append(Int32(index)) }
+            }
         }
         return facts
+    }
+
+    private static func read(_ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap, into bits: UnsafeMutableBufferPointer<UInt16>) {
+        // The paragraph whose first quotation mark is still to come.
+        var openParagraph = -1
+        for index in 0..<tokens.count {
+            let token = tokens[index]
+            var fact = words.bits(of: token.folded)
+            switch token.kind {
+            case .word:
+                if token.isLowercaseWord, fact & subordinator != 0 { fact |= clauseBreak }
+            case .punctuation:
+                fact &= ~cueStart
+                if closesClause(token.first) { fact |= clauseBreak }
+            case .dash:
+                fact &= ~cueStart
+                // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
+                if !(token.attached && index + 1 < tokens.count && tokens[index + 1].attached) { fact |= clauseBreak }
+            case .openQuote, .closeQuote, .straightQuote:
+                fact &= ~cueStart
+                if !token.afterNewline, openParagraph >= 0, let mark = QuotationTracker.mark(token) {
+                    if mark == .close { bits[openParagraph] |= paragraphClosesFirst }
+                    openParagraph = -1
+                }
+            case .possessive:
+                fact &= ~cueStart
+            }
+            if token.afterNewline {
+                openParagraph = index
+                // The paragraph's own first token may be its first mark.
+                if let mark = QuotationTracker.mark(token) {
+                    if mark == .close { fact |= paragraphClosesFirst }
+                    openParagraph = -1
+                }
+            }
+            bits[index] |= fact
+        }
     }
 
     /// Punctuation that closes a clause.
