@@ -86,7 +86,9 @@ public struct CueLexicon: Sendable {
                 trie.insert(keys, Site(cue: Int32(index)))
                 if let first = keys.first { facts.append((first, TokenFact.cueStart)) }
             }
-            preps.append(TokenKeySet((cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) }))
+            let prepositionKeys = (cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) }
+            preps.append(TokenKeySet(prepositionKeys))
+            facts += prepositionKeys.map { ($0, TokenFact.cuePreposition) }
         }
         cueTrie = trie
         prepositions = preps
@@ -107,6 +109,7 @@ public struct CueLexicon: Sendable {
         let words: [([UInt64], UInt16)] = [
             (PairAnaphor.lastWordKeys, TokenFact.pairLastWord), (TokenFact.keys(SentenceView.subordinatorWords), TokenFact.subordinator),
             (TokenFact.keys(ClauseReading.conditionWords), TokenFact.condition), (TokenFact.keys(["and", "&"]), TokenFact.conjunction),
+            (TokenFact.keys(["of", "by"]), TokenFact.ofOrBy),
         ]
         for (keys, bit) in words { facts += keys.map { ($0, bit) } }
         wordFacts = TokenKeyMap(facts)

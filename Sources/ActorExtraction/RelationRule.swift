@@ -80,8 +80,11 @@ extension RelationRule {
     static let compoundParticiple = RelationRule(name: "compound-participle", confidence: 0.8, id: .compoundParticiple)
 
     static func matchCompoundParticiple(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
-        let cue = view.lexicon.traits[Int(hit.cue)]
         let dash = hit.tokens.lowerBound - 1
+        // The hyphen first: most cues have none before them.
+        guard dash > view.range.lowerBound, view.tokens[dash].kind == .dash, view.tokens[dash].attached,
+              view.tokens[hit.tokens.lowerBound].attached else { return nil }
+        let cue = view.lexicon.traits[Int(hit.cue)]
         let participle = cue.pos == .verb && view.hasSuffix(hit.tokens.upperBound - 1, "ed")
         guard participle || (cue.pos == .adjective && view.lexicon.prepositions[Int(hit.cue)].contains(ByPhrase.by)), dash > view.range.lowerBound,
               view.tokens[dash].kind == .dash, view.tokens[dash].attached, view.tokens[hit.tokens.lowerBound].attached,
@@ -150,7 +153,7 @@ extension RelationRule {
             return ActorPair(source: buyer, target: maker)
         }
         while index < limit, !view.isClauseBreak(index) {
-            if preps.contains(view.tokens[index].folded) {
+            if view.article.facts[index] & TokenFact.cuePreposition != 0, preps.contains(view.tokens[index].folded) {
                 // "President William Ruto of Kenya": the title's own holder stands between
                 // the cue and its preposition, and is the one it ties to Kenya.
                 if cue.kind == .affiliation, view.mention(after: hit.tokens.upperBound, reach: index - hit.tokens.upperBound) != nil {
@@ -265,6 +268,10 @@ extension RelationRule {
 
     static func matchPassiveBy(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let cue = view.lexicon.traits[Int(hit.cue)]
+        // The auxiliary stands right before the cue or before its adverb: most cues have none.
+        guard cue.pos == .verb || cue.pos == .adjective,
+              view.isWord(hit.tokens.lowerBound - 1, in: Perception.passiveAuxiliaries)
+                || view.isWord(hit.tokens.lowerBound - 2, in: Perception.passiveAuxiliaries) else { return nil }
         var auxiliary = hit.tokens.lowerBound - 1
         if view.hasSuffix(max(view.range.lowerBound, auxiliary), "ly") { auxiliary -= 1 }
         // "concerned by Rwanda's support": an adjective that takes "by" for its cause, not
@@ -289,7 +296,7 @@ extension RelationRule {
     static func matchNounOfThenPreposition(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let next = hit.tokens.upperBound
         let preps = view.lexicon.prepositions[Int(hit.cue)]
-        guard view.isWord(next, "of") || view.isWord(next, "by"), !preps.isEmpty,
+        guard view.has(TokenFact.ofOrBy, next), view.isWord(next, "of") || view.isWord(next, "by"), !preps.isEmpty,
               let agent = view.mention(after: next + 1, reach: 3) else { return nil }
         let afterAgent = agent.tokens.upperBound
         guard afterAgent < view.range.upperBound, preps.contains(view.tokens[afterAgent].folded),
@@ -638,18 +645,23 @@ enum ByPhrase {
 
 /// Adverbials that may stand between a verb and its object.
 enum Adverbial {
-    private static let phrases: [[StaticString]] = [
+    private static let phrases: [[String]] = [
         ["in", "the", "strongest", "possible", "terms"], ["in", "the", "strongest", "terms"], ["in", "no", "uncertain", "terms"],
         ["once", "again"],
     ]
 
+    /// The phrases as token keys, hashed once.
+    private static let keyed: [[UInt64]] = phrases.map(TokenFact.keys)
+
     /// The first word of each phrase: most objects follow no adverbial, and one test says so.
-    private static let firstWords = TokenKeySet(words: phrases.map { $0[0].description })
+    private static let firstWords = TokenKeySet(keyed.map { $0[0] })
 
     /// How many tokens of an adverbial phrase start at `index`; 0 if none does.
     static func length(at index: Int, in view: SentenceView) -> Int {
         guard view.isWord(index, in: firstWords) else { return 0 }
-        for phrase in phrases where phrase.enumerated().allSatisfy({ view.isWord(index + $0.offset, $0.element) }) {
+        let tokens = view.tokens
+        for phrase in keyed where index + phrase.count <= view.range.upperBound
+            && phrase.indices.allSatisfy({ tokens[index + $0].folded == phrase[$0] }) {
             return phrase.count
         }
         return 0

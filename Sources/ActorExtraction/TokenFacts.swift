@@ -31,6 +31,10 @@ enum TokenFact {
     /// The first token of a paragraph whose first quotation mark closes a quotation (see
     /// ``QuotationTracker``).
     static let paragraphClosesFirst: UInt16 = 1 << 11
+    /// "of" or "by", in any case.
+    static let ofOrBy: UInt16 = 1 << 12
+    /// A preposition that some cue takes ("with", "on", "from").
+    static let cuePreposition: UInt16 = 1 << 13
 
     /// The facts of every token.
     ///
