@@ -44,6 +44,7 @@ struct RelationFinder {
         // Most articles state fewer: the array then never grows.
         found.reserveCapacity(32)
         var hits: [CueHit] = []
+        hits.reserveCapacity(16)
         var cueStart = 0
         var mentionStart = 0
         var quoteSpeaker: Int32?
@@ -86,7 +87,6 @@ struct RelationFinder {
         // Most sentences state nothing; their clauses need no reading.
         guard !hits.isEmpty else { return }
         let rules = Self.rules, ids = Self.ruleIDs
-        var reading: ClauseReading?
         for hit in hits {
             let cue = lexicon.traits[Int(hit.cue)]
             for position in positions {
@@ -96,9 +96,8 @@ struct RelationFinder {
                 let target = reversed ? pair.source : pair.target
                 guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
                 else { break }
-                if reading == nil { reading = ClauseReading(view: view) }
-                let modality = reading!.modality(of: hit)
-                let tense = reading!.tense(of: hit)
+                let modality = ClauseReading.modality(of: hit, in: view)
+                let tense = ClauseReading.tense(of: hit, in: view)
                 let expands = Self.ruleExpandsLists[position]
                 if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
                 let speaker = attribution?.speaker(of: hit)
@@ -246,7 +245,7 @@ struct RelationFinder {
                let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
-                if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { hits.removeLast() }
+                if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { _ = hits.popLast() }
                 let cue = chooseCue(match.payloads, after: cueRange.upperBound, in: view)
                 // "signed a defence pact": a verb whose object is another cue only carries it;
                 // "spoke with President Ruto": a capitalised title names a person, not an object;
@@ -254,7 +253,7 @@ struct RelationFinder {
                 if let last = hits.last, lexicon.traits[Int(last.cue)].pos == .verb, index - last.tokens.upperBound <= 3,
                    tokens[index].isLowercaseWord, lexicon.traits[Int(cue)].pos == .noun,
                    (last.tokens.upperBound..<index).allSatisfy({ tokens[$0].isLowercaseWord }) {
-                    hits.removeLast()
+                    _ = hits.popLast()
                 }
                 hits.append(CueHit(tokens: cueRange, cue: cue))
                 index += match.length

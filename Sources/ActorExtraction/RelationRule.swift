@@ -217,8 +217,12 @@ extension RelationRule {
     static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8, id: .coordinatedPair)
 
     static func matchCoordinatedPair(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
-        // The subjects are joined by "and" before the cue: most sentences have none there.
-        guard view.hasAny(TokenFact.conjunction, in: view.range.lowerBound..<hit.tokens.lowerBound) else { return nil }
+        // The second subject follows "and" before the cue: most sentences have no such mention.
+        guard view.mentions.contains(where: { mention in
+            let before = mention.tokens.lowerBound - 1
+            return mention.tokens.lowerBound < hit.tokens.lowerBound
+                && (view.has(TokenFact.conjunction, before) || view.isWord(before, "the") && view.has(TokenFact.conjunction, before - 1))
+        }) else { return nil }
         let cue = view.lexicon.traits[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
         // "Greece and Cyprus blocked the statement": a verb with an object of its own is

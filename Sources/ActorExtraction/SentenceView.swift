@@ -48,16 +48,27 @@ struct SentenceView {
     let earlier: ArraySlice<FoundMention>
     /// Whether a word of the sentence can end such a phrase; most sentences hold none, and
     /// one look at each word spares the search for a phrase at every cue.
-    let mayHoldPairPhrase: Bool
+    private(set) var mayHoldPairPhrase: Bool
 
     init(article: ArticleView, range: Range<Int>, mentions: ArraySlice<FoundMention>, earlier: ArraySlice<FoundMention>) {
         self.article = article
         self.range = range
         self.mentions = mentions
         self.earlier = earlier
+        mayHoldPairPhrase = false
+        mayHoldPairPhrase = holdsPairPhrase()
+    }
+
+    /// Whether a pair phrase lies inside the sentence: a phrase ends at one of the rare
+    /// last words, so only those are looked back from.
+    private func holdsPairPhrase() -> Bool {
         let lastWords = article.pairLastWords
-        let first = TokenFacts.firstPosition(in: lastWords, atOrAfter: range.lowerBound)
-        mayHoldPairPhrase = first < lastWords.count && Int(lastWords[first]) < range.upperBound
+        var position = TokenFacts.firstPosition(in: lastWords, atOrAfter: range.lowerBound)
+        while position < lastWords.count, Int(lastWords[position]) < range.upperBound {
+            if PairAnaphor.phrase(endingAt: Int(lastWords[position]) + 1, in: self) != nil { return true }
+            position += 1
+        }
+        return false
     }
 
     var bytes: [UInt8] { article.bytes }
