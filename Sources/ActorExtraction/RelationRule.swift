@@ -410,6 +410,12 @@ enum PairAnaphor {
         return true
     }
 
+    /// Whether a phrase of the sentence has its last word at `last`: some phrase starts
+    /// one phrase length before it.
+    static func phrase(endingAt last: Int, in view: SentenceView) -> Bool {
+        lengths.contains { length in last + 1 - length >= view.range.lowerBound && phrase(startingAt: last + 1 - length, in: view) != nil }
+    }
+
     /// A phrase that is the subject of the cue: right before it, or with a few words
     /// between that are not a preposition ("the two countries have long been allies").
     ///

@@ -65,7 +65,7 @@ struct SentenceView {
         let lastWords = article.pairLastWords
         var position = TokenFacts.firstPosition(in: lastWords, atOrAfter: range.lowerBound)
         while position < lastWords.count, Int(lastWords[position]) < range.upperBound {
-            if PairAnaphor.phrase(endingAt: Int(lastWords[position]) + 1, in: self) != nil { return true }
+            if PairAnaphor.phrase(endingAt: Int(lastWords[position]), in: self) { return true }
             position += 1
         }
         return false

@@ -41,22 +41,23 @@ enum TokenFact {
     /// - Complexity: O(n) in the number of tokens, one probe of `words` each.
     static func facts(of tokens: [Token], words: TokenKeyMap) -> TokenFacts {
         var bits = [UInt16](repeating: 0, count: tokens.count)
+        // Room for the usual share of starts, so that the lists seldom grow.
+        var starts: [Int32] = [], reports: [Int32] = [], pairWords: [Int32] = []
+        starts.reserveCapacity(tokens.count / 2)
+        reports.reserveCapacity(tokens.count / 8)
+        pairWords.reserveCapacity(8)
         tokens.withUnsafeBufferPointer { tokens in
-            bits.withUnsafeMutableBufferPointer { bits in read(tokens, words, into: bits) }
-        }
-        var facts = TokenFacts(bits: bits)
-        bits.withUnsafeBufferPointer { bits in
-            for index in 0..<bits.count where bits[index] & (cueStart | reportStart | pairLastWord) != 0 {
-                let fact = bits[index]
-                if fact & cueStart != 0 { facts.cueStarts.append(Int32(index)) }
-                if fact & reportStart != 0 { facts.reportStarts.append(Int32(index)) }
-                if fact & pairLastWord != 0 { facts.pairLastWords.append(Int32(index)) }
+            bits.withUnsafeMutableBufferPointer { bits in
+                read(tokens, words, into: bits, cueStarts: &starts, reportStarts: &reports, pairLastWords: &pairWords)
             }
         }
-        return facts
+        return TokenFacts(bits: bits, cueStarts: starts, reportStarts: reports, pairLastWords: pairWords)
     }
 
-    private static func read(_ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap, into bits: UnsafeMutableBufferPointer<UInt16>) {
+    private static func read(
+        _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap, into bits: UnsafeMutableBufferPointer<UInt16>,
+        cueStarts: inout [Int32], reportStarts: inout [Int32], pairLastWords: inout [Int32]
+    ) {
         // The paragraph whose first quotation mark is still to come.
         var openParagraph = -1
         for index in 0..<tokens.count {
@@ -90,6 +91,11 @@ enum TokenFact {
                 }
             }
             bits[index] |= fact
+            if fact & (cueStart | reportStart | pairLastWord) != 0 {
+                if fact & cueStart != 0 { cueStarts.append(Int32(index)) }
+                if fact & reportStart != 0 { reportStarts.append(Int32(index)) }
+                if fact & pairLastWord != 0 { pairLastWords.append(Int32(index)) }
+            }
         }
     }
 
