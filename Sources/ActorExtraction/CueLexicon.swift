@@ -72,6 +72,9 @@ public struct CueLexicon: Sendable {
     /// The ``TokenFact`` bits of each word that starts a phrase of the tries above or is in
     /// one of the relation finder's word lists.
     let wordFacts: TokenKeyMap
+    /// For each cue, one bit per position in ``RelationRule/all``: set for the rules that
+    /// can match it (``RelationRule/mayMatch(_:cue:prepositions:)``).
+    let ruleMasks: [UInt32]
 
     /// Builds the lexicon from cues and word lists.
     public init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
@@ -113,6 +116,11 @@ public struct CueLexicon: Sendable {
         ]
         for (keys, bit) in words { facts += keys.map { ($0, bit) } }
         wordFacts = TokenKeyMap(facts)
+        ruleMasks = zip(traits, prepositions).map { cue, prepositions in
+            RelationRule.all.indices.reduce(0) { mask, position in
+                RelationRule.mayMatch(RelationRule.all[position].id, cue: cue, prepositions: prepositions) ? mask | 1 << position : mask
+            }
+        }
     }
 
     /// The lexicon shipped with the library.

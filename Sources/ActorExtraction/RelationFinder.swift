@@ -89,7 +89,8 @@ struct RelationFinder {
         let rules = Self.rules, ids = Self.ruleIDs
         for hit in hits {
             let cue = lexicon.traits[Int(hit.cue)]
-            for position in positions {
+            let mask = lexicon.ruleMasks[Int(hit.cue)]
+            for position in positions where mask & 1 << position != 0 {
                 guard let pair = RelationRule.match(ids[position], hit, view) else { continue }
                 let reversed = cue.reverse && Self.ruleIsReversible[position]
                 let source = reversed ? pair.target : pair.source

@@ -34,6 +34,23 @@ struct RelationRule: Sendable {
         Self.match(id, hit, view)
     }
 
+    /// Whether the construction `id` can match a cue with these traits and prepositions:
+    /// `false` only where its match would fail on the cue alone, so the finder skips it.
+    static func mayMatch(_ id: ID, cue: CueTraits, prepositions: TokenKeySet) -> Bool {
+        switch id {
+        case .perceptionActive, .perceptionPassive: cue.kind == .threat
+        case .togetherWith, .togetherWithTopic: cue.kind == .cooperation && cue.pos == .adverb
+        case .possessiveApposition: cue.pos == .noun && prepositions.contains(PossessiveApposition.of)
+        case .sentenceSubject: cue.pos == .noun && cue.kind != .affiliation && !prepositions.isEmpty
+        case .verbObject: cue.pos == .verb && !cue.hasPrepositions
+        case .prepositionalObject, .nounOfThenPreposition: !prepositions.isEmpty
+        case .passiveBy: (cue.pos == .verb || cue.pos == .adjective) && !(cue.pos == .adjective && !cue.reverse && prepositions.contains(ByPhrase.by))
+        case .compoundParticiple: cue.pos == .verb || (cue.pos == .adjective && prepositions.contains(ByPhrase.by))
+        case .coordinatedPair: cue.pos != .verb || cue.reciprocal
+        case .nounBetween, .compoundBeforeCue, .pairAnaphor: true
+        }
+    }
+
     /// Finds the actor pair of the construction `id` around a cue, or nothing.
     static func match(_ id: ID, _ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         switch id {
@@ -413,7 +430,12 @@ enum PairAnaphor {
     /// Whether a phrase of the sentence has its last word at `last`: some phrase starts
     /// one phrase length before it.
     static func phrase(endingAt last: Int, in view: SentenceView) -> Bool {
-        lengths.contains { length in last + 1 - length >= view.range.lowerBound && phrase(startingAt: last + 1 - length, in: view) != nil }
+        guard last < view.range.upperBound else { return false }
+        let tokens = view.tokens, lastKey = tokens[last].folded
+        return keyed.contains { keys, _ in
+            let start = last + 1 - keys.count
+            return keys[keys.count - 1] == lastKey && start >= view.range.lowerBound && spells(keys, at: start, tokens)
+        }
     }
 
     /// A phrase that is the subject of the cue: right before it, or with a few words
