@@ -106,6 +106,7 @@ struct SentenceView {
     }
 
     /// Whether the token at `index`, inside the sentence, is `lowercaseWord` in any ASCII case.
+    @inline(__always)
     func isWord(_ index: Int, _ lowercaseWord: StaticString) -> Bool {
         // Not `&&`: its autoclosures copy the whole view in debug builds, once per token.
         guard range.contains(index) else { return false }
