@@ -12,7 +12,7 @@ struct Attribution {
     /// The speaker the sentence names outside its quotation marks ("…,” Joe Biden said).
     let sentenceSpeaker: Int32?
 
-    init(view: SentenceView, quoteSpeaker: Int32?) {
+    init(view: borrowing SentenceView, quoteSpeaker: Int32?) {
         self.quoteSpeaker = quoteSpeaker
         self.quoted = view.quoted
         var first: (Int, Int32)?

@@ -13,11 +13,28 @@ enum ClauseReading {
 
     /// Question beats negation beats hypothesis: "Will Japan not rely on the US?" asks.
     static func modality(of hit: CueHit, in view: SentenceView) -> Modality {
-        if isQuestion(around: hit, in: view) { return .question }
         let cueStart = hit.tokens.lowerBound
         let modalWindow = window(before: cueStart, reach: 8, in: view)
-        // The nearer window ends at the same clause break, or six words back if that is nearer.
-        let near = max(modalWindow.lowerBound, cueStart - 6)..<cueStart
+        return modality(of: hit, in: view, modalWindow: modalWindow, near: nearWindow(within: modalWindow, before: cueStart))
+    }
+
+    /// The modality and tense of the cue's statement, which read overlapping windows.
+    static func reading(of hit: CueHit, in view: SentenceView) -> (modality: Modality, tense: Tense) {
+        let cueStart = hit.tokens.lowerBound
+        let modalWindow = window(before: cueStart, reach: 8, in: view)
+        let near = nearWindow(within: modalWindow, before: cueStart)
+        return (modality(of: hit, in: view, modalWindow: modalWindow, near: near), tense(of: hit, in: view, before: near))
+    }
+
+    /// The window of six tokens before the cue inside its clause: it ends at the clause
+    /// break that ends the eight-token window, or six words back if that is nearer.
+    private static func nearWindow(within modalWindow: Range<Int>, before cueStart: Int) -> Range<Int> {
+        max(modalWindow.lowerBound, cueStart - 6)..<cueStart
+    }
+
+    private static func modality(of hit: CueHit, in view: SentenceView, modalWindow: Range<Int>, near: Range<Int>) -> Modality {
+        if isQuestion(around: hit, in: view) { return .question }
+        let cueStart = hit.tokens.lowerBound
         if isNegated(in: near, of: view) { return .negated }
         if view.contains(view.lexicon.hypothetical, startingAt: TokenFact.hypotheticalStart, in: modalWindow) { return .hypothetical }
         // A conditional clause anywhere earlier in the sentence ("If Russia loses, it could ..."),
@@ -31,8 +48,10 @@ enum ClauseReading {
     }
 
     static func tense(of hit: CueHit, in view: SentenceView) -> Tense {
-        let cueStart = hit.tokens.lowerBound
-        let before = window(before: cueStart, reach: 6, in: view)
+        tense(of: hit, in: view, before: window(before: hit.tokens.lowerBound, reach: 6, in: view))
+    }
+
+    private static func tense(of hit: CueHit, in view: SentenceView, before: Range<Int>) -> Tense {
         if view.contains(view.lexicon.future, startingAt: TokenFact.futureStart, in: before) { return .future }
         if view.contains(view.lexicon.past, startingAt: TokenFact.pastStart, in: before) || isPastForm(hit, in: view) { return .past }
         return .present

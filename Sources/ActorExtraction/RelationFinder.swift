@@ -97,8 +97,7 @@ struct RelationFinder {
                 let target = reversed ? pair.source : pair.target
                 guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
                 else { break }
-                let modality = ClauseReading.modality(of: hit, in: view)
-                let tense = ClauseReading.tense(of: hit, in: view)
+                let (modality, tense) = ClauseReading.reading(of: hit, in: view)
                 let expands = Self.ruleExpandsLists[position]
                 if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
                 let speaker = attribution?.speaker(of: hit)
