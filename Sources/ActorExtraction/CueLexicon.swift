@@ -75,6 +75,9 @@ public struct CueLexicon: Sendable {
     /// For each cue, one bit per position in ``RelationRule/all``: set for the rules that
     /// can match it (``RelationRule/mayMatch(_:cue:prepositions:)``).
     let ruleMasks: [UInt32]
+    /// The first two words of every cue of more than one word (``TokenFact/pairKey(_:_:)``):
+    /// most words that start such a cue are not followed by its second.
+    let cuePairs: TokenKeySet
 
     /// Builds the lexicon from cues and word lists.
     public init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
@@ -83,17 +86,20 @@ public struct CueLexicon: Sendable {
         var trie = TokenTrie<Site>()
         var preps: [TokenKeySet] = []
         var facts: [(key: UInt64, bits: UInt16)] = []
+        var pairs: [UInt64] = []
         for (index, cue) in cues.enumerated() {
             for form in cue.forms {
                 let keys = Self.foldedKeys(form)
                 trie.insert(keys, Site(cue: Int32(index)))
-                if let first = keys.first { facts.append((first, TokenFact.cueStart)) }
+                if let first = keys.first { facts.append((first, keys.count == 1 ? TokenFact.cueStart | TokenFact.wholeCue : TokenFact.cueStart)) }
+                if keys.count > 1 { pairs.append(TokenFact.pairKey(keys[0], keys[1])) }
             }
             let prepositionKeys = (cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) }
             preps.append(TokenKeySet(prepositionKeys))
             facts += prepositionKeys.map { ($0, TokenFact.cuePreposition) }
         }
         cueTrie = trie
+        cuePairs = TokenKeySet(pairs)
         prepositions = preps
         hypothetical = Self.wordTrie(modality.hypothetical)
         let negatedPhrases = modality.negated + ["'t", "’t"]

@@ -228,7 +228,8 @@ struct RelationFinder {
         hits.removeAll(keepingCapacity: true)
         // Locals, and no `&&` over the view: in debug builds each use of the view inside an
         // autoclosure copies all of it, once per token.
-        let tokens = view.tokens, starts = view.article.cueStarts, end = view.range.upperBound, mentions = view.mentions
+        let tokens = view.tokens, facts = view.article.facts, starts = view.article.cueStarts, end = view.range.upperBound
+        let mentions = view.mentions
         var mentionIndex = mentions.startIndex
         // Only a word that starts some cue phrase can start one: those words are visited in
         // order, each at or after `index`, the first token not inside a cue already found.
@@ -241,7 +242,10 @@ struct RelationFinder {
             index = candidate
             while mentionIndex < mentions.endIndex, mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
             let insideName = mentionIndex < mentions.endIndex ? mentions[mentionIndex].tokens.contains(index) : false
-            if !insideName,
+            // A cue is one word, or starts with a listed pair of words: the trie is walked only then.
+            let mayStart = facts[index] & TokenFact.wholeCue != 0
+                || index + 1 < end && lexicon.cuePairs.contains(TokenFact.pairKey(tokens[index].folded, tokens[index + 1].folded))
+            if !insideName, mayStart,
                let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.

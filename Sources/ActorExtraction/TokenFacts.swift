@@ -35,6 +35,8 @@ enum TokenFact {
     static let ofOrBy: UInt16 = 1 << 12
     /// A preposition that some cue takes ("with", "on", "from").
     static let cuePreposition: UInt16 = 1 << 13
+    /// A cue of one word ("treaty"); a longer cue starts with a pair in ``CueLexicon/cuePairs``.
+    static let wholeCue: UInt16 = 1 << 14
 
     /// The facts of every token.
     ///
@@ -105,6 +107,12 @@ enum TokenFact {
         case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"): true
         default: false
         }
+    }
+
+    /// One key for two keys in a row, as ``CueLexicon/cuePairs`` lists the first two words of cues.
+    @inline(__always)
+    static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        (first &* 0x9E37_79B9_7F4A_7C15) ^ second
     }
 
     /// The folded key of each word, for the lists kept in Swift rather than in resource files.
