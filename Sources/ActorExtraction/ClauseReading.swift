@@ -11,13 +11,6 @@ enum ClauseReading {
     static let conditionWords = ["if", "unless"]
     private static let narrowers = TokenKeySet(words: ["only", "just", "merely"])
 
-    /// Question beats negation beats hypothesis: "Will Japan not rely on the US?" asks.
-    static func modality(of hit: CueHit, in view: SentenceView) -> Modality {
-        let cueStart = hit.tokens.lowerBound
-        let modalWindow = window(before: cueStart, reach: 8, in: view)
-        return modality(of: hit, in: view, modalWindow: modalWindow, near: nearWindow(within: modalWindow, before: cueStart))
-    }
-
     /// The modality and tense of the cue's statement, which read overlapping windows.
     static func reading(of hit: CueHit, in view: SentenceView) -> (modality: Modality, tense: Tense) {
         let cueStart = hit.tokens.lowerBound
@@ -32,6 +25,7 @@ enum ClauseReading {
         max(modalWindow.lowerBound, cueStart - 6)..<cueStart
     }
 
+    /// Question beats negation beats hypothesis: "Will Japan not rely on the US?" asks.
     private static func modality(of hit: CueHit, in view: SentenceView, modalWindow: Range<Int>, near: Range<Int>) -> Modality {
         if isQuestion(around: hit, in: view) { return .question }
         let cueStart = hit.tokens.lowerBound
@@ -45,10 +39,6 @@ enum ClauseReading {
             return .hypothetical
         }
         return .asserted
-    }
-
-    static func tense(of hit: CueHit, in view: SentenceView) -> Tense {
-        tense(of: hit, in: view, before: window(before: hit.tokens.lowerBound, reach: 6, in: view))
     }
 
     private static func tense(of hit: CueHit, in view: SentenceView, before: Range<Int>) -> Tense {

@@ -129,12 +129,6 @@ struct SentenceView {
         article.facts[index] & TokenFact.clauseBreak != 0
     }
 
-    /// Whether a token of `window` has the ``TokenFact`` bit `fact`.
-    func hasAny(_ fact: UInt16, in window: Range<Int>) -> Bool {
-        let facts = article.facts
-        return window.contains { facts[$0] & fact != 0 }
-    }
-
     /// Whether the token at `index`, inside the sentence, has the ``TokenFact`` bit `fact`.
     @inline(__always)
     func has(_ fact: UInt16, _ index: Int) -> Bool {
