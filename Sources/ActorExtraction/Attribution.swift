@@ -12,14 +12,18 @@ struct Attribution {
     /// The speaker the sentence names outside its quotation marks ("…,” Joe Biden said).
     let sentenceSpeaker: Int32?
 
-    init(view: SentenceView, quoteSpeaker: Int32?) {
+    init(view: borrowing SentenceView, quoteSpeaker: Int32?) {
         self.quoteSpeaker = quoteSpeaker
         self.quoted = view.quoted
         var first: (Int, Int32)?
         var outside: Int32?
-        var index = view.range.lowerBound
+        // Most words start no report: only the tokens that may are visited.
+        let starts = view.article.reportStarts
+        var next = TokenFacts.firstPosition(in: starts, atOrAfter: view.range.lowerBound)
         // A speaker is a mention inside the sentence: without one there is nothing to find.
-        while !view.mentions.isEmpty, index < view.range.upperBound, first == nil || outside == nil {
+        while !view.mentions.isEmpty, next < starts.count, Int(starts[next]) < view.range.upperBound, first == nil || outside == nil {
+            let index = Int(starts[next])
+            next += 1
             let (plain, inverted) = Self.reports(at: index, in: view)
             let inversionAllowed = index > view.range.lowerBound && view.quoted[index - 1]
             if first == nil, let speaker = inversionAllowed ? inverted : plain {
@@ -28,7 +32,6 @@ struct Attribution {
             if outside == nil, !view.quoted[index], let speaker = inverted {
                 outside = speaker
             }
-            index += 1
         }
         self.firstReport = first
         self.sentenceSpeaker = outside

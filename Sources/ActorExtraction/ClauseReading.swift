@@ -4,58 +4,69 @@ import ActorGraph
 ///
 /// Nothing is read ahead of the cues: most sentences hold one or two, and reading each
 /// whole sentence first (its question mark, its first "if") cost more than looking from
-/// each cue.
-struct ClauseReading {
-    let view: SentenceView
-
-    private static let conditions = TokenKeySet(words: ["if", "unless"])
+/// each cue. The view is passed to each reading, not kept: a copy of it per sentence
+/// (and its reference counts) cost more than some readings.
+enum ClauseReading {
+    /// Words that open a conditional clause (``TokenFact/condition``).
+    static let conditionWords = ["if", "unless"]
     private static let narrowers = TokenKeySet(words: ["only", "just", "merely"])
 
-    /// Question beats negation beats hypothesis: "Will Japan not rely on the US?" asks.
-    func modality(of hit: CueHit) -> Modality {
-        if isQuestion(around: hit) { return .question }
+    /// The modality and tense of the cue's statement, which read overlapping windows.
+    static func reading(of hit: CueHit, in view: SentenceView) -> (modality: Modality, tense: Tense) {
         let cueStart = hit.tokens.lowerBound
-        let modalWindow = window(before: cueStart, reach: 8)
-        // The nearer window ends at the same clause break, or six words back if that is nearer.
-        let near = max(modalWindow.lowerBound, cueStart - 6)..<cueStart
-        if isNegated(in: near) { return .negated }
-        if view.contains(view.lexicon.hypothetical, in: modalWindow) { return .hypothetical }
+        let modalWindow = window(before: cueStart, reach: 8, in: view)
+        let near = nearWindow(within: modalWindow, before: cueStart)
+        return (modality(of: hit, in: view, modalWindow: modalWindow, near: near), tense(of: hit, in: view, before: near))
+    }
+
+    /// The window of six tokens before the cue inside its clause: it ends at the clause
+    /// break that ends the eight-token window, or six words back if that is nearer.
+    private static func nearWindow(within modalWindow: Range<Int>, before cueStart: Int) -> Range<Int> {
+        max(modalWindow.lowerBound, cueStart - 6)..<cueStart
+    }
+
+    /// Question beats negation beats hypothesis: "Will Japan not rely on the US?" asks.
+    private static func modality(of hit: CueHit, in view: SentenceView, modalWindow: Range<Int>, near: Range<Int>) -> Modality {
+        if isQuestion(around: hit, in: view) { return .question }
+        let cueStart = hit.tokens.lowerBound
+        if isNegated(in: near, of: view) { return .negated }
+        if view.contains(view.lexicon.hypothetical, startingAt: TokenFact.hypotheticalStart, in: modalWindow) { return .hypothetical }
         // A conditional clause anywhere earlier in the sentence ("If Russia loses, it could ..."),
         // on the same side of the quotation marks as the cue.
-        let quoted = view.quoted[cueStart]
-        if (view.range.lowerBound..<cueStart).contains(where: { view.quoted[$0] == quoted && Self.conditions.contains(view.tokens[$0].folded) }) {
+        let quotes = view.quoted, facts = view.article.facts
+        let quoted = quotes[cueStart]
+        if (view.range.lowerBound..<cueStart).contains(where: { facts[$0] & TokenFact.condition != 0 && quotes[$0] == quoted }) {
             return .hypothetical
         }
         return .asserted
     }
 
-    func tense(of hit: CueHit) -> Tense {
-        let cueStart = hit.tokens.lowerBound
-        let before = window(before: cueStart, reach: 6)
-        if view.contains(view.lexicon.future, in: before) { return .future }
-        if view.contains(view.lexicon.past, in: before) || isPastForm(hit) { return .past }
+    private static func tense(of hit: CueHit, in view: SentenceView, before: Range<Int>) -> Tense {
+        if view.contains(view.lexicon.future, startingAt: TokenFact.futureStart, in: before) { return .future }
+        if view.contains(view.lexicon.past, startingAt: TokenFact.pastStart, in: before) || isPastForm(hit, in: view) { return .past }
         return .present
     }
 
-    private func isPastForm(_ hit: CueHit) -> Bool {
+    private static func isPastForm(_ hit: CueHit, in view: SentenceView) -> Bool {
         guard view.lexicon.traits[Int(hit.cue)].pos == .verb else { return false }
         if view.hasSuffix(hit.tokens.lowerBound, "ed") { return true }
-        return view.contains(view.lexicon.past, in: hit.tokens)
+        return view.contains(view.lexicon.past, startingAt: TokenFact.pastStart, in: hit.tokens)
     }
 
     /// "not" counts unless it only narrows ("not just", "not only").
-    private func isNegated(in window: Range<Int>) -> Bool {
-        for index in window {
-            guard view.lexicon.negation.longestMatch(from: index, key: { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }) != nil
+    private static func isNegated(in window: Range<Int>, of view: SentenceView) -> Bool {
+        let facts = view.article.facts, tokens = view.tokens, end = view.range.upperBound
+        for index in window where facts[index] & TokenFact.negationStart != 0 {
+            guard view.lexicon.negation.longestMatchLength(from: index, key: { $0 < end ? tokens[$0].folded : nil }) != nil
             else { continue }
-            let narrows = view.isWord(index, "not") && view.isWord(index + 1, in: Self.narrowers)
+            let narrows = view.isWord(index, "not") && view.isWord(index + 1, in: narrowers)
             if !narrows { return true }
         }
         return false
     }
 
     /// Whether the first sentence-final mark from the cue's last word on is "?".
-    private func isQuestion(around hit: CueHit) -> Bool {
+    private static func isQuestion(around hit: CueHit, in view: SentenceView) -> Bool {
         for index in (hit.tokens.upperBound - 1)..<view.range.upperBound where view.tokens[index].kind == .punctuation {
             switch view.tokens[index].first {
             case UInt8(ascii: "?"): return true
@@ -68,7 +79,7 @@ struct ClauseReading {
 
     /// The start of the window of at most `reach` tokens before `index` that stays
     /// inside the cue's clause; it never scans further back than `reach`.
-    private func window(before index: Int, reach: Int) -> Range<Int> {
+    private static func window(before index: Int, reach: Int, in view: SentenceView) -> Range<Int> {
         let limit = max(view.range.lowerBound, index - reach)
         var position = index - 1
         while position >= limit {

@@ -69,6 +69,15 @@ public struct CueLexicon: Sendable {
     let past: TokenTrie<Bool>
     let reportingVerbs: TokenTrie<Bool>
     let attributionPrefixes: TokenTrie<Bool>
+    /// The ``TokenFact`` bits of each word that starts a phrase of the tries above or is in
+    /// one of the relation finder's word lists.
+    let wordFacts: TokenKeyMap
+    /// For each cue, one bit per position in ``RelationRule/all``: set for the rules that
+    /// can match it (``RelationRule/mayMatch(_:cue:prepositions:)``).
+    let ruleMasks: [UInt32]
+    /// The first two words of every cue of more than one word (``TokenFact/pairKey(_:_:)``):
+    /// most words that start such a cue are not followed by its second.
+    let cuePairs: TokenKeySet
 
     /// Builds the lexicon from cues and word lists.
     public init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
@@ -76,18 +85,48 @@ public struct CueLexicon: Sendable {
         traits = cues.map(CueTraits.init)
         var trie = TokenTrie<Site>()
         var preps: [TokenKeySet] = []
+        var facts: [(key: UInt64, bits: UInt16)] = []
+        var pairs: [UInt64] = []
         for (index, cue) in cues.enumerated() {
-            for form in cue.forms { trie.insert(Self.foldedKeys(form), Site(cue: Int32(index))) }
-            preps.append(TokenKeySet((cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) }))
+            for form in cue.forms {
+                let keys = Self.foldedKeys(form)
+                trie.insert(keys, Site(cue: Int32(index)))
+                if let first = keys.first { facts.append((first, keys.count == 1 ? TokenFact.cueStart | TokenFact.wholeCue : TokenFact.cueStart)) }
+                if keys.count > 1 { pairs.append(TokenFact.pairKey(keys[0], keys[1])) }
+            }
+            let prepositionKeys = (cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) }
+            preps.append(TokenKeySet(prepositionKeys))
+            facts += prepositionKeys.map { ($0, TokenFact.cuePreposition) }
         }
         cueTrie = trie
+        cuePairs = TokenKeySet(pairs)
         prepositions = preps
         hypothetical = Self.wordTrie(modality.hypothetical)
-        negation = Self.wordTrie(modality.negated + ["'t", "’t"])
+        let negatedPhrases = modality.negated + ["'t", "’t"]
+        negation = Self.wordTrie(negatedPhrases)
         future = Self.wordTrie(modality.future)
         past = Self.wordTrie(modality.past)
         reportingVerbs = Self.wordTrie(attribution.reportingVerbs)
         attributionPrefixes = Self.wordTrie(attribution.prefixes)
+        let starts: [([String], UInt16)] = [
+            (attribution.reportingVerbs + attribution.prefixes, TokenFact.reportStart), (negatedPhrases, TokenFact.negationStart),
+            (modality.hypothetical, TokenFact.hypotheticalStart), (modality.future, TokenFact.futureStart), (modality.past, TokenFact.pastStart),
+        ]
+        for (phrases, bit) in starts {
+            facts += phrases.compactMap { Self.foldedKeys($0).first }.map { ($0, bit) }
+        }
+        let words: [([UInt64], UInt16)] = [
+            (PairAnaphor.lastWordKeys, TokenFact.pairLastWord), (TokenFact.keys(SentenceView.subordinatorWords), TokenFact.subordinator),
+            (TokenFact.keys(ClauseReading.conditionWords), TokenFact.condition), (TokenFact.keys(["and", "&"]), TokenFact.conjunction),
+            (TokenFact.keys(["of", "by"]), TokenFact.ofOrBy),
+        ]
+        for (keys, bit) in words { facts += keys.map { ($0, bit) } }
+        wordFacts = TokenKeyMap(facts)
+        ruleMasks = zip(traits, prepositions).map { cue, prepositions in
+            RelationRule.all.indices.reduce(0) { mask, position in
+                RelationRule.mayMatch(RelationRule.all[position].id, cue: cue, prepositions: prepositions) ? mask | 1 << position : mask
+            }
+        }
     }
 
     /// The lexicon shipped with the library.

@@ -32,10 +32,20 @@ struct RelationFinder {
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
+        let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts)
+        let quoted = QuotationTracker.insideQuotes(tokens, facts: facts.bits)
         let article = ArticleView(
-            bytes: bytes, tokens: tokens, mentions: mentions, quoted: QuotationTracker.insideQuotes(tokens), lexicon: lexicon, actors: actors
+            bytes: bytes, tokens: tokens, mentions: mentions, facts: facts, quoted: quoted, lexicon: lexicon, actors: actors
         )
+        // A quotation's speaker is read only for a cue inside quotation marks: after the
+        // last quoted token no sentence needs the speaker carried to it.
+        let lastQuoted = quoted.lastIndex(of: true) ?? -1
         var found: [FoundRelation] = []
+        // Most articles state fewer: the array then never grows.
+        found.reserveCapacity(32)
+        var hits: [CueHit] = []
+        hits.reserveCapacity(16)
+        var cueStart = 0
         var mentionStart = 0
         var quoteSpeaker: Int32?
         for sentence in sentences {
@@ -46,40 +56,58 @@ struct RelationFinder {
                 article: article, range: sentence, mentions: mentions[mentionStart..<mentionEnd],
                 earlier: mentions[max(0, mentionStart - 40)..<mentionStart]
             )
-            let attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
+            let carries = sentence.upperBound <= lastQuoted
+            // Read now when the speaker carries on; otherwise only once a rule matches.
+            var attribution = carries ? Attribution(view: view, quoteSpeaker: quoteSpeaker) : nil
             let rules = Self.rulesToTry(in: view)
             if !rules.isEmpty {
-                found += relations(in: view, trying: rules, attribution: attribution)
+                relations(
+                    in: view, trying: rules, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, cueStart: &cueStart, into: &found
+                )
             }
-            quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)
+            if let attribution, carries {
+                quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)
+            }
         }
         return found
     }
 
-    /// - Parameter positions: the positions in ``RelationRule/all`` of the rules that can match.
-    private func relations(in view: SentenceView, trying positions: [Int], attribution: Attribution) -> [FoundRelation] {
-        var found: [FoundRelation] = []
-        let hits = cueHits(in: view)
+    /// Appends the relations of one sentence to `found`.
+    ///
+    /// - Parameters:
+    ///   - positions: the positions in ``RelationRule/all`` of the rules that can match.
+    ///   - attribution: the sentence's attribution, read here at the first match if not yet read.
+    ///   - hits: a buffer for the sentence's cues, reused from sentence to sentence.
+    ///   - cueStart: where the sentence's cue search starts in the article's cue starts.
+    private func relations(
+        in view: SentenceView, trying positions: [Int], attribution: inout Attribution?, quoteSpeaker: Int32?,
+        hits: inout [CueHit], cueStart: inout Int, into found: inout [FoundRelation]
+    ) {
+        cueHits(in: view, from: &cueStart, into: &hits)
         // Most sentences state nothing; their clauses need no reading.
-        guard !hits.isEmpty else { return [] }
-        let reading = ClauseReading(view: view)
+        guard !hits.isEmpty else { return }
+        let rules = Self.rules, ids = Self.ruleIDs
         for hit in hits {
             let cue = lexicon.traits[Int(hit.cue)]
-            for position in positions {
-                let rule = RelationRule.all[position]
-                guard let pair = rule.match(hit, view) else { continue }
+            let mask = lexicon.ruleMasks[Int(hit.cue)]
+            for position in positions where mask & 1 << position != 0 {
+                guard let pair = RelationRule.match(ids[position], hit, view) else { continue }
                 let reversed = cue.reverse && Self.ruleIsReversible[position]
                 let source = reversed ? pair.target : pair.source
                 let target = reversed ? pair.source : pair.target
                 guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
                 else { break }
-                let modality = reading.modality(of: hit)
-                let tense = reading.tense(of: hit)
+                let (modality, tense) = ClauseReading.reading(of: hit, in: view)
                 let expands = Self.ruleExpandsLists[position]
-                let speaker = attribution.speaker(of: hit)
+                if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
+                let speaker = attribution?.speaker(of: hit)
                 let isCoordinated = Self.ruleIsCoordinatedPair[position]
+                // Most edges join one actor to one: their sides need no lists.
+                let single = !isCoordinated && (!expands || !view.isCoordinated(source) && !view.isCoordinated(target))
                 let sides: [(FoundMention, FoundMention)]
-                if isCoordinated {
+                if single {
+                    sides = []
+                } else if isCoordinated {
                     let members = pairs(among: CoordinatedList.members(around: pair, in: view))
                     // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
                     sides = cue.kind.isDirected ? members + members.map { ($1, $0) } : members
@@ -89,16 +117,23 @@ struct RelationFinder {
                 }
                 // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
                 let kind = Self.kind(of: cue.kind, modality, threatened: !isCoordinated && Self.isThreatened(hit, in: view))
+                let rule = rules[position]
+                let confidence = rule.confidence * Self.factor(of: modality)
+                if single, source.actor != target.actor {
+                    found.append(FoundRelation(
+                        source: source, target: target, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
+                        tense: tense, speaker: speaker, rule: rule.name, confidence: confidence
+                    ))
+                }
                 for (one, other) in sides where one.actor != other.actor {
                     found.append(FoundRelation(
                         source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
-                        tense: tense, speaker: speaker, rule: rule.name, confidence: rule.confidence * Self.factor(of: modality)
+                        tense: tense, speaker: speaker, rule: rule.name, confidence: confidence
                     ))
                 }
                 break
             }
         }
-        return found
     }
 
     /// The positions of the rules that can match in the sentence. Most rules read both
@@ -126,7 +161,12 @@ struct RelationFinder {
     /// Every pair of a list, in list order: "Mali, Burkina Faso and Niger became allies"
     /// states three alliances.
     private func pairs(among list: [FoundMention]) -> [(FoundMention, FoundMention)] {
-        list.indices.flatMap { i in list.indices.dropFirst(i + 1).map { (list[i], list[$0]) } }
+        var pairs: [(FoundMention, FoundMention)] = []
+        pairs.reserveCapacity(list.count * (list.count - 1) / 2)
+        for i in list.indices {
+            for j in (i + 1)..<list.endIndex { pairs.append((list[i], list[j])) }
+        }
+        return pairs
     }
 
     /// A person belongs to a state or an organisation; a state or organisation is a member
@@ -148,6 +188,9 @@ struct RelationFinder {
         "verb-object", "prepositional-object", "perception-active", "perception-passive", "passive-by", "possessive-apposition",
     ]
 
+    private static let rules = RelationRule.all
+    /// The construction of each rule by position, asked at every cue.
+    private static let ruleIDs = RelationRule.all.map(\.id)
     /// The two sets as flags by rule position, asked at every match.
     private static let ruleIsReversible = RelationRule.all.map { reversibleRules.contains($0.name) }
     private static let ruleExpandsLists = RelationRule.all.map { listRules.contains($0.name) }
@@ -176,29 +219,45 @@ struct RelationFinder {
     }
 
     /// Longest cue phrase at each word; a cue never starts inside an actor's name.
-    private func cueHits(in view: SentenceView) -> [CueHit] {
-        var hits: [CueHit] = []
-        var index = view.range.lowerBound
-        var mentionIndex = view.mentions.startIndex
+    ///
+    /// - Parameters:
+    ///   - hits: emptied, then filled with the sentence's cues.
+    ///   - next: the position in the article's cue starts (see ``TokenFacts``) to look on
+    ///     from; sentences come in order, so each start is passed once.
+    private func cueHits(in view: SentenceView, from next: inout Int, into hits: inout [CueHit]) {
+        hits.removeAll(keepingCapacity: true)
         // Locals, and no `&&` over the view: in debug builds each use of the view inside an
         // autoclosure copies all of it, once per token.
-        let tokens = view.tokens, end = view.range.upperBound, mentions = view.mentions
-        while index < end {
+        let tokens = view.tokens, facts = view.article.facts, starts = view.article.cueStarts, end = view.range.upperBound
+        let mentions = view.mentions
+        var mentionIndex = mentions.startIndex
+        // Only a word that starts some cue phrase can start one: those words are visited in
+        // order, each at or after `index`, the first token not inside a cue already found.
+        var index = view.range.lowerBound
+        while next < starts.count, Int(starts[next]) < index { next += 1 }
+        while next < starts.count, Int(starts[next]) < end {
+            let candidate = Int(starts[next])
+            next += 1
+            guard candidate >= index else { continue }
+            index = candidate
             while mentionIndex < mentions.endIndex, mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
             let insideName = mentionIndex < mentions.endIndex ? mentions[mentionIndex].tokens.contains(index) : false
-            if !insideName, tokens[index].isWord,
+            // A cue is one word, or starts with a listed pair of words: the trie is walked only then.
+            let mayStart = facts[index] & TokenFact.wholeCue != 0
+                || index + 1 < end && lexicon.cuePairs.contains(TokenFact.pairKey(tokens[index].folded, tokens[index + 1].folded))
+            if !insideName, mayStart,
                let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
-                if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { hits.removeLast() }
+                if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { _ = hits.popLast() }
                 let cue = chooseCue(match.payloads, after: cueRange.upperBound, in: view)
                 // "signed a defence pact": a verb whose object is another cue only carries it;
                 // "spoke with President Ruto": a capitalised title names a person, not an object;
                 // "sells armed drones": a modifier is not an object.
                 if let last = hits.last, lexicon.traits[Int(last.cue)].pos == .verb, index - last.tokens.upperBound <= 3,
-                   view.tokens[index].isLowercaseWord, lexicon.traits[Int(cue)].pos == .noun,
-                   (last.tokens.upperBound..<index).allSatisfy({ view.tokens[$0].isLowercaseWord }) {
-                    hits.removeLast()
+                   tokens[index].isLowercaseWord, lexicon.traits[Int(cue)].pos == .noun,
+                   (last.tokens.upperBound..<index).allSatisfy({ tokens[$0].isLowercaseWord }) {
+                    _ = hits.popLast()
                 }
                 hits.append(CueHit(tokens: cueRange, cue: cue))
                 index += match.length
@@ -206,7 +265,6 @@ struct RelationFinder {
                 index += 1
             }
         }
-        return hits
     }
 
     /// Among cues sharing a form, prefer one whose preposition follows within a few words.
@@ -243,48 +301,38 @@ struct RelationFinder {
 enum QuotationTracker {
     enum Mark { case open, close, toggle }
 
-    static func insideQuotes(_ tokens: [Token]) -> [Bool] {
-        let marks = tokens.map(mark)
-        let continues = paragraphsThatCloseFirst(tokens, marks)
+    /// - Parameter facts: the tokens' ``TokenFact`` bits, which mark the paragraphs that close a quotation first.
+    static func insideQuotes(_ tokens: [Token], facts: [UInt16]) -> [Bool] {
         var inside = [Bool](repeating: false, count: tokens.count)
         var depth = 0
         var straightOpen = false
+        var current = false
         for index in tokens.indices {
-            if tokens[index].afterNewline, !continues.contains(index) {
+            let token = tokens[index]
+            // Only a paragraph start or a quotation mark changes the state.
+            guard token.afterNewline || token.kind == .openQuote || token.kind == .closeQuote || token.kind == .straightQuote else {
+                inside[index] = current
+                continue
+            }
+            if token.afterNewline, facts[index] & TokenFact.paragraphClosesFirst == 0 {
                 depth = 0
                 straightOpen = false
             }
-            switch marks[index] {
+            switch mark(token) {
             case .open?: depth += 1
             case .close?: depth = max(0, depth - 1)
             case .toggle?: straightOpen.toggle()
             case nil: break
             }
-            inside[index] = depth > 0 || straightOpen
+            current = depth > 0 || straightOpen
+            inside[index] = current
         }
         return inside
     }
 
-    /// Paragraph starts (token indexes) whose paragraph has a closing mark before any opening one.
-    private static func paragraphsThatCloseFirst(_ tokens: [Token], _ marks: [Mark?]) -> Set<Int> {
-        var result: Set<Int> = []
-        var paragraphStart: Int?
-        var decided = true
-        for index in tokens.indices {
-            if tokens[index].afterNewline {
-                paragraphStart = index
-                decided = false
-            }
-            guard !decided, let start = paragraphStart, let mark = marks[index] else { continue }
-            if mark == .close { result.insert(start) }
-            decided = true
-        }
-        return result
-    }
-
     /// “ ” « » „ are double quotation marks; ‘ ’ are single ones, which also serve as
     /// apostrophes and so are not tracked.
-    private static func mark(_ token: Token) -> Mark? {
+    static func mark(_ token: Token) -> Mark? {
         switch token.kind {
         case .straightQuote: return .toggle
         case .openQuote where isDouble(token): return .open

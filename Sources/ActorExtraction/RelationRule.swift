@@ -19,8 +19,58 @@ struct RelationRule: Sendable {
     let name: String
     /// How sure the construction is when it matches, before modality.
     let confidence: Double
+    /// Which construction it is, so the finder calls its match directly: a stored closure
+    /// (and the name beside it) was retained and released at every rule tried at every cue.
+    let id: ID
+
+    enum ID: Sendable {
+        case nounBetween, compoundParticiple, possessiveApposition, compoundBeforeCue, prepositionalObject, sentenceSubject, verbObject
+        case coordinatedPair, togetherWith, togetherWithTopic, passiveBy, nounOfThenPreposition, perceptionActive, perceptionPassive
+        case pairAnaphor
+    }
+
     /// Finds the actor pair the construction links around a cue, or nothing.
-    let match: @Sendable (CueHit, SentenceView) -> ActorPair?
+    func match(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
+        Self.match(id, hit, view)
+    }
+
+    /// Whether the construction `id` can match a cue with these traits and prepositions:
+    /// `false` only where its match would fail on the cue alone, so the finder skips it.
+    static func mayMatch(_ id: ID, cue: CueTraits, prepositions: TokenKeySet) -> Bool {
+        switch id {
+        case .perceptionActive, .perceptionPassive: cue.kind == .threat
+        case .togetherWith, .togetherWithTopic: cue.kind == .cooperation && cue.pos == .adverb
+        case .possessiveApposition: cue.pos == .noun && prepositions.contains(PossessiveApposition.of)
+        case .sentenceSubject: cue.pos == .noun && cue.kind != .affiliation && !prepositions.isEmpty
+        case .verbObject: cue.pos == .verb && !cue.hasPrepositions
+        case .prepositionalObject, .nounOfThenPreposition: !prepositions.isEmpty
+        case .passiveBy: (cue.pos == .verb || cue.pos == .adjective) && !(cue.pos == .adjective && !cue.reverse && prepositions.contains(ByPhrase.by))
+        case .compoundParticiple: cue.pos == .verb || (cue.pos == .adjective && prepositions.contains(ByPhrase.by))
+        case .coordinatedPair: cue.pos != .verb || cue.reciprocal
+        case .nounBetween, .compoundBeforeCue, .pairAnaphor: true
+        }
+    }
+
+    /// Finds the actor pair of the construction `id` around a cue, or nothing.
+    static func match(_ id: ID, _ hit: CueHit, _ view: SentenceView) -> ActorPair? {
+        switch id {
+        case .nounBetween: matchNounBetween(hit, view)
+        case .compoundParticiple: matchCompoundParticiple(hit, view)
+        case .possessiveApposition: matchPossessiveApposition(hit, view)
+        case .compoundBeforeCue: matchCompoundBeforeCue(hit, view)
+        case .prepositionalObject: matchPrepositionalObject(hit, view)
+        case .sentenceSubject: matchSentenceSubject(hit, view)
+        case .verbObject: matchVerbObject(hit, view)
+        case .coordinatedPair: matchCoordinatedPair(hit, view)
+        case .togetherWith: matchTogetherWith(hit, view)
+        case .togetherWithTopic: matchTogetherWithTopic(hit, view)
+        case .passiveBy: matchPassiveBy(hit, view)
+        case .nounOfThenPreposition: matchNounOfThenPreposition(hit, view)
+        case .perceptionActive: matchPerceptionActive(hit, view)
+        case .perceptionPassive: matchPerceptionPassive(hit, view)
+        case .pairAnaphor: matchPairAnaphor(hit, view)
+        }
+    }
 }
 
 extension RelationRule {
@@ -31,7 +81,9 @@ extension RelationRule {
     ]
 
     /// "The alliance between Japan and the United States", "talks between A and B".
-    static let nounBetween = RelationRule(name: "noun-between", confidence: 0.9) { hit, view in
+    static let nounBetween = RelationRule(name: "noun-between", confidence: 0.9, id: .nounBetween)
+
+    static func matchNounBetween(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let next = hit.tokens.upperBound
         guard view.isWord(next, "between"), let first = view.mention(after: next + 1, reach: 4) else { return nil }
         let afterFirst = first.tokens.upperBound
@@ -42,9 +94,14 @@ extension RelationRule {
 
     /// "Iran-backed Houthi rebels", "Kremlin-controlled media": an actor joined by a
     /// hyphen to a participle that describes the actor after it.
-    static let compoundParticiple = RelationRule(name: "compound-participle", confidence: 0.8) { hit, view in
-        let cue = view.lexicon.traits[Int(hit.cue)]
+    static let compoundParticiple = RelationRule(name: "compound-participle", confidence: 0.8, id: .compoundParticiple)
+
+    static func matchCompoundParticiple(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let dash = hit.tokens.lowerBound - 1
+        // The hyphen first: most cues have none before them.
+        guard dash > view.range.lowerBound, view.tokens[dash].kind == .dash, view.tokens[dash].attached,
+              view.tokens[hit.tokens.lowerBound].attached else { return nil }
+        let cue = view.lexicon.traits[Int(hit.cue)]
         let participle = cue.pos == .verb && view.hasSuffix(hit.tokens.upperBound - 1, "ed")
         guard participle || (cue.pos == .adjective && view.lexicon.prepositions[Int(hit.cue)].contains(ByPhrase.by)), dash > view.range.lowerBound,
               view.tokens[dash].kind == .dash, view.tokens[dash].attached, view.tokens[hit.tokens.lowerBound].attached,
@@ -59,7 +116,9 @@ extension RelationRule {
     /// "Hezbollah, Tehran's closest ally", "Havana has been Caracas's most loyal ally",
     /// "Riyadh's only real ally remains Washington": a possessive stands for the "of" of
     /// "an ally of", and the actor it is said of stands in apposition or across a copula.
-    static let possessiveApposition = RelationRule(name: "possessive-apposition", confidence: 0.75) { hit, view in
+    static let possessiveApposition = RelationRule(name: "possessive-apposition", confidence: 0.75, id: .possessiveApposition)
+
+    static func matchPossessiveApposition(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard view.lexicon.traits[Int(hit.cue)].pos == .noun, view.lexicon.prepositions[Int(hit.cue)].contains(PossessiveApposition.of),
               let owner = PossessiveApposition.possessor(before: hit.tokens.lowerBound, cueEnd: hit.tokens.upperBound, in: view),
               let subject = PossessiveApposition.subject(before: owner, in: view) ?? PossessiveApposition.complement(after: hit.tokens.upperBound, in: view),
@@ -70,7 +129,9 @@ extension RelationRule {
 
     /// "The Russia–Japan dispute", "US-Japanese summit", "Sino-Russian partnership":
     /// two actors joined by a hyphen or dash, up to two words before the cue.
-    static let compoundBeforeCue = RelationRule(name: "compound-before-cue", confidence: 0.85) { hit, view in
+    static let compoundBeforeCue = RelationRule(name: "compound-before-cue", confidence: 0.85, id: .compoundBeforeCue)
+
+    static func matchCompoundBeforeCue(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         var end = hit.tokens.lowerBound
         // "the U.S.-India Comprehensive Global Strategic Partnership": a named agreement's
         // capitalised words stand between the compound and the cue.
@@ -94,7 +155,9 @@ extension RelationRule {
     /// "Japan relies on the United States", "Japan's alliance with the States",
     /// "missiles will be purchased from the States": the cue's preposition, then the target;
     /// the nearest actor before the cue is the source.
-    static let prepositionalObject = RelationRule(name: "prepositional-object", confidence: 0.8) { hit, view in
+    static let prepositionalObject = RelationRule(name: "prepositional-object", confidence: 0.8, id: .prepositionalObject)
+
+    static func matchPrepositionalObject(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let preps = view.lexicon.prepositions[Int(hit.cue)]
         guard !preps.isEmpty else { return nil }
         var index = hit.tokens.upperBound
@@ -107,7 +170,7 @@ extension RelationRule {
             return ActorPair(source: buyer, target: maker)
         }
         while index < limit, !view.isClauseBreak(index) {
-            if preps.contains(view.tokens[index].folded) {
+            if view.article.facts[index] & TokenFact.cuePreposition != 0, preps.contains(view.tokens[index].folded) {
                 // "President William Ruto of Kenya": the title's own holder stands between
                 // the cue and its preposition, and is the one it ties to Kenya.
                 if cue.kind == .affiliation, view.mention(after: hit.tokens.upperBound, reach: index - hit.tokens.upperBound) != nil {
@@ -131,7 +194,9 @@ extension RelationRule {
     /// "Russia's actions cause concern … because of strategic cooperation with China": a
     /// nominal cue with its partner but no agent in its clause takes the sentence's
     /// subject, the default agent of what the sentence goes on to name.
-    static let sentenceSubject = RelationRule(name: "sentence-subject", confidence: 0.55) { hit, view in
+    static let sentenceSubject = RelationRule(name: "sentence-subject", confidence: 0.55, id: .sentenceSubject)
+
+    static func matchSentenceSubject(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let preps = view.lexicon.prepositions[Int(hit.cue)]
         // An office noun belongs to the person named beside it, never to the subject.
         guard view.lexicon.traits[Int(hit.cue)].pos == .noun, view.lexicon.traits[Int(hit.cue)].kind != .affiliation, !preps.isEmpty,
@@ -147,7 +212,9 @@ extension RelationRule {
 
     /// "Russia threatens Japan", "Tokyo met Washington": the nearest actor before a verb
     /// is the subject, the first actor after it the object.
-    static let verbObject = RelationRule(name: "verb-object", confidence: 0.75) { hit, view in
+    static let verbObject = RelationRule(name: "verb-object", confidence: 0.75, id: .verbObject)
+
+    static func matchVerbObject(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let cue = view.lexicon.traits[Int(hit.cue)]
         // "condemns in the strongest terms the attacks": the adverbial is stepped over.
         let objectStart = hit.tokens.upperBound + Adverbial.length(at: hit.tokens.upperBound, in: view)
@@ -164,7 +231,15 @@ extension RelationRule {
 
     /// "Tokyo and Washington signed a defence pact", "France and Germany are close allies":
     /// a symmetric relation whose two sides are the coordinated subject before the cue.
-    static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8) { hit, view in
+    static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8, id: .coordinatedPair)
+
+    static func matchCoordinatedPair(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
+        // The second subject follows "and" before the cue: most sentences have no such mention.
+        guard view.mentions.contains(where: { mention in
+            let before = mention.tokens.lowerBound - 1
+            return mention.tokens.lowerBound < hit.tokens.lowerBound
+                && (view.has(TokenFact.conjunction, before) || view.isWord(before, "the") && view.has(TokenFact.conjunction, before - 1))
+        }) else { return nil }
         let cue = view.lexicon.traits[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
         // "Greece and Cyprus blocked the statement": a verb with an object of its own is
@@ -186,7 +261,9 @@ extension RelationRule {
 
     /// "Together with Britain, Japan will build a fighter", "Japan, together with Britain,
     /// will build": the actor after the comma, or before the phrase, works with the partner.
-    static let togetherWith = RelationRule(name: "together-with", confidence: 0.75) { hit, view in
+    static let togetherWith = RelationRule(name: "together-with", confidence: 0.75, id: .togetherWith)
+
+    static func matchTogetherWith(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard let partner = TogetherWith.partner(of: hit, in: view) else { return nil }
         let comma = partner.tokens.upperBound
         if view.isComma(comma), let actor = view.mention(after: comma + 1, reach: 3, excluding: partner.actor) {
@@ -199,15 +276,23 @@ extension RelationRule {
     /// "Together with Britain, a new fighter will be built": no actor is named beside the
     /// partner, so the one the text has been about (the state named most often just
     /// before) is taken, with less confidence.
-    static let togetherWithTopic = RelationRule(name: "together-with-topic", confidence: 0.55) { hit, view in
+    static let togetherWithTopic = RelationRule(name: "together-with-topic", confidence: 0.55, id: .togetherWithTopic)
+
+    static func matchTogetherWithTopic(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard let partner = TogetherWith.partner(of: hit, in: view), hit.tokens.lowerBound - view.range.lowerBound <= 1,
               let topic = TogetherWith.topicState(before: view, excluding: partner.actor) else { return nil }
         return ActorPair(source: topic, target: partner)
     }
 
     /// "Kyiv was attacked by Moscow": a passive verb with its agent after "by".
-    static let passiveBy = RelationRule(name: "passive-by", confidence: 0.8) { hit, view in
+    static let passiveBy = RelationRule(name: "passive-by", confidence: 0.8, id: .passiveBy)
+
+    static func matchPassiveBy(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let cue = view.lexicon.traits[Int(hit.cue)]
+        // The auxiliary stands right before the cue or before its adverb: most cues have none.
+        guard cue.pos == .verb || cue.pos == .adjective,
+              view.isWord(hit.tokens.lowerBound - 1, in: Perception.passiveAuxiliaries)
+                || view.isWord(hit.tokens.lowerBound - 2, in: Perception.passiveAuxiliaries) else { return nil }
         var auxiliary = hit.tokens.lowerBound - 1
         if view.hasSuffix(max(view.range.lowerBound, auxiliary), "ly") { auxiliary -= 1 }
         // "concerned by Rwanda's support": an adjective that takes "by" for its cause, not
@@ -227,10 +312,12 @@ extension RelationRule {
 
     /// "The visit of the Japanese prime minister to the United States", "talks by Tokyo
     /// with Moscow": a nominal cue, its agent after "of" or "by", then its preposition.
-    static let nounOfThenPreposition = RelationRule(name: "noun-of-preposition", confidence: 0.8) { hit, view in
+    static let nounOfThenPreposition = RelationRule(name: "noun-of-preposition", confidence: 0.8, id: .nounOfThenPreposition)
+
+    static func matchNounOfThenPreposition(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let next = hit.tokens.upperBound
         let preps = view.lexicon.prepositions[Int(hit.cue)]
-        guard view.isWord(next, "of") || view.isWord(next, "by"), !preps.isEmpty,
+        guard view.has(TokenFact.ofOrBy, next), view.isWord(next, "of") || view.isWord(next, "by"), !preps.isEmpty,
               let agent = view.mention(after: next + 1, reach: 3) else { return nil }
         let afterAgent = agent.tokens.upperBound
         guard afterAgent < view.range.upperBound, preps.contains(view.tokens[afterAgent].folded),
@@ -241,7 +328,9 @@ extension RelationRule {
     /// "Japan views China as a threat", "the document calls China the greatest strategic
     /// challenge": the perceiver is the subject, the perceived actor the object, and the
     /// relation runs from the perceived to the perceiver.
-    static let perceptionActive = RelationRule(name: "perception-active", confidence: 0.8) { hit, view in
+    static let perceptionActive = RelationRule(name: "perception-active", confidence: 0.8, id: .perceptionActive)
+
+    static func matchPerceptionActive(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: false),
               let perceived = view.mention(after: verb.upperBound, reach: 3), perceived.tokens.upperBound <= hit.tokens.lowerBound,
@@ -256,7 +345,9 @@ extension RelationRule {
     /// "Beijing's policy is called the biggest strategic challenge in Tokyo", "Russia is
     /// viewed as a threat by Japan": the subject is perceived, the perceiver follows "by"
     /// or "in", or stands next to the subject ("Beijing's policy in Tokyo").
-    static let perceptionPassive = RelationRule(name: "perception-passive", confidence: 0.75) { hit, view in
+    static let perceptionPassive = RelationRule(name: "perception-passive", confidence: 0.75, id: .perceptionPassive)
+
+    static func matchPerceptionPassive(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard view.lexicon.traits[Int(hit.cue)].kind == .threat,
               let verb = Perception.verb(before: hit.tokens.lowerBound, in: view, passive: true),
               let perceived = view.mention(before: verb.lowerBound, reach: 8).flatMap({ candidate in
@@ -271,7 +362,9 @@ extension RelationRule {
     }
     /// "The alliance between the two countries", "both sides agreed": a phrase that
     /// refers back to the last two actors of its sort named before it.
-    static let pairAnaphor = RelationRule(name: "pair-anaphor", confidence: 0.7) { hit, view in
+    static let pairAnaphor = RelationRule(name: "pair-anaphor", confidence: 0.7, id: .pairAnaphor)
+
+    static func matchPairAnaphor(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         guard view.mayHoldPairPhrase else { return nil }
         let afterCue = hit.tokens.upperBound
         let start: Int
@@ -317,16 +410,32 @@ enum PairAnaphor {
     private static let keyed: [([UInt64], Sort)] = phrases.map { words, sort in (words.map { TokenHash.folded($0.utf8) }, sort) }
     private static let firstWords = TokenKeySet(keyed.map { $0.0[0] })
     /// The last word of each phrase.
-    static let lastWords = TokenKeySet(keyed.map { $0.0[$0.0.count - 1] })
+    static let lastWordKeys = keyed.map { $0.0[$0.0.count - 1] }
 
 
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
         guard view.range.contains(start), firstWords.contains(view.tokens[start].folded) else { return nil }
-        for (keys, sort) in keyed where start + keys.count <= view.range.upperBound
-            && keys.enumerated().allSatisfy({ view.tokens[start + $0.offset].folded == $0.element }) {
+        let tokens = view.tokens
+        for (keys, sort) in keyed where start + keys.count <= view.range.upperBound && spells(keys, at: start, tokens) {
             return (start..<(start + keys.count), sort)
         }
         return nil
+    }
+
+    private static func spells(_ keys: [UInt64], at start: Int, _ tokens: [Token]) -> Bool {
+        for offset in keys.indices where tokens[start + offset].folded != keys[offset] { return false }
+        return true
+    }
+
+    /// Whether a phrase of the sentence has its last word at `last`: some phrase starts
+    /// one phrase length before it.
+    static func phrase(endingAt last: Int, in view: SentenceView) -> Bool {
+        guard last < view.range.upperBound else { return false }
+        let tokens = view.tokens, lastKey = tokens[last].folded
+        return keyed.contains { keys, _ in
+            let start = last + 1 - keys.count
+            return keys[keys.count - 1] == lastKey && start >= view.range.lowerBound && spells(keys, at: start, tokens)
+        }
     }
 
     /// A phrase that is the subject of the cue: right before it, or with a few words
@@ -340,7 +449,7 @@ enum PairAnaphor {
             let between = end - gap
             if gap > 0, view.range.contains(between), gapPrepositions.contains(view.tokens[between].folded) { return nil }
             // Most words end no phrase; one test turns them away before each length is tried.
-            guard view.isWord(between - 1, in: lastWords) else { continue }
+            guard view.has(TokenFact.pairLastWord, between - 1) else { continue }
             for length in lengths {
                 let start = between - length
                 // The phrase found must be this one: "the two countries" also starts where "the two prime ministers" does.
@@ -362,31 +471,49 @@ enum PairAnaphor {
     static func antecedents(before index: Int, sort: Sort, in view: SentenceView) -> ActorPair? {
         // The nearest forty mentions before the phrase are enough, and keep the search bounded.
         let inSentence = view.mentions.prefix { $0.tokens.upperBound <= index }.suffix(40)
-        let all = (Array(view.earlier) + inSentence).filter { !$0.isModifier }
         // "Soviet troops" names a state less firmly than "Moscow"; demonyms serve only when needed.
-        let named = all.filter { $0.form != .demonym }
-        if let pair = pick(from: named, sort: sort, in: view) { return pair }
-        return pick(from: all, sort: sort, in: view)
+        if let pair = pick(from: view.earlier, inSentence, namedOnly: true, sort: sort, in: view) { return pair }
+        return pick(from: view.earlier, inSentence, namedOnly: false, sort: sort, in: view)
     }
 
-    private static func pick(from candidates: [FoundMention], sort: Sort, in view: SentenceView) -> ActorPair? {
-        var picked: [FoundMention] = []
-        for mention in candidates.reversed() {
+    /// The nearest two distinct actors of the sort among the mentions before the phrase
+    /// (`earlier`, then `inSentence`), read from the nearest back, without modifiers.
+    private static func pick(
+        from earlier: ArraySlice<FoundMention>, _ inSentence: ArraySlice<FoundMention>, namedOnly: Bool, sort: Sort, in view: SentenceView
+    ) -> ActorPair? {
+        var picker = Picker(sort: sort)
+        for mention in inSentence.reversed() where !mention.isModifier && (!namedOnly || mention.form != .demonym) {
+            if let pair = picker.take(mention, in: view) { return pair }
+        }
+        for mention in earlier.reversed() where !mention.isModifier && (!namedOnly || mention.form != .demonym) {
+            if let pair = picker.take(mention, in: view) { return pair }
+        }
+        return nil
+    }
+
+    /// Collects candidates, nearest first, until two distinct actors of the sort are in.
+    private struct Picker {
+        let sort: Sort
+        var nearest: FoundMention?
+
+        /// The pair (the farther as source) once `mention` is a second distinct actor.
+        mutating func take(_ mention: FoundMention, in view: SentenceView) -> ActorPair? {
             var resolved = mention
-            let kind = view.actors.kind(of: mention.actor)
             switch sort {
             case .states:
-                guard let state = view.state(of: mention) else { continue }
+                guard let state = view.state(of: mention) else { return nil }
                 resolved.actor = state
             case .people:
-                guard kind == .person else { continue }
+                guard view.actors.kind(of: mention.actor) == .person else { return nil }
             case .any:
                 break
             }
-            if !picked.contains(where: { $0.actor == resolved.actor }) { picked.append(resolved) }
-            if picked.count == 2 { return ActorPair(source: picked[1], target: picked[0]) }
+            guard let nearest else {
+                nearest = resolved
+                return nil
+            }
+            return nearest.actor == resolved.actor ? nil : ActorPair(source: resolved, target: nearest)
         }
-        return nil
     }
 }
 
@@ -550,14 +677,23 @@ enum ByPhrase {
 
 /// Adverbials that may stand between a verb and its object.
 enum Adverbial {
-    private static let phrases: [[StaticString]] = [
+    private static let phrases: [[String]] = [
         ["in", "the", "strongest", "possible", "terms"], ["in", "the", "strongest", "terms"], ["in", "no", "uncertain", "terms"],
         ["once", "again"],
     ]
 
+    /// The phrases as token keys, hashed once.
+    private static let keyed: [[UInt64]] = phrases.map(TokenFact.keys)
+
+    /// The first word of each phrase: most objects follow no adverbial, and one test says so.
+    private static let firstWords = TokenKeySet(keyed.map { $0[0] })
+
     /// How many tokens of an adverbial phrase start at `index`; 0 if none does.
     static func length(at index: Int, in view: SentenceView) -> Int {
-        for phrase in phrases where phrase.enumerated().allSatisfy({ view.isWord(index + $0.offset, $0.element) }) {
+        guard view.isWord(index, in: firstWords) else { return 0 }
+        let tokens = view.tokens
+        for phrase in keyed where index + phrase.count <= view.range.upperBound
+            && phrase.indices.allSatisfy({ tokens[index + $0].folded == phrase[$0] }) {
             return phrase.count
         }
         return 0

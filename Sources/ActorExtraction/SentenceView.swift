@@ -12,15 +12,25 @@ final class ArticleView {
     let index: MentionIndex
     /// Whether each token of the article lies inside a quotation.
     let quoted: [Bool]
+    /// The ``TokenFact`` bits of each token of the article.
+    let facts: [UInt16]
+    /// The tokens that may start a cue or a report, and the last words of pair phrases (see ``TokenFacts``).
+    let cueStarts: [Int32]
+    let reportStarts: [Int32]
+    let pairLastWords: [Int32]
     let lexicon: CueLexicon
     let actors: ActorTable
 
-    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], quoted: [Bool], lexicon: CueLexicon, actors: ActorTable) {
+    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], facts: TokenFacts, quoted: [Bool], lexicon: CueLexicon, actors: ActorTable) {
         self.bytes = bytes
         self.tokens = tokens
         self.all = mentions
         self.index = MentionIndex(mentions)
         self.quoted = quoted
+        self.facts = facts.bits
+        self.cueStarts = facts.cueStarts
+        self.reportStarts = facts.reportStarts
+        self.pairLastWords = facts.pairLastWords
         self.lexicon = lexicon
         self.actors = actors
     }
@@ -38,15 +48,27 @@ struct SentenceView {
     let earlier: ArraySlice<FoundMention>
     /// Whether a word of the sentence can end such a phrase; most sentences hold none, and
     /// one look at each word spares the search for a phrase at every cue.
-    let mayHoldPairPhrase: Bool
+    private(set) var mayHoldPairPhrase: Bool
 
     init(article: ArticleView, range: Range<Int>, mentions: ArraySlice<FoundMention>, earlier: ArraySlice<FoundMention>) {
         self.article = article
         self.range = range
         self.mentions = mentions
         self.earlier = earlier
-        let tokens = article.tokens, lastWords = PairAnaphor.lastWords
-        mayHoldPairPhrase = range.contains { lastWords.contains(tokens[$0].folded) }
+        mayHoldPairPhrase = false
+        mayHoldPairPhrase = holdsPairPhrase()
+    }
+
+    /// Whether a pair phrase lies inside the sentence: a phrase ends at one of the rare
+    /// last words, so only those are looked back from.
+    private func holdsPairPhrase() -> Bool {
+        let lastWords = article.pairLastWords
+        var position = TokenFacts.firstPosition(in: lastWords, atOrAfter: range.lowerBound)
+        while position < lastWords.count, Int(lastWords[position]) < range.upperBound {
+            if PairAnaphor.phrase(endingAt: Int(lastWords[position]), in: self) { return true }
+            position += 1
+        }
+        return false
     }
 
     var bytes: [UInt8] { article.bytes }
@@ -84,6 +106,7 @@ struct SentenceView {
     }
 
     /// Whether the token at `index`, inside the sentence, is `lowercaseWord` in any ASCII case.
+    @inline(__always)
     func isWord(_ index: Int, _ lowercaseWord: StaticString) -> Bool {
         // Not `&&`: its autoclosures copy the whole view in debug builds, once per token.
         guard range.contains(index) else { return false }
@@ -97,28 +120,19 @@ struct SentenceView {
     }
 
     /// Conjunctions that open a subordinate clause; an actor beyond one belongs to another clause.
-    private static let subordinators = TokenKeySet(
-        words: ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
-    )
+    static let subordinatorWords = ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
 
-    /// Punctuation and conjunctions that close a clause for the purpose of finding a cue's actors.
+    /// Punctuation and conjunctions that close a clause for the purpose of finding a cue's
+    /// actors (read once per article: see ``TokenFact/clauseBreak``).
+    @inline(__always)
     func isClauseBreak(_ index: Int) -> Bool {
-        let token = tokens[index]
-        switch token.kind {
-        case .word:
-            return token.isLowercaseWord && Self.subordinators.contains(token.folded)
-        case .punctuation:
-            switch token.first {
-            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"): return true
-            default: return false
-            }
-        case .dash:
-            // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
-            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-            return !(token.attached && next?.attached == true)
-        default:
-            return false
-        }
+        article.facts[index] & TokenFact.clauseBreak != 0
+    }
+
+    /// Whether the token at `index`, inside the sentence, has the ``TokenFact`` bit `fact`.
+    @inline(__always)
+    func has(_ fact: UInt16, _ index: Int) -> Bool {
+        index >= range.lowerBound && index < range.upperBound && article.facts[index] & fact != 0
     }
 
     /// The nearest mention that ends before `index`, within reach and inside the clause.
@@ -140,7 +154,8 @@ struct SentenceView {
                 continue
             }
             if isClauseBreak(position) { return nil }
-            if let opening = relativeClauseStart(endingAt: position) {
+            // Only a comma closes a relative clause: one test spares the call at other tokens.
+            if isComma(position), let opening = relativeClauseStart(endingAt: position) {
                 position = opening - 1
                 continue
             }
@@ -199,6 +214,12 @@ struct SentenceView {
         return list
     }
 
+    /// Whether `mention` stands in a list with another ("China, Russia and North Korea"):
+    /// most do not, and their one-member list need not be built.
+    func isCoordinated(_ mention: FoundMention) -> Bool {
+        nextInList(after: mention) != nil || previousInList(before: mention) != nil
+    }
+
     private func nextInList(after mention: FoundMention) -> FoundMention? {
         var index = mention.tokens.upperBound
         guard isComma(index) || isWord(index, "and") else { return nil }
@@ -228,15 +249,14 @@ struct SentenceView {
                 "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
     )
 
-    private static let compassWords: Set<UInt64> = Set(
-        ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern",
-         "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"].map { TokenHash.folded(Array($0.utf8)) }
+    private static let compassWords = TokenKeySet(
+        words: ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern",
+                "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"]
     )
 
     /// Nouns that, before "of", make a state's name the name of who acts: "the Government of Canada".
-    private static let bodiesOfAState: Set<UInt64> = Set(
-        ["government", "state", "republic", "kingdom", "people", "authorities", "leadership", "emirate", "sultanate", "principality"]
-            .map { TokenHash.folded(Array($0.utf8)) }
+    private static let bodiesOfAState = TokenKeySet(
+        words: ["government", "state", "republic", "kingdom", "people", "authorities", "leadership", "emirate", "sultanate", "principality"]
     )
 
     /// Whether a mention follows a preposition ("in Ukraine", "of the US", "from Tokyo"),
@@ -250,7 +270,7 @@ struct SentenceView {
             return true
         }
         // "in northern Iraq": a compass word between the preposition and the name.
-        if before > range.lowerBound, Self.compassWords.contains(tokens[before].folded), tokens[before].isLowercaseWord { before -= 1 }
+        if before > range.lowerBound, tokens[before].isLowercaseWord, Self.compassWords.contains(tokens[before].folded) { before -= 1 }
         if isWord(before, "the") { before -= 1 }
         guard before >= range.lowerBound else { return false }
         // "The Government of Canada condemns": the state is the head of its own name.
@@ -308,8 +328,8 @@ struct SentenceView {
 
     /// Prepositions after which a verb form is a participle describing a noun ("dependent
     /// on subsidised oil"); "to" is left out, since it opens an infinitive.
-    private static let participlePrepositions: Set<UInt64> = Set(
-        ["on", "of", "in", "with", "for", "by", "from", "at", "about", "over", "under", "against"].map { TokenHash.folded(Array($0.utf8)) }
+    private static let participlePrepositions = TokenKeySet(
+        words: ["on", "of", "in", "with", "for", "by", "from", "at", "about", "over", "under", "against"]
     )
 
     /// Whether a verb cue is a participle used as an adjective after a preposition.
@@ -350,12 +370,14 @@ struct SentenceView {
         actors.state(of: mention.actor)
     }
 
-    /// Whether any phrase of `trie` occurs in the token window.
-    func contains(_ trie: TokenTrie<Bool>, in window: Range<Int>) -> Bool {
+    /// Whether any phrase of `trie`, whose first words have the ``TokenFact`` bit `start`,
+    /// occurs in the token window.
+    func contains(_ trie: TokenTrie<Bool>, startingAt start: UInt16, in window: Range<Int>) -> Bool {
+        let facts = article.facts, tokens = article.tokens
         var index = window.lowerBound
         while index < window.upperBound {
-            if let match = trie.longestMatch(from: index, key: { $0 < window.upperBound ? tokens[$0].folded : nil }) {
-                _ = match
+            if facts[index] & start != 0,
+               trie.longestMatchLength(from: index, key: { $0 < window.upperBound ? tokens[$0].folded : nil }) != nil {
                 return true
             }
             index += 1

@@ -57,3 +57,60 @@ struct TokenKeySet: Sendable {
         slots[index] = key
     }
 }
+
+/// Bits per token key, as ``TokenKeySet`` keeps keys: one probe answers every word list a
+/// key belongs to.
+///
+/// The relation finder reads each token of an article against several lists (first words
+/// of cues, of reporting phrases, of negations …); one probe per token, made once per
+/// article, leaves each later question a bit test.
+struct TokenKeyMap: Sendable {
+    /// Open addressing; 0 marks an empty slot, so a key of 0 is kept apart.
+    private var keys: [UInt64]
+    private var values: [UInt16]
+    private var shift: UInt64
+    private var zeroValue: UInt16 = 0
+    /// One bit per low 16 bits of each key: most tokens are in no list, and a bit test
+    /// turns them away before the table is probed.
+    private var filter = [UInt64](repeating: 0, count: 1024)
+
+    /// The map in which each key of `entries` holds the union of its bits.
+    init(_ entries: [(key: UInt64, bits: UInt16)]) {
+        var merged: [UInt64: UInt16] = [:]
+        for entry in entries { merged[entry.key, default: 0] |= entry.bits }
+        var capacity = 4
+        while capacity < merged.count * 2 { capacity *= 2 }
+        keys = [UInt64](repeating: 0, count: capacity)
+        values = [UInt16](repeating: 0, count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        let mask = capacity - 1
+        for (key, bits) in merged {
+            filter[Int(key & 0xFFFF) >> 6] |= 1 << (key & 63)
+            if key == 0 { zeroValue = bits; continue }
+            var index = Self.slot(of: key, shift)
+            while keys[index] != 0 { index = (index + 1) & mask }
+            keys[index] = key
+            values[index] = bits
+        }
+    }
+
+    /// The bits of `key`, or 0 if it is in no list.
+    @inline(__always)
+    func bits(of key: UInt64) -> UInt16 {
+        guard filter[Int(key & 0xFFFF) >> 6] & (1 << (key & 63)) != 0 else { return 0 }
+        if key == 0 { return zeroValue }
+        let mask = keys.count - 1
+        var index = Self.slot(of: key, shift)
+        while true {
+            let occupant = keys[index]
+            if occupant == key { return values[index] }
+            if occupant == 0 { return 0 }
+            index = (index + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private static func slot(of key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+}

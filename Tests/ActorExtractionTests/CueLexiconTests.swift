@@ -19,4 +19,45 @@ final class CueLexiconTests: XCTestCase {
         ]
         for file in files { XCTAssertNil(CueFile.read(Array(file.utf8)), file) }
     }
+
+    private func lexicon(_ cues: [RelationCue]) -> CueLexicon {
+        CueLexicon(
+            cues: cues, modality: ModalityWords(hypothetical: ["could"], negated: ["not"], future: ["will"], past: ["had"]),
+            attribution: AttributionWords(reportingVerbs: ["said"], prefixes: ["according to"])
+        )
+    }
+
+    private func key(_ word: String) -> UInt64 { TokenHash.folded(word.utf8) }
+
+    func testAOneWordCueIsWholeAndALongerCueListsItsFirstPair() {
+        let lexicon = lexicon([
+            RelationCue(id: "treaty", kind: .alliance, pos: "noun", forms: ["treaty"]),
+            RelationCue(id: "talks", kind: .contact, pos: "noun", forms: ["talks with"]),
+        ])
+        XCTAssertNotEqual(lexicon.wordFacts.bits(of: key("treaty")) & TokenFact.wholeCue, 0)
+        XCTAssertNotEqual(lexicon.wordFacts.bits(of: key("talks")) & TokenFact.cueStart, 0)
+        XCTAssertEqual(lexicon.wordFacts.bits(of: key("talks")) & TokenFact.wholeCue, 0)
+        XCTAssertTrue(lexicon.cuePairs.contains(TokenFact.pairKey(key("talks"), key("with"))))
+        XCTAssertFalse(lexicon.cuePairs.contains(TokenFact.pairKey(key("talks"), key("on"))))
+    }
+
+    func testReportAndModalityWordsAreMarkedWhereTheirPhrasesStart() {
+        let lexicon = lexicon([])
+        XCTAssertNotEqual(lexicon.wordFacts.bits(of: key("according")) & TokenFact.reportStart, 0)
+        XCTAssertEqual(lexicon.wordFacts.bits(of: key("to")) & TokenFact.reportStart, 0)
+        XCTAssertNotEqual(lexicon.wordFacts.bits(of: key("not")) & TokenFact.negationStart, 0)
+        XCTAssertNotEqual(lexicon.wordFacts.bits(of: key("will")) & TokenFact.futureStart, 0)
+    }
+
+    func testARuleMaskSkipsOnlyRulesThatCannotReadTheCue() {
+        let lexicon = lexicon([RelationCue(id: "attacked", kind: .hostility, pos: "verb", forms: ["attacked"])])
+        let mask = lexicon.ruleMasks[0]
+        func allows(_ rule: RelationRule) -> Bool {
+            mask & 1 << RelationRule.all.firstIndex { $0.name == rule.name }! != 0
+        }
+        XCTAssertTrue(allows(.verbObject))
+        XCTAssertTrue(allows(.pairAnaphor))
+        XCTAssertFalse(allows(.prepositionalObject), "a cue without prepositions has no prepositional object")
+        XCTAssertFalse(allows(.perceptionActive), "only a threat is perceived")
+    }
 }

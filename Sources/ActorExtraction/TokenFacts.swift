@@ -1,0 +1,147 @@
+/// What the relation finder asks of each token of an article, read once per article as a
+/// few bits: whether a cue, a reporting phrase or a negation may start at it, whether it
+/// closes a clause, and so on.
+///
+/// The finder's passes (cue search, attribution, clause reading) each asked a trie or a
+/// word list at every token of a sentence; one probe of ``CueLexicon/wordFacts`` per token
+/// leaves each of them a bit test, and the trie is walked only where a phrase can start.
+enum TokenFact {
+    /// The first word of a cue phrase, on a word token.
+    static let cueStart: UInt16 = 1 << 0
+    /// The first word of a reporting verb or an attribution prefix ("said", "according").
+    static let reportStart: UInt16 = 1 << 1
+    /// The last word of a pair phrase ("the two countries").
+    static let pairLastWord: UInt16 = 1 << 2
+    /// A conjunction that opens a subordinate clause, in any case.
+    static let subordinator: UInt16 = 1 << 3
+    /// The first word of a negation ("not", "no longer").
+    static let negationStart: UInt16 = 1 << 4
+    /// The first word of a hedge ("could", "may").
+    static let hypotheticalStart: UInt16 = 1 << 5
+    /// The first word of a future marker ("will").
+    static let futureStart: UInt16 = 1 << 6
+    /// The first word of a past marker ("had", "last year").
+    static let pastStart: UInt16 = 1 << 7
+    /// "if" or "unless", in any case.
+    static let condition: UInt16 = 1 << 8
+    /// A token that closes a clause, as ``SentenceView/isClauseBreak(_:)`` reads it.
+    static let clauseBreak: UInt16 = 1 << 9
+    /// "and" or "&", in any case.
+    static let conjunction: UInt16 = 1 << 10
+    /// The first token of a paragraph whose first quotation mark closes a quotation (see
+    /// ``QuotationTracker``).
+    static let paragraphClosesFirst: UInt16 = 1 << 11
+    /// "of" or "by", in any case.
+    static let ofOrBy: UInt16 = 1 << 12
+    /// A preposition that some cue takes ("with", "on", "from").
+    static let cuePreposition: UInt16 = 1 << 13
+    /// A cue of one word ("treaty"); a longer cue starts with a pair in ``CueLexicon/cuePairs``.
+    static let wholeCue: UInt16 = 1 << 14
+
+    /// The facts of every token.
+    ///
+    /// - Complexity: O(n) in the number of tokens, one probe of `words` each.
+    static func facts(of tokens: [Token], words: TokenKeyMap) -> TokenFacts {
+        var bits = [UInt16](repeating: 0, count: tokens.count)
+        // Room for the usual share of starts, so that the lists seldom grow.
+        var starts: [Int32] = [], reports: [Int32] = [], pairWords: [Int32] = []
+        starts.reserveCapacity(tokens.count / 2)
+        reports.reserveCapacity(tokens.count / 8)
+        pairWords.reserveCapacity(8)
+        tokens.withUnsafeBufferPointer { tokens in
+            bits.withUnsafeMutableBufferPointer { bits in
+                read(tokens, words, into: bits, cueStarts: &starts, reportStarts: &reports, pairLastWords: &pairWords)
+            }
+        }
+        return TokenFacts(bits: bits, cueStarts: starts, reportStarts: reports, pairLastWords: pairWords)
+    }
+
+    private static func read(
+        _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap, into bits: UnsafeMutableBufferPointer<UInt16>,
+        cueStarts: inout [Int32], reportStarts: inout [Int32], pairLastWords: inout [Int32]
+    ) {
+        // The paragraph whose first quotation mark is still to come.
+        var openParagraph = -1
+        for index in 0..<tokens.count {
+            let token = tokens[index]
+            var fact = words.bits(of: token.folded)
+            switch token.kind {
+            case .word:
+                if token.isLowercaseWord, fact & subordinator != 0 { fact |= clauseBreak }
+            case .punctuation:
+                fact &= ~cueStart
+                if closesClause(token.first) { fact |= clauseBreak }
+            case .dash:
+                fact &= ~cueStart
+                // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
+                if !(token.attached && index + 1 < tokens.count && tokens[index + 1].attached) { fact |= clauseBreak }
+            case .openQuote, .closeQuote, .straightQuote:
+                fact &= ~cueStart
+                if !token.afterNewline, openParagraph >= 0, let mark = QuotationTracker.mark(token) {
+                    if mark == .close { bits[openParagraph] |= paragraphClosesFirst }
+                    openParagraph = -1
+                }
+            case .possessive:
+                fact &= ~cueStart
+            }
+            if token.afterNewline {
+                openParagraph = index
+                // The paragraph's own first token may be its first mark.
+                if let mark = QuotationTracker.mark(token) {
+                    if mark == .close { fact |= paragraphClosesFirst }
+                    openParagraph = -1
+                }
+            }
+            bits[index] |= fact
+            if fact & (cueStart | reportStart | pairLastWord) != 0 {
+                if fact & cueStart != 0 { cueStarts.append(Int32(index)) }
+                if fact & reportStart != 0 { reportStarts.append(Int32(index)) }
+                if fact & pairLastWord != 0 { pairLastWords.append(Int32(index)) }
+            }
+        }
+    }
+
+    /// Punctuation that closes a clause.
+    private static func closesClause(_ first: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"): true
+        default: false
+        }
+    }
+
+    /// One key for two keys in a row, as ``CueLexicon/cuePairs`` lists the first two words of cues.
+    @inline(__always)
+    static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        (first &* 0x9E37_79B9_7F4A_7C15) ^ second
+    }
+
+    /// The folded key of each word, for the lists kept in Swift rather than in resource files.
+    static func keys(_ words: [String]) -> [UInt64] {
+        words.map { TokenHash.folded($0.utf8) }
+    }
+}
+
+/// The ``TokenFact`` bits of an article's tokens, and where the rarer starts stand.
+struct TokenFacts {
+    /// The bits of each token.
+    var bits: [UInt16]
+    /// The indexes, in order, of the tokens with ``TokenFact/cueStart``: a sentence's cue
+    /// search visits them, not every token.
+    var cueStarts: [Int32] = []
+    /// The indexes of the tokens with ``TokenFact/reportStart``.
+    var reportStarts: [Int32] = []
+    /// The indexes of the tokens with ``TokenFact/pairLastWord``.
+    var pairLastWords: [Int32] = []
+
+    /// The position in `positions` (ascending token indexes) of the first index at or after `token`.
+    ///
+    /// - Complexity: O(log n).
+    static func firstPosition(in positions: [Int32], atOrAfter token: Int) -> Int {
+        var low = 0, high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(positions[middle]) < token { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

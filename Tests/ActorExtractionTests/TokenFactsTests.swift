@@ -1,0 +1,76 @@
+@testable import ActorExtraction
+import XCTest
+
+/// The per-token facts the relation finder reads once per article.
+final class TokenFactsTests: XCTestCase {
+    private let words = TokenKeyMap([
+        (TokenHash.folded("signed".utf8), TokenFact.cueStart), (TokenHash.folded("said".utf8), TokenFact.reportStart),
+        (TokenHash.folded("while".utf8), TokenFact.subordinator), (TokenHash.folded("countries".utf8), TokenFact.pairLastWord),
+    ])
+
+    private func tokens(_ text: String) -> [Token] {
+        Tokenizer().tokens(in: Array(text.utf8))
+    }
+
+    private func facts(_ text: String) -> (tokens: [Token], facts: TokenFacts) {
+        let tokens = tokens(text)
+        return (tokens, TokenFact.facts(of: tokens, words: words))
+    }
+
+    func testStartsAreListedInTokenOrder() {
+        let read = facts("Japan signed it, she said, and signed again; both countries agreed.")
+        XCTAssertEqual(read.facts.cueStarts, [1, 8])
+        XCTAssertEqual(read.facts.reportStarts, [5])
+        XCTAssertEqual(read.facts.pairLastWords, [12])
+    }
+
+    func testOnlyAWordStartsACue() {
+        let tokens = self.tokens("signed ; signed")
+        let words = TokenKeyMap([(tokens[0].folded, TokenFact.cueStart), (tokens[1].folded, TokenFact.cueStart)])
+        let read = TokenFact.facts(of: tokens, words: words)
+        XCTAssertEqual(read.cueStarts, [0, 2])
+        XCTAssertEqual(read.bits[1] & TokenFact.cueStart, 0)
+    }
+
+    func testALowercaseSubordinatorClosesAClauseAndACapitalisedOneDoesNot() {
+        let read = facts("While Japan talks, while China waits")
+        XCTAssertEqual(read.facts.bits[0] & TokenFact.clauseBreak, 0)
+        XCTAssertNotEqual(read.facts.bits[4] & TokenFact.clauseBreak, 0)
+    }
+
+    func testASpacedDashClosesAClauseAndAnAttachedOneDoesNot() {
+        let read = facts("Russia-Japan talks - and more; then")
+        let dashes = read.tokens.indices.filter { read.tokens[$0].kind == .dash }
+        XCTAssertEqual(dashes.count, 2)
+        XCTAssertEqual(read.facts.bits[dashes[0]] & TokenFact.clauseBreak, 0)
+        XCTAssertNotEqual(read.facts.bits[dashes[1]] & TokenFact.clauseBreak, 0)
+        let semicolon = read.tokens.firstIndex { $0.first == UInt8(ascii: ";") }!
+        XCTAssertNotEqual(read.facts.bits[semicolon] & TokenFact.clauseBreak, 0)
+    }
+
+    func testAParagraphWhoseFirstMarkClosesIsMarked() {
+        let read = facts("\u{201C}It goes on\n and on,\u{201D} he said.\n\u{201C}New\u{201D}")
+        let starts = read.tokens.indices.filter { read.tokens[$0].afterNewline }
+        XCTAssertEqual(starts.count, 2)
+        XCTAssertNotEqual(read.facts.bits[starts[0]] & TokenFact.paragraphClosesFirst, 0)
+        XCTAssertEqual(read.facts.bits[starts[1]] & TokenFact.paragraphClosesFirst, 0)
+    }
+
+    func testFirstPositionIsTheFirstIndexAtOrAfterTheToken() {
+        let positions: [Int32] = [2, 5, 5, 9]
+        XCTAssertEqual(TokenFacts.firstPosition(in: positions, atOrAfter: 0), 0)
+        XCTAssertEqual(TokenFacts.firstPosition(in: positions, atOrAfter: 5), 1)
+        XCTAssertEqual(TokenFacts.firstPosition(in: positions, atOrAfter: 6), 3)
+        XCTAssertEqual(TokenFacts.firstPosition(in: positions, atOrAfter: 10), 4)
+        XCTAssertEqual(TokenFacts.firstPosition(in: [], atOrAfter: 3), 0)
+    }
+
+    func testAQuotationCarriesIntoAParagraphThatClosesItFirst() {
+        let tokens = self.tokens("\u{201C}It goes on\n and on,\u{201D} he said.\nThen \u{201C}new")
+        let read = TokenFact.facts(of: tokens, words: words)
+        let inside = QuotationTracker.insideQuotes(tokens, facts: read.bits)
+        let on = tokens.indices.filter { tokens[$0].afterNewline }
+        XCTAssertTrue(inside[on[0]], "the paragraph closes the quotation first, so it goes on")
+        XCTAssertFalse(inside[on[1]], "the paragraph opens a quotation first, so the break ends the old one")
+    }
+}

@@ -1,0 +1,38 @@
+@testable import ActorExtraction
+import XCTest
+
+/// The key sets and key maps the relation finder reads token facts from.
+final class TokenKeySetTests: XCTestCase {
+    private let with = TokenHash.folded("with".utf8)
+    private let said = TokenHash.folded("said".utf8)
+
+    func testAKeyListedUnderTwoBitsHoldsBoth() {
+        let map = TokenKeyMap([(with, 1), (said, 2), (with, 4)])
+        XCTAssertEqual(map.bits(of: with), 5)
+        XCTAssertEqual(map.bits(of: said), 2)
+    }
+
+    func testAnUnlistedKeyHoldsNoBits() {
+        let map = TokenKeyMap([(with, 1)])
+        XCTAssertEqual(map.bits(of: TokenHash.folded("against".utf8)), 0)
+    }
+
+    func testTheZeroKeyIsKeptApart() {
+        let map = TokenKeyMap([(0, 8), (with, 1)])
+        XCTAssertEqual(map.bits(of: 0), 8)
+        XCTAssertEqual(TokenKeyMap([(with, 1)]).bits(of: 0), 0)
+    }
+
+    func testManyKeysAreEachFound() {
+        let keys = (0..<3000).map { TokenHash.folded("word\($0)".utf8) }
+        let map = TokenKeyMap(keys.enumerated().map { ($0.element, UInt16(1 << ($0.offset % 16))) })
+        for (offset, key) in keys.enumerated() { XCTAssertEqual(map.bits(of: key), UInt16(1 << (offset % 16))) }
+    }
+
+    func testKeySetContainsItsWordsOnly() {
+        let set = TokenKeySet(words: ["with", "said"])
+        XCTAssertTrue(set.contains(with))
+        XCTAssertFalse(set.contains(TokenHash.folded("against".utf8)))
+        XCTAssertEqual(set.count, 2)
+    }
+}
