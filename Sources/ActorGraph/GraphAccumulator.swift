@@ -29,7 +29,9 @@ public struct GraphAccumulator: Sendable {
     /// fraction of hashing them for a `Dictionary`. Ids are still matched with `==` (as the
     /// dictionaries above do) the first time their bytes come.
     private var actorSlotsByIndex: [Int32] = []
-    private var relationSlotsByIndex: [IndexedRelationKey: Int] = [:]
+    /// Relations by the table indices of their ends, and each one's slot by its position there.
+    private var relationEdges = EdgeIndex()
+    private var relationSlotsByEdge: [Int32] = []
     /// Spans whose offsets do not fit the packed form.
     private var wideSpans: [Span] = []
 
@@ -37,12 +39,6 @@ public struct GraphAccumulator: Sendable {
     private struct ActorRecord: Sendable {
         var actor: Actor
         var mentions: [PackedMention]
-    }
-
-    private struct IndexedRelationKey: Hashable, Sendable {
-        var source: Int32
-        var target: Int32
-        var kind: RelationKind
     }
 
     private struct RelationRecord: Sendable {
@@ -114,8 +110,9 @@ public struct GraphAccumulator: Sendable {
     }
 
     private mutating func relationSlot(for relation: Relation) -> Int {
-        let indexed = IndexedRelationKey(source: strings.index(of: relation.source), target: strings.index(of: relation.target), kind: relation.kind)
-        if let existing = relationSlotsByIndex[indexed] { return existing }
+        let edge = Edge(source: strings.index(of: relation.source), target: strings.index(of: relation.target), kind: relation.kind)
+        let position = relationEdges.insert(edge)
+        if position < relationSlotsByEdge.count { return Int(relationSlotsByEdge[position]) }
         let key = relation.key
         let slot: Int
         if let existing = relationSlots[key] {
@@ -125,7 +122,7 @@ public struct GraphAccumulator: Sendable {
             relationSlots[key] = slot
             relations.append(RelationRecord(key: key, evidence: []))
         }
-        relationSlotsByIndex[indexed] = slot
+        relationSlotsByEdge.append(Int32(slot))
         return slot
     }
 

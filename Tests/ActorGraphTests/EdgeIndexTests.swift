@@ -1,5 +1,4 @@
-@testable import ActorExtraction
-import ActorGraph
+@testable import ActorGraph
 import XCTest
 
 final class EdgeIndexTests: XCTestCase {

@@ -1,36 +1,41 @@
-import ActorGraph
+/// An edge by the indices of its ends (in an article's actors, or in a string table):
+/// source, target and kind.
+package struct Edge: Equatable, Sendable {
+    package var source: Int32
+    package var target: Int32
+    package var kind: RelationKind
 
-/// An edge of one article's graph by actor index: source, target and kind.
-struct Edge: Equatable {
-    var source: Int32
-    var target: Int32
-    var kind: RelationKind
+    package init(source: Int32, target: Int32, kind: RelationKind) {
+        self.source = source
+        self.target = target
+        self.kind = kind
+    }
 }
 
-/// The edges of one article, each at a fixed position in the order first added, found by
+/// Edges, each at a fixed position in the order first added, found by
 /// value with a multiply and a probe or two.
 ///
 /// Open addressing over small integers: `Dictionary` hashed each edge with SipHash, which
 /// cost more than building the evidence the edge was looked up for.
-struct EdgeIndex {
+package struct EdgeIndex: Sendable {
     /// The edges, in the order added; an edge's position never changes.
-    private(set) var edges: [Edge] = []
+    package private(set) var edges: [Edge] = []
     /// Positions in `edges`; -1 marks an empty slot.
     private var slots = [Int32](repeating: -1, count: 64)
 
     /// Room for the edges of most articles, which growing into cost more than the edges.
-    init() {
+    package init() {
         edges.reserveCapacity(32)
     }
 
     /// The position of `edge`, if it was added.
-    func position(of edge: Edge) -> Int? {
+    package func position(of edge: Edge) -> Int? {
         let slot = find(edge)
         return slots[slot] < 0 ? nil : Int(slots[slot])
     }
 
     /// The position of `edge`, adding it at the end if it is new.
-    mutating func insert(_ edge: Edge) -> Int {
+    package mutating func insert(_ edge: Edge) -> Int {
         let slot = find(edge)
         if slots[slot] >= 0 { return Int(slots[slot]) }
         slots[slot] = Int32(edges.count)
@@ -47,10 +52,11 @@ struct EdgeIndex {
         return slot
     }
 
-    /// Mixes the pair only: the few kinds between one pair sit in neighbouring slots.
+    /// Mixes the pair only: the few kinds between one pair sit in neighbouring slots. The
+    /// high 32 bits of the product choose among up to 2³² slots (a corpus's merge).
     private static func hash(_ edge: Edge) -> Int {
         let pair = UInt64(UInt32(bitPattern: edge.source)) << 32 | UInt64(UInt32(bitPattern: edge.target))
-        return Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 40)
+        return Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     private mutating func grow() {
