@@ -40,6 +40,7 @@ struct EdgeIndex {
     }
 
     /// The slot that holds `edge`, or the empty slot where it would go.
+    @inline(__always)
     private func find(_ edge: Edge) -> Int {
         let mask = slots.count - 1
         var slot = Self.hash(edge) & mask
@@ -48,6 +49,7 @@ struct EdgeIndex {
     }
 
     /// Mixes the pair only: the few kinds between one pair sit in neighbouring slots.
+    @inline(__always)
     private static func hash(_ edge: Edge) -> Int {
         let pair = UInt64(UInt32(bitPattern: edge.source)) << 32 | UInt64(UInt32(bitPattern: edge.target))
         return Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 40)

@@ -462,11 +462,15 @@ struct GraphBuilder {
     /// The evidence of the item at `index`, its fields read in place.
     private func evidence(at index: Int) -> Evidence {
         let speaker = items[index].speaker
-        return Evidence(
-            article: article.id, sentence: items[index].sentence, source: items[index].source, target: items[index].target,
-            cue: items[index].cue, modality: items[index].modality, attributedTo: speaker < 0 ? nil : actors.id(at: speaker),
-            tense: items[index].tense, rule: items[index].rule, confidence: items[index].confidence
-        )
+        let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
+        return items.withUnsafeBufferPointer { items in
+            let item = items.baseAddress! + index
+            return Evidence(
+                article: article.id, sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target,
+                cue: item.pointee.cue, modality: item.pointee.modality, attributedTo: attributedTo,
+                tense: item.pointee.tense, rule: item.pointee.rule, confidence: item.pointee.confidence
+            )
+        }
     }
 
     /// A kind's place in the order relation keys sort kinds.
