@@ -262,18 +262,37 @@ struct GraphBuilder {
     /// share a place, and actors of the article's own at one place are put in id order after.
     private func nodesInIDOrder() -> [Int] {
         let nodeActors = nodes.actors
-        var keys = [UInt64](repeating: 0, count: nodeActors.count)
-        for node in nodeActors.indices { keys[node] = UInt64(Self.place(of: nodeActors[node], in: actors)) << 32 | UInt64(node) }
-        keys.sort()
-        var order = keys.map { Int($0 & 0xFFFF_FFFF) }
+        // One array, the keys and then the nodes: each array made here cost more than the sort.
+        var order: [Int] = []
+        order.reserveCapacity(nodeActors.count)
+        for node in nodeActors.indices { order.append(Self.place(of: nodeActors[node], in: actors) << 32 | node) }
+        Self.sortSmall(&order)
         var start = 0
-        while start < keys.count {
+        while start < order.count {
             var end = start + 1
-            while end < keys.count, keys[end] >> 32 == keys[start] >> 32 { end += 1 }
-            if end - start > 1 { sortByID(&order[start..<end], nodeActors) }
+            while end < order.count, order[end] >> 32 == order[start] >> 32 { end += 1 }
+            if end - start > 1 {
+                for index in start..<end { order[index] &= 0xFFFF_FFFF }
+                sortByID(&order[start..<end], nodeActors)
+            }
             start = end
         }
+        for index in order.indices { order[index] &= 0xFFFF_FFFF }
         return order
+    }
+
+    /// Sorts a graph's few keys by insertion, more of them by the general sort.
+    private static func sortSmall(_ keys: inout [Int]) {
+        guard keys.count <= 32 else { return keys.sort() }
+        for end in keys.indices.dropFirst() {
+            let moving = keys[end]
+            var place = end
+            while place > 0, moving < keys[place - 1] {
+                keys[place] = keys[place - 1]
+                place -= 1
+            }
+            keys[place] = moving
+        }
     }
 
     /// Puts a few nodes of actors of the article's own in id order, by insertion.
@@ -294,17 +313,20 @@ struct GraphBuilder {
     /// setting up for so few.
     private static func stableOrder(of count: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
         guard count <= 32 else { return (0..<count).sorted(by: precedes) }
-        return [Int](unsafeUninitializedCapacity: count) { order, initialized in
-            for end in 0..<count {
-                var place = end
-                while place > 0, precedes(end, order[place - 1]) {
-                    order[place] = order[place - 1]
-                    place -= 1
-                }
-                order[place] = end
+        // Grown by appending into reserved room: the initialisers that fill or leave an array
+        // uninitialised are not specialised, and cost more than the sort.
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        for end in 0..<count {
+            order.append(end)
+            var place = end
+            while place > 0, precedes(end, order[place - 1]) {
+                order[place] = order[place - 1]
+                place -= 1
             }
-            initialized = count
+            order[place] = end
         }
+        return order
     }
 
     /// A listed actor's place is twice its index plus one; an actor of the article's own,
@@ -322,20 +344,19 @@ struct GraphBuilder {
         return 2 * low
     }
 
-    /// The nodes as the graph's actors, in `order`, each with its mentions; each record is
-    /// made in its place in the array.
+    /// The nodes as the graph's actors, in `order`, each with its mentions.
     private func actorsInOrder(_ order: [Int]) -> [Actor] {
-        [Actor](unsafeUninitializedCapacity: order.count) { result, initialized in
-            for (place, node) in order.enumerated() {
-                let index = nodes.actors[node]
-                let name = actors.name(at: index)
-                (result.baseAddress! + place).initialize(to: Actor(
-                    id: actors.id(at: index), name: name, kind: actors.kind(of: index), country: actors.country(of: index),
-                    mentions: mentionList(of: node, named: name)
-                ))
-            }
-            initialized = order.count
+        var result: [Actor] = []
+        result.reserveCapacity(order.count)
+        for node in order {
+            let index = nodes.actors[node]
+            let name = actors.name(at: index)
+            result.append(Actor(
+                id: actors.id(at: index), name: name, kind: actors.kind(of: index), country: actors.country(of: index),
+                mentions: mentionList(of: node, named: name)
+            ))
         }
+        return result
     }
 
     /// How many of a node's mentions before this one are asked whether they have its text.
@@ -356,9 +377,10 @@ struct GraphBuilder {
                 while at >= 0 {
                     let mention = mentions[Int(at)]
                     let start = Int(mention.byteStart), count = Int(mention.byteEnd) - start
-                    var string: String?
+                    // The list position of an earlier mention with the same text; -2: the name's; -1: none.
+                    var same = -1
                     if count == nameBytes.count, Self.equal(text.baseAddress! + start, nameBytes.baseAddress, count) {
-                        string = name
+                        same = -2
                     } else {
                         var back = mention.previous
                         var steps = 1
@@ -366,14 +388,15 @@ struct GraphBuilder {
                             let before = mentions[Int(back)]
                             if Int(before.byteEnd - before.byteStart) == count,
                                Self.equal(text.baseAddress! + start, text.baseAddress! + Int(before.byteStart), count) {
-                                string = list[list.count - steps].text
+                                same = list.count - steps
                                 break
                             }
                             back = before.previous
                             steps += 1
                         }
                     }
-                    let mentionText = string ?? String(decoding: UnsafeBufferPointer(rebasing: text[start..<(start + count)]), as: UTF8.self)
+                    let mentionText = same == -2 ? name
+                        : same >= 0 ? list[same].text : String(decoding: UnsafeBufferPointer(rebasing: text[start..<(start + count)]), as: UTF8.self)
                     list.append(Mention(article: article.id, span: mention.span, text: mentionText))
                     at = mention.next
                 }
@@ -405,12 +428,16 @@ struct GraphBuilder {
     /// id, kind), given the nodes in id order; each with its evidence in sentence order,
     /// the canonical order of one article's items, whose sentences differ.
     private func relationsInOrder(of order: [Int]) -> [Relation] {
-        var rank = [Int32](repeating: 0, count: order.count)
+        var rank: [Int32] = []
+        rank.reserveCapacity(order.count)
+        for _ in order { rank.append(0) }
         for (place, node) in order.enumerated() { rank[node] = Int32(place) }
         let keys = edges.edges
         // Each key as one integer, its parts in the order the key sorts by.
-        let sortKeys = keys.map { edge in
-            UInt64(rank[Int(edge.source)]) << 40 | UInt64(rank[Int(edge.target)]) << 8 | UInt64(Self.kindRank(edge.kind))
+        var sortKeys: [UInt64] = []
+        sortKeys.reserveCapacity(keys.count)
+        for edge in keys {
+            sortKeys.append(UInt64(rank[Int(edge.source)]) << 40 | UInt64(rank[Int(edge.target)]) << 8 | UInt64(Self.kindRank(edge.kind)))
         }
         let edgeOrder = Self.stableOrder(of: keys.count, by: { sortKeys[$0] < sortKeys[$1] })
         var result: [Relation] = []
