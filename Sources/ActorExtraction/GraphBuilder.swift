@@ -2,9 +2,9 @@ import ActorGraph
 
 /// Collects the actors, mentions and evidence of one article into a ``Graph``.
 ///
-/// Everything is kept by actor index until the graph is built, and handed over in the
-/// graph's own order (actors by id, relations by key, mentions by position), so that the
-/// graph's canonical sort finds it sorted.
+/// Everything is kept by node until the graph is built, and handed over in the graph's
+/// own order (actors by id, relations by key, mentions by position), so that the graph's
+/// canonical sort finds it sorted.
 struct GraphBuilder {
     let article: Article
     let bytes: [UInt8]
@@ -14,8 +14,15 @@ struct GraphBuilder {
     let sentences: [Range<Int>]
     /// The nodes: each one's actor index, in the order first named.
     private var nodes = NodeIndex()
-    /// The mentions, in text order: each one's node and tokens.
-    private var mentions: [(node: Int32, tokens: Range<Int>)] = []
+    /// The mentions, in the order added; each node's are chained through `next`, from
+    /// `chains[node].first`, so that the graph's lists are made once, at their size.
+    private var mentions: [PendingMention] = []
+    /// Each node's chain of mentions, by node; a node added after the mentions may have none.
+    private var chains: [MentionChain] = []
+    /// Whether each node's mentions come each after the one before, by their tokens' first
+    /// and then last position: then their spans do, and none repeats.
+    private var mentionsInTextOrder = true
+    /// The edges, between nodes.
     private var edges = EdgeIndex()
     /// The evidence of every edge, in the order stated; each edge's items are chained from
     /// `firstItem` (by the edge's position in `edges`) through `nextItem`, -1 ending the chain.
@@ -24,6 +31,24 @@ struct GraphBuilder {
     private var items: [PendingEvidence] = []
     private var firstItem: [Int32] = []
     private var nextItem: [Int32] = []
+
+    /// A mention before it has its text: where it is, and the node's next mention (-1: none)
+    /// and the one before it (-1: none).
+    private struct PendingMention {
+        var span: Span
+        var byteStart, byteEnd: Int32
+        var firstToken, endToken: Int32
+        var node: Int32
+        var next: Int32 = -1
+        var previous: Int32 = -1
+    }
+
+    /// A node's mentions: the first, the last and how many, in the order added.
+    private struct MentionChain {
+        var first: Int32 = -1
+        var last: Int32 = -1
+        var count: Int32 = 0
+    }
 
     /// An evidence item before it has its strings: the speaker by actor index (-1: none).
     private struct PendingEvidence {
@@ -45,46 +70,83 @@ struct GraphBuilder {
         items.reserveCapacity(32)
         firstItem.reserveCapacity(32)
         nextItem.reserveCapacity(32)
+        chains.reserveCapacity(32)
     }
 
     mutating func add(_ found: [FoundMention]) {
         mentions.reserveCapacity(mentions.count + found.count)
-        for index in found.indices {
-            mentions.append((Int32(node(found[index].actor)), found[index].tokens))
+        found.withUnsafeBufferPointer { found in
+            for mention in found { addMention(of: mention.actor, at: mention.tokens) }
         }
+    }
+
+    private mutating func addMention(of actor: Int32, at range: Range<Int>) {
+        let node = nodes.insert(actor)
+        let index = Int32(mentions.count)
+        var mention = PendingMention(
+            span: Self.span(range, tokens, offsets), byteStart: tokens[range.lowerBound].start, byteEnd: tokens[range.upperBound - 1].end,
+            firstToken: Int32(range.lowerBound), endToken: Int32(range.upperBound), node: Int32(node)
+        )
+        if node >= chains.count {
+            while chains.count < node { chains.append(MentionChain()) }
+            chains.append(MentionChain(first: index, last: index, count: 1))
+        } else {
+            let last = chains[node].last
+            if last >= 0 {
+                let before = mentions[Int(last)]
+                if (before.firstToken, before.endToken) >= (mention.firstToken, mention.endToken) { mentionsInTextOrder = false }
+                mentions[Int(last)].next = index
+                mention.previous = last
+            } else {
+                chains[node].first = index
+            }
+            chains[node].last = index
+            chains[node].count += 1
+        }
+        mentions.append(mention)
     }
 
     /// Ties stated by office phrases: "Japanese Prime Minister Fumio Kishida".
     mutating func add(_ affiliations: [StatedAffiliation]) {
-        for affiliation in affiliations {
-            addEvidence(
-                from: affiliation.person, to: affiliation.organisation, kind: .affiliation, cue: affiliation.cue,
-                sentence: sentence(containing: affiliation.cue.lowerBound), modality: .asserted, tense: .present,
-                speaker: nil, rule: affiliation.rule, confidence: 0.9
-            )
+        affiliations.withUnsafeBufferPointer { affiliations in
+            for index in affiliations.indices {
+                add(affiliations.baseAddress! + index)
+            }
         }
+    }
+
+    private mutating func add(_ affiliation: UnsafePointer<StatedAffiliation>) {
+        let cue = affiliation.pointee.cue
+        addEvidence(
+            from: affiliation.pointee.person.actor, at: Self.span(affiliation.pointee.person.tokens, tokens, offsets),
+            to: affiliation.pointee.organisation.actor, at: Self.span(affiliation.pointee.organisation.tokens, tokens, offsets),
+            kind: .affiliation, cue: Self.span(cue, tokens, offsets),
+            sentence: Self.span(Self.sentence(containing: cue.lowerBound, in: sentences), tokens, offsets), modality: .asserted, tense: .present,
+            speaker: -1, rule: affiliation.pointee.rule, confidence: 0.9
+        )
     }
 
     /// A listed person's state, from the office held on the article's date or else the
     /// gazetteer's country; stated once, at the first mention, unless the text states it.
     ///
-    /// Every mention's actor is a node by now (``add(_:)-([FoundMention])`` came first), so
-    /// the actors seen are kept by node.
+    /// `mentions` are those given to ``add(_:)-([FoundMention])`` before, whose record the
+    /// builder reads: each node's first mention is the first of its chain.
     mutating func addOfficeAffiliations(_ mentions: [FoundMention]) {
-        var seen = [Bool](repeating: false, count: nodes.count)
-        for mention in mentions {
-            guard let node = nodes.node(of: mention.actor), node < seen.count else { continue }
-            guard !seen[node] else { continue }
-            seen[node] = true
-            let kind = actors.kind(of: mention.actor)
-            guard !actors.isLocal(mention.actor), kind == .person || kind == .organisation,
-                  let countryIndex = affiliation(of: mention.actor),
-                  edges.position(of: Edge(source: mention.actor, target: countryIndex, kind: .affiliation)) == nil else { continue }
-            var target = mention
-            target.actor = countryIndex
+        assert(mentions.count == self.mentions.count, "office affiliations read the mentions added before")
+        for index in self.mentions.indices {
+            let mention = self.mentions[index]
+            let node = Int(mention.node)
+            guard chains[node].first == Int32(index) else { continue }
+            let actor = nodes.actors[node]
+            let kind = actors.kind(of: actor)
+            guard !actors.isLocal(actor), kind == .person || kind == .organisation,
+                  let countryIndex = Self.affiliation(of: actor, actors, on: article.date) else { continue }
+            if let countryNode = nodes.node(of: countryIndex),
+               edges.position(of: Edge(source: Int32(node), target: Int32(countryNode), kind: .affiliation)) != nil { continue }
             addEvidence(
-                from: mention, to: target, kind: .affiliation, cue: mention.tokens, sentence: sentence(containing: mention.tokens.lowerBound),
-                modality: .asserted, tense: .present, speaker: nil, rule: Self.gazetteerRule, confidence: 0.95
+                from: actor, at: mention.span, to: countryIndex, at: mention.span, kind: .affiliation, cue: mention.span,
+                sentence: Self.span(Self.sentence(containing: Int(mention.firstToken), in: sentences), tokens, offsets), modality: .asserted, tense: .present, speaker: -1,
+                rule: Self.gazetteerRule, confidence: 0.95
             )
         }
     }
@@ -94,8 +156,8 @@ struct GraphBuilder {
 
     /// The actor index of a listed actor's state. Read in place from the gazetteer:
     /// copying whole entries for it cost more than the rest.
-    private func affiliation(of index: Int32) -> Int32? {
-        if let date = article.date, let offices = actors.gazetteer.entries[Int(index)].offices,
+    private static func affiliation(of index: Int32, _ actors: ActorTable, on date: String?) -> Int32? {
+        if let date, let offices = actors.gazetteer.entries[Int(index)].offices,
            let held = offices.firstIndex(where: { $0.isHeld(on: date) }),
            let country = actors.gazetteer.officeCountryIndex[Int(index)][held] ?? actors.index(of: offices[held].country) {
             return country
@@ -105,50 +167,60 @@ struct GraphBuilder {
     }
 
     mutating func add(_ relations: [FoundRelation]) {
-        for index in relations.indices {
-            let source = relations[index].source
-            let target = relations[index].target
-            guard source.actor != target.actor, !isOwnState(source.actor, target.actor, relations[index].kind) else { continue }
-            addEvidence(
-                from: source, to: target, kind: relations[index].kind, cue: relations[index].cue, sentence: relations[index].sentence,
-                modality: relations[index].modality, tense: relations[index].tense, speaker: relations[index].speaker,
-                rule: relations[index].rule, confidence: relations[index].confidence * strangerFactor(source, target)
-            )
+        // Fields read in place: copying each relation, rule and all, cost more than its evidence.
+        // The closure calls only a mutating method: one that reads the builder made a copy of it.
+        relations.withUnsafeBufferPointer { relations in
+            for index in relations.indices { add(relations.baseAddress! + index) }
         }
+    }
+
+    private mutating func add(_ relation: UnsafePointer<FoundRelation>) {
+        let source = relation.pointee.source.actor
+        let target = relation.pointee.target.actor
+        let kind = relation.pointee.kind
+        guard source != target, !Self.isOwnState(source, target, kind, actors) else { return }
+        let confidence = relation.pointee.confidence * Self.strangerFactor(relation.pointee.source.form, relation.pointee.target.form)
+        addEvidence(
+            from: source, at: Self.span(relation.pointee.source.tokens, tokens, offsets), to: target,
+            at: Self.span(relation.pointee.target.tokens, tokens, offsets), kind: kind, cue: Self.span(relation.pointee.cue, tokens, offsets),
+            sentence: Self.span(relation.pointee.sentence, tokens, offsets), modality: relation.pointee.modality,
+            tense: relation.pointee.tense, speaker: relation.pointee.speaker ?? -1, rule: relation.pointee.rule, confidence: confidence
+        )
     }
 
     /// "Kishida met reporters in Tokyo": a person's tie to their own state is affiliation,
     /// never another kind, so such an edge comes from a misread place name.
-    private func isOwnState(_ source: Int32, _ target: Int32, _ kind: RelationKind) -> Bool {
+    private static func isOwnState(_ source: Int32, _ target: Int32, _ kind: RelationKind, _ actors: ActorTable) -> Bool {
         guard kind != .affiliation else { return false }
         return (actors.kind(of: source) == .person && actors.country(of: source) == actors.id(at: target))
             || (actors.kind(of: target) == .person && actors.country(of: target) == actors.id(at: source))
     }
 
     /// Edges to actors found only from their context are less sure than to listed ones.
-    private func strangerFactor(_ source: FoundMention, _ target: FoundMention) -> Double {
-        source.form == .stranger || target.form == .stranger ? 0.8 : 1
+    private static func strangerFactor(_ source: Gazetteer.Form, _ target: Gazetteer.Form) -> Double {
+        source == .stranger || target == .stranger ? 0.8 : 1
     }
 
+    /// Adds an item of evidence, by actor index and span; `speaker` -1 for none.
     private mutating func addEvidence(
-        from source: FoundMention, to target: FoundMention, kind: RelationKind, cue: Range<Int>, sentence: Range<Int>,
-        modality: Modality, tense: Tense, speaker: Int32?, rule: String, confidence: Double
+        from source: Int32, at sourceSpan: Span, to target: Int32, at targetSpan: Span, kind: RelationKind,
+        cue: Span, sentence: Span, modality: Modality, tense: Tense, speaker: Int32, rule: String, confidence: Double
     ) {
-        _ = node(source.actor)
-        _ = node(target.actor)
-        if let speaker { _ = node(speaker) }
-        var sourceSpan = span(source.tokens)
-        var targetSpan = span(target.tokens)
-        var key = Edge(source: source.actor, target: target.actor, kind: kind)
-        if !kind.isDirected, actors.idPrecedes(target.actor, source.actor) {
-            key = Edge(source: target.actor, target: source.actor, kind: kind)
+        let sourceNode = Int32(nodes.insert(source))
+        let targetNode = Int32(nodes.insert(target))
+        if speaker >= 0 { _ = nodes.insert(speaker) }
+        var sourceSpan = sourceSpan
+        var targetSpan = targetSpan
+        var key = Edge(source: sourceNode, target: targetNode, kind: kind)
+        if !kind.isDirected, actors.idPrecedes(target, source) {
+            key = Edge(source: targetNode, target: sourceNode, kind: kind)
             swap(&sourceSpan, &targetSpan)
         }
         let position = edges.insert(key)
         if position == firstItem.count { firstItem.append(-1) }
         let item = PendingEvidence(
-            sentence: span(sentence), source: sourceSpan, target: targetSpan, cue: span(cue), modality: modality, tense: tense,
-            speaker: speaker ?? -1, rule: rule, confidence: (confidence * 100).rounded() / 100
+            sentence: sentence, source: sourceSpan, target: targetSpan, cue: cue, modality: modality, tense: tense,
+            speaker: speaker, rule: rule, confidence: (confidence * 100).rounded() / 100
         )
         // One item per stating sentence: a second cue in the same sentence ("spoke by
         // phone with") states the same relation again, not a second time.
@@ -168,62 +240,93 @@ struct GraphBuilder {
         items.append(item)
     }
 
-    /// The graph, its parts moved out of the builder.
+    /// The graph, made from the builder's records.
     ///
     /// Actors come in id order, relations in key order and each one's evidence in sentence
     /// order, which is the graph's canonical order, so the graph need not check it again,
     /// unless an actor's mentions are not in text order without repeats.
-    consuming func graph() -> Graph {
+    func graph() -> Graph {
         let order = nodesInIDOrder()
         let graphActors = actorsInOrder(order)
         let graphRelations = relationsInOrder(of: order)
-        guard mentionsAreInTextOrder() else { return Graph(articles: [article], actors: graphActors, relations: graphRelations) }
+        guard mentionsInTextOrder else { return Graph(articles: [article], actors: graphActors, relations: graphRelations) }
         return Graph(canonicalArticles: [article], actors: graphActors, relations: graphRelations)
-    }
-
-    /// Whether each node's mentions come each after the one before, by their tokens'
-    /// first and then last position: then their spans do, and none repeats.
-    private func mentionsAreInTextOrder() -> Bool {
-        var last = [Range<Int>?](repeating: nil, count: nodes.count)
-        for mention in mentions {
-            let node = Int(mention.node)
-            if let before = last[node],
-               (before.lowerBound, before.upperBound) >= (mention.tokens.lowerBound, mention.tokens.upperBound) { return false }
-            last[node] = mention.tokens
-        }
-        return true
     }
 
     /// The nodes in the order of their actors' ids, as a stable sort by
     /// ``ActorTable/idPrecedes(_:_:)`` puts them, comparing few strings: each node sorts by
     /// its place among the gazetteer's ids (which are in order), and only two actors of the
     /// article's own at the same place compare their ids.
+    ///
+    /// The places and nodes are sorted as integers, place above node: no two listed actors
+    /// share a place, and actors of the article's own at one place are put in id order after.
     private func nodesInIDOrder() -> [Int] {
-        let nodeActors = nodes.actors, actors = self.actors
-        var places = [Int](repeating: 0, count: nodeActors.count)
-        for node in nodeActors.indices { places[node] = Self.place(of: nodeActors[node], in: actors) }
-        return Self.stableOrder(of: nodeActors.count) { a, b in
-            if places[a] != places[b] { return places[a] < places[b] }
-            return actors.idPrecedes(nodeActors[a], nodeActors[b])
+        let nodeActors = nodes.actors
+        // One array, the keys and then the nodes: each array made here cost more than the sort.
+        var order: [Int] = []
+        order.reserveCapacity(nodeActors.count)
+        for node in nodeActors.indices { order.append(Self.place(of: nodeActors[node], in: actors) << 32 | node) }
+        Self.sortSmall(&order)
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, order[end] >> 32 == order[start] >> 32 { end += 1 }
+            if end - start > 1 {
+                for index in start..<end { order[index] &= 0xFFFF_FFFF }
+                sortByID(&order[start..<end], nodeActors)
+            }
+            start = end
+        }
+        for index in order.indices { order[index] &= 0xFFFF_FFFF }
+        return order
+    }
+
+    /// Sorts a graph's few keys by insertion, more of them by the general sort.
+    private static func sortSmall(_ keys: inout [Int]) {
+        guard keys.count <= 32 else { return keys.sort() }
+        for end in keys.indices.dropFirst() {
+            let moving = keys[end]
+            var place = end
+            while place > 0, moving < keys[place - 1] {
+                keys[place] = keys[place - 1]
+                place -= 1
+            }
+            keys[place] = moving
+        }
+    }
+
+    /// Puts a few nodes of actors of the article's own in id order, by insertion.
+    private func sortByID(_ run: inout ArraySlice<Int>, _ nodeActors: [Int32]) {
+        for end in (run.startIndex + 1)..<run.endIndex {
+            let moving = run[end]
+            var place = end
+            while place > run.startIndex, actors.idPrecedes(nodeActors[moving], nodeActors[run[place - 1]]) {
+                run[place] = run[place - 1]
+                place -= 1
+            }
+            run[place] = moving
         }
     }
 
     /// The positions `0..<count` in the order a stable sort by `precedes` gives. A graph's
-    /// few nodes and edges are put in order by insertion, which costs a fraction of the
-    /// general sort's setting up for so few.
+    /// few edges are put in order by insertion, which costs a fraction of the general sort's
+    /// setting up for so few.
     private static func stableOrder(of count: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
         guard count <= 32 else { return (0..<count).sorted(by: precedes) }
-        return [Int](unsafeUninitializedCapacity: count) { order, initialized in
-            for end in 0..<count {
-                var place = end
-                while place > 0, precedes(end, order[place - 1]) {
-                    order[place] = order[place - 1]
-                    place -= 1
-                }
-                order[place] = end
+        // Grown by appending into reserved room: the initialisers that fill or leave an array
+        // uninitialised are not specialised, and cost more than the sort.
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        for end in 0..<count {
+            order.append(end)
+            var place = end
+            while place > 0, precedes(end, order[place - 1]) {
+                order[place] = order[place - 1]
+                place -= 1
             }
-            initialized = count
+            order[place] = end
         }
+        return order
     }
 
     /// A listed actor's place is twice its index plus one; an actor of the article's own,
@@ -243,58 +346,129 @@ struct GraphBuilder {
 
     /// The nodes as the graph's actors, in `order`, each with its mentions.
     private func actorsInOrder(_ order: [Int]) -> [Actor] {
-        var lists = mentionLists()
         var result: [Actor] = []
         result.reserveCapacity(order.count)
         for node in order {
             let index = nodes.actors[node]
+            let name = actors.name(at: index)
             result.append(Actor(
-                id: actors.id(at: index), name: actors.name(at: index), kind: actors.kind(of: index), country: actors.country(of: index),
-                mentions: Self.take(&lists[node])
+                id: actors.id(at: index), name: name, kind: actors.kind(of: index), country: actors.country(of: index),
+                mentions: mentionList(of: node, named: name)
             ))
         }
         return result
+    }
+
+    /// How many of a node's mentions before this one are asked whether they have its text.
+    private static let textLookBack = 8
+
+    /// A node's mentions, with their text, in the order added. A text written as the actor's
+    /// name, or as one of the node's few mentions before, is that string again: making each
+    /// string from its bytes cost more than the rest of the mention.
+    private func mentionList(of node: Int, named name: String) -> [Mention] {
+        guard node < chains.count, chains[node].count > 0 else { return [] }
+        let chain = chains[node]
+        var utf8Name = name
+        return utf8Name.withUTF8 { nameBytes in
+            bytes.withUnsafeBufferPointer { text in
+                var list: [Mention] = []
+                list.reserveCapacity(Int(chain.count))
+                var at = chain.first
+                while at >= 0 {
+                    let mention = mentions[Int(at)]
+                    let start = Int(mention.byteStart), count = Int(mention.byteEnd) - start
+                    // The list position of an earlier mention with the same text; -2: the name's; -1: none.
+                    var same = -1
+                    if count == nameBytes.count, Self.equal(text.baseAddress! + start, nameBytes.baseAddress, count) {
+                        same = -2
+                    } else {
+                        var back = mention.previous
+                        var steps = 1
+                        while back >= 0, steps <= Self.textLookBack {
+                            let before = mentions[Int(back)]
+                            if Int(before.byteEnd - before.byteStart) == count,
+                               Self.equal(text.baseAddress! + start, text.baseAddress! + Int(before.byteStart), count) {
+                                same = list.count - steps
+                                break
+                            }
+                            back = before.previous
+                            steps += 1
+                        }
+                    }
+                    let mentionText = same == -2 ? name
+                        : same >= 0 ? list[same].text : String(decoding: UnsafeBufferPointer(rebasing: text[start..<(start + count)]), as: UTF8.self)
+                    list.append(Mention(article: article.id, span: mention.span, text: mentionText))
+                    at = mention.next
+                }
+                return list
+            }
+        }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are the same, eight at a time.
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+        guard count > 0 else { return true }
+        guard let b else { return false }
+        let left = UnsafeRawPointer(a), right = UnsafeRawPointer(b)
+        var offset = 0
+        while offset &+ 8 <= count {
+            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                return false
+            }
+            offset &+= 8
+        }
+        while offset < count {
+            if a[offset] != b[offset] { return false }
+            offset &+= 1
+        }
+        return true
     }
 
     /// The edges as the graph's relations, in the order of their keys (source id, target
     /// id, kind), given the nodes in id order; each with its evidence in sentence order,
     /// the canonical order of one article's items, whose sentences differ.
     private func relationsInOrder(of order: [Int]) -> [Relation] {
-        var rank = [Int32](repeating: 0, count: order.count)
+        var rank: [Int32] = []
+        rank.reserveCapacity(order.count)
+        for _ in order { rank.append(0) }
         for (place, node) in order.enumerated() { rank[node] = Int32(place) }
         let keys = edges.edges
-        // Locals, so that the closures below capture them and not a copy of the builder.
-        let nodes = self.nodes, items = self.items
         // Each key as one integer, its parts in the order the key sorts by.
-        let sortKeys = keys.map { edge in
-            UInt64(rank[nodes.node(of: edge.source)!]) << 40 | UInt64(rank[nodes.node(of: edge.target)!]) << 8
-                | UInt64(Self.kinds.firstIndex(of: edge.kind)!)
+        var sortKeys: [UInt64] = []
+        sortKeys.reserveCapacity(keys.count)
+        for edge in keys {
+            sortKeys.append(UInt64(rank[Int(edge.source)]) << 40 | UInt64(rank[Int(edge.target)]) << 8 | UInt64(Self.kindRank(edge.kind)))
         }
+        let edgeOrder = Self.stableOrder(of: keys.count, by: { sortKeys[$0] < sortKeys[$1] })
         var result: [Relation] = []
         result.reserveCapacity(keys.count)
-        for position in Self.stableOrder(of: keys.count, by: { sortKeys[$0] < sortKeys[$1] }) {
-            let first = firstItem[position]
-            var evidence: [Evidence]
-            if nextItem[Int(first)] < 0 {
-                // Most edges are stated once.
-                evidence = [self.evidence(items[Int(first)])]
-            } else {
-                var chain: [Int32] = []
-                var at = first
-                while at >= 0 {
-                    chain.append(at)
-                    at = nextItem[Int(at)]
-                }
-                Self.sortBySentence(&chain, items)
-                evidence = []
-                evidence.reserveCapacity(chain.count)
-                for item in chain { evidence.append(self.evidence(items[Int(item)])) }
-            }
+        for position in edgeOrder {
+            let key = keys[position]
             result.append(Relation(
-                source: actors.id(at: keys[position].source), target: actors.id(at: keys[position].target), kind: keys[position].kind,
-                evidence: evidence
+                canonicalSource: actors.id(at: nodes.actors[Int(key.source)]), target: actors.id(at: nodes.actors[Int(key.target)]),
+                kind: key.kind, evidence: evidence(ofEdgeAt: position)
             ))
         }
+        return result
+    }
+
+    /// An edge's evidence in sentence order.
+    private func evidence(ofEdgeAt position: Int) -> [Evidence] {
+        let first = firstItem[position]
+        if nextItem[Int(first)] < 0 {
+            // Most edges are stated once.
+            return [evidence(at: Int(first))]
+        }
+        var chain: [Int32] = []
+        var at = first
+        while at >= 0 {
+            chain.append(at)
+            at = nextItem[Int(at)]
+        }
+        Self.sortBySentence(&chain, items)
+        var result: [Evidence] = []
+        result.reserveCapacity(chain.count)
+        for item in chain { result.append(evidence(at: Int(item))) }
         return result
     }
 
@@ -312,43 +486,29 @@ struct GraphBuilder {
         }
     }
 
-    private func evidence(_ item: PendingEvidence) -> Evidence {
-        Evidence(
-            article: article.id, sentence: item.sentence, source: item.source, target: item.target, cue: item.cue,
-            modality: item.modality, attributedTo: item.speaker < 0 ? nil : actors.id(at: item.speaker), tense: item.tense,
-            rule: item.rule, confidence: item.confidence
-        )
+    /// The evidence of the item at `index`, its fields read in place.
+    private func evidence(at index: Int) -> Evidence {
+        let speaker = items[index].speaker
+        let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
+        return items.withUnsafeBufferPointer { items in
+            let item = items.baseAddress! + index
+            return Evidence(
+                article: article.id, sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target,
+                cue: item.pointee.cue, modality: item.pointee.modality, attributedTo: attributedTo,
+                tense: item.pointee.tense, rule: item.pointee.rule, confidence: item.pointee.confidence
+            )
+        }
+    }
+
+    /// A kind's place in the order relation keys sort kinds.
+    private static func kindRank(_ kind: RelationKind) -> Int {
+        kinds.firstIndex(of: kind)!
     }
 
     /// The kinds in the order relation keys sort them.
     private static let kinds = RelationKind.allCases
 
-    /// Each node's mentions, with their text, in text order.
-    private func mentionLists() -> [[Mention]] {
-        var counts = [Int](repeating: 0, count: nodes.count)
-        for mention in mentions { counts[Int(mention.node)] += 1 }
-        var lists = counts.map { count in
-            var list: [Mention] = []
-            list.reserveCapacity(count)
-            return list
-        }
-        for mention in mentions {
-            let start = Int(tokens[mention.tokens.lowerBound].start)
-            let end = Int(tokens[mention.tokens.upperBound - 1].end)
-            let text = String(decoding: bytes[start..<end], as: UTF8.self)
-            lists[Int(mention.node)].append(Mention(article: article.id, span: span(mention.tokens), text: text))
-        }
-        return lists
-    }
-
-    /// Moves an array out, leaving an empty one, so that the graph holds the only reference.
-    private static func take<Element>(_ array: inout [Element]) -> [Element] {
-        var taken: [Element] = []
-        swap(&taken, &array)
-        return taken
-    }
-
-    private func sentence(containing token: Int) -> Range<Int> {
+    private static func sentence(containing token: Int, in sentences: [Range<Int>]) -> Range<Int> {
         var low = 0
         var high = sentences.count
         while low < high {
@@ -358,12 +518,11 @@ struct GraphBuilder {
         return low < sentences.count ? sentences[low] : token..<(token + 1)
     }
 
-    /// The actor's node, adding it when first named.
-    private mutating func node(_ index: Int32) -> Int {
-        nodes.insert(index)
-    }
-
-    private func span(_ range: Range<Int>) -> Span {
+    /// A range of tokens as a span of code points.
+    ///
+    /// Static, as are the other readers the mutating methods call: a method reading the
+    /// builder, called from one changing it, was given a copy of the whole builder.
+    private static func span(_ range: Range<Int>, _ tokens: [Token], _ offsets: CodePointOffsets) -> Span {
         Span(
             start: offsets.codePoint(atByte: Int(tokens[range.lowerBound].start)),
             end: offsets.codePoint(atByte: Int(tokens[range.upperBound - 1].end))

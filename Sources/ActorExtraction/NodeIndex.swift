@@ -32,6 +32,7 @@ struct NodeIndex {
     }
 
     /// The slot that holds `actor`, or the empty slot where it would go.
+    @inline(__always)
     private func find(_ actor: Int32) -> Int {
         let mask = slots.count - 1
         var slot = Self.hash(actor) & mask
@@ -39,6 +40,7 @@ struct NodeIndex {
         return slot
     }
 
+    @inline(__always)
     private static func hash(_ actor: Int32) -> Int {
         Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: actor)) &* 0x9E37_79B9_7F4A_7C15) >> 40)
     }

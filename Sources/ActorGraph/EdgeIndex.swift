@@ -45,6 +45,7 @@ package struct EdgeIndex: Sendable {
     }
 
     /// The slot that holds `edge`, or the empty slot where it would go.
+    @inline(__always)
     private func find(_ edge: Edge) -> Int {
         let mask = slots.count - 1
         var slot = Self.hash(edge) & mask
@@ -54,6 +55,7 @@ package struct EdgeIndex: Sendable {
 
     /// Mixes the pair only: the few kinds between one pair sit in neighbouring slots. The
     /// high 32 bits of the product choose among up to 2³² slots (a corpus's merge).
+    @inline(__always)
     private static func hash(_ edge: Edge) -> Int {
         let pair = UInt64(UInt32(bitPattern: edge.source)) << 32 | UInt64(UInt32(bitPattern: edge.target))
         return Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 32)

@@ -36,6 +36,16 @@ public struct Relation: Codable, Hashable, Sendable {
         self.kind = kind
     }
 
+    /// A relation whose symmetric pair is already in canonical order, as an article's
+    /// extraction makes it, which leaves out the comparison of the ids.
+    package init(canonicalSource source: String, target: String, kind: RelationKind, evidence: [Evidence]) {
+        assert(kind.isDirected || !(target < source), "symmetric pair not in canonical order")
+        self.source = source
+        self.target = target
+        self.kind = kind
+        self.evidence = evidence
+    }
+
     private enum CodingKeys: String, CodingKey {
         case source, target, kind, directed, weight, evidence
     }
