@@ -33,34 +33,29 @@ struct Tokenizer {
     private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>) -> [Token] {
         // Offsets are kept in 32 bits (the decoder refuses longer texts).
         precondition(end <= Int(Int32.max), "a text of more than 2 GB")
-        var tokens: [Token] = []
-        // News text has a token every four to five bytes; growing the array copies it.
-        tokens.reserveCapacity((end - start) / 4 + 16)
+        // Every token takes at least one byte, so the text's length bounds their number:
+        // tokens are written in place, without the capacity and uniqueness tests of an
+        // append, which cost more than the rest of a short word.
+        let capacity = end - start
+        guard capacity > 0 else { return [] }
+        return [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, wordBytes: wordBytes)
+        }
+    }
+
+    /// Writes the tokens of `bytes[start..<end]` to `out`, which has room for one a byte,
+    /// and returns their number.
+    private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>) -> Int {
+        var count = 0
         var index = start
         var sawNewline = false
         var sawSpace = true
         while index < end {
             let byte = bytes[index]
-            let scalar: UInt32
-            let width: Int
-            let isWord: Bool
-            // ASCII, most of any text, is told apart by one table load; the special spaces
-            // and Unicode's word characters are all beyond it.
-            if byte < 0x80 {
-                if byte == UInt8(ascii: "\n") { sawNewline = true; sawSpace = true; index += 1; continue }
-                if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
-                    sawSpace = true; index += 1; continue
-                }
-                (scalar, width, isWord) = (UInt32(byte), 1, wordBytes[Int(byte)] != 0)
-            } else {
-                (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
-                if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
-                    sawSpace = true; index += width; continue
-                }
-                isWord = UTF8Scalar.isWordCharacterBeyondASCII(scalar)
-            }
             var token: Token
-            if isWord {
+            // A word's first byte is told by one table load before any test for space:
+            // most tokens are ASCII words.
+            if wordBytes[Int(byte)] != 0 {
                 token = plainASCIIWord(bytes, from: index, end: end, wordBytes: wordBytes) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
                 let wordEnd = Int(token.end)
                 // The byte after the word first: most words are followed by no dot.
@@ -68,23 +63,47 @@ struct Tokenizer {
                    Self.isAbbreviation(token.exact) {
                     token = makeToken(bytes, index, wordEnd + 1, .word)
                 }
-            } else if byte < 0x80, byte != UInt8(ascii: "'") {
-                // ASCII punctuation, one byte: hashed directly, where the general loop cost
-                // a dozen instructions more for each comma and full stop.
-                let hash = (TokenHash.seed ^ UInt64(byte)) &* TokenHash.prime
-                let kind: Token.Kind = byte == UInt8(ascii: "-") ? .dash : byte == UInt8(ascii: "\"") ? .straightQuote : .punctuation
-                token = Token(
-                    exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
-                    kind: kind, first: byte, afterNewline: false, attached: false
-                )
-            } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: width, end: end, previous: tokens.last, spaced: sawSpace) {
-                token = makeToken(bytes, index, possessiveEnd, .possessive)
+            } else if byte < 0x80 {
+                if byte == UInt8(ascii: "\n") { sawNewline = true; sawSpace = true; index += 1; continue }
+                if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
+                    sawSpace = true; index += 1; continue
+                }
+                if byte != UInt8(ascii: "'") {
+                    // ASCII punctuation, one byte: hashed directly, where the general loop cost
+                    // a dozen instructions more for each comma and full stop.
+                    let hash = (TokenHash.seed ^ UInt64(byte)) &* TokenHash.prime
+                    let kind: Token.Kind = byte == UInt8(ascii: "-") ? .dash : byte == UInt8(ascii: "\"") ? .straightQuote : .punctuation
+                    token = Token(
+                        exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
+                        kind: kind, first: byte, afterNewline: false, attached: false
+                    )
+                } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: 1, end: end, previous: count > 0 ? out[count &- 1] : nil, spaced: sawSpace) {
+                    token = makeToken(bytes, index, possessiveEnd, .possessive)
+                } else {
+                    token = makeToken(bytes, index, index + 1, .punctuation)
+                }
             } else {
-                token = makeToken(bytes, index, index + width, punctuationKind(scalar))
+                let (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
+                if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
+                    sawSpace = true; index += width; continue
+                }
+                if UTF8Scalar.isWordCharacterBeyondASCII(scalar) {
+                    token = makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
+                    let wordEnd = Int(token.end)
+                    if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
+                       Self.isAbbreviation(token.exact) {
+                        token = makeToken(bytes, index, wordEnd + 1, .word)
+                    }
+                } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: width, end: end, previous: count > 0 ? out[count &- 1] : nil, spaced: sawSpace) {
+                    token = makeToken(bytes, index, possessiveEnd, .possessive)
+                } else {
+                    token = makeToken(bytes, index, index + width, punctuationKind(scalar))
+                }
             }
             token.afterNewline = sawNewline
             token.attached = !sawSpace
-            tokens.append(token)
+            (out + count).initialize(to: token)
+            count &+= 1
             index = Int(token.end)
             sawNewline = false
             sawSpace = false
@@ -95,7 +114,7 @@ struct Tokenizer {
                 index &+= 1
             }
         }
-        return tokens
+        return count
     }
 
     @inline(__always)
