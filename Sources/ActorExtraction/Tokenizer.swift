@@ -38,6 +38,15 @@ struct Tokenizer {
         // append, which cost more than the rest of a short word.
         let capacity = end - start
         guard capacity > 0 else { return [] }
+        guard capacity > 64 else {
+            // A name or phrase, tokenised by the thousand when resources load: filled on
+            // the stack and appended, since making an array uninitialized goes through an
+            // unspecialised allocation of several hundred instructions.
+            return withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { scratch in
+                let count = fill(scratch.baseAddress!, bytes, from: start, to: end, wordBytes: wordBytes)
+                return Array(scratch[..<count])
+            }
+        }
         return [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, wordBytes: wordBytes)
         }
