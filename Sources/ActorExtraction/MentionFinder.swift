@@ -38,8 +38,10 @@ struct MentionFinder {
     let roles: RoleLexicon
 
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
-    func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
-        let marks = TokenMarks(tokens, roles: roles.rolePhrases.firstKeyFilter)
+    ///
+    /// - Parameter marks: the tokens' marks, when the tokenizer made them.
+    func mentions(in tokens: [Token], bytes: [UInt8], date: String?, marks given: TokenMarks? = nil) -> MentionResult {
+        let marks = given ?? TokenMarks(tokens, roles: roles.rolePhrases.firstKeyFilter)
         var found = gazetteerMentions(in: tokens)
         var named = ActorBits(count: gazetteer.entries.count)
         for mention in found { named.insert(mention.actor) }

@@ -12,6 +12,13 @@ struct TokenBits {
         words = [UInt64](repeating: 0, count: (count + 63) / 64)
     }
 
+    /// The set whose bits are `words` (bit 0 of the first for token 0), for `count`
+    /// tokens; `words` holds `(count + 63) / 64` words, with no bit set past `count`.
+    init(words: [UInt64], count: Int) {
+        self.words = words
+        self.count = count
+    }
+
     /// Sets the bits of tokens `64 * word` to `64 * word + 63` at once, from `bits` (bit 0
     /// for the first); bits past `count` must be clear.
     mutating func setWord(_ word: Int, to bits: UInt64) {
@@ -52,6 +59,11 @@ struct TokenMarks {
     let capitalised: TokenBits
     /// Tokens whose folded key may start an office phrase.
     let roles: TokenBits
+
+    init(capitalised: TokenBits, roles: TokenBits) {
+        self.capitalised = capitalised
+        self.roles = roles
+    }
 
     init(_ tokens: [Token], roles roleFilter: FirstKeyFilter) {
         var capitalised = TokenBits(count: tokens.count)

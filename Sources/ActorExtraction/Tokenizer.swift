@@ -30,37 +30,124 @@ struct Tokenizer {
         }
     }
 
+    /// The tokens from `start` to the end, with the marks mention finding starts from
+    /// (``TokenMarks``), set as the tokens are made: a pass of its own over the tokens
+    /// for each mark cost twice as much.
+    ///
+    /// - Parameter roles: the first-key filter of the office phrases.
+    func tokensAndMarks(in bytes: [UInt8], from start: Int, roles: FirstKeyFilter) -> (tokens: [Token], marks: TokenMarks) {
+        let end = bytes.count
+        let capacity = end - start
+        guard capacity > 64 else {
+            let tokens = tokens(in: bytes, from: start)
+            return (tokens, TokenMarks(tokens, roles: roles))
+        }
+        precondition(end <= Int(Int32.max), "a text of more than 2 GB")
+        let wordCount = (capacity + 63) / 64
+        var capitalised = [UInt64](repeating: 0, count: wordCount)
+        var starts = [UInt64](repeating: 0, count: wordCount)
+        let tokens = bytes.withUnsafeBufferPointer { bytes in
+            Self.asciiWordBytes.withUnsafeBufferPointer { wordBytes in
+                capitalised.withUnsafeMutableBufferPointer { capitalised in
+                    starts.withUnsafeMutableBufferPointer { starts in
+                        [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                            var marks = MarkWriter(capitalised: capitalised.baseAddress!, roles: starts.baseAddress!, filter: roles)
+                            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, wordBytes: wordBytes.baseAddress!, marks: &marks)
+                        }
+                    }
+                }
+            }
+        }
+        let used = (tokens.count + 63) / 64
+        capitalised.removeLast(wordCount - used)
+        starts.removeLast(wordCount - used)
+        return (tokens, TokenMarks(capitalised: TokenBits(words: capitalised, count: tokens.count), roles: TokenBits(words: starts, count: tokens.count)))
+    }
+
+    /// Sets the marks of tokens as they are made, a word of 64 at a time.
+    struct MarkWriter {
+        let capitalised: UnsafeMutablePointer<UInt64>
+        let roles: UnsafeMutablePointer<UInt64>
+        let filter: FirstKeyFilter
+        var capitalWord: UInt64 = 0
+        var roleWord: UInt64 = 0
+
+        init(capitalised: UnsafeMutablePointer<UInt64>, roles: UnsafeMutablePointer<UInt64>, filter: FirstKeyFilter) {
+            self.capitalised = capitalised
+            self.roles = roles
+            self.filter = filter
+        }
+
+        /// Marks `token`, the one at `index`; the tokens before it are marked.
+        @inline(__always)
+        mutating func mark(_ token: Token, at index: Int) {
+            let shift = UInt64(index & 63)
+            capitalWord |= UInt64(token.isCapitalised ? 1 : 0) &<< shift
+            roleWord |= UInt64(filter.mayStart(with: token.folded) ? 1 : 0) &<< shift
+            if shift == 63 { flush(at: index) }
+        }
+
+        /// Stores the word that holds `index`'s mark.
+        @inline(__always)
+        mutating func flush(at index: Int) {
+            capitalised[index &>> 6] = capitalWord
+            roles[index &>> 6] = roleWord
+            capitalWord = 0
+            roleWord = 0
+        }
+    }
+
     private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>) -> [Token] {
         // Offsets are kept in 32 bits (the decoder refuses longer texts).
         precondition(end <= Int(Int32.max), "a text of more than 2 GB")
-        var tokens: [Token] = []
-        // News text has a token every four to five bytes; growing the array copies it.
-        tokens.reserveCapacity((end - start) / 4 + 16)
+        // Every token takes at least one byte, so the text's length bounds their number:
+        // tokens are written in place, without the capacity and uniqueness tests of an
+        // append, which cost more than the rest of a short word.
+        let capacity = end - start
+        guard capacity > 0 else { return [] }
+        guard capacity > 64 else {
+            // A name or phrase, tokenised by the thousand when resources load: filled on
+            // the stack and appended, since making an array uninitialized goes through an
+            // unspecialised allocation of several hundred instructions.
+            return withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { scratch in
+                let count = fill(scratch.baseAddress!, bytes, from: start, to: end, wordBytes: wordBytes)
+                return Array(scratch[..<count])
+            }
+        }
+        return [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, wordBytes: wordBytes)
+        }
+    }
+
+    /// Writes the tokens of `bytes[start..<end]` to `out`, which has room for one a byte,
+    /// and returns their number.
+    private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>) -> Int {
+        var none: MarkWriter?
+        return fill(out, bytes, from: start, to: end, wordBytes: wordBytes, marks: &none)
+    }
+
+    @inline(__always)
+    private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>, marks: inout MarkWriter) -> Int {
+        var some: MarkWriter? = marks
+        let count = fill(out, bytes, from: start, to: end, wordBytes: wordBytes, marks: &some)
+        marks = some!
+        if count & 63 != 0 { marks.flush(at: count &- 1) }
+        return count
+    }
+
+    /// - Parameter marks: where to mark the tokens, if anywhere.
+    @inline(__always)
+    private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>, marks: inout MarkWriter?) -> Int {
+        var count = 0
         var index = start
         var sawNewline = false
         var sawSpace = true
         while index < end {
             let byte = bytes[index]
-            let scalar: UInt32
-            let width: Int
-            let isWord: Bool
-            // ASCII, most of any text, is told apart by one table load; the special spaces
-            // and Unicode's word characters are all beyond it.
-            if byte < 0x80 {
-                if byte == UInt8(ascii: "\n") { sawNewline = true; sawSpace = true; index += 1; continue }
-                if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
-                    sawSpace = true; index += 1; continue
-                }
-                (scalar, width, isWord) = (UInt32(byte), 1, wordBytes[Int(byte)] != 0)
-            } else {
-                (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
-                if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
-                    sawSpace = true; index += width; continue
-                }
-                isWord = UTF8Scalar.isWordCharacterBeyondASCII(scalar)
-            }
             var token: Token
-            if isWord {
+            // A word's first byte is told by one table load before any test for space:
+            // most tokens are ASCII words.
+            if wordBytes[Int(byte)] != 0 {
                 token = plainASCIIWord(bytes, from: index, end: end, wordBytes: wordBytes) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
                 let wordEnd = Int(token.end)
                 // The byte after the word first: most words are followed by no dot.
@@ -68,23 +155,48 @@ struct Tokenizer {
                    Self.isAbbreviation(token.exact) {
                     token = makeToken(bytes, index, wordEnd + 1, .word)
                 }
-            } else if byte < 0x80, byte != UInt8(ascii: "'") {
-                // ASCII punctuation, one byte: hashed directly, where the general loop cost
-                // a dozen instructions more for each comma and full stop.
-                let hash = (TokenHash.seed ^ UInt64(byte)) &* TokenHash.prime
-                let kind: Token.Kind = byte == UInt8(ascii: "-") ? .dash : byte == UInt8(ascii: "\"") ? .straightQuote : .punctuation
-                token = Token(
-                    exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
-                    kind: kind, first: byte, afterNewline: false, attached: false
-                )
-            } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: width, end: end, previous: tokens.last, spaced: sawSpace) {
-                token = makeToken(bytes, index, possessiveEnd, .possessive)
+            } else if byte < 0x80 {
+                if byte == UInt8(ascii: "\n") { sawNewline = true; sawSpace = true; index += 1; continue }
+                if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
+                    sawSpace = true; index += 1; continue
+                }
+                if byte != UInt8(ascii: "'") {
+                    // ASCII punctuation, one byte: hashed directly, where the general loop cost
+                    // a dozen instructions more for each comma and full stop.
+                    let hash = (TokenHash.seed ^ UInt64(byte)) &* TokenHash.prime
+                    let kind: Token.Kind = byte == UInt8(ascii: "-") ? .dash : byte == UInt8(ascii: "\"") ? .straightQuote : .punctuation
+                    token = Token(
+                        exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
+                        kind: kind, first: byte, afterNewline: false, attached: false
+                    )
+                } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: 1, end: end, previous: count > 0 ? out[count &- 1] : nil, spaced: sawSpace) {
+                    token = makeToken(bytes, index, possessiveEnd, .possessive)
+                } else {
+                    token = makeToken(bytes, index, index + 1, .punctuation)
+                }
             } else {
-                token = makeToken(bytes, index, index + width, punctuationKind(scalar))
+                let (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
+                if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
+                    sawSpace = true; index += width; continue
+                }
+                if UTF8Scalar.isWordCharacterBeyondASCII(scalar) {
+                    token = makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
+                    let wordEnd = Int(token.end)
+                    if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
+                       Self.isAbbreviation(token.exact) {
+                        token = makeToken(bytes, index, wordEnd + 1, .word)
+                    }
+                } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: width, end: end, previous: count > 0 ? out[count &- 1] : nil, spaced: sawSpace) {
+                    token = makeToken(bytes, index, possessiveEnd, .possessive)
+                } else {
+                    token = makeToken(bytes, index, index + width, punctuationKind(scalar))
+                }
             }
             token.afterNewline = sawNewline
             token.attached = !sawSpace
-            tokens.append(token)
+            (out + count).initialize(to: token)
+            marks?.mark(token, at: count)
+            count &+= 1
             index = Int(token.end)
             sawNewline = false
             sawSpace = false
@@ -95,7 +207,7 @@ struct Tokenizer {
                 index &+= 1
             }
         }
-        return tokens
+        return count
     }
 
     @inline(__always)

@@ -49,4 +49,36 @@ final class TokenBitsTests: XCTestCase {
         XCTAssertEqual(marks.capitalised.next(from: 2), tokens.count)
         XCTAssertEqual(marks.roles.next(from: 0), 2)
     }
+
+    func testBitsMadeFromWordsHoldTheWordsBits() {
+        let marks = TokenBits(words: [0, 0b10], count: 70)
+        XCTAssertEqual(marks.next(from: 0), 65)
+        XCTAssertTrue(marks.contains(65))
+        XCTAssertFalse(marks.contains(64))
+    }
+
+    /// Over a hundred tokens, so that marks span words and the last word is partly used.
+    private static let longText = String(repeating: "The Japanese prime minister met Mr. Kishida in Tokyo; ", count: 12)
+
+    func testTokenizerMarksEqualTheMarksOfASeparatePass() {
+        let bytes = Array(Self.longText.utf8)
+        var roles = TokenTrie<Int>()
+        roles.insert(["prime", "minister"].map { TokenHash.folded($0.utf8) }, 0)
+        let (tokens, marks) = Tokenizer().tokensAndMarks(in: bytes, from: 0, roles: roles.firstKeyFilter)
+        let separate = TokenMarks(tokens, roles: roles.firstKeyFilter)
+        for index in 0..<(tokens.count + 1) {
+            XCTAssertEqual(marks.capitalised.contains(index), separate.capitalised.contains(index), "capitalised \(index)")
+            XCTAssertEqual(marks.roles.contains(index), separate.roles.contains(index), "roles \(index)")
+        }
+        XCTAssertEqual(marks.capitalised.next(from: tokens.count - 1), separate.capitalised.next(from: tokens.count - 1))
+    }
+
+    func testTokenizerWithMarksMakesTheSameTokens() {
+        let bytes = Array(Self.longText.utf8)
+        let (tokens, _) = Tokenizer().tokensAndMarks(in: bytes, from: 5, roles: TokenTrie<Int>().firstKeyFilter)
+        let plain = Tokenizer().tokens(in: bytes, from: 5)
+        XCTAssertEqual(tokens.map(\.start), plain.map(\.start))
+        XCTAssertEqual(tokens.map(\.end), plain.map(\.end))
+        XCTAssertEqual(tokens.map(\.exact), plain.map(\.exact))
+    }
 }
