@@ -53,8 +53,7 @@ struct RelationFinder {
             var mentionEnd = mentionStart
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
             let view = SentenceView(
-                article: article, range: sentence, mentions: mentions[mentionStart..<mentionEnd],
-                earlier: mentions[max(0, mentionStart - 40)..<mentionStart]
+                article: article, range: sentence, mentions: mentionStart..<mentionEnd, earlier: max(0, mentionStart - 40)..<mentionStart
             )
             let carries = sentence.upperBound <= lastQuoted
             // Read now when the speaker carries on; otherwise only once a rule matches.
@@ -141,8 +140,8 @@ struct RelationFinder {
     /// actors named before it: a pair ("the two countries signed a pact") or the topic of
     /// the sentences before ("Together with Japan, it ...").
     private static func rulesToTry(in view: SentenceView) -> [Int] {
-        let fromEarlier = !view.earlier.isEmpty
-        switch view.mentions.count {
+        let fromEarlier = !view.earlierPositions.isEmpty
+        switch view.mentionPositions.count {
         case 0: return fromEarlier && view.mayHoldPairPhrase ? pairOnlyRules : []
         case 1: return fromEarlier ? (view.mayHoldPairPhrase ? rulesReadingEarlierMentions : topicOnlyRules) : []
         default: return allRules
