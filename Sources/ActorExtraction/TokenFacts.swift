@@ -50,21 +50,26 @@ enum TokenFact {
         pairWords.reserveCapacity(8)
         tokens.withUnsafeBufferPointer { tokens in
             bits.withUnsafeMutableBufferPointer { bits in
-                read(tokens, words, into: bits, cueStarts: &starts, reportStarts: &reports, pairLastWords: &pairWords)
+                words.filter.withUnsafeBufferPointer { filter in
+                    read(tokens, words, filter: filter, into: bits, cueStarts: &starts, reportStarts: &reports, pairLastWords: &pairWords)
+                }
             }
         }
         return TokenFacts(bits: bits, cueStarts: starts, reportStarts: reports, pairLastWords: pairWords)
     }
 
     private static func read(
-        _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap, into bits: UnsafeMutableBufferPointer<UInt16>,
+        _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap, filter: UnsafeBufferPointer<UInt64>, into bits: UnsafeMutableBufferPointer<UInt16>,
         cueStarts: inout [Int32], reportStarts: inout [Int32], pairLastWords: inout [Int32]
     ) {
         // The paragraph whose first quotation mark is still to come.
         var openParagraph = -1
         for index in 0..<tokens.count {
             let token = tokens[index]
-            var fact = words.bits(of: token.folded)
+            let listed = TokenKeyMap.mayHold(token.folded, in: filter)
+            // Most tokens are words inside a line in no list: they have no fact to record.
+            if !listed, token.kind == .word, !token.afterNewline { continue }
+            var fact = listed ? words.probe(token.folded) : 0
             switch token.kind {
             case .word:
                 if token.isLowercaseWord, fact & subordinator != 0 { fact |= clauseBreak }
