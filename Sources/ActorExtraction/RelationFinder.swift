@@ -59,7 +59,7 @@ struct RelationFinder {
             // Read now when the speaker carries on; otherwise only once a rule matches.
             var attribution = carries ? Attribution(view: view, quoteSpeaker: quoteSpeaker) : nil
             let rules = Self.rulesToTry(in: view)
-            if !rules.isEmpty {
+            if rules != 0 {
                 relations(
                     in: view, trying: rules, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, cueStart: &cueStart, into: &found
                 )
@@ -74,12 +74,12 @@ struct RelationFinder {
     /// Appends the relations of one sentence to `found`.
     ///
     /// - Parameters:
-    ///   - positions: the positions in ``RelationRule/all`` of the rules that can match.
+    ///   - positions: one bit per position in ``RelationRule/all``, set for the rules that can match.
     ///   - attribution: the sentence's attribution, read here at the first match if not yet read.
     ///   - hits: a buffer for the sentence's cues, reused from sentence to sentence.
     ///   - cueStart: where the sentence's cue search starts in the article's cue starts.
     private func relations(
-        in view: SentenceView, trying positions: [Int], attribution: inout Attribution?, quoteSpeaker: Int32?,
+        in view: SentenceView, trying positions: UInt32, attribution: inout Attribution?, quoteSpeaker: Int32?,
         hits: inout [CueHit], cueStart: inout Int, into found: inout [FoundRelation]
     ) {
         cueHits(in: view, from: &cueStart, into: &hits)
@@ -89,7 +89,11 @@ struct RelationFinder {
         for hit in hits {
             let cue = lexicon.traits[Int(hit.cue)]
             let mask = lexicon.ruleMasks[Int(hit.cue)]
-            for position in positions where mask & 1 << position != 0 {
+            // The rules to try, lowest position first: a loop over the set bits alone.
+            var untried = mask & positions
+            while untried != 0 {
+                let position = untried.trailingZeroBitCount
+                untried &= untried &- 1
                 guard let pair = RelationRule.match(ids[position], hit, view) else { continue }
                 let reversed = cue.reverse && Self.ruleIsReversible[position]
                 let source = reversed ? pair.target : pair.source
@@ -139,11 +143,11 @@ struct RelationFinder {
     /// actors inside it; a sentence naming fewer than two can state a relation only with
     /// actors named before it: a pair ("the two countries signed a pact") or the topic of
     /// the sentences before ("Together with Japan, it ...").
-    private static func rulesToTry(in view: SentenceView) -> [Int] {
+    private static func rulesToTry(in view: SentenceView) -> UInt32 {
         let fromEarlier = !view.earlierPositions.isEmpty
         switch view.mentionPositions.count {
-        case 0: return fromEarlier && view.mayHoldPairPhrase ? pairOnlyRules : []
-        case 1: return fromEarlier ? (view.mayHoldPairPhrase ? rulesReadingEarlierMentions : topicOnlyRules) : []
+        case 0: return fromEarlier && view.mayHoldPairPhrase ? pairOnlyRules : 0
+        case 1: return fromEarlier ? (view.mayHoldPairPhrase ? rulesReadingEarlierMentions : topicOnlyRules) : 0
         default: return allRules
         }
     }
@@ -151,10 +155,13 @@ struct RelationFinder {
     private static let rulesReadingEarlierMentions = positions(of: [RelationRule.pairAnaphor, RelationRule.togetherWithTopic])
     private static let pairOnlyRules = positions(of: [RelationRule.pairAnaphor])
     private static let topicOnlyRules = positions(of: [RelationRule.togetherWithTopic])
-    private static let allRules = Array(RelationRule.all.indices)
+    private static let allRules = positions(of: RelationRule.all)
 
-    private static func positions(of rules: [RelationRule]) -> [Int] {
-        RelationRule.all.indices.filter { position in rules.contains { $0.name == RelationRule.all[position].name } }
+    /// One bit per position in ``RelationRule/all`` of each of `rules`.
+    private static func positions(of rules: [RelationRule]) -> UInt32 {
+        RelationRule.all.indices.reduce(0) { bits, position in
+            rules.contains { $0.name == RelationRule.all[position].name } ? bits | 1 << position : bits
+        }
     }
 
     /// Every pair of a list, in list order: "Mali, Burkina Faso and Niger became allies"
