@@ -32,7 +32,7 @@ struct RelationFinder {
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
-        let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts)
+        let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts, pairs: lexicon.cuePairs)
         let quoted = QuotationTracker.insideQuotes(tokens, facts: facts.bits)
         let article = ArticleView(
             bytes: bytes, tokens: tokens, mentions: mentions, facts: facts, quoted: quoted, lexicon: lexicon, actors: actors
@@ -248,9 +248,9 @@ struct RelationFinder {
             index = candidate
             while mentionIndex < mentions.endIndex, mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
             let insideName = mentionIndex < mentions.endIndex ? mentions[mentionIndex].tokens.contains(index) : false
-            // A cue is one word, or starts with a listed pair of words: the trie is walked only then.
-            let mayStart = facts[index] & TokenFact.wholeCue != 0
-                || index + 1 < end && lexicon.cuePairs.contains(TokenFact.pairKey(tokens[index].folded, tokens[index + 1].folded))
+            // A cue is one word, or starts with a listed pair of words (as the facts pass
+            // found for each start it lists), both inside the sentence.
+            let mayStart = facts[index] & TokenFact.wholeCue != 0 || index + 1 < end
             if !insideName, mayStart,
                let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
