@@ -231,7 +231,7 @@ struct SentenceView {
         nextInList(after: mention) != nil || previousInList(before: mention) != nil
     }
 
-    private func nextInList(after mention: FoundMention) -> FoundMention? {
+    func nextInList(after mention: FoundMention) -> FoundMention? {
         var index = mention.tokens.upperBound
         guard isComma(index) || isWord(index, "and") else { return nil }
         index += 1
@@ -246,7 +246,7 @@ struct SentenceView {
         actors.kind(of: a.actor) == actors.kind(of: b.actor)
     }
 
-    private func previousInList(before mention: FoundMention) -> FoundMention? {
+    func previousInList(before mention: FoundMention) -> FoundMention? {
         var index = mention.tokens.lowerBound - 1
         if isWord(index, "the") { index -= 1 }
         guard isComma(index) || isWord(index, "and") else { return nil }
