@@ -233,9 +233,25 @@ struct RelationFinder {
     private func cueHits(in view: SentenceView, from next: inout Int, into hits: inout [CueHit]) {
         // Not emptied when empty: the call costs more than most sentences' cue search.
         if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
+        // Buffers, not arrays: the search reads them at every start, and each read of an
+        // array was a bounds check.
+        view.tokens.withUnsafeBufferPointer { tokens in
+            view.article.facts.withUnsafeBufferPointer { facts in
+                view.article.cueStarts.withUnsafeBufferPointer { starts in
+                    cueHits(in: view, tokens: tokens, facts: facts, starts: starts, from: &next, into: &hits)
+                }
+            }
+        }
+    }
+
+    /// ``cueHits(in:from:into:)`` over the article's tokens, facts and cue starts.
+    private func cueHits(
+        in view: SentenceView, tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, starts: UnsafeBufferPointer<Int32>,
+        from next: inout Int, into hits: inout [CueHit]
+    ) {
         // Locals, and no `&&` over the view: in debug builds each use of the view inside an
         // autoclosure copies all of it, once per token.
-        let tokens = view.tokens, facts = view.article.facts, starts = view.article.cueStarts, end = view.range.upperBound
+        let end = view.range.upperBound
         let mentions = view.mentions
         var mentionIndex = mentions.startIndex
         // Only a word that starts some cue phrase can start one: those words are visited in
