@@ -327,6 +327,19 @@ enum QuotationTracker {
     /// - Parameter facts: the tokens' ``TokenFact`` bits, which mark the paragraphs that close a quotation first.
     static func insideQuotes(_ tokens: [Token], facts: [UInt16]) -> [Bool] {
         var inside = [Bool](repeating: false, count: tokens.count)
+        // Buffers, not arrays: the loop visits every token, and each array read was a bounds check.
+        tokens.withUnsafeBufferPointer { tokens in
+            facts.withUnsafeBufferPointer { facts in
+                inside.withUnsafeMutableBufferPointer { inside in markInside(tokens, facts: facts, into: inside) }
+            }
+        }
+        return inside
+    }
+
+    /// ``insideQuotes(_:facts:)`` into a buffer of one flag per token, all `false`.
+    private static func markInside(_ tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, into inside: UnsafeMutableBufferPointer<Bool>) {
+        // `facts` holds one entry per token: the facts pass read every token.
+        precondition(facts.count >= tokens.count && inside.count >= tokens.count)
         var depth = 0
         var straightOpen = false
         var current = false
@@ -350,7 +363,6 @@ enum QuotationTracker {
             current = depth > 0 || straightOpen
             inside[index] = current
         }
-        return inside
     }
 
     /// “ ” « » „ are double quotation marks; ‘ ’ are single ones, which also serve as
