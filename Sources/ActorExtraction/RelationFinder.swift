@@ -119,7 +119,9 @@ struct RelationFinder {
                     sides = (expands ? view.coordinated(with: source) : [source]).flatMap { one in targets.map { (one, $0) } }
                 }
                 // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
-                let kind = Self.kind(of: cue.kind, modality, threatened: !isCoordinated && Self.isThreatened(hit, in: view))
+                // Only force can be threatened: the words before other cues need no look.
+                let threatened = cue.kind == .hostility && !isCoordinated && Self.isThreatened(hit, in: view)
+                let kind = Self.kind(of: cue.kind, modality, threatened: threatened)
                 let rule = rules[position]
                 let confidence = rule.confidence * Self.factor(of: modality)
                 if single, source.actor != target.actor {
