@@ -21,7 +21,7 @@ struct Attribution {
         let starts = view.article.reportStarts
         var next = TokenFacts.firstPosition(in: starts, atOrAfter: view.range.lowerBound)
         // A speaker is a mention inside the sentence: without one there is nothing to find.
-        while !view.mentions.isEmpty, next < starts.count, Int(starts[next]) < view.range.upperBound, first == nil || outside == nil {
+        while !view.mentionPositions.isEmpty, next < starts.count, Int(starts[next]) < view.range.upperBound, first == nil || outside == nil {
             let index = Int(starts[next])
             next += 1
             let (plain, inverted) = Self.reports(at: index, in: view)

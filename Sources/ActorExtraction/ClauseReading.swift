@@ -16,7 +16,17 @@ enum ClauseReading {
         let cueStart = hit.tokens.lowerBound
         let modalWindow = window(before: cueStart, reach: 8, in: view)
         let near = nearWindow(within: modalWindow, before: cueStart)
-        return (modality(of: hit, in: view, modalWindow: modalWindow, near: near), tense(of: hit, in: view, before: near))
+        // The facts of each window's tokens together: a phrase is looked for only where
+        // a word that starts one stands, and most windows hold none.
+        let facts = view.article.facts
+        var nearFacts: UInt16 = 0
+        for index in near { nearFacts |= facts[index] }
+        var modalFacts = nearFacts
+        for index in modalWindow.lowerBound..<near.lowerBound { modalFacts |= facts[index] }
+        return (
+            modality(of: hit, in: view, modalWindow: modalWindow, near: near, modalFacts: modalFacts, nearFacts: nearFacts),
+            tense(of: hit, in: view, before: near, facts: nearFacts)
+        )
     }
 
     /// The window of six tokens before the cue inside its clause: it ends at the clause
@@ -26,11 +36,18 @@ enum ClauseReading {
     }
 
     /// Question beats negation beats hypothesis: "Will Japan not rely on the US?" asks.
-    private static func modality(of hit: CueHit, in view: SentenceView, modalWindow: Range<Int>, near: Range<Int>) -> Modality {
+    ///
+    /// - Parameters:
+    ///   - modalFacts: the ``TokenFact`` bits of the tokens of `modalWindow`, or-ed together.
+    ///   - nearFacts: those of the tokens of `near`.
+    private static func modality(
+        of hit: CueHit, in view: SentenceView, modalWindow: Range<Int>, near: Range<Int>, modalFacts: UInt16, nearFacts: UInt16
+    ) -> Modality {
         if isQuestion(around: hit, in: view) { return .question }
         let cueStart = hit.tokens.lowerBound
-        if isNegated(in: near, of: view) { return .negated }
-        if view.contains(view.lexicon.hypothetical, startingAt: TokenFact.hypotheticalStart, in: modalWindow) { return .hypothetical }
+        if nearFacts & TokenFact.negationStart != 0, isNegated(in: near, of: view) { return .negated }
+        if modalFacts & TokenFact.hypotheticalStart != 0,
+           view.contains(view.lexicon.hypothetical, startingAt: TokenFact.hypotheticalStart, in: modalWindow) { return .hypothetical }
         // A conditional clause anywhere earlier in the sentence ("If Russia loses, it could ..."),
         // on the same side of the quotation marks as the cue.
         let quotes = view.quoted, facts = view.article.facts
@@ -41,9 +58,11 @@ enum ClauseReading {
         return .asserted
     }
 
-    private static func tense(of hit: CueHit, in view: SentenceView, before: Range<Int>) -> Tense {
-        if view.contains(view.lexicon.future, startingAt: TokenFact.futureStart, in: before) { return .future }
-        if view.contains(view.lexicon.past, startingAt: TokenFact.pastStart, in: before) || isPastForm(hit, in: view) { return .past }
+    /// - Parameter facts: the ``TokenFact`` bits of the tokens of `before`, or-ed together.
+    private static func tense(of hit: CueHit, in view: SentenceView, before: Range<Int>, facts: UInt16) -> Tense {
+        if facts & TokenFact.futureStart != 0, view.contains(view.lexicon.future, startingAt: TokenFact.futureStart, in: before) { return .future }
+        if facts & TokenFact.pastStart != 0 && view.contains(view.lexicon.past, startingAt: TokenFact.pastStart, in: before)
+            || isPastForm(hit, in: view) { return .past }
         return .present
     }
 

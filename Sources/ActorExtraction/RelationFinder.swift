@@ -32,7 +32,7 @@ struct RelationFinder {
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
-        let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts)
+        let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts, pairs: lexicon.cuePairs)
         let quoted = QuotationTracker.insideQuotes(tokens, facts: facts.bits)
         let article = ArticleView(
             bytes: bytes, tokens: tokens, mentions: mentions, facts: facts, quoted: quoted, lexicon: lexicon, actors: actors
@@ -53,14 +53,13 @@ struct RelationFinder {
             var mentionEnd = mentionStart
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
             let view = SentenceView(
-                article: article, range: sentence, mentions: mentions[mentionStart..<mentionEnd],
-                earlier: mentions[max(0, mentionStart - 40)..<mentionStart]
+                article: article, range: sentence, mentions: mentionStart..<mentionEnd, earlier: max(0, mentionStart - 40)..<mentionStart
             )
             let carries = sentence.upperBound <= lastQuoted
             // Read now when the speaker carries on; otherwise only once a rule matches.
             var attribution = carries ? Attribution(view: view, quoteSpeaker: quoteSpeaker) : nil
             let rules = Self.rulesToTry(in: view)
-            if !rules.isEmpty {
+            if rules != 0 {
                 relations(
                     in: view, trying: rules, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, cueStart: &cueStart, into: &found
                 )
@@ -75,12 +74,12 @@ struct RelationFinder {
     /// Appends the relations of one sentence to `found`.
     ///
     /// - Parameters:
-    ///   - positions: the positions in ``RelationRule/all`` of the rules that can match.
+    ///   - positions: one bit per position in ``RelationRule/all``, set for the rules that can match.
     ///   - attribution: the sentence's attribution, read here at the first match if not yet read.
     ///   - hits: a buffer for the sentence's cues, reused from sentence to sentence.
     ///   - cueStart: where the sentence's cue search starts in the article's cue starts.
     private func relations(
-        in view: SentenceView, trying positions: [Int], attribution: inout Attribution?, quoteSpeaker: Int32?,
+        in view: SentenceView, trying positions: UInt32, attribution: inout Attribution?, quoteSpeaker: Int32?,
         hits: inout [CueHit], cueStart: inout Int, into found: inout [FoundRelation]
     ) {
         cueHits(in: view, from: &cueStart, into: &hits)
@@ -90,7 +89,11 @@ struct RelationFinder {
         for hit in hits {
             let cue = lexicon.traits[Int(hit.cue)]
             let mask = lexicon.ruleMasks[Int(hit.cue)]
-            for position in positions where mask & 1 << position != 0 {
+            // The rules to try, lowest position first: a loop over the set bits alone.
+            var untried = mask & positions
+            while untried != 0 {
+                let position = untried.trailingZeroBitCount
+                untried &= untried &- 1
                 guard let pair = RelationRule.match(ids[position], hit, view) else { continue }
                 let reversed = cue.reverse && Self.ruleIsReversible[position]
                 let source = reversed ? pair.target : pair.source
@@ -116,7 +119,9 @@ struct RelationFinder {
                     sides = (expands ? view.coordinated(with: source) : [source]).flatMap { one in targets.map { (one, $0) } }
                 }
                 // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
-                let kind = Self.kind(of: cue.kind, modality, threatened: !isCoordinated && Self.isThreatened(hit, in: view))
+                // Only force can be threatened: the words before other cues need no look.
+                let threatened = cue.kind == .hostility && !isCoordinated && Self.isThreatened(hit, in: view)
+                let kind = Self.kind(of: cue.kind, modality, threatened: threatened)
                 let rule = rules[position]
                 let confidence = rule.confidence * Self.factor(of: modality)
                 if single, source.actor != target.actor {
@@ -140,11 +145,11 @@ struct RelationFinder {
     /// actors inside it; a sentence naming fewer than two can state a relation only with
     /// actors named before it: a pair ("the two countries signed a pact") or the topic of
     /// the sentences before ("Together with Japan, it ...").
-    private static func rulesToTry(in view: SentenceView) -> [Int] {
-        let fromEarlier = !view.earlier.isEmpty
-        switch view.mentions.count {
-        case 0: return fromEarlier && view.mayHoldPairPhrase ? pairOnlyRules : []
-        case 1: return fromEarlier ? (view.mayHoldPairPhrase ? rulesReadingEarlierMentions : topicOnlyRules) : []
+    private static func rulesToTry(in view: SentenceView) -> UInt32 {
+        let fromEarlier = !view.earlierPositions.isEmpty
+        switch view.mentionPositions.count {
+        case 0: return fromEarlier && view.mayHoldPairPhrase ? pairOnlyRules : 0
+        case 1: return fromEarlier ? (view.mayHoldPairPhrase ? rulesReadingEarlierMentions : topicOnlyRules) : 0
         default: return allRules
         }
     }
@@ -152,10 +157,13 @@ struct RelationFinder {
     private static let rulesReadingEarlierMentions = positions(of: [RelationRule.pairAnaphor, RelationRule.togetherWithTopic])
     private static let pairOnlyRules = positions(of: [RelationRule.pairAnaphor])
     private static let topicOnlyRules = positions(of: [RelationRule.togetherWithTopic])
-    private static let allRules = Array(RelationRule.all.indices)
+    private static let allRules = positions(of: RelationRule.all)
 
-    private static func positions(of rules: [RelationRule]) -> [Int] {
-        RelationRule.all.indices.filter { position in rules.contains { $0.name == RelationRule.all[position].name } }
+    /// One bit per position in ``RelationRule/all`` of each of `rules`.
+    private static func positions(of rules: [RelationRule]) -> UInt32 {
+        RelationRule.all.indices.reduce(0) { bits, position in
+            rules.contains { $0.name == RelationRule.all[position].name } ? bits | 1 << position : bits
+        }
     }
 
     /// Every pair of a list, in list order: "Mali, Burkina Faso and Niger became allies"
@@ -225,10 +233,27 @@ struct RelationFinder {
     ///   - next: the position in the article's cue starts (see ``TokenFacts``) to look on
     ///     from; sentences come in order, so each start is passed once.
     private func cueHits(in view: SentenceView, from next: inout Int, into hits: inout [CueHit]) {
-        hits.removeAll(keepingCapacity: true)
+        // Not emptied when empty: the call costs more than most sentences' cue search.
+        if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
+        // Buffers, not arrays: the search reads them at every start, and each read of an
+        // array was a bounds check.
+        view.tokens.withUnsafeBufferPointer { tokens in
+            view.article.facts.withUnsafeBufferPointer { facts in
+                view.article.cueStarts.withUnsafeBufferPointer { starts in
+                    cueHits(in: view, tokens: tokens, facts: facts, starts: starts, from: &next, into: &hits)
+                }
+            }
+        }
+    }
+
+    /// ``cueHits(in:from:into:)`` over the article's tokens, facts and cue starts.
+    private func cueHits(
+        in view: SentenceView, tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, starts: UnsafeBufferPointer<Int32>,
+        from next: inout Int, into hits: inout [CueHit]
+    ) {
         // Locals, and no `&&` over the view: in debug builds each use of the view inside an
         // autoclosure copies all of it, once per token.
-        let tokens = view.tokens, facts = view.article.facts, starts = view.article.cueStarts, end = view.range.upperBound
+        let end = view.range.upperBound
         let mentions = view.mentions
         var mentionIndex = mentions.startIndex
         // Only a word that starts some cue phrase can start one: those words are visited in
@@ -242,9 +267,9 @@ struct RelationFinder {
             index = candidate
             while mentionIndex < mentions.endIndex, mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
             let insideName = mentionIndex < mentions.endIndex ? mentions[mentionIndex].tokens.contains(index) : false
-            // A cue is one word, or starts with a listed pair of words: the trie is walked only then.
-            let mayStart = facts[index] & TokenFact.wholeCue != 0
-                || index + 1 < end && lexicon.cuePairs.contains(TokenFact.pairKey(tokens[index].folded, tokens[index + 1].folded))
+            // A cue is one word, or starts with a listed pair of words (as the facts pass
+            // found for each start it lists), both inside the sentence.
+            let mayStart = facts[index] & TokenFact.wholeCue != 0 || index + 1 < end
             if !insideName, mayStart,
                let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
@@ -304,6 +329,19 @@ enum QuotationTracker {
     /// - Parameter facts: the tokens' ``TokenFact`` bits, which mark the paragraphs that close a quotation first.
     static func insideQuotes(_ tokens: [Token], facts: [UInt16]) -> [Bool] {
         var inside = [Bool](repeating: false, count: tokens.count)
+        // Buffers, not arrays: the loop visits every token, and each array read was a bounds check.
+        tokens.withUnsafeBufferPointer { tokens in
+            facts.withUnsafeBufferPointer { facts in
+                inside.withUnsafeMutableBufferPointer { inside in markInside(tokens, facts: facts, into: inside) }
+            }
+        }
+        return inside
+    }
+
+    /// ``insideQuotes(_:facts:)`` into a buffer of one flag per token, all `false`.
+    private static func markInside(_ tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, into inside: UnsafeMutableBufferPointer<Bool>) {
+        // `facts` holds one entry per token: the facts pass read every token.
+        precondition(facts.count >= tokens.count && inside.count >= tokens.count)
         var depth = 0
         var straightOpen = false
         var current = false
@@ -327,7 +365,6 @@ enum QuotationTracker {
             current = depth > 0 || straightOpen
             inside[index] = current
         }
-        return inside
     }
 
     /// “ ” « » „ are double quotation marks; ‘ ’ are single ones, which also serve as

@@ -38,26 +38,37 @@ final class ArticleView {
 
 /// One sentence of an article with the tokens, mentions and quotation state the
 /// relation rules look at.
+///
+/// It holds its mentions as positions in the article's, not as slices: a view is made for
+/// every sentence, and each slice cost a retain and a release of the mention array.
 struct SentenceView {
     let article: ArticleView
     /// Token indexes of the sentence.
     let range: Range<Int>
-    /// Mentions inside the sentence, in text order.
-    let mentions: ArraySlice<FoundMention>
-    /// Mentions of the article before this sentence, for phrases like "the two countries".
-    let earlier: ArraySlice<FoundMention>
+    /// The positions in ``ArticleView/all`` of the mentions inside the sentence.
+    let mentionPositions: Range<Int>
+    /// The positions of the mentions before the sentence that ``earlier`` holds.
+    let earlierPositions: Range<Int>
     /// Whether a word of the sentence can end such a phrase; most sentences hold none, and
     /// one look at each word spares the search for a phrase at every cue.
     private(set) var mayHoldPairPhrase: Bool
 
-    init(article: ArticleView, range: Range<Int>, mentions: ArraySlice<FoundMention>, earlier: ArraySlice<FoundMention>) {
+    /// - Parameters:
+    ///   - mentions: the positions in the article's mentions of those inside the sentence.
+    ///   - earlier: the positions of the mentions before it that phrases like "the two countries" may take.
+    init(article: ArticleView, range: Range<Int>, mentions: Range<Int>, earlier: Range<Int>) {
         self.article = article
         self.range = range
-        self.mentions = mentions
-        self.earlier = earlier
+        self.mentionPositions = mentions
+        self.earlierPositions = earlier
         mayHoldPairPhrase = false
         mayHoldPairPhrase = holdsPairPhrase()
     }
+
+    /// Mentions inside the sentence, in text order.
+    var mentions: ArraySlice<FoundMention> { article.all[mentionPositions] }
+    /// Mentions of the article before this sentence, for phrases like "the two countries".
+    var earlier: ArraySlice<FoundMention> { article.all[earlierPositions] }
 
     /// Whether a pair phrase lies inside the sentence: a phrase ends at one of the rare
     /// last words, so only those are looked back from.
@@ -220,7 +231,7 @@ struct SentenceView {
         nextInList(after: mention) != nil || previousInList(before: mention) != nil
     }
 
-    private func nextInList(after mention: FoundMention) -> FoundMention? {
+    func nextInList(after mention: FoundMention) -> FoundMention? {
         var index = mention.tokens.upperBound
         guard isComma(index) || isWord(index, "and") else { return nil }
         index += 1
@@ -235,7 +246,7 @@ struct SentenceView {
         actors.kind(of: a.actor) == actors.kind(of: b.actor)
     }
 
-    private func previousInList(before mention: FoundMention) -> FoundMention? {
+    func previousInList(before mention: FoundMention) -> FoundMention? {
         var index = mention.tokens.lowerBound - 1
         if isWord(index, "the") { index -= 1 }
         guard isComma(index) || isWord(index, "and") else { return nil }

@@ -41,7 +41,12 @@ enum TokenFact {
     /// The facts of every token.
     ///
     /// - Complexity: O(n) in the number of tokens, one probe of `words` each.
-    static func facts(of tokens: [Token], words: TokenKeyMap) -> TokenFacts {
+    ///
+    /// - Parameter pairs: the first two words of the cues of more than one word
+    ///   (``CueLexicon/cuePairs``): a word that starts only such cues is listed in
+    ///   ``TokenFacts/cueStarts`` only where the next word makes one of those pairs;
+    ///   without them, every word with ``cueStart`` is listed.
+    static func facts(of tokens: [Token], words: TokenKeyMap, pairs: TokenKeySet? = nil) -> TokenFacts {
         var bits = [UInt16](repeating: 0, count: tokens.count)
         // Room for the usual share of starts, so that the lists seldom grow.
         var starts: [Int32] = [], reports: [Int32] = [], pairWords: [Int32] = []
@@ -50,21 +55,26 @@ enum TokenFact {
         pairWords.reserveCapacity(8)
         tokens.withUnsafeBufferPointer { tokens in
             bits.withUnsafeMutableBufferPointer { bits in
-                read(tokens, words, into: bits, cueStarts: &starts, reportStarts: &reports, pairLastWords: &pairWords)
+                words.filter.withUnsafeBufferPointer { filter in
+                    read(tokens, words, filter: filter, pairs: pairs, into: bits, cueStarts: &starts, reportStarts: &reports, pairLastWords: &pairWords)
+                }
             }
         }
         return TokenFacts(bits: bits, cueStarts: starts, reportStarts: reports, pairLastWords: pairWords)
     }
 
     private static func read(
-        _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap, into bits: UnsafeMutableBufferPointer<UInt16>,
+        _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap, filter: UnsafeBufferPointer<UInt64>, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
         cueStarts: inout [Int32], reportStarts: inout [Int32], pairLastWords: inout [Int32]
     ) {
         // The paragraph whose first quotation mark is still to come.
         var openParagraph = -1
         for index in 0..<tokens.count {
             let token = tokens[index]
-            var fact = words.bits(of: token.folded)
+            let listed = TokenKeyMap.mayHold(token.folded, in: filter)
+            // Most tokens are words inside a line in no list: they have no fact to record.
+            if !listed, token.kind == .word, !token.afterNewline { continue }
+            var fact = listed ? words.probe(token.folded) : 0
             switch token.kind {
             case .word:
                 if token.isLowercaseWord, fact & subordinator != 0 { fact |= clauseBreak }
@@ -94,11 +104,21 @@ enum TokenFact {
             }
             bits[index] |= fact
             if fact & (cueStart | reportStart | pairLastWord) != 0 {
-                if fact & cueStart != 0 { cueStarts.append(Int32(index)) }
+                if fact & cueStart != 0, fact & wholeCue != 0 || startsPair(at: index, of: tokens, in: pairs) {
+                    cueStarts.append(Int32(index))
+                }
                 if fact & reportStart != 0 { reportStarts.append(Int32(index)) }
                 if fact & pairLastWord != 0 { pairLastWords.append(Int32(index)) }
             }
         }
+    }
+
+    /// Whether the token at `index` and the next are the first two words of a cue in
+    /// `pairs`; with no pairs given, any token may be.
+    @inline(__always)
+    private static func startsPair(at index: Int, of tokens: UnsafeBufferPointer<Token>, in pairs: TokenKeySet?) -> Bool {
+        guard let pairs else { return true }
+        return index + 1 < tokens.count && pairs.contains(pairKey(tokens[index].folded, tokens[index + 1].folded))
     }
 
     /// Punctuation that closes a clause.
@@ -125,8 +145,9 @@ enum TokenFact {
 struct TokenFacts {
     /// The bits of each token.
     var bits: [UInt16]
-    /// The indexes, in order, of the tokens with ``TokenFact/cueStart``: a sentence's cue
-    /// search visits them, not every token.
+    /// The indexes, in order, of the tokens with ``TokenFact/cueStart`` that start a cue
+    /// of one word or a listed pair of words with the next token: a sentence's cue search
+    /// visits them, not every token.
     var cueStarts: [Int32] = []
     /// The indexes of the tokens with ``TokenFact/reportStart``.
     var reportStarts: [Int32] = []

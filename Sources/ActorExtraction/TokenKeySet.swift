@@ -65,14 +65,19 @@ struct TokenKeySet: Sendable {
 /// of cues, of reporting phrases, of negations …); one probe per token, made once per
 /// article, leaves each later question a bit test.
 struct TokenKeyMap: Sendable {
+    /// A key and its bits side by side: a probe reads one slot, not two arrays.
+    private struct Slot: Sendable {
+        var key: UInt64
+        var bits: UInt16
+    }
+
     /// Open addressing; 0 marks an empty slot, so a key of 0 is kept apart.
-    private var keys: [UInt64]
-    private var values: [UInt16]
+    private var slots: [Slot]
     private var shift: UInt64
     private var zeroValue: UInt16 = 0
     /// One bit per low 16 bits of each key: most tokens are in no list, and a bit test
     /// turns them away before the table is probed.
-    private var filter = [UInt64](repeating: 0, count: 1024)
+    private(set) var filter = [UInt64](repeating: 0, count: 1024)
 
     /// The map in which each key of `entries` holds the union of its bits.
     init(_ entries: [(key: UInt64, bits: UInt16)]) {
@@ -80,32 +85,47 @@ struct TokenKeyMap: Sendable {
         for entry in entries { merged[entry.key, default: 0] |= entry.bits }
         var capacity = 4
         while capacity < merged.count * 2 { capacity *= 2 }
-        keys = [UInt64](repeating: 0, count: capacity)
-        values = [UInt16](repeating: 0, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, bits: 0), count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         let mask = capacity - 1
         for (key, bits) in merged {
             filter[Int(key & 0xFFFF) >> 6] |= 1 << (key & 63)
             if key == 0 { zeroValue = bits; continue }
             var index = Self.slot(of: key, shift)
-            while keys[index] != 0 { index = (index + 1) & mask }
-            keys[index] = key
-            values[index] = bits
+            while slots[index].key != 0 { index = (index + 1) & mask }
+            slots[index] = Slot(key: key, bits: bits)
         }
+    }
+
+    /// Whether `key` may be in the map, as ``filter`` (passed by the caller, which keeps
+    /// its address at hand in a loop) says: `false` means its bits are 0.
+    @inline(__always)
+    static func mayHold(_ key: UInt64, in filter: UnsafeBufferPointer<UInt64>) -> Bool {
+        // The index is below 1024, the filter's size, by construction.
+        filter[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] & (1 &<< (key & 63)) != 0
     }
 
     /// The bits of `key`, or 0 if it is in no list.
     @inline(__always)
     func bits(of key: UInt64) -> UInt16 {
         guard filter[Int(key & 0xFFFF) >> 6] & (1 << (key & 63)) != 0 else { return 0 }
+        return probe(key)
+    }
+
+    /// The bits of `key`, for a caller that has passed it through the filter.
+    @inline(__always)
+    func probe(_ key: UInt64) -> UInt16 {
         if key == 0 { return zeroValue }
-        let mask = keys.count - 1
-        var index = Self.slot(of: key, shift)
-        while true {
-            let occupant = keys[index]
-            if occupant == key { return values[index] }
-            if occupant == 0 { return 0 }
-            index = (index + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            // The slot count is a power of two and at least twice the keys: a probe ends at an empty slot.
+            let mask = slots.count &- 1
+            var index = Self.slot(of: key, shift)
+            while true {
+                let occupant = slots[index]
+                if occupant.key == key { return occupant.bits }
+                if occupant.key == 0 { return 0 }
+                index = (index &+ 1) & mask
+            }
         }
     }
 

@@ -73,4 +73,17 @@ final class TokenFactsTests: XCTestCase {
         XCTAssertTrue(inside[on[0]], "the paragraph closes the quotation first, so it goes on")
         XCTAssertFalse(inside[on[1]], "the paragraph opens a quotation first, so the break ends the old one")
     }
+
+    func testAWordStartingOnlyLongerCuesIsListedWhereTheNextWordMakesAListedPair() {
+        let tokens = self.tokens("security pact and security council")
+        let words = TokenKeyMap([(tokens[0].folded, TokenFact.cueStart)])
+        let pairs = TokenKeySet([TokenFact.pairKey(tokens[0].folded, tokens[1].folded)])
+        XCTAssertEqual(TokenFact.facts(of: tokens, words: words, pairs: pairs).cueStarts, [0])
+    }
+
+    func testAWholeCueIsListedWhateverFollows() {
+        let tokens = self.tokens("treaty talks")
+        let words = TokenKeyMap([(tokens[0].folded, TokenFact.cueStart | TokenFact.wholeCue)])
+        XCTAssertEqual(TokenFact.facts(of: tokens, words: words, pairs: TokenKeySet([])).cueStarts, [0])
+    }
 }
