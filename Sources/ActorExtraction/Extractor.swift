@@ -42,8 +42,8 @@ public struct Extractor: Sendable {
     /// - Complexity: O(n) in the length of the text.
     public func extract(_ input: ArticleText) -> Graph {
         let bytes = Array(input.text.utf8)
-        let (tokens, marks) = Tokenizer().tokensAndMarks(in: bytes, from: min(input.bodyStart, bytes.count), roles: roles.rolePhrases.firstKeyFilter)
-        let found = MentionFinder(gazetteer: gazetteer, roles: roles).mentions(in: tokens, bytes: bytes, date: input.article.date, marks: marks)
+        let tokens = Tokenizer().tokens(in: bytes, from: min(input.bodyStart, bytes.count))
+        let found = MentionFinder(gazetteer: gazetteer, roles: roles).mentions(in: tokens, bytes: bytes, date: input.article.date)
         let splitter = SentenceSplitter()
         let sentences = splitter.joining(
             splitter.sentences(tokens, bytes: bytes),

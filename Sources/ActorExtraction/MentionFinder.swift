@@ -38,13 +38,11 @@ struct MentionFinder {
     let roles: RoleLexicon
 
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
-    ///
-    /// - Parameter marks: the tokens' marks, when the tokenizer made them.
-    func mentions(in tokens: [Token], bytes: [UInt8], date: String?, marks given: TokenMarks? = nil) -> MentionResult {
-        let marks = given ?? TokenMarks(tokens, roles: roles.rolePhrases.firstKeyFilter)
+    func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
+        let marks = TokenMarks(tokens, roles: roles.rolePhrases.firstKeyFilter)
         var found = gazetteerMentions(in: tokens)
-        var named = ActorBits(count: gazetteer.entries.count)
-        for mention in found { named.insert(mention.actor) }
+        var named = IndexBits(count: gazetteer.entries.count)
+        for mention in found { named.insert(Int(mention.actor)) }
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = Self.coverage(of: found, count: tokens.count)
         found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named, capitalised: marks.capitalised))
@@ -104,11 +102,11 @@ struct MentionFinder {
         vouchForListedNames(found, in: found.indices, ambiguous: &ambiguous, tokens: tokens)
         vouchForListedNames(found, in: found.indices.reversed(), ambiguous: &ambiguous, tokens: tokens)
         // An actor is named firmly when any of its mentions is.
-        var firm = ActorBits(count: gazetteer.entries.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] { firm.insert(mention.actor) }
+        var firm = IndexBits(count: gazetteer.entries.count)
+        for (position, mention) in found.enumerated() where !ambiguous[position] { firm.insert(Int(mention.actor)) }
         var kept: [FoundMention] = []
         kept.reserveCapacity(found.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] || firm.contains(mention.actor) {
+        for (position, mention) in found.enumerated() where !ambiguous[position] || firm.contains(Int(mention.actor)) {
             kept.append(mention)
         }
         return kept
@@ -186,7 +184,7 @@ struct MentionFinder {
     /// - Parameter named: whether the text names each gazetteer actor, by index.
     /// - Parameter covered: the tokens mentions cover; the surnames found are added.
     /// - Parameter capitalised: the capitalised tokens, where surnames start.
-    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: ActorBits, capitalised: TokenBits) -> [FoundMention] {
+    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: IndexBits, capitalised: IndexBits) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
         var found: [FoundMention] = []
         let surnames = gazetteer.surnames
@@ -210,9 +208,9 @@ struct MentionFinder {
     }
 
     /// The one actor among `surfaces` the text names in full, or `nil` for none or several.
-    private static func onlyNamed(_ surfaces: [Gazetteer.Surface], named: ActorBits) -> Int32? {
+    private static func onlyNamed(_ surfaces: [Gazetteer.Surface], named: IndexBits) -> Int32? {
         var only: Int32?
-        for surface in surfaces where named.contains(surface.actor) {
+        for surface in surfaces where named.contains(Int(surface.actor)) {
             guard only == nil else { return nil }
             only = surface.actor
         }

@@ -124,18 +124,15 @@ struct RelationFinder {
                 let kind = Self.kind(of: cue.kind, modality, threatened: threatened)
                 let rule = rules[position]
                 let confidence = rule.confidence * Self.factor(of: modality)
-                if single, source.actor != target.actor {
-                    found.append(FoundRelation(
-                        source: source, target: target, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
-                        tense: tense, speaker: speaker, rule: rule.name, confidence: confidence
-                    ))
-                }
-                for (one, other) in sides where one.actor != other.actor {
+                func add(_ one: FoundMention, _ other: FoundMention) {
+                    guard one.actor != other.actor else { return }
                     found.append(FoundRelation(
                         source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
                         tense: tense, speaker: speaker, rule: rule.name, confidence: confidence
                     ))
                 }
+                if single { add(source, target) }
+                for (one, other) in sides { add(one, other) }
                 break
             }
         }

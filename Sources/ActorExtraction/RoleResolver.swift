@@ -9,11 +9,11 @@ struct RoleResolver {
     let bytes: [UInt8]
     let date: String?
     /// The tokens where an office phrase may start (``TokenMarks/roles``).
-    let starts: TokenBits
+    let starts: IndexBits
     /// Where the mentions found so far start and end; built when resolving starts.
     private var index = MentionIndex([])
 
-    init(roles: RoleLexicon, tokens: [Token], bytes: [UInt8], date: String?, starts: TokenBits) {
+    init(roles: RoleLexicon, tokens: [Token], bytes: [UInt8], date: String?, starts: IndexBits) {
         self.roles = roles
         self.tokens = tokens
         self.bytes = bytes
@@ -54,7 +54,7 @@ struct RoleResolver {
         affiliations += counterparts(&mentions, table: table)
         governments(&mentions, table: table)
         // By token, not a set of tokens: every mention asks, and hashing each question cost more than the answer.
-        var stated = TokenBits(count: tokens.count)
+        var stated = IndexBits(count: tokens.count)
         for affiliation in affiliations { stated.insert(affiliation.person.tokens.lowerBound) }
         affiliations += personOf(mentions, table: table, stated: stated)
         affiliations += titleOfInstitution(mentions, table: table, stated: stated)
@@ -65,7 +65,7 @@ struct RoleResolver {
     /// `position` is left at its start.
     ///
     /// Visits only the tokens `starts` marks: few start an office phrase.
-    private static func nextRolePhrase(in tokens: [Token], from position: inout Int, starts: TokenBits, covered: [Bool], phrases: TokenTrie<Int32>) -> (length: Int, node: Int32)? {
+    private static func nextRolePhrase(in tokens: [Token], from position: inout Int, starts: IndexBits, covered: [Bool], phrases: TokenTrie<Int32>) -> (length: Int, node: Int32)? {
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             while true {
@@ -84,7 +84,7 @@ struct RoleResolver {
 
     /// "Emeritus Professor of the University of Tsukuba Itsuro Nakamura": a title, "of",
     /// an institution, then the person's name.
-    private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: TokenBits) -> [StatedAffiliation] {
+    private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: IndexBits) -> [StatedAffiliation] {
         var found: [StatedAffiliation] = []
         for (position, person) in mentions.enumerated() where position > 0 {
             let institution = mentions[position - 1]
@@ -165,7 +165,7 @@ struct RoleResolver {
 
     /// "Fumio Kishida of Japan", "Professor Hana Mori of the University of Tsukuba",
     /// "a researcher, Ana Ortiz at the Baltic Institute".
-    private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: TokenBits) -> [StatedAffiliation] {
+    private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: IndexBits) -> [StatedAffiliation] {
         var found: [StatedAffiliation] = []
         for (position, person) in mentions.enumerated() {
             let link = person.tokens.upperBound

@@ -30,73 +30,6 @@ struct Tokenizer {
         }
     }
 
-    /// The tokens from `start` to the end, with the marks mention finding starts from
-    /// (``TokenMarks``), set as the tokens are made: a pass of its own over the tokens
-    /// for each mark cost twice as much.
-    ///
-    /// - Parameter roles: the first-key filter of the office phrases.
-    func tokensAndMarks(in bytes: [UInt8], from start: Int, roles: FirstKeyFilter) -> (tokens: [Token], marks: TokenMarks) {
-        let end = bytes.count
-        let capacity = end - start
-        guard capacity > 64 else {
-            let tokens = tokens(in: bytes, from: start)
-            return (tokens, TokenMarks(tokens, roles: roles))
-        }
-        precondition(end <= Int(Int32.max), "a text of more than 2 GB")
-        let wordCount = (capacity + 63) / 64
-        var capitalised = [UInt64](repeating: 0, count: wordCount)
-        var starts = [UInt64](repeating: 0, count: wordCount)
-        let tokens = bytes.withUnsafeBufferPointer { bytes in
-            Self.asciiWordBytes.withUnsafeBufferPointer { wordBytes in
-                capitalised.withUnsafeMutableBufferPointer { capitalised in
-                    starts.withUnsafeMutableBufferPointer { starts in
-                        [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-                            var marks = MarkWriter(capitalised: capitalised.baseAddress!, roles: starts.baseAddress!, filter: roles)
-                            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, wordBytes: wordBytes.baseAddress!, marks: &marks)
-                        }
-                    }
-                }
-            }
-        }
-        let used = (tokens.count + 63) / 64
-        capitalised.removeLast(wordCount - used)
-        starts.removeLast(wordCount - used)
-        return (tokens, TokenMarks(capitalised: TokenBits(words: capitalised, count: tokens.count), roles: TokenBits(words: starts, count: tokens.count)))
-    }
-
-    /// Sets the marks of tokens as they are made, a word of 64 at a time.
-    struct MarkWriter {
-        let capitalised: UnsafeMutablePointer<UInt64>
-        let roles: UnsafeMutablePointer<UInt64>
-        let filter: FirstKeyFilter
-        var capitalWord: UInt64 = 0
-        var roleWord: UInt64 = 0
-
-        init(capitalised: UnsafeMutablePointer<UInt64>, roles: UnsafeMutablePointer<UInt64>, filter: FirstKeyFilter) {
-            self.capitalised = capitalised
-            self.roles = roles
-            self.filter = filter
-        }
-
-        /// Marks `token`, the one at `index`; the tokens before it are marked.
-        @inline(__always)
-        mutating func mark(_ token: Token, at index: Int) {
-            let shift = UInt64(index & 63)
-            capitalWord |= UInt64(token.isCapitalised ? 1 : 0) &<< shift
-            roleWord |= UInt64(filter.mayStart(with: token.folded) ? 1 : 0) &<< shift
-            if shift == 63 { flush(at: index) }
-        }
-
-        /// Stores the word that holds `index`'s mark.
-        @inline(__always)
-        mutating func flush(at index: Int) {
-            capitalised[index &>> 6] = capitalWord
-            roles[index &>> 6] = roleWord
-            capitalWord = 0
-            roleWord = 0
-        }
-    }
-
     private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>) -> [Token] {
         // Offsets are kept in 32 bits (the decoder refuses longer texts).
         precondition(end <= Int(Int32.max), "a text of more than 2 GB")
@@ -122,22 +55,6 @@ struct Tokenizer {
     /// Writes the tokens of `bytes[start..<end]` to `out`, which has room for one a byte,
     /// and returns their number.
     private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>) -> Int {
-        var none: MarkWriter?
-        return fill(out, bytes, from: start, to: end, wordBytes: wordBytes, marks: &none)
-    }
-
-    @inline(__always)
-    private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>, marks: inout MarkWriter) -> Int {
-        var some: MarkWriter? = marks
-        let count = fill(out, bytes, from: start, to: end, wordBytes: wordBytes, marks: &some)
-        marks = some!
-        if count & 63 != 0 { marks.flush(at: count &- 1) }
-        return count
-    }
-
-    /// - Parameter marks: where to mark the tokens, if anywhere.
-    @inline(__always)
-    private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>, marks: inout MarkWriter?) -> Int {
         var count = 0
         var index = start
         var sawNewline = false
@@ -195,7 +112,6 @@ struct Tokenizer {
             token.afterNewline = sawNewline
             token.attached = !sawSpace
             (out + count).initialize(to: token)
-            marks?.mark(token, at: count)
             count &+= 1
             index = Int(token.end)
             sawNewline = false

@@ -8,10 +8,7 @@ final class HeaderLayoutTests: XCTestCase {
 
     func testActorFieldsFromTheLayoutAndFlatAreTheGeneralWritersBytesForEveryKind() {
         for compact in [false, true] {
-            var general = JSONWriter(compact: compact), flat = JSONWriter(compact: compact), laidOut = JSONWriter(compact: compact)
-            open(&general)
-            open(&flat)
-            open(&laidOut)
+            var general = opened(compact: compact), flat = opened(compact: compact), laidOut = opened(compact: compact)
             var layout: HeaderLayout?
             for (offset, kind) in ActorKind.allCases.enumerated() {
                 let actor = Actor(id: awkward[offset % awkward.count], name: awkward[(offset + 1) % awkward.count], kind: kind,
@@ -40,10 +37,7 @@ final class HeaderLayoutTests: XCTestCase {
 
     func testRelationFieldsFromTheLayoutAndFlatAreTheGeneralWritersBytesForEveryKind() {
         for compact in [false, true] {
-            var general = JSONWriter(compact: compact), flat = JSONWriter(compact: compact), laidOut = JSONWriter(compact: compact)
-            open(&general)
-            open(&flat)
-            open(&laidOut)
+            var general = opened(compact: compact), flat = opened(compact: compact), laidOut = opened(compact: compact)
             var layout: HeaderLayout?
             for (offset, kind) in RelationKind.allCases.enumerated() {
                 let source = awkward[offset % awkward.count], target = awkward[(offset + 1) % awkward.count], weight = offset * 4_321
@@ -67,9 +61,12 @@ final class HeaderLayoutTests: XCTestCase {
         }
     }
 
-    private func open(_ writer: inout JSONWriter) {
+    /// A writer inside an object's array, where the records under test stand.
+    private func opened(compact: Bool) -> JSONWriter {
+        var writer = JSONWriter(compact: compact)
         writer.beginObject()
         writer.key("items")
         writer.beginArray()
+        return writer
     }
 }
