@@ -62,22 +62,36 @@ public struct GraphAccumulator: Sendable {
         for article in graph.articles {
             articles[article.id] = articles[article.id].map { Self.mergeArticle($0, article) } ?? article
         }
-        for actor in graph.actors {
-            let slot = actorSlot(for: actor)
-            // Appended to a list taken out of its record, so that each append does not check
-            // again that the records and the list are not shared.
-            var mentions: [PackedMention] = []
-            swap(&mentions, &actors[slot].mentions)
-            for mention in actor.mentions { mentions.append(pack(mention)) }
-            swap(&mentions, &actors[slot].mentions)
+        // Records are read in place through buffers: a `for` loop over the arrays copies
+        // each actor, mention and evidence item, retaining and releasing all its strings.
+        graph.actors.withUnsafeBufferPointer { actors in
+            for actor in actors.indices { add(actors[actor]) }
         }
-        for relation in graph.relations {
-            let slot = relationSlot(for: relation)
-            var evidence: [PackedEvidence] = []
-            swap(&evidence, &relations[slot].evidence)
-            for item in relation.evidence { evidence.append(pack(item)) }
-            swap(&evidence, &relations[slot].evidence)
+        graph.relations.withUnsafeBufferPointer { relations in
+            for relation in relations.indices { add(relations[relation]) }
         }
+    }
+
+    private mutating func add(_ actor: Actor) {
+        let slot = actorSlot(for: actor)
+        // Appended to a list taken out of its record, so that each append does not check
+        // again that the records and the list are not shared.
+        var mentions: [PackedMention] = []
+        swap(&mentions, &actors[slot].mentions)
+        actor.mentions.withUnsafeBufferPointer { added in
+            for mention in added.indices { mentions.append(pack(added[mention])) }
+        }
+        swap(&mentions, &actors[slot].mentions)
+    }
+
+    private mutating func add(_ relation: Relation) {
+        let slot = relationSlot(for: relation)
+        var evidence: [PackedEvidence] = []
+        swap(&evidence, &relations[slot].evidence)
+        relation.evidence.withUnsafeBufferPointer { added in
+            for item in added.indices { evidence.append(pack(added[item])) }
+        }
+        swap(&evidence, &relations[slot].evidence)
     }
 
     /// The record of `actor`'s id, made (without mentions) or merged with `actor`.

@@ -19,6 +19,17 @@ struct StringTable: Sendable {
     /// Open addressing over `strings`, each slot with its string's hash, so that a probe
     /// reads one place.
     private var slots = [Slot](repeating: .empty, count: 64)
+    /// The strings looked up last, by their representation (256 places): the graphs of a
+    /// corpus hand over the same few `String` values (an article's id, a rule's name, a
+    /// repeated mention text) for record after record, and comparing two words finds
+    /// them without hashing and comparing their bytes.
+    private var recent = [Recent](repeating: Recent(), count: 256)
+
+    private struct Recent: Sendable {
+        var string = ""
+        /// -1 for a place not used yet.
+        var index: Int32 = -1
+    }
 
     private struct Slot: Sendable {
         var hash: UInt64
@@ -43,10 +54,29 @@ struct StringTable: Sendable {
     ///
     /// - Complexity: O(length of `string`) expected.
     mutating func index(of string: String) -> Int32 {
+        let representation = Self.representation(of: string)
+        let place = Int(truncatingIfNeeded: Self.mix(representation.0 ^ representation.1) >> 56)
+        if recent[place].index >= 0, Self.representation(of: recent[place].string) == representation {
+            return recent[place].index
+        }
+        let index = lookUp(string)
+        recent[place] = Recent(string: string, index: index)
+        return index
+    }
+
+    private mutating func lookUp(_ string: String) -> Int32 {
         // Native strings lend their bytes as they are; others are copied first.
         if let found = string.utf8.withContiguousStorageIfAvailable({ index(ofUTF8: $0) }) { return found }
         var copy = string
         return copy.withUTF8 { index(ofUTF8: $0) }
+    }
+
+    /// A string's two words: its length and flags, and its storage or (for up to 15 bytes)
+    /// its bytes. Two strings with the same words hold the same bytes, as long as the
+    /// storage cannot be freed and reused between them, which ``recent`` rules out by
+    /// keeping the strings it remembers.
+    private static func representation(of string: String) -> (UInt64, UInt64) {
+        withUnsafeBytes(of: string) { ($0.load(fromByteOffset: 0, as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
     }
 
     private mutating func index(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int32 {

@@ -26,4 +26,26 @@ final class StringTableTests: XCTestCase {
         XCTAssertEqual(ranks[Int(composed)], ranks[Int(decomposed)])
         XCTAssertLessThan(ranks[Int(other)], ranks[Int(composed)])
     }
+    func testAStringMadeAfterAnotherWasFreedGetsTheIndexOfItsOwnBytes() {
+        // Strings past the 15 bytes kept inline, each made afresh and dropped after its
+        // look-up, so that a new one could take a freed one's storage, length and flags.
+        var table = StringTable()
+        func fresh(_ number: Int) -> String { String(decoding: Array("a-longer-identifier-\(number)".utf8), as: UTF8.self) }
+        let first = (0..<600).map { table.index(of: fresh($0 % 300)) }
+        let second = (0..<600).map { table.index(of: fresh($0 % 300)) }
+        XCTAssertEqual(table.count, 300)
+        XCTAssertEqual(first, second)
+        for (number, index) in first.enumerated() {
+            XCTAssertEqual(table.withUTF8(index) { String(decoding: $0, as: UTF8.self) }, fresh(number % 300))
+        }
+    }
+
+    func testOneStringValueLookedUpAgainKeepsItsIndexAmongOthers() {
+        var table = StringTable()
+        let id = String(decoding: Array("article-with-a-long-identifier".utf8), as: UTF8.self)
+        let index = table.index(of: id)
+        let others = (0..<1000).map { table.index(of: "other-\($0)") }
+        XCTAssertEqual(table.index(of: id), index)
+        XCTAssertFalse(others.contains(index))
+    }
 }
