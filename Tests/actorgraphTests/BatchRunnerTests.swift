@@ -73,6 +73,18 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertLessThanOrEqual(freedByCaller.value, 16)
     }
 
+    func testTakenResultsAreFreedByTheWorkerThatMadeThem() throws {
+        // Only the last few results, taken after their worker's last delivery, are freed
+        // elsewhere (by the caller, as the run ends).
+        let reader = try corpus(lines: 400)
+        let freedElsewhere = LockedCount()
+        try BatchRunner<Tracked>(jobs: 3, window: 8).run(reader) { _ in
+            let maker = pthread_self()
+            return Tracked { if pthread_equal(pthread_self(), maker) == 0 { freedElsewhere.increment() } }
+        } take: { _ in }
+        XCTAssertLessThanOrEqual(freedElsewhere.value, 16)
+    }
+
     func testLineReaderNumbersLinesAcrossBufferBoundariesAndCarriageReturns() throws {
         let url = folder.appendingPathComponent("lines.jsonl")
         try Data("first line\r\nsecond, which is longer than the buffer\n\nlast without a break".utf8).write(to: url)

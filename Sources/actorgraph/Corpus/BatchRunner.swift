@@ -13,7 +13,7 @@ import Foundation
 /// times over, cost a tenth of a one-job run in the kernel; waking the caller every 4
 /// articles (a window of 16) still cost the worker about 1 % of a one-job run in
 /// signalling alone, so the window is 64 articles at least, the caller woken every 16. The results the caller took
-/// go back to the workers to be freed (see ``OrderedResults``).
+/// go back to the workers that made them, to be freed (see ``OrderedResults``).
 struct BatchRunner<Result: Sendable> {
     /// How many threads do the work.
     let jobs: Int
@@ -35,7 +35,7 @@ struct BatchRunner<Result: Sendable> {
         take: (Result) throws -> Void
     ) throws {
         let queue = WorkQueue()
-        let results = OrderedResults<Result>(wakeAfter: max(1, window / 4))
+        let results = OrderedResults<Result>(wakeAfter: max(1, window / 4), workers: jobs)
         // Not a DispatchSemaphore: libdispatch traps when one is freed below its starting
         // value, which a cancelled run can leave behind while its reader winds down.
         let slots = Slots(window, wakeAt: max(1, window / 2))
@@ -52,25 +52,25 @@ struct BatchRunner<Result: Sendable> {
             queue.close()
             results.finish(count: count)
         }
-        for _ in 0..<jobs {
+        for worker in 0..<jobs {
             startThread(in: working) {
                 while true {
                     // Out of articles for now: the caller takes what is ready, however little.
                     if queue.isEmpty { results.wakeIfReady() }
                     guard let item = queue.take() else { break }
-                    // What comes back, results the caller took, is freed here, by a worker.
-                    _ = results.deliver(work(item), at: item.sequence)
+                    // What comes back, results of this worker's that the caller took, is freed here.
+                    _ = results.deliver(work(item), at: item.sequence, from: worker)
                 }
             }
         }
         var next = 0
-        var spent: [Result] = []
+        var spent: [(result: Result, worker: Int)] = []
         do {
-            while let result = results.take(next) {
-                try take(result)
+            while let taken = results.take(next) {
+                try take(taken.result)
                 slots.signal()
                 next += 1
-                spent.append(result)
+                spent.append(taken)
                 if spent.count >= results.wakeAfter { results.giveBack(&spent) }
             }
         } catch {
@@ -194,33 +194,37 @@ private final class WorkQueue: @unchecked Sendable {
 
 /// Results delivered in any order and taken in input order, and given back once taken.
 ///
-/// Taken results are given back so that a worker frees them: memory freed on another
-/// thread than the one that allocated it goes back under the lock of the allocating
-/// thread's arena, which the taker and a worker then fought over for every article.
+/// Taken results are given back so that the worker that made each one frees it: memory
+/// freed on another thread than the one that allocated it goes back under the lock of the
+/// allocating thread's arena, which the freeing thread and the allocating one then fight
+/// over. Freed by the taker, that cost a tenth of a one-job run; freed by whichever worker
+/// delivered next, two workers each freed the other's results half the time.
 ///
 /// Safe to share: every property is read and written under `condition`'s lock.
 private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var waiting: [Int: Result] = [:]
-    private var spent: [Result] = []
+    private var waiting: [Int: (result: Result, worker: Int)] = [:]
+    /// Taken results, by the worker that made them.
+    private var spent: [[Result]]
     private var count: Int?
     /// How many results, in order from the awaited one, wake the taker.
     let wakeAfter: Int
     /// The result the taker waits for, while it waits.
     private var awaited: Int?
 
-    init(wakeAfter: Int) {
+    init(wakeAfter: Int, workers: Int) {
         self.wakeAfter = wakeAfter
+        spent = Array(repeating: [], count: workers)
     }
 
-    /// Stores a worker's result; returns the results given back since the last delivery,
-    /// for the worker to free.
-    func deliver(_ result: Result, at sequence: Int) -> [Result] {
+    /// Stores the result of `worker`; returns its results given back since its last
+    /// delivery, for it to free.
+    func deliver(_ result: Result, at sequence: Int, from worker: Int) -> [Result] {
         condition.lock()
         defer { condition.unlock() }
         var given: [Result] = []
-        swap(&given, &spent)
-        waiting[sequence] = result
+        swap(&given, &spent[worker])
+        waiting[sequence] = (result, worker)
         // The results that wake the taker: the awaited one and those after it, up to the last.
         if let awaited, case let batch = awaited..<min(awaited + wakeAfter, count ?? Int.max), batch.contains(sequence),
            batch.allSatisfy({ waiting[$0] != nil }) {
@@ -229,10 +233,10 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
         return given
     }
 
-    /// Hands taken results to the next delivering worker, leaving `results` empty.
-    func giveBack(_ results: inout [Result]) {
+    /// Hands taken results back to the workers that made them, leaving `results` empty.
+    func giveBack(_ results: inout [(result: Result, worker: Int)]) {
         condition.lock()
-        spent += results
+        for taken in results { spent[taken.worker].append(taken.result) }
         condition.unlock()
         results.removeAll(keepingCapacity: true)
     }
@@ -258,8 +262,9 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The result of item `sequence`, waiting for it; `nil` after the last item.
-    func take(_ sequence: Int) -> Result? {
+    /// The result of item `sequence` and the worker that made it, waiting for it; `nil`
+    /// after the last item.
+    func take(_ sequence: Int) -> (result: Result, worker: Int)? {
         condition.lock()
         defer { condition.unlock() }
         while waiting[sequence] == nil {
