@@ -386,8 +386,19 @@ private extension Actor {
     /// Takes in another record of the same actor: the preferred name and country, and the
     /// lower kind; the accumulator keeps the mentions.
     mutating func absorb(_ other: Actor) {
+        // Most often the same record again, strings and all: a corpus's graphs name the same
+        // few actors with the gazetteer's own strings, article after article.
+        if kind == other.kind, name.isIdentical(to: other.name), Self.identical(country, other.country) { return }
         name = GraphAccumulator.preferred(name, other.name) ?? name
         kind = min(kind, other.kind)
         country = GraphAccumulator.preferred(country, other.country)
+    }
+
+    private static func identical(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (let x?, let y?): return x.isIdentical(to: y)
+        default: return false
+        }
     }
 }

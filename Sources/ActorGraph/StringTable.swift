@@ -71,13 +71,7 @@ struct StringTable: Sendable {
         return copy.withUTF8 { index(ofUTF8: $0) }
     }
 
-    /// A string's two words: its length and flags, and its storage or (for up to 15 bytes)
-    /// its bytes. Two strings with the same words hold the same bytes, as long as the
-    /// storage cannot be freed and reused between them, which ``recent`` rules out by
-    /// keeping the strings it remembers.
-    private static func representation(of string: String) -> (UInt64, UInt64) {
-        withUnsafeBytes(of: string) { ($0.load(fromByteOffset: 0, as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
-    }
+    private static func representation(of string: String) -> (UInt64, UInt64) { string.representation }
 
     private mutating func index(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(utf8)
@@ -163,4 +157,18 @@ struct StringTable: Sendable {
             slots[slot] = occupant
         }
     }
+}
+
+extension String {
+    /// The string's two words: its length and flags, and its storage or (for up to 15
+    /// bytes) its bytes. Two strings with the same words hold the same bytes, as long as
+    /// the storage cannot be freed and reused between them: both are alive, or (as in
+    /// ``StringTable``'s `recent`) the first is kept.
+    var representation: (UInt64, UInt64) {
+        withUnsafeBytes(of: self) { ($0.load(fromByteOffset: 0, as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
+    }
+
+    /// Whether `other` is this very string value (the same storage, or the same short
+    /// bytes): a quick `==` that may answer `false` for equal strings.
+    func isIdentical(to other: String) -> Bool { representation == other.representation }
 }
