@@ -150,25 +150,36 @@ struct JSONWriter: ~Copyable {
         count += source.count
     }
 
-    /// Copies short pieces (keys, layout, ids, numbers) eight bytes at a time, the last
-    /// eight overlapping those before: a call to `memmove` for each cost more than the copy.
+    /// Copies short pieces (keys, layout, ids, numbers) in two or four loads and stores
+    /// that overlap in the middle: a call to `memmove` for each cost more than the copy,
+    /// and so did a loop of eight bytes at a time over the indented layout between values
+    /// (most pieces are 16 to 64 bytes).
     @inline(__always)
     private static func copy(_ source: UnsafePointer<UInt8>, count: Int, to destination: UnsafeMutablePointer<UInt8>) {
-        guard count >= 8, count <= 64 else {
-            if count < 8 {
-                for offset in 0..<count { destination[offset] = source[offset] }
-            } else {
-                destination.update(from: source, count: count)
-            }
-            return
-        }
         let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(destination)
-        var offset = 0
-        while offset + 8 < count {
-            to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
-            offset += 8
+        switch count {
+        case 0..<8:
+            for offset in 0..<count { destination[offset] = source[offset] }
+        case 8...16:
+            let first = from.loadUnaligned(as: UInt64.self), last = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            to.storeBytes(of: first, as: UInt64.self)
+            to.storeBytes(of: last, toByteOffset: count - 8, as: UInt64.self)
+        case 17...32:
+            let first = from.loadUnaligned(as: SIMD16<UInt8>.self)
+            let last = from.loadUnaligned(fromByteOffset: count - 16, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: first, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: last, toByteOffset: count - 16, as: SIMD16<UInt8>.self)
+        case 33...64:
+            let a = from.loadUnaligned(as: SIMD16<UInt8>.self), b = from.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self)
+            let c = from.loadUnaligned(fromByteOffset: count - 32, as: SIMD16<UInt8>.self)
+            let d = from.loadUnaligned(fromByteOffset: count - 16, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: a, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: b, toByteOffset: 16, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: c, toByteOffset: count - 32, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: d, toByteOffset: count - 16, as: SIMD16<UInt8>.self)
+        default:
+            destination.update(from: source, count: count)
         }
-        to.storeBytes(of: from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self), toByteOffset: count - 8, as: UInt64.self)
     }
 
     private mutating func append(_ text: StaticString) {
