@@ -92,4 +92,15 @@ final class JSONWriterQuickPathTests: XCTestCase {
         }
         return result + "\""
     }
+    func testRawPiecesOfEveryLengthAreCopiedWholeAfterWhatCameBefore() {
+        // Around every bound of the copy's cases (8, 16, 32, 64), at odd offsets.
+        var writer = JSONWriter(capacity: 16)
+        var expected: [UInt8] = []
+        for length in 0...140 {
+            let piece = (0..<length).map { UInt8(truncatingIfNeeded: 33 + ($0 * 7 + length) % 90) }
+            writer.raw(piece)
+            expected += piece
+        }
+        XCTAssertEqual(writer.bytes, expected)
+    }
 }
