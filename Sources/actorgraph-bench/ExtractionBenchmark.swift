@@ -51,9 +51,9 @@ enum ExtractionBenchmark {
         print("")
     }
 
-    /// Runs `run` once the files written so far are on disk. Each merged run leaves 450 MB
-    /// to write back, and the kernel writing them during the next run took CPU from it: the
-    /// run after the one-job run measured anywhere from 0.8 to 1.3 times as fast.
+    /// Runs `run` once the files written so far are on disk, so that the kernel writing
+    /// back earlier ones (the corpus, a merged run's 450 MB) does not take CPU from it on a
+    /// machine with few cores.
     private static func afterSync(_ run: () -> ChildRun?) -> ChildRun? {
         sync()
         return run()
