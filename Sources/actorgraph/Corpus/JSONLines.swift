@@ -48,7 +48,7 @@ final class LineReader {
         // Bytes after `start` already searched for a line break, so a long line is scanned once.
         var scanned = 0
         while true {
-            if let newline = buffer[(start + scanned)..<end].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = lineBreak(from: start + scanned) {
                 return take(upTo: newline, consuming: newline + 1)
             }
             scanned = end - start
@@ -104,6 +104,15 @@ final class LineReader {
     private static func lines(of bytes: [UInt8]) -> [[UInt8]] {
         bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
             Array(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+        }
+    }
+
+    /// The position of the first `\n` at or after `from` in the bytes read, by `memchr`:
+    /// searching a byte at a time cost the reading thread half as much as parsing the lines.
+    private func lineBreak(from position: Int) -> Int? {
+        guard position < end else { return nil }
+        return buffer.withUnsafeBytes { raw in
+            memchr(raw.baseAddress! + position, 0x0A, end - position).map { UnsafeRawPointer($0) - raw.baseAddress! }
         }
     }
 
