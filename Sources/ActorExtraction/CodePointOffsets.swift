@@ -2,29 +2,30 @@
 ///
 /// Extraction works on bytes; the graph reports code points. ASCII text needs no table.
 ///
-/// The table holds one count per eight bytes, not one per byte: a span asks for only a
-/// few offsets, and counting the code points of a whole text one byte at a time cost more
-/// than finding its mentions. The count inside a word of eight bytes is a population
-/// count of its continuation bytes.
+/// The table holds one entry per eight bytes, not one per byte: counting the code points
+/// of a whole text one byte at a time cost more than finding its mentions. Each entry
+/// holds the code points before its word and, for each byte of the word, the continuation
+/// bytes before it in the word, so that an offset is one load, a shift and a subtraction:
+/// a span's offsets were asked for often enough that counting them at each ask cost more
+/// than the table.
 struct CodePointOffsets {
-    /// The code points before each word of eight bytes; empty for text without
-    /// continuation bytes, where offsets are the same.
-    private let table: [Int32]
-    private let bytes: [UInt8]
+    /// Per word of eight bytes: the code points before it in the low 32 bits and, from bit
+    /// 32, three bits per byte of the word with the continuation bytes before that byte in
+    /// the word. Empty for text without continuation bytes, where offsets are the same.
+    private let table: [UInt64]
 
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
         let words = bytes.count / 8 + 1
         var sawContinuation = false
-        let table = [Int32](unsafeUninitializedCapacity: words) { table, initialized in
+        let table = [UInt64](unsafeUninitializedCapacity: words) { table, initialized in
             bytes.withUnsafeBytes { raw in
-                var count: Int32 = 0
+                var count: UInt64 = 0
                 for word in 0..<words {
-                    table[word] = count
                     let width = min(8, raw.count - word &* 8)
-                    let continuations = Self.continuations(in: Self.load(raw, word: word, width: width))
-                    sawContinuation = sawContinuation || continuations > 0
-                    count &+= Int32(width &- continuations)
+                    let flags = Self.continuationFlags(in: Self.load(raw, word: word, width: width))
+                    sawContinuation = sawContinuation || flags != 0
+                    table[word] = count | Self.packedCountsBefore(flags) &<< 32
+                    count &+= UInt64(width) &- Self.sum(of: flags)
                 }
             }
             initialized = words
@@ -37,34 +38,46 @@ struct CodePointOffsets {
     @inline(__always)
     func codePoint(atByte byte: Int) -> Int {
         if table.isEmpty { return byte }
-        let word = byte &>> 3
+        let entry = table[byte &>> 3]
         let before = byte & 7
-        guard before > 0 else { return Int(table[word]) }
-        // The bytes before `byte` in its word are all in the text, since `byte` is at most its length.
-        let continuations = bytes.withUnsafeBytes { Self.continuations(in: Self.load($0, word: word, width: before)) }
-        return Int(table[word]) &+ before &- continuations
+        let continuations = (entry &>> (32 &+ 3 &* UInt64(before))) & 7
+        return Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &+ before &- Int(truncatingIfNeeded: continuations)
     }
 
     /// The first `width` bytes (up to eight) of a word, the rest zero.
     @inline(__always)
     private static func load(_ raw: UnsafeRawBufferPointer, word: Int, width: Int) -> UInt64 {
         let start = word &* 8
+        if width >= 8 { return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) }
         var value: UInt64 = 0
-        if start &+ 8 <= raw.count {
-            value = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-        } else {
-            for index in 0..<(raw.count &- start) { value |= UInt64(raw[start &+ index]) &<< (8 &* index) }
-        }
-        return width >= 8 ? value : value & ((1 &<< (8 &* UInt64(width))) &- 1)
+        for index in 0..<width { value |= UInt64(raw[start &+ index]) &<< (8 &* index) }
+        return value
     }
 
-    /// The continuation bytes (10xxxxxx) in a word: a byte's top bit set and its second
-    /// bit clear, which shifting left by one brings under the top bit. The flags, moved to
-    /// each byte's lowest bit, are summed into the top byte by one multiply: the build
+    /// The continuation bytes (10xxxxxx) in a word, as a 1 in the lowest bit of each such
+    /// byte: a byte's top bit set and its second bit clear, which shifting left by one
+    /// brings under the top bit.
+    @inline(__always)
+    static func continuationFlags(in value: UInt64) -> UInt64 {
+        (value & ~(value &<< 1) & 0x8080_8080_8080_8080) &>> 7
+    }
+
+    /// How many bytes the flags mark, summed into the top byte by one multiply: the build
     /// targets processors without a population-count instruction.
     @inline(__always)
-    private static func continuations(in value: UInt64) -> Int {
-        let flags = (value & ~(value &<< 1) & 0x8080_8080_8080_8080) &>> 7
-        return Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) &>> 56)
+    static func sum(of flags: UInt64) -> UInt64 {
+        (flags &* 0x0101_0101_0101_0101) &>> 56
+    }
+
+    /// For each byte of a word, the flagged bytes before it, three bits each, the first
+    /// byte's at bit 0. The multiply sums each byte's flag and those below into it; moved
+    /// up a byte, each byte holds the count before it (at most seven), and the bytes are
+    /// then packed pairwise into three-bit fields.
+    @inline(__always)
+    static func packedCountsBefore(_ flags: UInt64) -> UInt64 {
+        var counts = (flags &* 0x0101_0101_0101_0101) &<< 8
+        counts = (counts | counts &>> 5) & 0x003F_003F_003F_003F
+        counts = (counts | counts &>> 10) & 0x0000_0FFF_0000_0FFF
+        return (counts | counts &>> 20) & 0xFF_FFFF
     }
 }

@@ -245,12 +245,17 @@ struct GraphBuilder {
     /// Actors come in id order, relations in key order and each one's evidence in sentence
     /// order, which is the graph's canonical order, so the graph need not check it again,
     /// unless an actor's mentions are not in text order without repeats.
+    ///
+    /// The orders it works from are kept on the stack: each array made for them cost
+    /// more than the sort.
     func graph() -> Graph {
-        let order = nodesInIDOrder()
-        let graphActors = actorsInOrder(order)
-        let graphRelations = relationsInOrder(of: order)
-        guard mentionsInTextOrder else { return Graph(articles: [article], actors: graphActors, relations: graphRelations) }
-        return Graph(canonicalArticles: [article], actors: graphActors, relations: graphRelations)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: nodes.count) { order in
+            nodesInIDOrder(into: order)
+            let graphActors = actorsInOrder(order)
+            let graphRelations = relationsInOrder(of: UnsafeBufferPointer(order))
+            guard mentionsInTextOrder else { return Graph(articles: [article], actors: graphActors, relations: graphRelations) }
+            return Graph(canonicalArticles: [article], actors: graphActors, relations: graphRelations)
+        }
     }
 
     /// The nodes in the order of their actors' ids, as a stable sort by
@@ -260,30 +265,30 @@ struct GraphBuilder {
     ///
     /// The places and nodes are sorted as integers, place above node: no two listed actors
     /// share a place, and actors of the article's own at one place are put in id order after.
-    private func nodesInIDOrder() -> [Int] {
+    private func nodesInIDOrder(into order: UnsafeMutableBufferPointer<Int>) {
         let nodeActors = nodes.actors
-        // One array, the keys and then the nodes: each array made here cost more than the sort.
-        var order: [Int] = []
-        order.reserveCapacity(nodeActors.count)
-        for node in nodeActors.indices { order.append(Self.place(of: nodeActors[node], in: actors) << 32 | node) }
-        Self.sortSmall(&order)
+        // One buffer, the keys and then the nodes: each array made here cost more than the sort.
+        for node in nodeActors.indices { order[node] = Self.place(of: nodeActors[node], in: actors) << 32 | node }
+        Self.sortSmall(order)
         var start = 0
         while start < order.count {
             var end = start + 1
             while end < order.count, order[end] >> 32 == order[start] >> 32 { end += 1 }
             if end - start > 1 {
                 for index in start..<end { order[index] &= 0xFFFF_FFFF }
-                sortByID(&order[start..<end], nodeActors)
+                sortByID(UnsafeMutableBufferPointer(rebasing: order[start..<end]), nodeActors)
             }
             start = end
         }
         for index in order.indices { order[index] &= 0xFFFF_FFFF }
-        return order
     }
 
     /// Sorts a graph's few keys by insertion, more of them by the general sort.
-    private static func sortSmall(_ keys: inout [Int]) {
-        guard keys.count <= 32 else { return keys.sort() }
+    private static func sortSmall(_ keys: UnsafeMutableBufferPointer<Int>) {
+        guard keys.count <= 32 else {
+            var keys = keys
+            return keys.sort()
+        }
         for end in keys.indices.dropFirst() {
             let moving = keys[end]
             var place = end
@@ -296,7 +301,7 @@ struct GraphBuilder {
     }
 
     /// Puts a few nodes of actors of the article's own in id order, by insertion.
-    private func sortByID(_ run: inout ArraySlice<Int>, _ nodeActors: [Int32]) {
+    private func sortByID(_ run: UnsafeMutableBufferPointer<Int>, _ nodeActors: [Int32]) {
         for end in (run.startIndex + 1)..<run.endIndex {
             let moving = run[end]
             var place = end
@@ -308,25 +313,23 @@ struct GraphBuilder {
         }
     }
 
-    /// The positions `0..<count` in the order a stable sort by `precedes` gives. A graph's
-    /// few edges are put in order by insertion, which costs a fraction of the general sort's
-    /// setting up for so few.
-    private static func stableOrder(of count: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
-        guard count <= 32 else { return (0..<count).sorted(by: precedes) }
-        // Grown by appending into reserved room: the initialisers that fill or leave an array
-        // uninitialised are not specialised, and cost more than the sort.
-        var order: [Int] = []
-        order.reserveCapacity(count)
-        for end in 0..<count {
-            order.append(end)
+    /// Puts the positions `0..<order.count` into `order`, sorted by their keys, which
+    /// differ. A graph's few edges are put in order by insertion, which costs a fraction of
+    /// the general sort's setting up for so few.
+    private static func sortPositions(_ order: UnsafeMutableBufferPointer<Int>, by keys: UnsafeBufferPointer<UInt64>) {
+        guard order.count <= 32 else {
+            var order = order
+            for position in order.indices { order[position] = position }
+            return order.sort { keys[$0] < keys[$1] }
+        }
+        for end in order.indices {
             var place = end
-            while place > 0, precedes(end, order[place - 1]) {
+            while place > 0, keys[end] < keys[order[place - 1]] {
                 order[place] = order[place - 1]
                 place -= 1
             }
             order[place] = end
         }
-        return order
     }
 
     /// A listed actor's place is twice its index plus one; an actor of the article's own,
@@ -345,15 +348,16 @@ struct GraphBuilder {
     }
 
     /// The nodes as the graph's actors, in `order`, each with its mentions.
-    private func actorsInOrder(_ order: [Int]) -> [Actor] {
+    private func actorsInOrder(_ order: UnsafeMutableBufferPointer<Int>) -> [Actor] {
         var result: [Actor] = []
         result.reserveCapacity(order.count)
         for node in order {
             let index = nodes.actors[node]
             let name = actors.name(at: index)
+            let mentions = mentionList(of: node, named: name)
             result.append(Actor(
                 id: actors.id(at: index), name: name, kind: actors.kind(of: index), country: actors.country(of: index),
-                mentions: mentionList(of: node, named: name)
+                mentions: mentions
             ))
         }
         return result
@@ -427,19 +431,25 @@ struct GraphBuilder {
     /// The edges as the graph's relations, in the order of their keys (source id, target
     /// id, kind), given the nodes in id order; each with its evidence in sentence order,
     /// the canonical order of one article's items, whose sentences differ.
-    private func relationsInOrder(of order: [Int]) -> [Relation] {
-        var rank: [Int32] = []
-        rank.reserveCapacity(order.count)
-        for _ in order { rank.append(0) }
-        for (place, node) in order.enumerated() { rank[node] = Int32(place) }
+    private func relationsInOrder(of order: UnsafeBufferPointer<Int>) -> [Relation] {
         let keys = edges.edges
-        // Each key as one integer, its parts in the order the key sorts by.
-        var sortKeys: [UInt64] = []
-        sortKeys.reserveCapacity(keys.count)
-        for edge in keys {
-            sortKeys.append(UInt64(rank[Int(edge.source)]) << 40 | UInt64(rank[Int(edge.target)]) << 8 | UInt64(Self.kindRank(edge.kind)))
+        // The nodes' ranks, then each key as one integer, its parts in the order the key sorts by.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: order.count + keys.count) { scratch in
+            let rank = UnsafeMutableBufferPointer(rebasing: scratch[0..<order.count])
+            for (place, node) in order.enumerated() { rank[node] = UInt64(place) }
+            let sortKeys = UnsafeMutableBufferPointer(rebasing: scratch[order.count...])
+            for (position, edge) in keys.enumerated() {
+                sortKeys[position] = rank[Int(edge.source)] << 40 | rank[Int(edge.target)] << 8 | UInt64(Self.kindRank(edge.kind))
+            }
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: keys.count) { edgeOrder in
+                Self.sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
+                return relations(of: keys, in: UnsafeBufferPointer(edgeOrder))
+            }
         }
-        let edgeOrder = Self.stableOrder(of: keys.count, by: { sortKeys[$0] < sortKeys[$1] })
+    }
+
+    /// The relations of the edges at `edgeOrder`, in that order.
+    private func relations(of keys: [Edge], in edgeOrder: UnsafeBufferPointer<Int>) -> [Relation] {
         var result: [Relation] = []
         result.reserveCapacity(keys.count)
         for position in edgeOrder {
@@ -459,21 +469,28 @@ struct GraphBuilder {
             // Most edges are stated once.
             return [evidence(at: Int(first))]
         }
-        var chain: [Int32] = []
+        var count = 0
         var at = first
         while at >= 0 {
-            chain.append(at)
+            count += 1
             at = nextItem[Int(at)]
         }
-        Self.sortBySentence(&chain, items)
-        var result: [Evidence] = []
-        result.reserveCapacity(chain.count)
-        for item in chain { result.append(evidence(at: Int(item))) }
-        return result
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { chain in
+            at = first
+            for index in chain.indices {
+                chain[index] = at
+                at = nextItem[Int(at)]
+            }
+            Self.sortBySentence(chain, items)
+            var result: [Evidence] = []
+            result.reserveCapacity(chain.count)
+            for item in chain { result.append(evidence(at: Int(item))) }
+            return result
+        }
     }
 
     /// Puts an edge's few items in sentence order, by insertion.
-    private static func sortBySentence(_ chain: inout [Int32], _ items: [PendingEvidence]) {
+    private static func sortBySentence(_ chain: UnsafeMutableBufferPointer<Int32>, _ items: [PendingEvidence]) {
         guard chain.count > 1 else { return }
         for end in 1..<chain.count {
             let moving = chain[end]

@@ -44,4 +44,17 @@ final class CodePointOffsetsTests: XCTestCase {
             assertAgrees("a" + String(repeating: "—", count: length))
         }
     }
+
+    func testEachByteOfAWordHoldsTheFlaggedBytesBeforeIt() {
+        // Flags on bytes 1, 2 and 6: counts before bytes 0...7 are 0, 0, 1, 2, 2, 2, 2, 3.
+        let flags: UInt64 = 1 << 8 | 1 << 16 | 1 << 48
+        let packed = CodePointOffsets.packedCountsBefore(flags)
+        XCTAssertEqual((0..<8).map { packed >> (3 * UInt64($0)) & 7 }, [0, 0, 1, 2, 2, 2, 2, 3])
+    }
+
+    func testAWordOfContinuationBytesCountsUpToSevenBeforeItsLastByte() {
+        let packed = CodePointOffsets.packedCountsBefore(0x0101_0101_0101_0101)
+        XCTAssertEqual((0..<8).map { packed >> (3 * UInt64($0)) & 7 }, [0, 1, 2, 3, 4, 5, 6, 7])
+        XCTAssertEqual(CodePointOffsets.sum(of: 0x0101_0101_0101_0101), 8)
+    }
 }
