@@ -10,52 +10,60 @@
 /// cost more than the second entry.
 struct CodePointOffsets {
     /// For word `w` of eight bytes: at `2w` the code points before it; at `2w + 1` one byte
-    /// per byte of the word, the continuation bytes before that byte in the word. Empty for
+    /// per byte of the word, the continuation bytes before that byte in the word. `nil` for
     /// text without continuation bytes, where offsets are the same.
-    private let table: [UInt64]
+    ///
+    /// A buffer with its entries after its header is one allocation, made without the
+    /// array initialisers, which are not specialised: an array cost more to make than to fill.
+    private let table: ManagedBuffer<Void, UInt64>?
 
     init(_ bytes: [UInt8]) {
-        let words = bytes.count / 8 + 1
-        var count: UInt64 = 0
-        let table = [UInt64](unsafeUninitializedCapacity: 2 * words) { table, initialized in
-            bytes.withUnsafeBytes { raw in
-                // Whole words first, loaded as they are; then the last word, what is left of it.
-                let whole = raw.count / 8
-                var word = 0
-                while word < whole {
-                    let value = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: word &* 8, as: UInt64.self))
-                    count = Self.record(value, width: 8, at: word, after: count, in: table)
-                    word &+= 1
-                }
-                var last: UInt64 = 0
-                for index in 0..<(raw.count &- whole &* 8) { last |= UInt64(raw[whole &* 8 &+ index]) &<< (8 &* index) }
-                count = Self.record(last, width: raw.count &- whole &* 8, at: whole, after: count, in: table)
-            }
-            initialized = 2 * words
-        }
+        let table = ManagedBuffer<Void, UInt64>.create(minimumCapacity: 2 * (bytes.count / 8 + 1)) { _ in }
+        let count = table.withUnsafeMutablePointerToElements { Self.fill($0, from: bytes) }
         // As many code points as bytes: no continuation bytes.
-        self.table = count == UInt64(bytes.count) ? [] : table
-    }
-
-    /// Writes the entries of the word at `word`, whose first `width` bytes are in the text,
-    /// after `count` code points; returns the code points through the word.
-    @inline(__always)
-    private static func record(_ value: UInt64, width: Int, at word: Int, after count: UInt64, in table: UnsafeMutableBufferPointer<UInt64>) -> UInt64 {
-        let counts = countsThrough(continuationFlags(in: value))
-        table[2 &* word] = count
-        table[2 &* word &+ 1] = counts &<< 8
-        return count &+ UInt64(truncatingIfNeeded: width) &- counts &>> 56
+        self.table = count == UInt64(bytes.count) ? nil : table
     }
 
     /// The number of code points that start before `byte`: the offset of the code point
     /// that starts there.
     @inline(__always)
     func codePoint(atByte byte: Int) -> Int {
-        if table.isEmpty { return byte }
+        guard let table else { return byte }
         let word = byte &>> 3
         let before = byte & 7
-        let continuations = (table[2 &* word &+ 1] &>> (8 &* UInt64(before))) & 0xFF
-        return Int(truncatingIfNeeded: table[2 &* word]) &+ before &- Int(truncatingIfNeeded: continuations)
+        return table.withUnsafeMutablePointerToElements { entries in
+            let continuations = (entries[2 &* word &+ 1] &>> (8 &* UInt64(before))) & 0xFF
+            return Int(truncatingIfNeeded: entries[2 &* word]) &+ before &- Int(truncatingIfNeeded: continuations)
+        }
+    }
+
+    /// Writes the table of `bytes`, two entries for each word and the last, partial one;
+    /// returns the text's code points.
+    private static func fill(_ table: UnsafeMutablePointer<UInt64>, from bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var count: UInt64 = 0
+            // Whole words first, loaded as they are; then the last word, what is left of it.
+            let whole = raw.count / 8
+            var word = 0
+            while word < whole {
+                let value = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: word &* 8, as: UInt64.self))
+                count = record(value, width: 8, at: word, after: count, in: table)
+                word &+= 1
+            }
+            var last: UInt64 = 0
+            for index in 0..<(raw.count &- whole &* 8) { last |= UInt64(raw[whole &* 8 &+ index]) &<< (8 &* index) }
+            return record(last, width: raw.count &- whole &* 8, at: whole, after: count, in: table)
+        }
+    }
+
+    /// Writes the entries of the word at `word`, whose first `width` bytes are in the text,
+    /// after `count` code points; returns the code points through the word.
+    @inline(__always)
+    private static func record(_ value: UInt64, width: Int, at word: Int, after count: UInt64, in table: UnsafeMutablePointer<UInt64>) -> UInt64 {
+        let counts = countsThrough(continuationFlags(in: value))
+        table[2 &* word] = count
+        table[2 &* word &+ 1] = counts &<< 8
+        return count &+ UInt64(truncatingIfNeeded: width) &- counts &>> 56
     }
 
     /// The continuation bytes (10xxxxxx) in a word, as a 1 in the lowest bit of each such

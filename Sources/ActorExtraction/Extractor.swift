@@ -48,15 +48,16 @@ public struct Extractor: Sendable {
         let sentences = splitter.joining(splitter.sentences(tokens, bytes: bytes), across: Self.phrases(in: found))
         let relations = RelationFinder(actors: found.actors, lexicon: lexicon)
             .relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: found.mentions)
+        // The actor table is handed to each step rather than kept by the builder: a copy
+        // of it retains and releases each of the gazetteer's arrays.
         var builder = GraphBuilder(
-            article: input.article, bytes: bytes, tokens: tokens, actors: found.actors,
-            offsets: CodePointOffsets(bytes), sentences: sentences
+            article: input.article, bytes: bytes, tokens: tokens, offsets: CodePointOffsets(bytes), sentences: sentences
         )
         builder.add(found.mentions)
-        builder.add(found.affiliations)
-        builder.addOfficeAffiliations(found.mentions)
-        builder.add(relations)
-        return builder.graph()
+        builder.add(found.affiliations, actors: found.actors)
+        builder.addOfficeAffiliations(found.mentions, actors: found.actors)
+        builder.add(relations, actors: found.actors)
+        return builder.graph(actors: found.actors)
     }
 
     /// The stretches of tokens no sentence ends inside: the mentions, then the office

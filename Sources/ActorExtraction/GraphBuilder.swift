@@ -9,7 +9,6 @@ struct GraphBuilder {
     let article: Article
     let bytes: [UInt8]
     let tokens: [Token]
-    let actors: ActorTable
     let offsets: CodePointOffsets
     let sentences: [Range<Int>]
     /// The nodes: each one's actor index, in the order first named.
@@ -60,11 +59,10 @@ struct GraphBuilder {
         var confidence: Double
     }
 
-    init(article: Article, bytes: [UInt8], tokens: [Token], actors: ActorTable, offsets: CodePointOffsets, sentences: [Range<Int>]) {
+    init(article: Article, bytes: [UInt8], tokens: [Token], offsets: CodePointOffsets, sentences: [Range<Int>]) {
         self.article = article
         self.bytes = bytes
         self.tokens = tokens
-        self.actors = actors
         self.offsets = offsets
         self.sentences = sentences
         items.reserveCapacity(32)
@@ -107,22 +105,22 @@ struct GraphBuilder {
     }
 
     /// Ties stated by office phrases: "Japanese Prime Minister Fumio Kishida".
-    mutating func add(_ affiliations: [StatedAffiliation]) {
+    mutating func add(_ affiliations: [StatedAffiliation], actors: ActorTable) {
         affiliations.withUnsafeBufferPointer { affiliations in
             for index in affiliations.indices {
-                add(affiliations.baseAddress! + index)
+                add(affiliations.baseAddress! + index, actors)
             }
         }
     }
 
-    private mutating func add(_ affiliation: UnsafePointer<StatedAffiliation>) {
+    private mutating func add(_ affiliation: UnsafePointer<StatedAffiliation>, _ actors: ActorTable) {
         let cue = affiliation.pointee.cue
         addEvidence(
             from: affiliation.pointee.person.actor, at: Self.span(affiliation.pointee.person.tokens, tokens, offsets),
             to: affiliation.pointee.organisation.actor, at: Self.span(affiliation.pointee.organisation.tokens, tokens, offsets),
             kind: .affiliation, cue: Self.span(cue, tokens, offsets),
             sentence: Self.span(Self.sentence(containing: cue.lowerBound, in: sentences), tokens, offsets), modality: .asserted, tense: .present,
-            speaker: -1, rule: affiliation.pointee.rule, confidence: 0.9
+            speaker: -1, rule: affiliation.pointee.rule, confidence: 0.9, in: actors
         )
     }
 
@@ -131,7 +129,7 @@ struct GraphBuilder {
     ///
     /// `mentions` are those given to ``add(_:)-([FoundMention])`` before, whose record the
     /// builder reads: each node's first mention is the first of its chain.
-    mutating func addOfficeAffiliations(_ mentions: [FoundMention]) {
+    mutating func addOfficeAffiliations(_ mentions: [FoundMention], actors: ActorTable) {
         assert(mentions.count == self.mentions.count, "office affiliations read the mentions added before")
         for index in self.mentions.indices {
             let mention = self.mentions[index]
@@ -146,7 +144,7 @@ struct GraphBuilder {
             addEvidence(
                 from: actor, at: mention.span, to: countryIndex, at: mention.span, kind: .affiliation, cue: mention.span,
                 sentence: Self.span(Self.sentence(containing: Int(mention.firstToken), in: sentences), tokens, offsets), modality: .asserted, tense: .present, speaker: -1,
-                rule: Self.gazetteerRule, confidence: 0.95
+                rule: Self.gazetteerRule, confidence: 0.95, in: actors
             )
         }
     }
@@ -166,15 +164,15 @@ struct GraphBuilder {
         return actors.gazetteer.entries[Int(index)].country.flatMap { actors.index(of: $0) }
     }
 
-    mutating func add(_ relations: [FoundRelation]) {
+    mutating func add(_ relations: [FoundRelation], actors: ActorTable) {
         // Fields read in place: copying each relation, rule and all, cost more than its evidence.
         // The closure calls only a mutating method: one that reads the builder made a copy of it.
         relations.withUnsafeBufferPointer { relations in
-            for index in relations.indices { add(relations.baseAddress! + index) }
+            for index in relations.indices { add(relations.baseAddress! + index, actors) }
         }
     }
 
-    private mutating func add(_ relation: UnsafePointer<FoundRelation>) {
+    private mutating func add(_ relation: UnsafePointer<FoundRelation>, _ actors: ActorTable) {
         let source = relation.pointee.source.actor
         let target = relation.pointee.target.actor
         let kind = relation.pointee.kind
@@ -184,7 +182,8 @@ struct GraphBuilder {
             from: source, at: Self.span(relation.pointee.source.tokens, tokens, offsets), to: target,
             at: Self.span(relation.pointee.target.tokens, tokens, offsets), kind: kind, cue: Self.span(relation.pointee.cue, tokens, offsets),
             sentence: Self.span(relation.pointee.sentence, tokens, offsets), modality: relation.pointee.modality,
-            tense: relation.pointee.tense, speaker: relation.pointee.speaker ?? -1, rule: relation.pointee.rule, confidence: confidence
+            tense: relation.pointee.tense, speaker: relation.pointee.speaker ?? -1, rule: relation.pointee.rule, confidence: confidence,
+            in: actors
         )
     }
 
@@ -204,7 +203,8 @@ struct GraphBuilder {
     /// Adds an item of evidence, by actor index and span; `speaker` -1 for none.
     private mutating func addEvidence(
         from source: Int32, at sourceSpan: Span, to target: Int32, at targetSpan: Span, kind: RelationKind,
-        cue: Span, sentence: Span, modality: Modality, tense: Tense, speaker: Int32, rule: String, confidence: Double
+        cue: Span, sentence: Span, modality: Modality, tense: Tense, speaker: Int32, rule: String, confidence: Double,
+        in actors: ActorTable
     ) {
         let sourceNode = Int32(nodes.insert(source))
         let targetNode = Int32(nodes.insert(target))
@@ -248,11 +248,11 @@ struct GraphBuilder {
     ///
     /// The orders it works from are kept on the stack: each array made for them cost
     /// more than the sort.
-    func graph() -> Graph {
+    func graph(actors: ActorTable) -> Graph {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: nodes.count) { order in
-            nodesInIDOrder(into: order)
-            let graphActors = actorsInOrder(order)
-            let graphRelations = relationsInOrder(of: UnsafeBufferPointer(order))
+            nodesInIDOrder(into: order, actors)
+            let graphActors = actorsInOrder(order, actors)
+            let graphRelations = relationsInOrder(of: UnsafeBufferPointer(order), actors)
             guard mentionsInTextOrder else { return Graph(articles: [article], actors: graphActors, relations: graphRelations) }
             return Graph(canonicalArticles: [article], actors: graphActors, relations: graphRelations)
         }
@@ -265,7 +265,7 @@ struct GraphBuilder {
     ///
     /// The places and nodes are sorted as integers, place above node: no two listed actors
     /// share a place, and actors of the article's own at one place are put in id order after.
-    private func nodesInIDOrder(into order: UnsafeMutableBufferPointer<Int>) {
+    private func nodesInIDOrder(into order: UnsafeMutableBufferPointer<Int>, _ actors: ActorTable) {
         let nodeActors = nodes.actors
         // One buffer, the keys and then the nodes: each array made here cost more than the sort.
         for node in nodeActors.indices { order[node] = Self.place(of: nodeActors[node], in: actors) << 32 | node }
@@ -276,7 +276,7 @@ struct GraphBuilder {
             while end < order.count, order[end] >> 32 == order[start] >> 32 { end += 1 }
             if end - start > 1 {
                 for index in start..<end { order[index] &= 0xFFFF_FFFF }
-                sortByID(UnsafeMutableBufferPointer(rebasing: order[start..<end]), nodeActors)
+                Self.sortByID(UnsafeMutableBufferPointer(rebasing: order[start..<end]), nodeActors, actors)
             }
             start = end
         }
@@ -301,7 +301,7 @@ struct GraphBuilder {
     }
 
     /// Puts a few nodes of actors of the article's own in id order, by insertion.
-    private func sortByID(_ run: UnsafeMutableBufferPointer<Int>, _ nodeActors: [Int32]) {
+    private static func sortByID(_ run: UnsafeMutableBufferPointer<Int>, _ nodeActors: [Int32], _ actors: ActorTable) {
         for end in (run.startIndex + 1)..<run.endIndex {
             let moving = run[end]
             var place = end
@@ -348,7 +348,7 @@ struct GraphBuilder {
     }
 
     /// The nodes as the graph's actors, in `order`, each with its mentions.
-    private func actorsInOrder(_ order: UnsafeMutableBufferPointer<Int>) -> [Actor] {
+    private func actorsInOrder(_ order: UnsafeMutableBufferPointer<Int>, _ actors: ActorTable) -> [Actor] {
         var result: [Actor] = []
         result.reserveCapacity(order.count)
         for node in order {
@@ -431,7 +431,7 @@ struct GraphBuilder {
     /// The edges as the graph's relations, in the order of their keys (source id, target
     /// id, kind), given the nodes in id order; each with its evidence in sentence order,
     /// the canonical order of one article's items, whose sentences differ.
-    private func relationsInOrder(of order: UnsafeBufferPointer<Int>) -> [Relation] {
+    private func relationsInOrder(of order: UnsafeBufferPointer<Int>, _ actors: ActorTable) -> [Relation] {
         let keys = edges.edges
         // The nodes' ranks, then each key as one integer, its parts in the order the key sorts by.
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: order.count + keys.count) { scratch in
@@ -443,31 +443,31 @@ struct GraphBuilder {
             }
             return withUnsafeTemporaryAllocation(of: Int.self, capacity: keys.count) { edgeOrder in
                 Self.sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
-                return relations(of: keys, in: UnsafeBufferPointer(edgeOrder))
+                return relations(of: keys, in: UnsafeBufferPointer(edgeOrder), actors)
             }
         }
     }
 
     /// The relations of the edges at `edgeOrder`, in that order.
-    private func relations(of keys: [Edge], in edgeOrder: UnsafeBufferPointer<Int>) -> [Relation] {
+    private func relations(of keys: [Edge], in edgeOrder: UnsafeBufferPointer<Int>, _ actors: ActorTable) -> [Relation] {
         var result: [Relation] = []
         result.reserveCapacity(keys.count)
         for position in edgeOrder {
             let key = keys[position]
             result.append(Relation(
                 canonicalSource: actors.id(at: nodes.actors[Int(key.source)]), target: actors.id(at: nodes.actors[Int(key.target)]),
-                kind: key.kind, evidence: evidence(ofEdgeAt: position)
+                kind: key.kind, evidence: evidence(ofEdgeAt: position, actors)
             ))
         }
         return result
     }
 
     /// An edge's evidence in sentence order.
-    private func evidence(ofEdgeAt position: Int) -> [Evidence] {
+    private func evidence(ofEdgeAt position: Int, _ actors: ActorTable) -> [Evidence] {
         let first = firstItem[position]
         if nextItem[Int(first)] < 0 {
             // Most edges are stated once.
-            return [evidence(at: Int(first))]
+            return [evidence(at: Int(first), actors)]
         }
         var count = 0
         var at = first
@@ -484,7 +484,7 @@ struct GraphBuilder {
             Self.sortBySentence(chain, items)
             var result: [Evidence] = []
             result.reserveCapacity(chain.count)
-            for item in chain { result.append(evidence(at: Int(item))) }
+            for item in chain { result.append(evidence(at: Int(item), actors)) }
             return result
         }
     }
@@ -504,7 +504,7 @@ struct GraphBuilder {
     }
 
     /// The evidence of the item at `index`, its fields read in place.
-    private func evidence(at index: Int) -> Evidence {
+    private func evidence(at index: Int, _ actors: ActorTable) -> Evidence {
         let speaker = items[index].speaker
         let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
         return items.withUnsafeBufferPointer { items in
