@@ -29,6 +29,9 @@ struct GraphBuilder {
     /// edge cost more than the records.
     private var items: [PendingEvidence] = []
     private var firstItem: [Int32] = []
+    /// The sentence whose span was made last, by its tokens, and that span: a sentence's
+    /// relations come one after another.
+    private var lastSentence = (tokens: -1..<(-1), span: Span(start: 0, end: 0))
     private var nextItem: [Int32] = []
 
     /// A mention before it has its text: where it is, and the node's next mention (-1: none)
@@ -181,10 +184,16 @@ struct GraphBuilder {
         addEvidence(
             from: source, at: Self.span(relation.pointee.source.tokens, tokens, offsets), to: target,
             at: Self.span(relation.pointee.target.tokens, tokens, offsets), kind: kind, cue: Self.span(relation.pointee.cue, tokens, offsets),
-            sentence: Self.span(relation.pointee.sentence, tokens, offsets), modality: relation.pointee.modality,
+            sentence: sentenceSpan(relation.pointee.sentence), modality: relation.pointee.modality,
             tense: relation.pointee.tense, speaker: relation.pointee.speaker ?? -1, rule: relation.pointee.rule, confidence: confidence,
             in: actors
         )
+    }
+
+    /// The span of a relation's sentence, made once for the sentence's relations in a row.
+    private mutating func sentenceSpan(_ sentence: Range<Int>) -> Span {
+        if sentence != lastSentence.tokens { lastSentence = (sentence, Self.span(sentence, tokens, offsets)) }
+        return lastSentence.span
     }
 
     /// "Kishida met reporters in Tokyo": a person's tie to their own state is affiliation,
@@ -539,6 +548,7 @@ struct GraphBuilder {
     ///
     /// Static, as are the other readers the mutating methods call: a method reading the
     /// builder, called from one changing it, was given a copy of the whole builder.
+    @inline(__always)
     private static func span(_ range: Range<Int>, _ tokens: [Token], _ offsets: CodePointOffsets) -> Span {
         Span(
             start: offsets.codePoint(atByte: Int(tokens[range.lowerBound].start)),
