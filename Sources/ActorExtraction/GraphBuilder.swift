@@ -131,13 +131,15 @@ struct GraphBuilder {
     /// gazetteer's country; stated once, at the first mention, unless the text states it.
     ///
     /// `mentions` are those given to ``add(_:)-([FoundMention])`` before, whose record the
-    /// builder reads: each node's first mention is the first of its chain.
+    /// builder reads: each node's first mention is the first of its chain. The nodes named
+    /// so far were numbered in the order of their first mentions, so going through them
+    /// goes through the first mentions in text order, without reading the others.
     mutating func addOfficeAffiliations(_ mentions: [FoundMention], actors: ActorTable) {
         assert(mentions.count == self.mentions.count, "office affiliations read the mentions added before")
-        for index in self.mentions.indices {
-            let mention = self.mentions[index]
-            let node = Int(mention.node)
-            guard chains[node].first == Int32(index) else { continue }
+        for node in 0..<chains.count {
+            let first = chains[node].first
+            guard first >= 0 else { continue }
+            let mention = self.mentions[Int(first)]
             let actor = nodes.actors[node]
             let kind = actors.kind(of: actor)
             guard !actors.isLocal(actor), kind == .person || kind == .organisation,
