@@ -386,6 +386,15 @@ struct GraphBuilder {
         var utf8Name = name
         return utf8Name.withUTF8 { nameBytes in
             bytes.withUnsafeBufferPointer { text in
+                if chain.count == 1 {
+                    // Most actors are named once: a list made as a literal costs less than
+                    // one made empty and given room.
+                    let mention = mentions[Int(chain.first)]
+                    let start = Int(mention.byteStart), count = Int(mention.byteEnd) - start
+                    let isName = count == nameBytes.count && Self.equal(text.baseAddress! + start, nameBytes.baseAddress, count)
+                    let mentionText = isName ? name : String(decoding: UnsafeBufferPointer(rebasing: text[start..<(start + count)]), as: UTF8.self)
+                    return [Mention(article: article.id, span: mention.span, text: mentionText)]
+                }
                 var list: [Mention] = []
                 list.reserveCapacity(Int(chain.count))
                 var at = chain.first
