@@ -2,69 +2,83 @@
 ///
 /// Extraction works on bytes; the graph reports code points. ASCII text needs no table.
 ///
-/// The table holds one count per eight bytes, not one per byte: a span asks for only a
-/// few offsets, and counting the code points of a whole text one byte at a time cost more
-/// than finding its mentions. The count inside a word of eight bytes is a population
-/// count of its continuation bytes.
+/// The table holds two entries per eight bytes, not one per byte: counting the code points
+/// of a whole text one byte at a time cost more than finding its mentions. The entries are
+/// the code points before the word and, for each byte of the word, the continuation bytes
+/// before it in the word, so that an offset is two loads, a shift and a subtraction: a
+/// span's offsets were asked for often enough that counting inside the word at each ask
+/// cost more than the second entry.
 struct CodePointOffsets {
-    /// The code points before each word of eight bytes; empty for text without
-    /// continuation bytes, where offsets are the same.
-    private let table: [Int32]
-    private let bytes: [UInt8]
+    /// For word `w` of eight bytes: at `2w` the code points before it; at `2w + 1` one byte
+    /// per byte of the word, the continuation bytes before that byte in the word. `nil` for
+    /// text without continuation bytes, where offsets are the same.
+    ///
+    /// A buffer with its entries after its header is one allocation, made without the
+    /// array initialisers, which are not specialised: an array cost more to make than to fill.
+    private let table: ManagedBuffer<Void, UInt64>?
 
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        let words = bytes.count / 8 + 1
-        var sawContinuation = false
-        let table = [Int32](unsafeUninitializedCapacity: words) { table, initialized in
-            bytes.withUnsafeBytes { raw in
-                var count: Int32 = 0
-                for word in 0..<words {
-                    table[word] = count
-                    let width = min(8, raw.count - word &* 8)
-                    let continuations = Self.continuations(in: Self.load(raw, word: word, width: width))
-                    sawContinuation = sawContinuation || continuations > 0
-                    count &+= Int32(width &- continuations)
-                }
-            }
-            initialized = words
-        }
-        self.table = sawContinuation ? table : []
+        let table = ManagedBuffer<Void, UInt64>.create(minimumCapacity: 2 * (bytes.count / 8 + 1)) { _ in }
+        let count = table.withUnsafeMutablePointerToElements { Self.fill($0, from: bytes) }
+        // As many code points as bytes: no continuation bytes.
+        self.table = count == UInt64(bytes.count) ? nil : table
     }
 
     /// The number of code points that start before `byte`: the offset of the code point
     /// that starts there.
     @inline(__always)
     func codePoint(atByte byte: Int) -> Int {
-        if table.isEmpty { return byte }
+        guard let table else { return byte }
         let word = byte &>> 3
         let before = byte & 7
-        guard before > 0 else { return Int(table[word]) }
-        // The bytes before `byte` in its word are all in the text, since `byte` is at most its length.
-        let continuations = bytes.withUnsafeBytes { Self.continuations(in: Self.load($0, word: word, width: before)) }
-        return Int(table[word]) &+ before &- continuations
-    }
-
-    /// The first `width` bytes (up to eight) of a word, the rest zero.
-    @inline(__always)
-    private static func load(_ raw: UnsafeRawBufferPointer, word: Int, width: Int) -> UInt64 {
-        let start = word &* 8
-        var value: UInt64 = 0
-        if start &+ 8 <= raw.count {
-            value = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-        } else {
-            for index in 0..<(raw.count &- start) { value |= UInt64(raw[start &+ index]) &<< (8 &* index) }
+        return table.withUnsafeMutablePointerToElements { entries in
+            let continuations = (entries[2 &* word &+ 1] &>> (8 &* UInt64(before))) & 0xFF
+            return Int(truncatingIfNeeded: entries[2 &* word]) &+ before &- Int(truncatingIfNeeded: continuations)
         }
-        return width >= 8 ? value : value & ((1 &<< (8 &* UInt64(width))) &- 1)
     }
 
-    /// The continuation bytes (10xxxxxx) in a word: a byte's top bit set and its second
-    /// bit clear, which shifting left by one brings under the top bit. The flags, moved to
-    /// each byte's lowest bit, are summed into the top byte by one multiply: the build
-    /// targets processors without a population-count instruction.
+    /// Writes the table of `bytes`, two entries for each word and the last, partial one;
+    /// returns the text's code points.
+    private static func fill(_ table: UnsafeMutablePointer<UInt64>, from bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var count: UInt64 = 0
+            // Whole words first, loaded as they are; then the last word, what is left of it.
+            let whole = raw.count / 8
+            var word = 0
+            while word < whole {
+                let value = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: word &* 8, as: UInt64.self))
+                count = record(value, width: 8, at: word, after: count, in: table)
+                word &+= 1
+            }
+            var last: UInt64 = 0
+            for index in 0..<(raw.count &- whole &* 8) { last |= UInt64(raw[whole &* 8 &+ index]) &<< (8 &* index) }
+            return record(last, width: raw.count &- whole &* 8, at: whole, after: count, in: table)
+        }
+    }
+
+    /// Writes the entries of the word at `word`, whose first `width` bytes are in the text,
+    /// after `count` code points; returns the code points through the word.
     @inline(__always)
-    private static func continuations(in value: UInt64) -> Int {
-        let flags = (value & ~(value &<< 1) & 0x8080_8080_8080_8080) &>> 7
-        return Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) &>> 56)
+    private static func record(_ value: UInt64, width: Int, at word: Int, after count: UInt64, in table: UnsafeMutablePointer<UInt64>) -> UInt64 {
+        let counts = countsThrough(continuationFlags(in: value))
+        table[2 &* word] = count
+        table[2 &* word &+ 1] = counts &<< 8
+        return count &+ UInt64(truncatingIfNeeded: width) &- counts &>> 56
+    }
+
+    /// The continuation bytes (10xxxxxx) in a word, as a 1 in the lowest bit of each such
+    /// byte: a byte's top bit set and its second bit clear, which shifting left by one
+    /// brings under the top bit.
+    @inline(__always)
+    static func continuationFlags(in value: UInt64) -> UInt64 {
+        (value & ~(value &<< 1) & 0x8080_8080_8080_8080) &>> 7
+    }
+
+    /// For each byte of a word, the flagged bytes up to and including it, by one multiply
+    /// (the build targets processors without a population-count instruction): the top
+    /// byte holds the word's sum, and moved up a byte, each byte holds the count before it.
+    @inline(__always)
+    static func countsThrough(_ flags: UInt64) -> UInt64 {
+        flags &* 0x0101_0101_0101_0101
     }
 }

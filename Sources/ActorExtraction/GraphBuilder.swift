@@ -9,7 +9,6 @@ struct GraphBuilder {
     let article: Article
     let bytes: [UInt8]
     let tokens: [Token]
-    let actors: ActorTable
     let offsets: CodePointOffsets
     let sentences: [Range<Int>]
     /// The nodes: each one's actor index, in the order first named.
@@ -30,6 +29,9 @@ struct GraphBuilder {
     /// edge cost more than the records.
     private var items: [PendingEvidence] = []
     private var firstItem: [Int32] = []
+    /// The sentence whose span was made last, by its tokens, and that span: a sentence's
+    /// relations come one after another.
+    private var lastSentence = (tokens: -1..<(-1), span: Span(start: 0, end: 0))
     private var nextItem: [Int32] = []
 
     /// A mention before it has its text: where it is, and the node's next mention (-1: none)
@@ -60,11 +62,10 @@ struct GraphBuilder {
         var confidence: Double
     }
 
-    init(article: Article, bytes: [UInt8], tokens: [Token], actors: ActorTable, offsets: CodePointOffsets, sentences: [Range<Int>]) {
+    init(article: Article, bytes: [UInt8], tokens: [Token], offsets: CodePointOffsets, sentences: [Range<Int>]) {
         self.article = article
         self.bytes = bytes
         self.tokens = tokens
-        self.actors = actors
         self.offsets = offsets
         self.sentences = sentences
         items.reserveCapacity(32)
@@ -107,22 +108,22 @@ struct GraphBuilder {
     }
 
     /// Ties stated by office phrases: "Japanese Prime Minister Fumio Kishida".
-    mutating func add(_ affiliations: [StatedAffiliation]) {
+    mutating func add(_ affiliations: [StatedAffiliation], actors: ActorTable) {
         affiliations.withUnsafeBufferPointer { affiliations in
             for index in affiliations.indices {
-                add(affiliations.baseAddress! + index)
+                add(affiliations.baseAddress! + index, actors)
             }
         }
     }
 
-    private mutating func add(_ affiliation: UnsafePointer<StatedAffiliation>) {
+    private mutating func add(_ affiliation: UnsafePointer<StatedAffiliation>, _ actors: ActorTable) {
         let cue = affiliation.pointee.cue
         addEvidence(
             from: affiliation.pointee.person.actor, at: Self.span(affiliation.pointee.person.tokens, tokens, offsets),
             to: affiliation.pointee.organisation.actor, at: Self.span(affiliation.pointee.organisation.tokens, tokens, offsets),
             kind: .affiliation, cue: Self.span(cue, tokens, offsets),
             sentence: Self.span(Self.sentence(containing: cue.lowerBound, in: sentences), tokens, offsets), modality: .asserted, tense: .present,
-            speaker: -1, rule: affiliation.pointee.rule, confidence: 0.9
+            speaker: -1, rule: affiliation.pointee.rule, confidence: 0.9, in: actors
         )
     }
 
@@ -130,13 +131,15 @@ struct GraphBuilder {
     /// gazetteer's country; stated once, at the first mention, unless the text states it.
     ///
     /// `mentions` are those given to ``add(_:)-([FoundMention])`` before, whose record the
-    /// builder reads: each node's first mention is the first of its chain.
-    mutating func addOfficeAffiliations(_ mentions: [FoundMention]) {
+    /// builder reads: each node's first mention is the first of its chain. The nodes named
+    /// so far were numbered in the order of their first mentions, so going through them
+    /// goes through the first mentions in text order, without reading the others.
+    mutating func addOfficeAffiliations(_ mentions: [FoundMention], actors: ActorTable) {
         assert(mentions.count == self.mentions.count, "office affiliations read the mentions added before")
-        for index in self.mentions.indices {
-            let mention = self.mentions[index]
-            let node = Int(mention.node)
-            guard chains[node].first == Int32(index) else { continue }
+        for node in 0..<chains.count {
+            let first = chains[node].first
+            guard first >= 0 else { continue }
+            let mention = self.mentions[Int(first)]
             let actor = nodes.actors[node]
             let kind = actors.kind(of: actor)
             guard !actors.isLocal(actor), kind == .person || kind == .organisation,
@@ -146,7 +149,7 @@ struct GraphBuilder {
             addEvidence(
                 from: actor, at: mention.span, to: countryIndex, at: mention.span, kind: .affiliation, cue: mention.span,
                 sentence: Self.span(Self.sentence(containing: Int(mention.firstToken), in: sentences), tokens, offsets), modality: .asserted, tense: .present, speaker: -1,
-                rule: Self.gazetteerRule, confidence: 0.95
+                rule: Self.gazetteerRule, confidence: 0.95, in: actors
             )
         }
     }
@@ -166,15 +169,15 @@ struct GraphBuilder {
         return actors.gazetteer.entries[Int(index)].country.flatMap { actors.index(of: $0) }
     }
 
-    mutating func add(_ relations: [FoundRelation]) {
+    mutating func add(_ relations: [FoundRelation], actors: ActorTable) {
         // Fields read in place: copying each relation, rule and all, cost more than its evidence.
         // The closure calls only a mutating method: one that reads the builder made a copy of it.
         relations.withUnsafeBufferPointer { relations in
-            for index in relations.indices { add(relations.baseAddress! + index) }
+            for index in relations.indices { add(relations.baseAddress! + index, actors) }
         }
     }
 
-    private mutating func add(_ relation: UnsafePointer<FoundRelation>) {
+    private mutating func add(_ relation: UnsafePointer<FoundRelation>, _ actors: ActorTable) {
         let source = relation.pointee.source.actor
         let target = relation.pointee.target.actor
         let kind = relation.pointee.kind
@@ -183,9 +186,16 @@ struct GraphBuilder {
         addEvidence(
             from: source, at: Self.span(relation.pointee.source.tokens, tokens, offsets), to: target,
             at: Self.span(relation.pointee.target.tokens, tokens, offsets), kind: kind, cue: Self.span(relation.pointee.cue, tokens, offsets),
-            sentence: Self.span(relation.pointee.sentence, tokens, offsets), modality: relation.pointee.modality,
-            tense: relation.pointee.tense, speaker: relation.pointee.speaker ?? -1, rule: relation.pointee.rule, confidence: confidence
+            sentence: sentenceSpan(relation.pointee.sentence), modality: relation.pointee.modality,
+            tense: relation.pointee.tense, speaker: relation.pointee.speaker ?? -1, rule: relation.pointee.rule, confidence: confidence,
+            in: actors
         )
+    }
+
+    /// The span of a relation's sentence, made once for the sentence's relations in a row.
+    private mutating func sentenceSpan(_ sentence: Range<Int>) -> Span {
+        if sentence != lastSentence.tokens { lastSentence = (sentence, Self.span(sentence, tokens, offsets)) }
+        return lastSentence.span
     }
 
     /// "Kishida met reporters in Tokyo": a person's tie to their own state is affiliation,
@@ -204,7 +214,8 @@ struct GraphBuilder {
     /// Adds an item of evidence, by actor index and span; `speaker` -1 for none.
     private mutating func addEvidence(
         from source: Int32, at sourceSpan: Span, to target: Int32, at targetSpan: Span, kind: RelationKind,
-        cue: Span, sentence: Span, modality: Modality, tense: Tense, speaker: Int32, rule: String, confidence: Double
+        cue: Span, sentence: Span, modality: Modality, tense: Tense, speaker: Int32, rule: String, confidence: Double,
+        in actors: ActorTable
     ) {
         let sourceNode = Int32(nodes.insert(source))
         let targetNode = Int32(nodes.insert(target))
@@ -245,12 +256,17 @@ struct GraphBuilder {
     /// Actors come in id order, relations in key order and each one's evidence in sentence
     /// order, which is the graph's canonical order, so the graph need not check it again,
     /// unless an actor's mentions are not in text order without repeats.
-    func graph() -> Graph {
-        let order = nodesInIDOrder()
-        let graphActors = actorsInOrder(order)
-        let graphRelations = relationsInOrder(of: order)
-        guard mentionsInTextOrder else { return Graph(articles: [article], actors: graphActors, relations: graphRelations) }
-        return Graph(canonicalArticles: [article], actors: graphActors, relations: graphRelations)
+    ///
+    /// The orders it works from are kept on the stack: each array made for them cost
+    /// more than the sort.
+    func graph(actors: ActorTable) -> Graph {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: nodes.count) { order in
+            nodesInIDOrder(into: order, actors)
+            let graphActors = actorsInOrder(order, actors)
+            let graphRelations = relationsInOrder(of: UnsafeBufferPointer(order), actors)
+            guard mentionsInTextOrder else { return Graph(articles: [article], actors: graphActors, relations: graphRelations) }
+            return Graph(canonicalArticles: [article], actors: graphActors, relations: graphRelations)
+        }
     }
 
     /// The nodes in the order of their actors' ids, as a stable sort by
@@ -260,30 +276,30 @@ struct GraphBuilder {
     ///
     /// The places and nodes are sorted as integers, place above node: no two listed actors
     /// share a place, and actors of the article's own at one place are put in id order after.
-    private func nodesInIDOrder() -> [Int] {
+    private func nodesInIDOrder(into order: UnsafeMutableBufferPointer<Int>, _ actors: ActorTable) {
         let nodeActors = nodes.actors
-        // One array, the keys and then the nodes: each array made here cost more than the sort.
-        var order: [Int] = []
-        order.reserveCapacity(nodeActors.count)
-        for node in nodeActors.indices { order.append(Self.place(of: nodeActors[node], in: actors) << 32 | node) }
-        Self.sortSmall(&order)
+        // One buffer, the keys and then the nodes: each array made here cost more than the sort.
+        for node in nodeActors.indices { order[node] = Self.place(of: nodeActors[node], in: actors) << 32 | node }
+        Self.sortSmall(order)
         var start = 0
         while start < order.count {
             var end = start + 1
             while end < order.count, order[end] >> 32 == order[start] >> 32 { end += 1 }
             if end - start > 1 {
                 for index in start..<end { order[index] &= 0xFFFF_FFFF }
-                sortByID(&order[start..<end], nodeActors)
+                Self.sortByID(UnsafeMutableBufferPointer(rebasing: order[start..<end]), nodeActors, actors)
             }
             start = end
         }
         for index in order.indices { order[index] &= 0xFFFF_FFFF }
-        return order
     }
 
     /// Sorts a graph's few keys by insertion, more of them by the general sort.
-    private static func sortSmall(_ keys: inout [Int]) {
-        guard keys.count <= 32 else { return keys.sort() }
+    private static func sortSmall(_ keys: UnsafeMutableBufferPointer<Int>) {
+        guard keys.count <= 32 else {
+            var keys = keys
+            return keys.sort()
+        }
         for end in keys.indices.dropFirst() {
             let moving = keys[end]
             var place = end
@@ -296,7 +312,7 @@ struct GraphBuilder {
     }
 
     /// Puts a few nodes of actors of the article's own in id order, by insertion.
-    private func sortByID(_ run: inout ArraySlice<Int>, _ nodeActors: [Int32]) {
+    private static func sortByID(_ run: UnsafeMutableBufferPointer<Int>, _ nodeActors: [Int32], _ actors: ActorTable) {
         for end in (run.startIndex + 1)..<run.endIndex {
             let moving = run[end]
             var place = end
@@ -308,25 +324,23 @@ struct GraphBuilder {
         }
     }
 
-    /// The positions `0..<count` in the order a stable sort by `precedes` gives. A graph's
-    /// few edges are put in order by insertion, which costs a fraction of the general sort's
-    /// setting up for so few.
-    private static func stableOrder(of count: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
-        guard count <= 32 else { return (0..<count).sorted(by: precedes) }
-        // Grown by appending into reserved room: the initialisers that fill or leave an array
-        // uninitialised are not specialised, and cost more than the sort.
-        var order: [Int] = []
-        order.reserveCapacity(count)
-        for end in 0..<count {
-            order.append(end)
+    /// Puts the positions `0..<order.count` into `order`, sorted by their keys, which
+    /// differ. A graph's few edges are put in order by insertion, which costs a fraction of
+    /// the general sort's setting up for so few.
+    private static func sortPositions(_ order: UnsafeMutableBufferPointer<Int>, by keys: UnsafeBufferPointer<UInt64>) {
+        guard order.count <= 32 else {
+            var order = order
+            for position in order.indices { order[position] = position }
+            return order.sort { keys[$0] < keys[$1] }
+        }
+        for end in order.indices {
             var place = end
-            while place > 0, precedes(end, order[place - 1]) {
+            while place > 0, keys[end] < keys[order[place - 1]] {
                 order[place] = order[place - 1]
                 place -= 1
             }
             order[place] = end
         }
-        return order
     }
 
     /// A listed actor's place is twice its index plus one; an actor of the article's own,
@@ -345,15 +359,16 @@ struct GraphBuilder {
     }
 
     /// The nodes as the graph's actors, in `order`, each with its mentions.
-    private func actorsInOrder(_ order: [Int]) -> [Actor] {
+    private func actorsInOrder(_ order: UnsafeMutableBufferPointer<Int>, _ actors: ActorTable) -> [Actor] {
         var result: [Actor] = []
         result.reserveCapacity(order.count)
         for node in order {
             let index = nodes.actors[node]
             let name = actors.name(at: index)
+            let mentions = mentionList(of: node, named: name)
             result.append(Actor(
                 id: actors.id(at: index), name: name, kind: actors.kind(of: index), country: actors.country(of: index),
-                mentions: mentionList(of: node, named: name)
+                mentions: mentions
             ))
         }
         return result
@@ -371,6 +386,15 @@ struct GraphBuilder {
         var utf8Name = name
         return utf8Name.withUTF8 { nameBytes in
             bytes.withUnsafeBufferPointer { text in
+                if chain.count == 1 {
+                    // Most actors are named once: a list made as a literal costs less than
+                    // one made empty and given room.
+                    let mention = mentions[Int(chain.first)]
+                    let start = Int(mention.byteStart), count = Int(mention.byteEnd) - start
+                    let isName = count == nameBytes.count && Self.equal(text.baseAddress! + start, nameBytes.baseAddress, count)
+                    let mentionText = isName ? name : String(decoding: UnsafeBufferPointer(rebasing: text[start..<(start + count)]), as: UTF8.self)
+                    return [Mention(article: article.id, span: mention.span, text: mentionText)]
+                }
                 var list: [Mention] = []
                 list.reserveCapacity(Int(chain.count))
                 var at = chain.first
@@ -427,53 +451,66 @@ struct GraphBuilder {
     /// The edges as the graph's relations, in the order of their keys (source id, target
     /// id, kind), given the nodes in id order; each with its evidence in sentence order,
     /// the canonical order of one article's items, whose sentences differ.
-    private func relationsInOrder(of order: [Int]) -> [Relation] {
-        var rank: [Int32] = []
-        rank.reserveCapacity(order.count)
-        for _ in order { rank.append(0) }
-        for (place, node) in order.enumerated() { rank[node] = Int32(place) }
+    private func relationsInOrder(of order: UnsafeBufferPointer<Int>, _ actors: ActorTable) -> [Relation] {
         let keys = edges.edges
-        // Each key as one integer, its parts in the order the key sorts by.
-        var sortKeys: [UInt64] = []
-        sortKeys.reserveCapacity(keys.count)
-        for edge in keys {
-            sortKeys.append(UInt64(rank[Int(edge.source)]) << 40 | UInt64(rank[Int(edge.target)]) << 8 | UInt64(Self.kindRank(edge.kind)))
+        // The nodes' ranks, then each key as one integer, its parts in the order the key sorts by.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: order.count + keys.count) { scratch in
+            let rank = UnsafeMutableBufferPointer(rebasing: scratch[0..<order.count])
+            for (place, node) in order.enumerated() { rank[node] = UInt64(place) }
+            let sortKeys = UnsafeMutableBufferPointer(rebasing: scratch[order.count...])
+            for (position, edge) in keys.enumerated() {
+                sortKeys[position] = rank[Int(edge.source)] << 40 | rank[Int(edge.target)] << 8 | UInt64(Self.kindRank(edge.kind))
+            }
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: keys.count) { edgeOrder in
+                Self.sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
+                return relations(of: keys, in: UnsafeBufferPointer(edgeOrder), actors)
+            }
         }
-        let edgeOrder = Self.stableOrder(of: keys.count, by: { sortKeys[$0] < sortKeys[$1] })
+    }
+
+    /// The relations of the edges at `edgeOrder`, in that order.
+    private func relations(of keys: [Edge], in edgeOrder: UnsafeBufferPointer<Int>, _ actors: ActorTable) -> [Relation] {
         var result: [Relation] = []
         result.reserveCapacity(keys.count)
         for position in edgeOrder {
             let key = keys[position]
             result.append(Relation(
                 canonicalSource: actors.id(at: nodes.actors[Int(key.source)]), target: actors.id(at: nodes.actors[Int(key.target)]),
-                kind: key.kind, evidence: evidence(ofEdgeAt: position)
+                kind: key.kind, evidence: evidence(ofEdgeAt: position, actors)
             ))
         }
         return result
     }
 
     /// An edge's evidence in sentence order.
-    private func evidence(ofEdgeAt position: Int) -> [Evidence] {
+    private func evidence(ofEdgeAt position: Int, _ actors: ActorTable) -> [Evidence] {
         let first = firstItem[position]
         if nextItem[Int(first)] < 0 {
             // Most edges are stated once.
-            return [evidence(at: Int(first))]
+            return [evidence(at: Int(first), actors)]
         }
-        var chain: [Int32] = []
+        var count = 0
         var at = first
         while at >= 0 {
-            chain.append(at)
+            count += 1
             at = nextItem[Int(at)]
         }
-        Self.sortBySentence(&chain, items)
-        var result: [Evidence] = []
-        result.reserveCapacity(chain.count)
-        for item in chain { result.append(evidence(at: Int(item))) }
-        return result
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { chain in
+            at = first
+            for index in chain.indices {
+                chain[index] = at
+                at = nextItem[Int(at)]
+            }
+            Self.sortBySentence(chain, items)
+            var result: [Evidence] = []
+            result.reserveCapacity(chain.count)
+            for item in chain { result.append(evidence(at: Int(item), actors)) }
+            return result
+        }
     }
 
     /// Puts an edge's few items in sentence order, by insertion.
-    private static func sortBySentence(_ chain: inout [Int32], _ items: [PendingEvidence]) {
+    private static func sortBySentence(_ chain: UnsafeMutableBufferPointer<Int32>, _ items: [PendingEvidence]) {
         guard chain.count > 1 else { return }
         for end in 1..<chain.count {
             let moving = chain[end]
@@ -487,7 +524,7 @@ struct GraphBuilder {
     }
 
     /// The evidence of the item at `index`, its fields read in place.
-    private func evidence(at index: Int) -> Evidence {
+    private func evidence(at index: Int, _ actors: ActorTable) -> Evidence {
         let speaker = items[index].speaker
         let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
         return items.withUnsafeBufferPointer { items in
@@ -522,6 +559,7 @@ struct GraphBuilder {
     ///
     /// Static, as are the other readers the mutating methods call: a method reading the
     /// builder, called from one changing it, was given a copy of the whole builder.
+    @inline(__always)
     private static func span(_ range: Range<Int>, _ tokens: [Token], _ offsets: CodePointOffsets) -> Span {
         Span(
             start: offsets.codePoint(atByte: Int(tokens[range.lowerBound].start)),

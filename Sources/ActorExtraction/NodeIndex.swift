@@ -6,8 +6,11 @@
 struct NodeIndex {
     /// The actor index of each node, in the order added.
     private(set) var actors: [Int32] = []
-    /// Node numbers; -1 marks an empty slot.
-    private var slots = [Int32](repeating: -1, count: 64)
+    /// Node numbers; -1 marks an empty slot. Copied from ``emptySlots`` at the first insert:
+    /// the array initialiser that fills an array is not specialised, and cost more than the copy.
+    private var slots = Self.emptySlots
+
+    private static let emptySlots = [Int32](repeating: -1, count: 64)
 
     init() {
         actors.reserveCapacity(32)

@@ -35,7 +35,10 @@ public struct Evidence: Codable, Hashable, Sendable, Comparable {
     /// How firmly the sentence states it.
     public var modality: Modality
     /// The actor who states it; `nil` for the article's own voice.
-    public var attributedTo: String?
+    ///
+    /// Spelled out rather than `String?`, which gives the stored property an initial `nil`:
+    /// with it, an item made in another module was copied and destroyed once more.
+    public var attributedTo: Optional<String>
     /// When the sentence places it.
     public var tense: Tense
     /// The name of the extraction rule that fired.

@@ -44,4 +44,22 @@ final class CodePointOffsetsTests: XCTestCase {
             assertAgrees("a" + String(repeating: "—", count: length))
         }
     }
+
+    func testEachByteOfAWordCountsTheFlaggedBytesUpToIt() {
+        // Flags on bytes 1, 2 and 6: counts through bytes 0...7 are 0, 1, 2, 2, 2, 2, 3, 3.
+        let flags: UInt64 = 1 << 8 | 1 << 16 | 1 << 48
+        let counts = CodePointOffsets.countsThrough(flags)
+        XCTAssertEqual((0..<8).map { counts >> (8 * UInt64($0)) & 0xFF }, [0, 1, 2, 2, 2, 2, 3, 3])
+    }
+
+    func testAWordOfContinuationBytesCountsEightInItsTopByte() {
+        let flags = CodePointOffsets.continuationFlags(in: 0x8080_8080_8080_8080)
+        XCTAssertEqual(flags, 0x0101_0101_0101_0101)
+        XCTAssertEqual(CodePointOffsets.countsThrough(flags) >> 56, 8)
+    }
+
+    func testLeadAndASCIIBytesAreNotFlagged() {
+        // "é" is C3 A9: only its second byte continues a code point.
+        XCTAssertEqual(CodePointOffsets.continuationFlags(in: 0x41_A9C3), 0x0100)
+    }
 }

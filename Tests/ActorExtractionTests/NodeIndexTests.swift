@@ -24,4 +24,14 @@ final class NodeIndexTests: XCTestCase {
         for (node, actor) in actors.enumerated() { XCTAssertEqual(index.node(of: actor), node) }
         XCTAssertEqual(index.count, actors.count)
     }
+
+    func testIndexesMadeFromTheSameEmptySlotsKeepTheirOwnActors() {
+        var first = NodeIndex()
+        var second = NodeIndex()
+        _ = first.insert(7)
+        XCTAssertNil(second.node(of: 7))
+        XCTAssertEqual(second.insert(9), 0)
+        XCTAssertNil(first.node(of: 9))
+        XCTAssertEqual(first.node(of: 7), 0)
+    }
 }
