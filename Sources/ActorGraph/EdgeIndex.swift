@@ -20,8 +20,11 @@ package struct Edge: Equatable, Sendable {
 package struct EdgeIndex: Sendable {
     /// The edges, in the order added; an edge's position never changes.
     package private(set) var edges: [Edge] = []
-    /// Positions in `edges`; -1 marks an empty slot.
-    private var slots = [Int32](repeating: -1, count: 64)
+    /// Positions in `edges`; -1 marks an empty slot. Copied from ``emptySlots`` at the
+    /// first insert: filling a new array for each article cost more than copying one.
+    private var slots = Self.emptySlots
+
+    private static let emptySlots = [Int32](repeating: -1, count: 64)
 
     /// Room for the edges of most articles, which growing into cost more than the edges.
     package init() {
