@@ -5,7 +5,6 @@ import ActorGraph
 struct ActorTable {
     let gazetteer: Gazetteer
     private(set) var local: [GazetteerEntry] = []
-    private var localIndex: [String: Int32] = [:]
     /// The gazetteer's number of entries, where this article's own start: asked of every
     /// actor looked up.
     private let base: Int32
@@ -45,7 +44,15 @@ struct ActorTable {
     func isLocal(_ index: Int32) -> Bool { index >= base }
 
     func index(of id: String) -> Int32? {
-        gazetteer.index(of: id) ?? localIndex[id]
+        gazetteer.index(of: id) ?? localIndex(of: id)
+    }
+
+    /// The index of this article's own actor with this id. A search: an article finds
+    /// about one actor of its own, and a dictionary of them cost an allocation and two
+    /// hashes of the id for each.
+    private func localIndex(of id: String) -> Int32? {
+        for (position, entry) in local.enumerated() where entry.id == id { return base + Int32(position) }
+        return nil
     }
 
     /// Adds an actor the gazetteer does not know, or returns the one added before.
@@ -53,7 +60,6 @@ struct ActorTable {
         if let existing = index(of: entry.id) { return existing }
         let index = base + Int32(local.count)
         local.append(entry)
-        localIndex[entry.id] = index
         return index
     }
 
@@ -84,6 +90,6 @@ struct ActorTable {
         }
         if gazetteer.kinds[Int(index)] == .state { return index }
         if let country = gazetteer.countryIndex[Int(index)] { return country }
-        return gazetteer.entries[Int(index)].country.flatMap { localIndex[$0] }
+        return gazetteer.entries[Int(index)].country.flatMap { localIndex(of: $0) }
     }
 }
