@@ -156,16 +156,35 @@ struct Tokenizer {
         var exact = (TokenHash.seed ^ UInt64(first)) &* TokenHash.prime
         var folded = (TokenHash.seed ^ UInt64(lower)) &* TokenHash.prime
         var index = start &+ 1
-        while index < end {
+        // The byte that ended the word, if one did before the end of the text.
+        var stop: UInt8?
+        // Two bytes a round: the loop's own test and count are paid once for both.
+        while index &+ 1 < end {
             let byte = bytes[index]
             let lower = wordBytes[Int(byte)]
-            guard lower != 0 else {
-                guard byte < 0x80, byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") || index &- start != 1 else { return nil }
-                break
-            }
+            guard lower != 0 else { stop = byte; break }
             exact = (exact ^ UInt64(byte)) &* TokenHash.prime
             folded = (folded ^ UInt64(lower)) &* TokenHash.prime
-            index &+= 1
+            let next = bytes[index &+ 1]
+            let nextLower = wordBytes[Int(next)]
+            guard nextLower != 0 else { index &+= 1; stop = next; break }
+            exact = (exact ^ UInt64(next)) &* TokenHash.prime
+            folded = (folded ^ UInt64(nextLower)) &* TokenHash.prime
+            index &+= 2
+        }
+        if stop == nil, index < end {
+            let byte = bytes[index]
+            let lower = wordBytes[Int(byte)]
+            if lower == 0 {
+                stop = byte
+            } else {
+                exact = (exact ^ UInt64(byte)) &* TokenHash.prime
+                folded = (folded ^ UInt64(lower)) &* TokenHash.prime
+                index &+= 1
+            }
+        }
+        if let byte = stop {
+            guard byte < 0x80, byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") || index &- start != 1 else { return nil }
         }
         return Token(
             exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: .word,
