@@ -5,29 +5,29 @@ import ActorGraph
 struct ActorTable {
     let gazetteer: Gazetteer
     private(set) var local: [GazetteerEntry] = []
-    private var localIndex: [String: Int32] = [:]
+    /// The gazetteer's number of entries, where this article's own start: asked of every
+    /// actor looked up.
+    private let base: Int32
 
     init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        base = Int32(gazetteer.entries.count)
     }
 
     func entry(at index: Int32) -> GazetteerEntry {
-        let base = Int32(gazetteer.entries.count)
         return index < base ? gazetteer.entry(at: index) : local[Int(index - base)]
     }
 
     /// The number of actors: the gazetteer's and this article's own.
-    var count: Int { gazetteer.entries.count + local.count }
+    var count: Int { Int(base) + local.count }
 
     /// The id of the actor at `index`, without copying its entry.
     func id(at index: Int32) -> String {
-        let base = Int32(gazetteer.entries.count)
         return index < base ? gazetteer.entries[Int(index)].id : local[Int(index - base)].id
     }
 
     /// The name of the actor at `index`, without copying its entry.
     func name(at index: Int32) -> String {
-        let base = Int32(gazetteer.entries.count)
         return index < base ? gazetteer.entries[Int(index)].name : local[Int(index - base)].name
     }
 
@@ -36,31 +36,36 @@ struct ActorTable {
     /// The gazetteer's entries are in id order, so two of them compare by index, without
     /// comparing strings.
     func idPrecedes(_ a: Int32, _ b: Int32) -> Bool {
-        let base = Int32(gazetteer.entries.count)
         if a < base, b < base { return a < b }
         return id(at: a) < id(at: b)
     }
 
     /// Whether the actor was found in this article rather than listed in the gazetteer.
-    func isLocal(_ index: Int32) -> Bool { index >= Int32(gazetteer.entries.count) }
+    func isLocal(_ index: Int32) -> Bool { index >= base }
 
     func index(of id: String) -> Int32? {
-        gazetteer.index(of: id) ?? localIndex[id]
+        gazetteer.index(of: id) ?? localIndex(of: id)
+    }
+
+    /// The index of this article's own actor with this id. A search: an article finds
+    /// about one actor of its own, and a dictionary of them cost an allocation and two
+    /// hashes of the id for each.
+    private func localIndex(of id: String) -> Int32? {
+        for (position, entry) in local.enumerated() where entry.id == id { return base + Int32(position) }
+        return nil
     }
 
     /// Adds an actor the gazetteer does not know, or returns the one added before.
     mutating func addLocal(_ entry: GazetteerEntry) -> Int32 {
         if let existing = index(of: entry.id) { return existing }
-        let index = Int32(gazetteer.entries.count + local.count)
+        let index = base + Int32(local.count)
         local.append(entry)
-        localIndex[entry.id] = index
         return index
     }
 
     /// Gives an actor found in this article the state of the organisation the text ties it
     /// to ("Professor Itsuro Nakamura of the University of Tsukuba" is Japanese).
     mutating func inferCountry(of person: Int32, from organisation: Int32) {
-        let base = Int32(gazetteer.entries.count)
         guard person >= base, local[Int(person - base)].country == nil, let state = state(of: organisation) else { return }
         local[Int(person - base)].country = entry(at: state).id
     }
@@ -68,19 +73,16 @@ struct ActorTable {
     /// The kind of the actor at `index`, without copying its entry: rules ask it of most
     /// mentions they look at.
     func kind(of index: Int32) -> ActorKind {
-        let base = Int32(gazetteer.entries.count)
         return index < base ? gazetteer.kinds[Int(index)] : local[Int(index - base)].kind
     }
 
     /// The country of the actor at `index`, without copying its entry.
     func country(of index: Int32) -> String? {
-        let base = Int32(gazetteer.entries.count)
         return index < base ? gazetteer.entries[Int(index)].country : local[Int(index - base)].country
     }
 
     /// The state an actor stands for: itself for a state, its country for anyone else.
     func state(of index: Int32) -> Int32? {
-        let base = Int32(gazetteer.entries.count)
         guard index < base else {
             let entry = local[Int(index - base)]
             if entry.kind == .state { return index }
@@ -88,6 +90,6 @@ struct ActorTable {
         }
         if gazetteer.kinds[Int(index)] == .state { return index }
         if let country = gazetteer.countryIndex[Int(index)] { return country }
-        return gazetteer.entries[Int(index)].country.flatMap { localIndex[$0] }
+        return gazetteer.entries[Int(index)].country.flatMap { localIndex(of: $0) }
     }
 }

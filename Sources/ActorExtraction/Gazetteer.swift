@@ -23,37 +23,67 @@ public struct Gazetteer: Sendable {
         var ambiguous: Bool
     }
 
+    /// The tables below, in one object shared by every copy: each article copies the
+    /// gazetteer into the values it works with (its actor table, the mention finder), and a
+    /// copy of nine arrays and two tries retained and released each of them.
+    private final class Tables: Sendable {
+        let entries: [GazetteerEntry]
+        let indexByID: [String: Int32]
+        let countryIndex: [Int32?]
+        let officeCountryIndex: [[Int32?]]
+        let kinds: [ActorKind]
+        let phrases: TokenTrie<Surface>
+        let bestPhrases: [Surface]
+        let surnames: TokenTrie<Surface>
+        let officeHolders: [String: [(actor: Int32, office: Office)]]
+
+        init(
+            entries: [GazetteerEntry], indexByID: [String: Int32], countryIndex: [Int32?], officeCountryIndex: [[Int32?]], kinds: [ActorKind],
+            phrases: TokenTrie<Surface>, bestPhrases: [Surface], surnames: TokenTrie<Surface>, officeHolders: [String: [(actor: Int32, office: Office)]]
+        ) {
+            self.entries = entries
+            self.indexByID = indexByID
+            self.countryIndex = countryIndex
+            self.officeCountryIndex = officeCountryIndex
+            self.kinds = kinds
+            self.phrases = phrases
+            self.bestPhrases = bestPhrases
+            self.surnames = surnames
+            self.officeHolders = officeHolders
+        }
+    }
+
+    private let tables: Tables
+
     /// Every entry, in id order.
-    public private(set) var entries: [GazetteerEntry]
-    private(set) var indexByID: [String: Int32]
+    public var entries: [GazetteerEntry] { tables.entries }
+    var indexByID: [String: Int32] { tables.indexByID }
     /// The index of each entry's country, where the gazetteer lists it, by entry index.
-    private(set) var countryIndex: [Int32?]
+    var countryIndex: [Int32?] { tables.countryIndex }
     /// The index of the state or organisation of each of an entry's offices, where the
     /// gazetteer lists it, by entry index and then in the order of `offices`.
-    private(set) var officeCountryIndex: [[Int32?]]
+    var officeCountryIndex: [[Int32?]] { tables.officeCountryIndex }
     /// Each entry's kind, by entry index: rules ask it of most mentions, and reading it
     /// from the entries, a few hundred bytes apart, missed the cache.
-    private(set) var kinds: [ActorKind]
-    private(set) var phrases: TokenTrie<Surface>
+    var kinds: [ActorKind] { tables.kinds }
+    var phrases: TokenTrie<Surface> { tables.phrases }
     /// The surface that wins among the phrases ending at each node of `phrases` (see
     /// ``best(_:)``), chosen once: reading a node's list at each match missed the cache.
-    private(set) var bestPhrases: [Surface] = []
-    var surnames: TokenTrie<Surface>
+    var bestPhrases: [Surface] { tables.bestPhrases }
+    var surnames: TokenTrie<Surface> { tables.surnames }
     /// Who held each office, keyed by "role|country".
-    private(set) var officeHolders: [String: [(actor: Int32, office: Office)]] = [:]
+    var officeHolders: [String: [(actor: Int32, office: Office)]] { tables.officeHolders }
 
     /// Creates a gazetteer from entries; a later entry with the same id replaces an earlier one.
     public init(entries: [GazetteerEntry]) {
         var byID: [String: GazetteerEntry] = [:]
         for entry in entries { byID[entry.id] = entry }
-        self.entries = byID.values.sorted { $0.id < $1.id }
-        self.indexByID = Dictionary(uniqueKeysWithValues: self.entries.enumerated().map { ($1.id, Int32($0)) })
-        self.countryIndex = self.entries.map { [indexByID] entry in entry.country.flatMap { indexByID[$0] } }
-        self.officeCountryIndex = self.entries.map { [indexByID] entry in (entry.offices ?? []).map { indexByID[$0.country] } }
-        self.kinds = self.entries.map(\.kind)
-        self.phrases = TokenTrie()
-        self.surnames = TokenTrie()
-        for (index, entry) in self.entries.enumerated() {
+        let entries = byID.values.sorted { $0.id < $1.id }
+        let indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, Int32($0)) })
+        var phrases = TokenTrie<Surface>()
+        var surnames = TokenTrie<Surface>()
+        var officeHolders: [String: [(actor: Int32, office: Office)]] = [:]
+        for (index, entry) in entries.enumerated() {
             let ambiguous = Set(entry.ambiguous ?? [])
             func add(_ texts: [String]?, _ form: Form) {
                 for text in texts ?? [] {
@@ -72,10 +102,16 @@ public struct Gazetteer: Sendable {
                 surnames.insert(Self.keys(of: surname), Surface(actor: Int32(index), form: .surname, ambiguous: false))
             }
         }
-        bestPhrases = (0..<phrases.nodeCount).map { node in
+        let bestPhrases = (0..<phrases.nodeCount).map { [phrases] node in
             let surfaces = phrases.payloads(at: Int32(node))
             return surfaces.isEmpty ? Surface(actor: -1, form: .name, ambiguous: false) : Self.best(surfaces)
         }
+        tables = Tables(
+            entries: entries, indexByID: indexByID,
+            countryIndex: entries.map { entry in entry.country.flatMap { indexByID[$0] } },
+            officeCountryIndex: entries.map { entry in (entry.offices ?? []).map { indexByID[$0.country] } },
+            kinds: entries.map(\.kind), phrases: phrases, bestPhrases: bestPhrases, surnames: surnames, officeHolders: officeHolders
+        )
     }
 
     /// Prefers a full name over a metonym over a demonym; among equals, the first listed.

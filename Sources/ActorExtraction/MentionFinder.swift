@@ -65,6 +65,7 @@ struct MentionFinder {
         var ambiguousAt: [Int] = []
         let stateWords = Self.stateWords
         let phrases = gazetteer.phrases
+        let bestPhrases = gazetteer.bestPhrases
         let filter = phrases.firstKeyFilter
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
@@ -76,10 +77,10 @@ struct MentionFinder {
                 let first = TokenHash.nameKey(token)
                 guard token.kind == .word, filter.mayStart(with: first),
                       let match = phrases.longestMatchEnd(from: index, firstKey: first, key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
-                else { index += 1; continue }
-                let surface = gazetteer.bestPhrases[Int(match.node)]
-                let span = index..<(index + match.length)
-                index += match.length
+                else { index &+= 1; continue }
+                let surface = bestPhrases[Int(match.node)]
+                let span = index..<(index &+ match.length)
+                index &+= match.length
                 if isUSState(span, in: buffer, words: stateWords)
                     || (surface.ambiguous && isInsideLongerName(span, in: tokens, previousMatchEnd: found.last?.tokens.upperBound)) {
                     continue

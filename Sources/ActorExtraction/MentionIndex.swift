@@ -16,12 +16,19 @@ struct MentionIndex {
         guard !mentions.isEmpty else { return }
         var last = 0
         for mention in mentions where mention.tokens.upperBound > last { last = mention.tokens.upperBound }
-        byStart = [UInt32](repeating: 0, count: last + 1)
-        byEnd = [UInt32](repeating: 0, count: last + 1)
-        for (position, mention) in mentions.enumerated() where !mention.isModifier {
-            byStart[mention.tokens.lowerBound] = UInt32(truncatingIfNeeded: position &+ 1)
-            byEnd[mention.tokens.upperBound] = UInt32(truncatingIfNeeded: position &+ 1)
+        var byStart = [UInt32](repeating: 0, count: last + 1)
+        var byEnd = [UInt32](repeating: 0, count: last + 1)
+        // Every bound is at most `last` and at least 0: written without bounds tests.
+        byStart.withUnsafeMutableBufferPointer { byStart in
+            byEnd.withUnsafeMutableBufferPointer { byEnd in
+                for (position, mention) in mentions.enumerated() where !mention.isModifier {
+                    byStart[mention.tokens.lowerBound] = UInt32(truncatingIfNeeded: position &+ 1)
+                    byEnd[mention.tokens.upperBound] = UInt32(truncatingIfNeeded: position &+ 1)
+                }
+            }
         }
+        self.byStart = byStart
+        self.byEnd = byEnd
     }
 
     /// The position in the mention list of the mention whose first token is `token`.

@@ -17,24 +17,39 @@ public struct RoleLexicon: Sendable {
         var titles: [String]
     }
 
+    /// The tables in one object shared by every copy: each article copies the lexicon into
+    /// its mention finder and role resolver, and a copy of two tries retained each of
+    /// their arrays.
+    private final class Tables: Sendable {
+        let roles: [Role]
+        let rolePhrases: TokenTrie<Int32>
+        let titles: TokenTrie<Bool>
+
+        init(roles: [Role], rolePhrases: TokenTrie<Int32>, titles: TokenTrie<Bool>) {
+            self.roles = roles
+            self.rolePhrases = rolePhrases
+            self.titles = titles
+        }
+    }
+
+    private let tables: Tables
+
     /// Every office, in file order.
-    public let roles: [Role]
-    let rolePhrases: TokenTrie<Int32>
-    let titles: TokenTrie<Bool>
+    public var roles: [Role] { tables.roles }
+    var rolePhrases: TokenTrie<Int32> { tables.rolePhrases }
+    var titles: TokenTrie<Bool> { tables.titles }
 
     /// Builds the lexicon from offices and honorifics.
     public init(roles: [Role], titles: [String]) {
-        self.roles = roles
         var phrases = TokenTrie<Int32>()
         for (index, role) in roles.enumerated() {
             for phrase in Set(role.phrases.map { $0.lowercased() }) {
                 phrases.insert(CueLexicon.foldedKeys(phrase), Int32(index))
             }
         }
-        rolePhrases = phrases
         var titleTrie = TokenTrie<Bool>()
         for title in Set(titles) { titleTrie.insert(Gazetteer.keys(of: title), true) }
-        self.titles = titleTrie
+        tables = Tables(roles: roles, rolePhrases: phrases, titles: titleTrie)
     }
 
     /// The lexicon shipped with the library.

@@ -54,7 +54,8 @@ struct RoleResolver {
         affiliations += counterparts(&mentions, table: table)
         governments(&mentions, table: table)
         // By token, not a set of tokens: every mention asks, and hashing each question cost more than the answer.
-        var stated = IndexBits(count: tokens.count)
+        // Without affiliations no token is stated: an empty set spares an allocation.
+        var stated = IndexBits(count: affiliations.isEmpty ? 0 : tokens.count)
         for affiliation in affiliations { stated.insert(affiliation.person.tokens.lowerBound) }
         affiliations += personOf(mentions, table: table, stated: stated)
         affiliations += titleOfInstitution(mentions, table: table, stated: stated)

@@ -66,7 +66,8 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// callers that turn most tokens away before building the key of the next.
     @inline(__always)
     func mayStart(with key: UInt64) -> Bool {
-        firstKeyBits[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] & (1 &<< (key & 63)) != 0
+        // The index is below 1024, the map's size, by construction: read without a bounds test.
+        firstKeyBits.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] } & (1 &<< (key & 63)) != 0
     }
 
     /// ``mayStart(with:)`` as a value of its own, for a loop that asks it of every token:
@@ -100,7 +101,7 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         while let tokenKey = key(index), let next = child(of: node, tokenKey) {
             node = next
             index += 1
-            if endsPhrase[Int(next)] { best = (index - start, next) }
+            if ends(at: next) { best = (index - start, next) }
         }
         return best
     }
@@ -117,7 +118,7 @@ struct TokenTrie<Payload: Sendable>: Sendable {
             node = next
             // A phrase is never longer than the text, whose length is an Int.
             index &+= 1
-            if endsPhrase[Int(next)] { best = (index - start, next) }
+            if ends(at: next) { best = (index &- start, next) }
             guard let nextKey = key(index) else { break }
             tokenKey = nextKey
         }
@@ -136,15 +137,26 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         return Int(truncatingIfNeeded: mixed >> 32) & mask
     }
 
+    /// Whether a phrase ends at `node`, a node of this trie (0 or an edge's target), whose
+    /// arrays it indexes: read without a bounds test, as in ``child(of:_:)``, since every
+    /// step of every match asks.
+    @inline(__always)
+    private func ends(at node: Int32) -> Bool {
+        endsPhrase.withUnsafeBufferPointer { $0[Int(node)] }
+    }
+
     @inline(__always)
     private func child(of node: Int32, _ key: UInt64) -> Int32? {
-        guard childKeyBits[Int(node)] & (1 << (key & 63)) != 0 else { return nil }
-        var index = slot(of: node, key)
-        while true {
-            let occupant = slots[index]
-            if occupant.node < 0 { return nil }
-            if occupant.node == node, occupant.key == key { return occupant.target }
-            index = (index + 1) & mask
+        guard childKeyBits.withUnsafeBufferPointer({ $0[Int(node)] }) & (1 &<< (key & 63)) != 0 else { return nil }
+        // The slot index is masked to the table's size.
+        return slots.withUnsafeBufferPointer { slots in
+            var index = slot(of: node, key)
+            while true {
+                let occupant = slots[index]
+                if occupant.node < 0 { return nil }
+                if occupant.node == node, occupant.key == key { return occupant.target }
+                index = (index &+ 1) & mask
+            }
         }
     }
 
@@ -173,7 +185,13 @@ struct FirstKeyFilter: Sendable {
 
     /// Whether some phrase of the trie may start with `key`: `false` means none does.
     @inline(__always)
-    func mayStart(with key: UInt64) -> Bool {
-        bits[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] & (1 &<< (key & 63)) != 0
+    func mayStart(with key: UInt64) -> Bool { bit(of: key) != 0 }
+
+    /// 1 if some phrase of the trie may start with `key`, else 0: for a loop that gathers
+    /// the answers for many tokens into bits without a branch each.
+    @inline(__always)
+    func bit(of key: UInt64) -> UInt64 {
+        // The index is below 1024, the map's size, by construction: read without a bounds test.
+        bits.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] } &>> (key & 63) & 1
     }
 }

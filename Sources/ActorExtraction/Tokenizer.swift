@@ -64,8 +64,9 @@ struct Tokenizer {
             var token: Token
             // A word's first byte is told by one table load before any test for space:
             // most tokens are ASCII words.
-            if wordBytes[Int(byte)] != 0 {
-                token = plainASCIIWord(bytes, from: index, end: end, wordBytes: wordBytes) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
+            let lower = wordBytes[Int(byte)]
+            if lower != 0 {
+                token = plainASCIIWord(bytes, from: index, first: byte, lower: lower, end: end, wordBytes: wordBytes) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
                 let wordEnd = Int(token.end)
                 // The byte after the word first: most words are followed by no dot.
                 if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
@@ -146,27 +147,48 @@ struct Tokenizer {
     /// ASCII byte that is neither an apostrophe nor the dot of an initialism). `nil` leaves
     /// the word to the full scan.
     ///
+    /// - Parameter first: the word's first byte, an ASCII letter or digit, whose lower-case
+    ///   form is `lower`: the caller has read both, and hashing them before the loop spares
+    ///   the loop's first tests.
     /// - Parameter wordBytes: ``asciiWordBytes``.
     @inline(__always)
-    private func plainASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, wordBytes: UnsafePointer<UInt8>) -> Token? {
-        var exact = TokenHash.seed
-        var folded = TokenHash.seed
-        var index = start
-        while index < end {
+    private func plainASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, first: UInt8, lower: UInt8, end: Int, wordBytes: UnsafePointer<UInt8>) -> Token? {
+        var exact = (TokenHash.seed ^ UInt64(first)) &* TokenHash.prime
+        var folded = (TokenHash.seed ^ UInt64(lower)) &* TokenHash.prime
+        var index = start &+ 1
+        // The byte that ended the word, if one did before the end of the text.
+        var stop: UInt8?
+        // Two bytes a round: the loop's own test and count are paid once for both.
+        while index &+ 1 < end {
             let byte = bytes[index]
             let lower = wordBytes[Int(byte)]
-            guard lower != 0 else {
-                guard byte < 0x80, byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") || index - start != 1, index > start else { return nil }
-                break
-            }
+            guard lower != 0 else { stop = byte; break }
             exact = (exact ^ UInt64(byte)) &* TokenHash.prime
             folded = (folded ^ UInt64(lower)) &* TokenHash.prime
-            index &+= 1
+            let next = bytes[index &+ 1]
+            let nextLower = wordBytes[Int(next)]
+            guard nextLower != 0 else { index &+= 1; stop = next; break }
+            exact = (exact ^ UInt64(next)) &* TokenHash.prime
+            folded = (folded ^ UInt64(nextLower)) &* TokenHash.prime
+            index &+= 2
         }
-        guard index > start else { return nil }
+        if stop == nil, index < end {
+            let byte = bytes[index]
+            let lower = wordBytes[Int(byte)]
+            if lower == 0 {
+                stop = byte
+            } else {
+                exact = (exact ^ UInt64(byte)) &* TokenHash.prime
+                folded = (folded ^ UInt64(lower)) &* TokenHash.prime
+                index &+= 1
+            }
+        }
+        if let byte = stop {
+            guard byte < 0x80, byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") || index &- start != 1 else { return nil }
+        }
         return Token(
             exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: .word,
-            first: bytes[start], afterNewline: false, attached: false
+            first: first, afterNewline: false, attached: false
         )
     }
 

@@ -68,4 +68,22 @@ final class IndexBitsTests: XCTestCase {
         XCTAssertFalse(bits.contains(1000))
         XCTAssertFalse(bits.contains(-1))
     }
+
+    func testCapitalFirstBytesAgreeWithIsCapitalised() {
+        for byte in 0...255 {
+            let token = Token(exact: 0, folded: 0, start: 0, end: 1, kind: .word, first: UInt8(byte), afterNewline: false, attached: false)
+            XCTAssertEqual(TokenMarks.capitalFirstBytes[byte] == 1, token.isCapitalised, String(byte))
+        }
+    }
+
+    func testFilterBitIsOneExactlyWhenAPhraseMayStart() {
+        var roles = TokenTrie<Int>()
+        roles.insert(["prime", "minister"].map { TokenHash.folded($0.utf8) }, 0)
+        let filter = roles.firstKeyFilter
+        XCTAssertEqual(filter.bit(of: TokenHash.folded("prime".utf8)), 1)
+        for word in ["minister", "talks", "the"] {
+            let key = TokenHash.folded(word.utf8)
+            XCTAssertEqual(filter.bit(of: key), filter.mayStart(with: key) ? 1 : 0, word)
+        }
+    }
 }
