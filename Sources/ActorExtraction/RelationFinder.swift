@@ -147,7 +147,8 @@ struct RelationFinder {
         switch view.mentionPositions.count {
         case 0: return fromEarlier && view.mayHoldPairPhrase ? pairOnlyRules : 0
         case 1: return fromEarlier ? (view.mayHoldPairPhrase ? rulesReadingEarlierMentions : topicOnlyRules) : 0
-        default: return allRules
+        // Without a pair phrase in the sentence, pair-anaphor cannot match: it is not tried.
+        default: return view.mayHoldPairPhrase ? allRules : allRules & ~pairOnlyRules
         }
     }
 
@@ -268,11 +269,12 @@ struct RelationFinder {
             // found for each start it lists), both inside the sentence.
             let mayStart = facts[index] & TokenFact.wholeCue != 0 || index + 1 < end
             if !insideName, mayStart,
-               let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
+               let match = lexicon.cueTrie.longestMatchEnd(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
                 if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { _ = hits.popLast() }
-                let cue = chooseCue(match.payloads, after: cueRange.upperBound, in: view)
+                let sole = lexicon.soleCue[Int(match.node)]
+                let cue = sole >= 0 ? sole : chooseCue(lexicon.cueTrie.payloads(at: match.node), after: cueRange.upperBound, in: view)
                 // "signed a defence pact": a verb whose object is another cue only carries it;
                 // "spoke with President Ruto": a capitalised title names a person, not an object;
                 // "sells armed drones": a modifier is not an object.
