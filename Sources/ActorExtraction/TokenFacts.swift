@@ -55,8 +55,8 @@ enum TokenFact {
         pairWords.reserveCapacity(8)
         tokens.withUnsafeBufferPointer { tokens in
             bits.withUnsafeMutableBufferPointer { bits in
-                words.filter.withUnsafeBufferPointer { filter in
-                    read(tokens, words, filter: filter, pairs: pairs, into: bits, cueStarts: &starts, reportStarts: &reports, pairLastWords: &pairWords)
+                words.withReader { words in
+                    read(tokens, words, pairs: pairs, into: bits, cueStarts: &starts, reportStarts: &reports, pairLastWords: &pairWords)
                 }
             }
         }
@@ -64,35 +64,23 @@ enum TokenFact {
     }
 
     private static func read(
-        _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap, filter: UnsafeBufferPointer<UInt64>, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
+        _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap.Reader, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
         cueStarts: inout [Int32], reportStarts: inout [Int32], pairLastWords: inout [Int32]
     ) {
+        // `bits` holds one entry per token, all 0.
+        precondition(bits.count >= tokens.count)
         // The paragraph whose first quotation mark is still to come.
         var openParagraph = -1
-        for index in 0..<tokens.count {
+        for index in tokens.indices {
             let token = tokens[index]
-            let listed = TokenKeyMap.mayHold(token.folded, in: filter)
+            let listed = TokenKeyMap.mayHold(token.folded, in: words.filter)
             // Most tokens are words inside a line in no list: they have no fact to record.
             if !listed, token.kind == .word, !token.afterNewline { continue }
-            var fact = listed ? words.probe(token.folded) : 0
-            switch token.kind {
-            case .word:
-                if token.isLowercaseWord, fact & subordinator != 0 { fact |= clauseBreak }
-            case .punctuation:
-                fact &= ~cueStart
-                if closesClause(token.first) { fact |= clauseBreak }
-            case .dash:
-                fact &= ~cueStart
-                // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
-                if !(token.attached && index + 1 < tokens.count && tokens[index + 1].attached) { fact |= clauseBreak }
-            case .openQuote, .closeQuote, .straightQuote:
-                fact &= ~cueStart
-                if !token.afterNewline, openParagraph >= 0, let mark = QuotationTracker.mark(token) {
-                    if mark == .close { bits[openParagraph] |= paragraphClosesFirst }
-                    openParagraph = -1
-                }
-            case .possessive:
-                fact &= ~cueStart
+            var fact = listed ? words.bits(of: token.folded) : 0
+            if token.kind == .word {
+                if fact & subordinator != 0, token.isLowercaseWord { fact |= clauseBreak }
+            } else {
+                fact = markOther(token, at: index, fact: fact, of: tokens, openParagraph: &openParagraph, into: bits)
             }
             if token.afterNewline {
                 openParagraph = index
@@ -102,7 +90,8 @@ enum TokenFact {
                     openParagraph = -1
                 }
             }
-            bits[index] |= fact
+            // Nothing has written the token's own entry yet: a later mark may only add to it.
+            bits[index] = fact
             if fact & (cueStart | reportStart | pairLastWord) != 0 {
                 if fact & cueStart != 0, fact & wholeCue != 0 || startsPair(at: index, of: tokens, in: pairs) {
                     cueStarts.append(Int32(index))
@@ -111,6 +100,31 @@ enum TokenFact {
                 if fact & pairLastWord != 0 { pairLastWords.append(Int32(index)) }
             }
         }
+    }
+
+    /// The facts of a token that is not a word: it starts no cue, and may close a clause or a
+    /// quotation that a paragraph opened.
+    @inline(__always)
+    private static func markOther(
+        _ token: Token, at index: Int, fact: UInt16, of tokens: UnsafeBufferPointer<Token>, openParagraph: inout Int,
+        into bits: UnsafeMutableBufferPointer<UInt16>
+    ) -> UInt16 {
+        var fact = fact & ~cueStart
+        switch token.kind {
+        case .word, .possessive:
+            break
+        case .punctuation:
+            if closesClause(token.first) { fact |= clauseBreak }
+        case .dash:
+            // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
+            if !(token.attached && index + 1 < tokens.count && tokens[index + 1].attached) { fact |= clauseBreak }
+        case .openQuote, .closeQuote, .straightQuote:
+            if !token.afterNewline, openParagraph >= 0, let mark = QuotationTracker.mark(token) {
+                if mark == .close { bits[openParagraph] |= paragraphClosesFirst }
+                openParagraph = -1
+            }
+        }
+        return fact
     }
 
     /// Whether the token at `index` and the next are the first two words of a cue in
