@@ -33,13 +33,12 @@ struct RelationFinder {
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
         let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts, pairs: lexicon.cuePairs)
-        let quoted = QuotationTracker.insideQuotes(tokens, facts: facts.bits)
+        let (quoted, lastQuoted) = QuotationTracker.insideQuotes(tokens, facts: facts.bits, events: facts.quotationEvents)
         let article = ArticleView(
             bytes: bytes, tokens: tokens, mentions: mentions, facts: facts, quoted: quoted, lexicon: lexicon, actors: actors
         )
         // A quotation's speaker is read only for a cue inside quotation marks: after the
         // last quoted token no sentence needs the speaker carried to it.
-        let lastQuoted = quoted.lastIndex(of: true) ?? -1
         var found: [FoundRelation] = []
         // Most articles state fewer: the array then never grows.
         found.reserveCapacity(32)
@@ -327,30 +326,48 @@ enum QuotationTracker {
 
     /// - Parameter facts: the tokens' ``TokenFact`` bits, which mark the paragraphs that close a quotation first.
     static func insideQuotes(_ tokens: [Token], facts: [UInt16]) -> [Bool] {
-        var inside = [Bool](repeating: false, count: tokens.count)
-        // Buffers, not arrays: the loop visits every token, and each array read was a bounds check.
-        tokens.withUnsafeBufferPointer { tokens in
-            facts.withUnsafeBufferPointer { facts in
-                inside.withUnsafeMutableBufferPointer { inside in markInside(tokens, facts: facts, into: inside) }
-            }
-        }
-        return inside
+        let events = tokens.indices.filter { tokens[$0].afterNewline || tokens[$0].isQuotationMark }.map { Int32($0) }
+        return insideQuotes(tokens, facts: facts, events: events).inside
     }
 
-    /// ``insideQuotes(_:facts:)`` into a buffer of one flag per token, all `false`.
-    private static func markInside(_ tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, into inside: UnsafeMutableBufferPointer<Bool>) {
+    /// ``insideQuotes(_:facts:)`` read at `events` alone (``TokenFacts/quotationEvents``):
+    /// between two of them the state holds, and most tokens are in no quotation.
+    ///
+    /// - Returns: the flags, and the last token inside a quotation, or -1.
+    static func insideQuotes(_ tokens: [Token], facts: [UInt16], events: [Int32]) -> (inside: [Bool], last: Int) {
+        var inside = [Bool](repeating: false, count: tokens.count)
+        var last = -1
+        // Buffers, not arrays: each array read was a bounds check.
+        tokens.withUnsafeBufferPointer { tokens in
+            facts.withUnsafeBufferPointer { facts in
+                inside.withUnsafeMutableBufferPointer { inside in
+                    last = markInside(tokens, facts: facts, events: events, into: inside)
+                }
+            }
+        }
+        return (inside, last)
+    }
+
+    /// Marks the tokens inside quotations in a buffer of one flag per token, all `false`,
+    /// visiting only the `events` that may change the state; returns the last marked, or -1.
+    private static func markInside(
+        _ tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, events: [Int32], into inside: UnsafeMutableBufferPointer<Bool>
+    ) -> Int {
         // `facts` holds one entry per token: the facts pass read every token.
         precondition(facts.count >= tokens.count && inside.count >= tokens.count)
         var depth = 0
         var straightOpen = false
         var current = false
-        for index in tokens.indices {
-            let token = tokens[index]
-            // Only a paragraph start or a quotation mark changes the state.
-            guard token.afterNewline || token.kind == .openQuote || token.kind == .closeQuote || token.kind == .straightQuote else {
-                inside[index] = current
-                continue
+        // The first token whose flag is still to be written.
+        var next = 0
+        var last = -1
+        for event in events {
+            let index = Int(event)
+            if current {
+                inside[next..<index].update(repeating: true)
+                last = index - 1
             }
+            let token = tokens[index]
             if token.afterNewline, facts[index] & TokenFact.paragraphClosesFirst == 0 {
                 depth = 0
                 straightOpen = false
@@ -363,7 +380,14 @@ enum QuotationTracker {
             }
             current = depth > 0 || straightOpen
             inside[index] = current
+            if current { last = index }
+            next = index + 1
         }
+        if current {
+            inside[next..<tokens.count].update(repeating: true)
+            last = tokens.count - 1
+        }
+        return last
     }
 
     /// “ ” « » „ are double quotation marks; ‘ ’ are single ones, which also serve as

@@ -48,27 +48,33 @@ enum TokenFact {
     ///   without them, every word with ``cueStart`` is listed.
     static func facts(of tokens: [Token], words: TokenKeyMap, pairs: TokenKeySet? = nil) -> TokenFacts {
         var bits = [UInt16](repeating: 0, count: tokens.count)
-        // Room for the usual share of starts, so that the lists seldom grow.
-        var starts: [Int32] = [], reports: [Int32] = [], pairWords: [Int32] = []
-        starts.reserveCapacity(tokens.count / 2)
-        reports.reserveCapacity(tokens.count / 8)
-        pairWords.reserveCapacity(8)
+        // The four lists are written into one buffer with room for every token in each:
+        // an array's append checked its capacity and uniqueness at every start.
+        let lists = IndexLists(capacity: tokens.count)
+        defer { lists.deallocate() }
+        var counts = IndexLists.Counts()
         tokens.withUnsafeBufferPointer { tokens in
             bits.withUnsafeMutableBufferPointer { bits in
                 words.withReader { words in
-                    read(tokens, words, pairs: pairs, into: bits, cueStarts: &starts, reportStarts: &reports, pairLastWords: &pairWords)
+                    counts = read(tokens, words, pairs: pairs, into: bits, lists: lists)
                 }
             }
         }
-        return TokenFacts(bits: bits, cueStarts: starts, reportStarts: reports, pairLastWords: pairWords)
+        return TokenFacts(
+            bits: bits, cueStarts: lists.array(.cueStarts, counts), reportStarts: lists.array(.reportStarts, counts),
+            pairLastWords: lists.array(.pairLastWords, counts), quotationEvents: lists.array(.quotationEvents, counts)
+        )
     }
 
     private static func read(
         _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap.Reader, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
-        cueStarts: inout [Int32], reportStarts: inout [Int32], pairLastWords: inout [Int32]
-    ) {
+        lists: IndexLists
+    ) -> IndexLists.Counts {
         // `bits` holds one entry per token, all 0.
-        precondition(bits.count >= tokens.count)
+        precondition(bits.count >= tokens.count && lists.capacity >= tokens.count)
+        let cueStarts = lists.start(of: .cueStarts), reportStarts = lists.start(of: .reportStarts)
+        let pairLastWords = lists.start(of: .pairLastWords), quotationEvents = lists.start(of: .quotationEvents)
+        var counts = IndexLists.Counts()
         // The paragraph whose first quotation mark is still to come.
         var openParagraph = -1
         for index in tokens.indices {
@@ -77,12 +83,15 @@ enum TokenFact {
             // Most tokens are words inside a line in no list: they have no fact to record.
             if !listed, token.kind == .word, !token.afterNewline { continue }
             var fact = listed ? words.bits(of: token.folded) : 0
+            // Each list gains at most one entry per token: the counts stay below the capacity.
             if token.kind == .word {
                 if fact & subordinator != 0, token.isLowercaseWord { fact |= clauseBreak }
             } else {
                 fact = markOther(token, at: index, fact: fact, of: tokens, openParagraph: &openParagraph, into: bits)
+                if !token.afterNewline, token.isQuotationMark { IndexLists.append(index, to: quotationEvents, &counts.quotationEvents) }
             }
             if token.afterNewline {
+                IndexLists.append(index, to: quotationEvents, &counts.quotationEvents)
                 openParagraph = index
                 // The paragraph's own first token may be its first mark.
                 if let mark = QuotationTracker.mark(token) {
@@ -94,12 +103,13 @@ enum TokenFact {
             bits[index] = fact
             if fact & (cueStart | reportStart | pairLastWord) != 0 {
                 if fact & cueStart != 0, fact & wholeCue != 0 || startsPair(at: index, of: tokens, in: pairs) {
-                    cueStarts.append(Int32(index))
+                    IndexLists.append(index, to: cueStarts, &counts.cueStarts)
                 }
-                if fact & reportStart != 0 { reportStarts.append(Int32(index)) }
-                if fact & pairLastWord != 0 { pairLastWords.append(Int32(index)) }
+                if fact & reportStart != 0 { IndexLists.append(index, to: reportStarts, &counts.reportStarts) }
+                if fact & pairLastWord != 0 { IndexLists.append(index, to: pairLastWords, &counts.pairLastWords) }
             }
         }
+        return counts
     }
 
     /// The facts of a token that is not a word: it starts no cue, and may close a clause or a
@@ -167,6 +177,9 @@ struct TokenFacts {
     var reportStarts: [Int32] = []
     /// The indexes of the tokens with ``TokenFact/pairLastWord``.
     var pairLastWords: [Int32] = []
+    /// The indexes, in order, of the tokens that may change whether a quotation is open:
+    /// paragraph starts and quotation marks (see ``QuotationTracker``).
+    var quotationEvents: [Int32] = []
 
     /// The position in `positions` (ascending token indexes) of the first index at or after `token`.
     ///
@@ -178,5 +191,58 @@ struct TokenFacts {
             if Int(positions[middle]) < token { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+}
+
+extension Token {
+    /// Whether the token is a quotation mark of any kind, one that ``QuotationTracker`` may track.
+    var isQuotationMark: Bool { kind == .openQuote || kind == .closeQuote || kind == .straightQuote }
+}
+
+/// Four lists of token indexes written side by side into one buffer with room for
+/// `capacity` indexes in each, for the facts pass, which gives each token at most one
+/// entry per list.
+struct IndexLists {
+    enum List: Int { case cueStarts, reportStarts, pairLastWords, quotationEvents }
+
+    /// How many indexes each list holds.
+    struct Counts {
+        var cueStarts = 0, reportStarts = 0, pairLastWords = 0, quotationEvents = 0
+
+        func count(of list: List) -> Int {
+            switch list {
+            case .cueStarts: cueStarts
+            case .reportStarts: reportStarts
+            case .pairLastWords: pairLastWords
+            case .quotationEvents: quotationEvents
+            }
+        }
+    }
+
+    let capacity: Int
+    private let base: UnsafeMutablePointer<Int32>
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: max(1, capacity * 4))
+    }
+
+    func deallocate() { base.deallocate() }
+
+    /// Where `list` starts in the buffer.
+    func start(of list: List) -> UnsafeMutablePointer<Int32> { base + list.rawValue * capacity }
+
+    /// Writes `index` at the end of the list starting at `start`, which holds `count`.
+    @inline(__always)
+    static func append(_ index: Int, to start: UnsafeMutablePointer<Int32>, _ count: inout Int) {
+        start[count] = Int32(truncatingIfNeeded: index)
+        count &+= 1
+    }
+
+    /// The indexes of `list`, as `counts` says how many it holds.
+    func array(_ list: List, _ counts: Counts) -> [Int32] {
+        let count = counts.count(of: list)
+        precondition(count <= capacity)
+        return count == 0 ? [] : Array(UnsafeBufferPointer(start: start(of: list), count: count))
     }
 }
