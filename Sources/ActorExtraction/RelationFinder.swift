@@ -42,8 +42,9 @@ struct RelationFinder {
         var found: [FoundRelation] = []
         // Most articles state fewer: the array then never grows.
         found.reserveCapacity(32)
-        var hits: [CueHit] = []
-        hits.reserveCapacity(16)
+        // Room for a cue at every token: a sentence holds no more.
+        var hits = CueHits(capacity: tokens.count)
+        defer { hits.deallocate() }
         var cueStart = 0
         var mentionStart = 0
         var quoteSpeaker: Int32?
@@ -79,13 +80,14 @@ struct RelationFinder {
     ///   - cueStart: where the sentence's cue search starts in the article's cue starts.
     private func relations(
         in view: SentenceView, trying positions: UInt32, attribution: inout Attribution?, quoteSpeaker: Int32?,
-        hits: inout [CueHit], cueStart: inout Int, into found: inout [FoundRelation]
+        hits: inout CueHits, cueStart: inout Int, into found: inout [FoundRelation]
     ) {
         cueHits(in: view, from: &cueStart, into: &hits)
         // Most sentences state nothing; their clauses need no reading.
-        guard !hits.isEmpty else { return }
+        guard hits.count > 0 else { return }
         let rules = Self.rules, ids = Self.ruleIDs
-        for hit in hits {
+        for hitIndex in 0..<hits.count {
+            let hit = hits[hitIndex]
             let cue = lexicon.traits[Int(hit.cue)]
             let mask = lexicon.ruleMasks[Int(hit.cue)]
             // The rules to try, lowest position first: a loop over the set bits alone.
@@ -229,9 +231,8 @@ struct RelationFinder {
     ///   - hits: emptied, then filled with the sentence's cues.
     ///   - next: the position in the article's cue starts (see ``TokenFacts``) to look on
     ///     from; sentences come in order, so each start is passed once.
-    private func cueHits(in view: SentenceView, from next: inout Int, into hits: inout [CueHit]) {
-        // Not emptied when empty: the call costs more than most sentences' cue search.
-        if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
+    private func cueHits(in view: SentenceView, from next: inout Int, into hits: inout CueHits) {
+        hits.removeAll()
         // Buffers, not arrays: the search reads them at every start, and each read of an
         // array was a bounds check.
         view.tokens.withUnsafeBufferPointer { tokens in
@@ -246,7 +247,7 @@ struct RelationFinder {
     /// ``cueHits(in:from:into:)`` over the article's tokens, facts and cue starts.
     private func cueHits(
         in view: SentenceView, tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, starts: UnsafeBufferPointer<Int32>,
-        from next: inout Int, into hits: inout [CueHit]
+        from next: inout Int, into hits: inout CueHits
     ) {
         // Locals, and no `&&` over the view: in debug builds each use of the view inside an
         // autoclosure copies all of it, once per token.
@@ -271,7 +272,7 @@ struct RelationFinder {
                let match = lexicon.cueTrie.longestMatchEnd(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
-                if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { _ = hits.popLast() }
+                if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { hits.popLast() }
                 let sole = lexicon.soleCue[Int(match.node)]
                 let cue = sole >= 0 ? sole : chooseCue(lexicon.cueTrie.payloads(at: match.node), after: cueRange.upperBound, in: view)
                 // "signed a defence pact": a verb whose object is another cue only carries it;
@@ -280,7 +281,7 @@ struct RelationFinder {
                 if let last = hits.last, lexicon.traits[Int(last.cue)].pos == .verb, index - last.tokens.upperBound <= 3,
                    tokens[index].isLowercaseWord, lexicon.traits[Int(cue)].pos == .noun,
                    (last.tokens.upperBound..<index).allSatisfy({ tokens[$0].isLowercaseWord }) {
-                    _ = hits.popLast()
+                    hits.popLast()
                 }
                 hits.append(CueHit(tokens: cueRange, cue: cue))
                 index += match.length
@@ -314,6 +315,43 @@ struct RelationFinder {
         }
         return endsInsideQuote || view.quoted[lastToken] ? current : nil
     }
+}
+
+/// The cues found in one sentence, in a buffer with room for a cue at each of the
+/// article's tokens, made once per article: an array reused from sentence to sentence
+/// was retained, checked for uniqueness and emptied through a call for each.
+struct CueHits {
+    private let base: UnsafeMutablePointer<CueHit>
+    private let capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func deallocate() { base.deallocate() }
+
+    subscript(index: Int) -> CueHit {
+        precondition(index >= 0 && index < count)
+        return base[index]
+    }
+
+    var last: CueHit? { count > 0 ? base[count - 1] : nil }
+
+    mutating func append(_ hit: CueHit) {
+        precondition(count < capacity)
+        (base + count).initialize(to: hit)
+        count += 1
+    }
+
+    mutating func popLast() {
+        precondition(count > 0)
+        count -= 1
+    }
+
+    /// Empties the list; `CueHit` holds no references, so nothing need be destroyed.
+    mutating func removeAll() { count = 0 }
 }
 
 /// Marks the tokens inside double quotation marks (“…”, «…», "…").
