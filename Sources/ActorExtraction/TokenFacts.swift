@@ -37,6 +37,8 @@ enum TokenFact {
     static let cuePreposition: UInt16 = 1 << 13
     /// A cue of one word ("treaty"); a longer cue starts with a pair in ``CueLexicon/cuePairs``.
     static let wholeCue: UInt16 = 1 << 14
+    /// A full stop, question mark or exclamation mark, which may end a sentence.
+    static let sentenceMark: UInt16 = 1 << 15
 
     /// The facts of every token.
     ///
@@ -125,6 +127,7 @@ enum TokenFact {
             break
         case .punctuation:
             if closesClause(token.first) { fact |= clauseBreak }
+            if endsSentence(token.first) { fact |= sentenceMark }
         case .dash:
             // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
             if !(token.attached && index + 1 < tokens.count && tokens[index + 1].attached) { fact |= clauseBreak }
@@ -151,6 +154,11 @@ enum TokenFact {
         case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"): true
         default: false
         }
+    }
+
+    /// Punctuation that may end a sentence.
+    private static func endsSentence(_ first: UInt8) -> Bool {
+        first == UInt8(ascii: ".") || first == UInt8(ascii: "?") || first == UInt8(ascii: "!")
     }
 
     /// One key for two keys in a row, as ``CueLexicon/cuePairs`` lists the first two words of cues.

@@ -110,4 +110,10 @@ final class TokenFactsTests: XCTestCase {
         XCTAssertEqual(atEvents.last, atEvents.inside.lastIndex(of: true))
         XCTAssertEqual(QuotationTracker.insideQuotes(self.tokens("no quotes here"), facts: [0, 0, 0], events: []).last, -1)
     }
+
+    func testFullStopsQuestionAndExclamationMarksAreSentenceMarksAndCommasAreNot() {
+        let read = facts("Yes, no? Maybe! So.")
+        let marked = read.tokens.indices.filter { read.facts.bits[$0] & TokenFact.sentenceMark != 0 }
+        XCTAssertEqual(marked.map { read.tokens[$0].first }, [UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ".")])
+    }
 }
