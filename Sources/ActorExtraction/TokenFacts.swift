@@ -80,11 +80,13 @@ enum TokenFact {
         // The paragraph whose first quotation mark is still to come.
         var openParagraph = -1
         for index in tokens.indices {
-            let token = tokens[index]
-            let listed = TokenKeyMap.mayHold(token.folded, in: words.filter)
+            // The key and kind alone first: most tokens need no more of the token.
+            let key = tokens[index].folded, kind = tokens[index].kind, afterNewline = tokens[index].afterNewline
+            let listed = TokenKeyMap.mayHold(key, in: words.filter)
             // Most tokens are words inside a line in no list: they have no fact to record.
-            if !listed, token.kind == .word, !token.afterNewline { continue }
-            var fact = listed ? words.bits(of: token.folded) : 0
+            if !listed, kind == .word, !afterNewline { continue }
+            let token = tokens[index]
+            var fact = listed ? words.bits(of: key) : 0
             // Each list gains at most one entry per token: the counts stay below the capacity.
             if token.kind == .word {
                 if fact & subordinator != 0, token.isLowercaseWord { fact |= clauseBreak }
