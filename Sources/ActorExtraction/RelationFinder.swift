@@ -47,13 +47,20 @@ struct RelationFinder {
         defer { hits.deallocate() }
         var cueStart = 0
         var mentionStart = 0
+        // The first report start and pair phrase end at or after the sentence: sentences
+        // come in order, so each list is passed once.
+        var reportStart = 0, pairWordStart = 0
+        let reports = facts.reportStarts, pairWords = facts.pairLastWords
         var quoteSpeaker: Int32?
         for sentence in sentences {
             while mentionStart < mentions.count, mentions[mentionStart].tokens.lowerBound < sentence.lowerBound { mentionStart += 1 }
             var mentionEnd = mentionStart
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
+            while reportStart < reports.count, Int(reports[reportStart]) < sentence.lowerBound { reportStart += 1 }
+            while pairWordStart < pairWords.count, Int(pairWords[pairWordStart]) < sentence.lowerBound { pairWordStart += 1 }
             let view = SentenceView(
-                article: article, range: sentence, mentions: mentionStart..<mentionEnd, earlier: max(0, mentionStart - 40)..<mentionStart
+                article: article, range: sentence, mentions: mentionStart..<mentionEnd, earlier: max(0, mentionStart - 40)..<mentionStart,
+                reportPosition: reportStart, pairWordPosition: pairWordStart
             )
             let carries = sentence.upperBound <= lastQuoted
             // Read now when the speaker carries on; otherwise only once a rule matches.
@@ -104,7 +111,7 @@ struct RelationFinder {
                 let (modality, tense) = ClauseReading.reading(of: hit, in: view)
                 let expands = Self.ruleExpandsLists[position]
                 if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
-                let speaker = attribution?.speaker(of: hit)
+                let speaker = attribution?.speaker(of: hit, in: view)
                 let isCoordinated = Self.ruleIsCoordinatedPair[position]
                 // Most edges join one actor to one: their sides need no lists.
                 let single = !isCoordinated && (!expands || !view.isCoordinated(source) && !view.isCoordinated(target))

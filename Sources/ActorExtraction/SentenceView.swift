@@ -49,6 +49,9 @@ struct SentenceView {
     let mentionPositions: Range<Int>
     /// The positions of the mentions before the sentence that ``earlier`` holds.
     let earlierPositions: Range<Int>
+    /// The position in ``ArticleView/reportStarts`` of the first report start at or after
+    /// the sentence's first token.
+    let reportPosition: Int
     /// Whether a word of the sentence can end such a phrase; most sentences hold none, and
     /// one look at each word spares the search for a phrase at every cue.
     private(set) var mayHoldPairPhrase: Bool
@@ -56,13 +59,16 @@ struct SentenceView {
     /// - Parameters:
     ///   - mentions: the positions in the article's mentions of those inside the sentence.
     ///   - earlier: the positions of the mentions before it that phrases like "the two countries" may take.
-    init(article: ArticleView, range: Range<Int>, mentions: Range<Int>, earlier: Range<Int>) {
+    ///   - reportPosition: the position in the article's report starts of the first at or after the sentence.
+    ///   - pairWordPosition: that in its pair phrases' last words.
+    init(article: ArticleView, range: Range<Int>, mentions: Range<Int>, earlier: Range<Int>, reportPosition: Int, pairWordPosition: Int) {
         self.article = article
         self.range = range
         self.mentionPositions = mentions
         self.earlierPositions = earlier
+        self.reportPosition = reportPosition
         mayHoldPairPhrase = false
-        mayHoldPairPhrase = holdsPairPhrase()
+        mayHoldPairPhrase = holdsPairPhrase(from: pairWordPosition)
     }
 
     /// Mentions inside the sentence, in text order.
@@ -72,9 +78,9 @@ struct SentenceView {
 
     /// Whether a pair phrase lies inside the sentence: a phrase ends at one of the rare
     /// last words, so only those are looked back from.
-    private func holdsPairPhrase() -> Bool {
+    private func holdsPairPhrase(from first: Int) -> Bool {
         let lastWords = article.pairLastWords
-        var position = TokenFacts.firstPosition(in: lastWords, atOrAfter: range.lowerBound)
+        var position = first
         while position < lastWords.count, Int(lastWords[position]) < range.upperBound {
             if PairAnaphor.phrase(endingAt: Int(lastWords[position]), in: self) { return true }
             position += 1
