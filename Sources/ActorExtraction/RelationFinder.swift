@@ -52,6 +52,8 @@ struct RelationFinder {
         var reportStart = 0, pairWordStart = 0
         let reports = facts.reportStarts, pairWords = facts.pairLastWords
         var quoteSpeaker: Int32?
+        // Read once: each read of a static is a call through its once-guard.
+        let ruleSets = Self.ruleSets
         for sentence in sentences {
             while mentionStart < mentions.count, mentions[mentionStart].tokens.lowerBound < sentence.lowerBound { mentionStart += 1 }
             var mentionEnd = mentionStart
@@ -65,7 +67,7 @@ struct RelationFinder {
             let carries = sentence.upperBound <= lastQuoted
             // Read now when the speaker carries on; otherwise only once a rule matches.
             var attribution = carries ? Attribution(view: view, quoteSpeaker: quoteSpeaker) : nil
-            let rules = Self.rulesToTry(in: view)
+            let rules = Self.rulesToTry(in: view, sets: ruleSets)
             if rules != 0 {
                 relations(
                     in: view, trying: rules, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, cueStart: &cueStart, into: &found
@@ -150,20 +152,25 @@ struct RelationFinder {
     /// actors inside it; a sentence naming fewer than two can state a relation only with
     /// actors named before it: a pair ("the two countries signed a pact") or the topic of
     /// the sentences before ("Together with Japan, it ...").
-    private static func rulesToTry(in view: SentenceView) -> UInt32 {
+    private static func rulesToTry(in view: SentenceView, sets: RuleSets) -> UInt32 {
         let fromEarlier = !view.earlierPositions.isEmpty
         switch view.mentionPositions.count {
-        case 0: return fromEarlier && view.mayHoldPairPhrase ? pairOnlyRules : 0
-        case 1: return fromEarlier ? (view.mayHoldPairPhrase ? rulesReadingEarlierMentions : topicOnlyRules) : 0
+        case 0: return fromEarlier && view.mayHoldPairPhrase ? sets.pairOnly : 0
+        case 1: return fromEarlier ? (view.mayHoldPairPhrase ? sets.readingEarlierMentions : sets.topicOnly) : 0
         // Without a pair phrase in the sentence, pair-anaphor cannot match: it is not tried.
-        default: return view.mayHoldPairPhrase ? allRules : allRules & ~pairOnlyRules
+        default: return view.mayHoldPairPhrase ? sets.all : sets.all & ~sets.pairOnly
         }
     }
 
-    private static let rulesReadingEarlierMentions = positions(of: [RelationRule.pairAnaphor, RelationRule.togetherWithTopic])
-    private static let pairOnlyRules = positions(of: [RelationRule.pairAnaphor])
-    private static let topicOnlyRules = positions(of: [RelationRule.togetherWithTopic])
-    private static let allRules = positions(of: RelationRule.all)
+    /// The sets of rule positions ``rulesToTry(in:sets:)`` chooses from.
+    private struct RuleSets {
+        let readingEarlierMentions = positions(of: [RelationRule.pairAnaphor, RelationRule.togetherWithTopic])
+        let pairOnly = positions(of: [RelationRule.pairAnaphor])
+        let topicOnly = positions(of: [RelationRule.togetherWithTopic])
+        let all = positions(of: RelationRule.all)
+    }
+
+    private static let ruleSets = RuleSets()
 
     /// One bit per position in ``RelationRule/all`` of each of `rules`.
     private static func positions(of rules: [RelationRule]) -> UInt32 {
