@@ -52,8 +52,9 @@ struct RelationFinder {
         var reportStart = 0, pairWordStart = 0
         let reports = facts.reportStarts, pairWords = facts.pairLastWords
         var quoteSpeaker: Int32?
-        // Read once: each read of a static is a call through its once-guard.
-        let ruleSets = Self.ruleSets
+        // Read once: each read of a static is a call through its once-guard, and a copy
+        // of its arrays for each sentence was a retain and a release.
+        let table = Self.ruleTable
         for sentence in sentences {
             while mentionStart < mentions.count, mentions[mentionStart].tokens.lowerBound < sentence.lowerBound { mentionStart += 1 }
             var mentionEnd = mentionStart
@@ -67,10 +68,11 @@ struct RelationFinder {
             let carries = sentence.upperBound <= lastQuoted
             // Read now when the speaker carries on; otherwise only once a rule matches.
             var attribution = carries ? Attribution(view: view, quoteSpeaker: quoteSpeaker) : nil
-            let rules = Self.rulesToTry(in: view, sets: ruleSets)
+            let rules = Self.rulesToTry(in: view, sets: table)
             if rules != 0 {
                 relations(
-                    in: view, trying: rules, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, cueStart: &cueStart, into: &found
+                    in: view, trying: rules, table: table, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, cueStart: &cueStart,
+                    into: &found
                 )
             }
             if let attribution, carries {
@@ -84,17 +86,17 @@ struct RelationFinder {
     ///
     /// - Parameters:
     ///   - positions: one bit per position in ``RelationRule/all``, set for the rules that can match.
+    ///   - table: the rules and what the finder asks of each, by position.
     ///   - attribution: the sentence's attribution, read here at the first match if not yet read.
     ///   - hits: a buffer for the sentence's cues, reused from sentence to sentence.
     ///   - cueStart: where the sentence's cue search starts in the article's cue starts.
     private func relations(
-        in view: SentenceView, trying positions: UInt32, attribution: inout Attribution?, quoteSpeaker: Int32?,
+        in view: SentenceView, trying positions: UInt32, table: borrowing RuleTable, attribution: inout Attribution?, quoteSpeaker: Int32?,
         hits: inout CueHits, cueStart: inout Int, into found: inout [FoundRelation]
     ) {
         cueHits(in: view, from: &cueStart, into: &hits)
         // Most sentences state nothing; their clauses need no reading.
         guard hits.count > 0 else { return }
-        let rules = Self.rules, ids = Self.ruleIDs
         for hitIndex in 0..<hits.count {
             let hit = hits[hitIndex]
             let cue = lexicon.traits[Int(hit.cue)]
@@ -104,17 +106,17 @@ struct RelationFinder {
             while untried != 0 {
                 let position = untried.trailingZeroBitCount
                 untried &= untried &- 1
-                guard let pair = RelationRule.match(ids[position], hit, view) else { continue }
-                let reversed = cue.reverse && Self.ruleIsReversible[position]
+                guard let pair = RelationRule.match(table.ids[position], hit, view) else { continue }
+                let reversed = cue.reverse && table.isReversible[position]
                 let source = reversed ? pair.target : pair.source
                 let target = reversed ? pair.source : pair.target
                 guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
                 else { break }
                 let (modality, tense) = ClauseReading.reading(of: hit, in: view)
-                let expands = Self.ruleExpandsLists[position]
+                let expands = table.expandsLists[position]
                 if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
                 let speaker = attribution?.speaker(of: hit, in: view)
-                let isCoordinated = Self.ruleIsCoordinatedPair[position]
+                let isCoordinated = table.isCoordinatedPair[position]
                 // Most edges join one actor to one: their sides need no lists.
                 let single = !isCoordinated && (!expands || !view.isCoordinated(source) && !view.isCoordinated(target))
                 let sides: [(FoundMention, FoundMention)]
@@ -132,13 +134,13 @@ struct RelationFinder {
                 // Only force can be threatened: the words before other cues need no look.
                 let threatened = cue.kind == .hostility && !isCoordinated && Self.isThreatened(hit, in: view)
                 let kind = Self.kind(of: cue.kind, modality, threatened: threatened)
-                let rule = rules[position]
-                let confidence = rule.confidence * Self.factor(of: modality)
+                let confidence = table.confidences[position] * Self.factor(of: modality)
+                let ruleName = table.names[position]
                 func add(_ one: FoundMention, _ other: FoundMention) {
                     guard one.actor != other.actor else { return }
                     found.append(FoundRelation(
                         source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
-                        tense: tense, speaker: speaker, rule: rule.name, confidence: confidence
+                        tense: tense, speaker: speaker, rule: ruleName, confidence: confidence
                     ))
                 }
                 if single { add(source, target) }
@@ -152,7 +154,7 @@ struct RelationFinder {
     /// actors inside it; a sentence naming fewer than two can state a relation only with
     /// actors named before it: a pair ("the two countries signed a pact") or the topic of
     /// the sentences before ("Together with Japan, it ...").
-    private static func rulesToTry(in view: SentenceView, sets: RuleSets) -> UInt32 {
+    private static func rulesToTry(in view: SentenceView, sets: borrowing RuleTable) -> UInt32 {
         let fromEarlier = !view.earlierPositions.isEmpty
         switch view.mentionPositions.count {
         case 0: return fromEarlier && view.mayHoldPairPhrase ? sets.pairOnly : 0
@@ -162,15 +164,25 @@ struct RelationFinder {
         }
     }
 
-    /// The sets of rule positions ``rulesToTry(in:sets:)`` chooses from.
-    private struct RuleSets {
+    /// The rules as the finder reads them: the sets of positions ``rulesToTry(in:sets:)``
+    /// chooses from, and what it asks of each rule, by position in ``RelationRule/all``.
+    private struct RuleTable {
         let readingEarlierMentions = positions(of: [RelationRule.pairAnaphor, RelationRule.togetherWithTopic])
         let pairOnly = positions(of: [RelationRule.pairAnaphor])
         let topicOnly = positions(of: [RelationRule.togetherWithTopic])
         let all = positions(of: RelationRule.all)
+        /// The construction of each rule, asked at every cue.
+        let ids = RelationRule.all.map(\.id)
+        let names = RelationRule.all.map(\.name)
+        let confidences = RelationRule.all.map(\.confidence)
+        /// The two sets as flags, asked at every match.
+        let isReversible = RelationRule.all.map { reversibleRules.contains($0.name) }
+        let expandsLists = RelationRule.all.map { listRules.contains($0.name) }
+        /// Which rule reads a coordinated subject, whose list links pair by pair.
+        let isCoordinatedPair = RelationRule.all.map { $0.name == RelationRule.coordinatedPair.name }
     }
 
-    private static let ruleSets = RuleSets()
+    private static let ruleTable = RuleTable()
 
     /// One bit per position in ``RelationRule/all`` of each of `rules`.
     private static func positions(of rules: [RelationRule]) -> UInt32 {
@@ -209,14 +221,6 @@ struct RelationFinder {
         "verb-object", "prepositional-object", "perception-active", "perception-passive", "passive-by", "possessive-apposition",
     ]
 
-    private static let rules = RelationRule.all
-    /// The construction of each rule by position, asked at every cue.
-    private static let ruleIDs = RelationRule.all.map(\.id)
-    /// The two sets as flags by rule position, asked at every match.
-    private static let ruleIsReversible = RelationRule.all.map { reversibleRules.contains($0.name) }
-    private static let ruleExpandsLists = RelationRule.all.map { listRules.contains($0.name) }
-    /// Which rule reads a coordinated subject, whose list links pair by pair.
-    private static let ruleIsCoordinatedPair = RelationRule.all.map { $0.name == RelationRule.coordinatedPair.name }
 
     /// Force that a sentence only entertains ("could strike", "might attack") is a threat,
     /// as CAMEO codes it (13), not an act of hostility.
