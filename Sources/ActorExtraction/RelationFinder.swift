@@ -119,17 +119,6 @@ struct RelationFinder {
                 let isCoordinated = table.isCoordinatedPair[position]
                 // Most edges join one actor to one: their sides need no lists.
                 let single = !isCoordinated && (!expands || !view.isCoordinated(source) && !view.isCoordinated(target))
-                let sides: [(FoundMention, FoundMention)]
-                if single {
-                    sides = []
-                } else if isCoordinated {
-                    let members = pairs(among: CoordinatedList.members(around: pair, in: view))
-                    // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
-                    sides = cue.kind.isDirected ? members + members.map { ($1, $0) } : members
-                } else {
-                    let targets = expands ? view.coordinated(with: target) : [target]
-                    sides = (expands ? view.coordinated(with: source) : [source]).flatMap { one in targets.map { (one, $0) } }
-                }
                 // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
                 // Only force can be threatened: the words before other cues need no look.
                 let threatened = cue.kind == .hostility && !isCoordinated && Self.isThreatened(hit, in: view)
@@ -143,8 +132,21 @@ struct RelationFinder {
                         tense: tense, speaker: speaker, rule: ruleName, confidence: confidence
                     ))
                 }
-                if single { add(source, target) }
-                for (one, other) in sides { add(one, other) }
+                // The sides are added as read, without a list of pairs: most edges join one actor to one.
+                if single {
+                    add(source, target)
+                } else if isCoordinated {
+                    let members = pairs(among: CoordinatedList.members(around: pair, in: view))
+                    for (one, other) in members { add(one, other) }
+                    // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
+                    if cue.kind.isDirected { for (one, other) in members { add(other, one) } }
+                } else {
+                    // Not single and not a coordinated pair: the rule expands lists.
+                    let targets = view.coordinated(with: target)
+                    for one in view.coordinated(with: source) {
+                        for other in targets { add(one, other) }
+                    }
+                }
                 break
             }
         }
