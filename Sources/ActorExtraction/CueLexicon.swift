@@ -73,6 +73,15 @@ public struct CueLexicon: Sendable {
     var soleCue: [Int32] { storage.soleCue }
     /// The keys of each cue's prepositions, by cue index.
     var prepositions: [TokenKeySet] { storage.prepositions }
+
+    /// Whether `cue` takes the preposition `key`. Asked in place: a rule that kept the
+    /// cue's set across its other calls retained and released it each time.
+    @inline(__always)
+    func cue(_ cue: Int32, takes key: UInt64) -> Bool { storage.prepositions[Int(cue)].contains(key) }
+
+    /// Whether `cue` takes any preposition.
+    @inline(__always)
+    func takesPrepositions(_ cue: Int32) -> Bool { !storage.prepositions[Int(cue)].isEmpty }
     var hypothetical: TokenTrie<Bool> { storage.hypothetical }
     var negation: TokenTrie<Bool> { storage.negation }
     var future: TokenTrie<Bool> { storage.future }

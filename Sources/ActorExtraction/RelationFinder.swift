@@ -315,13 +315,10 @@ struct RelationFinder {
     private func chooseCue(_ sites: [CueLexicon.Site], after index: Int, in view: SentenceView) -> Int32 {
         if sites.count == 1 { return sites[0].cue }
         let window = index..<min(view.range.upperBound, index + 5)
-        for site in sites {
-            let preps = lexicon.prepositions[Int(site.cue)]
-            if !preps.isEmpty, window.contains(where: { preps.contains(view.tokens[$0].folded) }) {
-                return site.cue
-            }
+        for site in sites where lexicon.takesPrepositions(site.cue) {
+            if window.contains(where: { lexicon.cue(site.cue, takes: view.tokens[$0].folded) }) { return site.cue }
         }
-        return sites.first { lexicon.prepositions[Int($0.cue)].isEmpty }?.cue ?? sites[0].cue
+        return sites.first { !lexicon.takesPrepositions($0.cue) }?.cue ?? sites[0].cue
     }
 
     /// A quotation's speaker carries over to the sentences the quotation spans; a sentence
