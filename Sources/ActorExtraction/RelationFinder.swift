@@ -258,21 +258,25 @@ struct RelationFinder {
         view.tokens.withUnsafeBufferPointer { tokens in
             view.article.facts.withUnsafeBufferPointer { facts in
                 view.article.cueStarts.withUnsafeBufferPointer { starts in
-                    cueHits(in: view, tokens: tokens, facts: facts, starts: starts, from: &next, into: &hits)
+                    // The sentence's mentions as a slice of a buffer: a slice of the array was a retain and a release.
+                    view.article.all.withUnsafeBufferPointer { all in
+                        cueHits(
+                            in: view, tokens: tokens, facts: facts, starts: starts, mentions: all[view.mentionPositions], from: &next, into: &hits
+                        )
+                    }
                 }
             }
         }
     }
 
-    /// ``cueHits(in:from:into:)`` over the article's tokens, facts and cue starts.
+    /// ``cueHits(in:from:into:)`` over the article's tokens, facts, cue starts and the sentence's mentions.
     private func cueHits(
         in view: SentenceView, tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, starts: UnsafeBufferPointer<Int32>,
-        from next: inout Int, into hits: inout CueHits
+        mentions: Slice<UnsafeBufferPointer<FoundMention>>, from next: inout Int, into hits: inout CueHits
     ) {
         // Locals, and no `&&` over the view: in debug builds each use of the view inside an
         // autoclosure copies all of it, once per token.
         let end = view.range.upperBound
-        let mentions = view.mentions
         var mentionIndex = mentions.startIndex
         // Only a word that starts some cue phrase can start one: those words are visited in
         // order, each at or after `index`, the first token not inside a cue already found.
