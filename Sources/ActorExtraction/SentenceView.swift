@@ -68,7 +68,11 @@ struct SentenceView {
         self.earlierPositions = earlier
         self.reportPosition = reportPosition
         mayHoldPairPhrase = false
-        mayHoldPairPhrase = holdsPairPhrase(from: pairWordPosition)
+        // Most sentences hold no last word of a pair phrase: they need no call to look.
+        let lastWords = article.pairLastWords
+        if pairWordPosition < lastWords.count, Int(lastWords[pairWordPosition]) < range.upperBound {
+            mayHoldPairPhrase = holdsPairPhrase(from: pairWordPosition)
+        }
     }
 
     /// Mentions inside the sentence, in text order.
