@@ -238,7 +238,24 @@ struct SentenceView {
     /// Whether `mention` stands in a list with another ("China, Russia and North Korea"):
     /// most do not, and their one-member list need not be built.
     func isCoordinated(_ mention: FoundMention) -> Bool {
-        nextInList(after: mention) != nil || previousInList(before: mention) != nil
+        // The comma or conjunction each search needs first, tested here: most mentions have none.
+        (mayContinueList(after: mention) && nextInList(after: mention) != nil)
+            || (mayFollowInList(mention) && previousInList(before: mention) != nil)
+    }
+
+    /// Whether a comma or a conjunction follows `mention`, as ``nextInList(after:)`` first asks.
+    @inline(__always)
+    private func mayContinueList(after mention: FoundMention) -> Bool {
+        isComma(mention.tokens.upperBound) || has(TokenFact.conjunction, mention.tokens.upperBound)
+    }
+
+    /// Whether a comma or a conjunction stands before `mention` or its "the", as
+    /// ``previousInList(before:)`` first asks.
+    @inline(__always)
+    private func mayFollowInList(_ mention: FoundMention) -> Bool {
+        let before = mention.tokens.lowerBound - 1
+        if isComma(before) || has(TokenFact.conjunction, before) { return true }
+        return isWord(before, "the") && (isComma(before - 1) || has(TokenFact.conjunction, before - 1))
     }
 
     func nextInList(after mention: FoundMention) -> FoundMention? {
