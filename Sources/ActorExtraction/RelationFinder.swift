@@ -293,7 +293,8 @@ struct RelationFinder {
             // found for each start it lists), both inside the sentence.
             let mayStart = facts[index] & TokenFact.wholeCue != 0 || index + 1 < end
             if !insideName, mayStart,
-               let match = lexicon.cueTrie.longestMatchEnd(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
+               // The facts pass listed the token as a cue's first word: the trie's test of it is not asked again.
+               let match = lexicon.cueTrie.longestMatchEnd(from: index, firstKey: tokens[index].folded, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
                 if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { hits.popLast() }
