@@ -136,10 +136,14 @@ struct RelationFinder {
                 if single {
                     add(source, target)
                 } else if isCoordinated {
-                    let members = pairs(among: CoordinatedList.members(around: pair, in: view))
-                    for (one, other) in members { add(one, other) }
+                    // Every pair of the list, in list order: "Mali, Burkina Faso and Niger became allies"
+                    // states three alliances.
+                    let members = CoordinatedList.members(around: pair, in: view)
+                    for i in members.indices { for j in (i + 1)..<members.endIndex { add(members[i], members[j]) } }
                     // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
-                    if cue.kind.isDirected { for (one, other) in members { add(other, one) } }
+                    if cue.kind.isDirected {
+                        for i in members.indices { for j in (i + 1)..<members.endIndex { add(members[j], members[i]) } }
+                    }
                 } else {
                     // Not single and not a coordinated pair: the rule expands lists.
                     let targets = view.coordinated(with: target)
@@ -191,17 +195,6 @@ struct RelationFinder {
         RelationRule.all.indices.reduce(0) { bits, position in
             rules.contains { $0.name == RelationRule.all[position].name } ? bits | 1 << position : bits
         }
-    }
-
-    /// Every pair of a list, in list order: "Mali, Burkina Faso and Niger became allies"
-    /// states three alliances.
-    private func pairs(among list: [FoundMention]) -> [(FoundMention, FoundMention)] {
-        var pairs: [(FoundMention, FoundMention)] = []
-        pairs.reserveCapacity(list.count * (list.count - 1) / 2)
-        for i in list.indices {
-            for j in (i + 1)..<list.endIndex { pairs.append((list[i], list[j])) }
-        }
-        return pairs
     }
 
     /// A person belongs to a state or an organisation; a state or organisation is a member

@@ -227,7 +227,10 @@ struct SentenceView {
     /// The mentions coordinated with `mention` ("China, Russia and North Korea"), in text
     /// order, including `mention` itself.
     func coordinated(with mention: FoundMention) -> [FoundMention] {
-        var list = [mention]
+        // Room for a short list at once: a list of one grew at each member added.
+        var list: [FoundMention] = []
+        list.reserveCapacity(4)
+        list.append(mention)
         var current = mention
         while let next = nextInList(after: current) { list.append(next); current = next }
         current = mention
