@@ -313,8 +313,12 @@ struct RelationFinder {
     private func chooseCue(_ sites: [CueLexicon.Site], after index: Int, in view: SentenceView) -> Int32 {
         if sites.count == 1 { return sites[0].cue }
         let window = index..<min(view.range.upperBound, index + 5)
+        // Only a token with the facts' preposition bit can be a cue's preposition: the others are not looked up.
+        let facts = view.article.facts
         for site in sites where lexicon.takesPrepositions(site.cue) {
-            if window.contains(where: { lexicon.cue(site.cue, takes: view.tokens[$0].folded) }) { return site.cue }
+            if window.contains(where: { facts[$0] & TokenFact.cuePreposition != 0 && lexicon.cue(site.cue, takes: view.tokens[$0].folded) }) {
+                return site.cue
+            }
         }
         return sites.first { !lexicon.takesPrepositions($0.cue) }?.cue ?? sites[0].cue
     }
