@@ -201,7 +201,7 @@ extension RelationRule {
         // An office noun belongs to the person named beside it, never to the subject.
         guard lexicon.traits[Int(hit.cue)].pos == .noun, lexicon.traits[Int(hit.cue)].kind != .affiliation, lexicon.takesPrepositions(hit.cue),
               let prep = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 3))
-                .first(where: { lexicon.cue(hit.cue, takes: view.tokens[$0].folded) }),
+                .first(where: { view.article.facts[$0] & TokenFact.cuePreposition != 0 && lexicon.cue(hit.cue, takes: view.tokens[$0].folded) }),
               let target = view.mention(after: prep + 1, reach: 3),
               let subject = view.mentionStarting(at: view.range.lowerBound) ?? view.mentionStarting(at: view.range.lowerBound + 1)
                 ?? SentenceTopic.possessor(before: hit.tokens.lowerBound, in: view),
