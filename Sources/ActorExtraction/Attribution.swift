@@ -6,7 +6,6 @@
 struct Attribution {
     /// The speaker of the quotation the sentence is in, found earlier in the article.
     let quoteSpeaker: Int32?
-    private let quoted: [Bool]
     /// The first report in the sentence, quoted or not ("a source in the FSB said that …").
     private let firstReport: (position: Int, speaker: Int32)?
     /// The speaker the sentence names outside its quotation marks ("…,” Joe Biden said).
@@ -14,12 +13,11 @@ struct Attribution {
 
     init(view: borrowing SentenceView, quoteSpeaker: Int32?) {
         self.quoteSpeaker = quoteSpeaker
-        self.quoted = view.quoted
         var first: (Int, Int32)?
         var outside: Int32?
         // Most words start no report: only the tokens that may are visited.
         let starts = view.article.reportStarts
-        var next = TokenFacts.firstPosition(in: starts, atOrAfter: view.range.lowerBound)
+        var next = view.reportPosition
         // A speaker is a mention inside the sentence: without one there is nothing to find.
         while !view.mentionPositions.isEmpty, next < starts.count, Int(starts[next]) < view.range.upperBound, first == nil || outside == nil {
             let index = Int(starts[next])
@@ -38,9 +36,11 @@ struct Attribution {
     }
 
     /// The actor index of the speaker of the cue's statement, or `nil` for the article's voice.
-    func speaker(of hit: CueHit) -> Int32? {
+    ///
+    /// - Parameter view: the sentence the attribution was read from.
+    func speaker(of hit: CueHit, in view: SentenceView) -> Int32? {
         if let firstReport, firstReport.position < hit.tokens.lowerBound { return firstReport.speaker }
-        if quoted[hit.tokens.lowerBound] { return sentenceSpeaker ?? quoteSpeaker }
+        if view.quoted[hit.tokens.lowerBound] { return sentenceSpeaker ?? quoteSpeaker }
         return nil
     }
 

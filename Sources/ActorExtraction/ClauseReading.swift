@@ -13,18 +13,23 @@ enum ClauseReading {
 
     /// The modality and tense of the cue's statement, which read overlapping windows.
     static func reading(of hit: CueHit, in view: SentenceView) -> (modality: Modality, tense: Tense) {
+        // A buffer, not the array: the readings test the facts of tokens in loops, and each
+        // array read was a bounds check. The facts hold one entry per token.
+        view.article.facts.withUnsafeBufferPointer { facts in reading(of: hit, in: view, facts: facts) }
+    }
+
+    private static func reading(of hit: CueHit, in view: SentenceView, facts: UnsafeBufferPointer<UInt16>) -> (modality: Modality, tense: Tense) {
         let cueStart = hit.tokens.lowerBound
-        let modalWindow = window(before: cueStart, reach: 8, in: view)
+        let modalWindow = window(before: cueStart, reach: 8, in: view, facts: facts)
         let near = nearWindow(within: modalWindow, before: cueStart)
         // The facts of each window's tokens together: a phrase is looked for only where
         // a word that starts one stands, and most windows hold none.
-        let facts = view.article.facts
         var nearFacts: UInt16 = 0
         for index in near { nearFacts |= facts[index] }
         var modalFacts = nearFacts
         for index in modalWindow.lowerBound..<near.lowerBound { modalFacts |= facts[index] }
         return (
-            modality(of: hit, in: view, modalWindow: modalWindow, near: near, modalFacts: modalFacts, nearFacts: nearFacts),
+            modality(of: hit, in: view, facts: facts, modalWindow: modalWindow, near: near, modalFacts: modalFacts, nearFacts: nearFacts),
             tense(of: hit, in: view, before: near, facts: nearFacts)
         )
     }
@@ -41,18 +46,19 @@ enum ClauseReading {
     ///   - modalFacts: the ``TokenFact`` bits of the tokens of `modalWindow`, or-ed together.
     ///   - nearFacts: those of the tokens of `near`.
     private static func modality(
-        of hit: CueHit, in view: SentenceView, modalWindow: Range<Int>, near: Range<Int>, modalFacts: UInt16, nearFacts: UInt16
+        of hit: CueHit, in view: SentenceView, facts: UnsafeBufferPointer<UInt16>, modalWindow: Range<Int>, near: Range<Int>,
+        modalFacts: UInt16, nearFacts: UInt16
     ) -> Modality {
-        if isQuestion(around: hit, in: view) { return .question }
+        if isQuestion(around: hit, in: view, facts: facts) { return .question }
         let cueStart = hit.tokens.lowerBound
         if nearFacts & TokenFact.negationStart != 0, isNegated(in: near, of: view) { return .negated }
         if modalFacts & TokenFact.hypotheticalStart != 0,
            view.contains(view.lexicon.hypothetical, startingAt: TokenFact.hypotheticalStart, in: modalWindow) { return .hypothetical }
         // A conditional clause anywhere earlier in the sentence ("If Russia loses, it could ..."),
         // on the same side of the quotation marks as the cue.
-        let quotes = view.quoted, facts = view.article.facts
+        let quotes = view.quoted
         let quoted = quotes[cueStart]
-        if (view.range.lowerBound..<cueStart).contains(where: { facts[$0] & TokenFact.condition != 0 && quotes[$0] == quoted }) {
+        for index in view.range.lowerBound..<cueStart where facts[index] & TokenFact.condition != 0 && quotes[index] == quoted {
             return .hypothetical
         }
         return .asserted
@@ -85,24 +91,23 @@ enum ClauseReading {
     }
 
     /// Whether the first sentence-final mark from the cue's last word on is "?".
-    private static func isQuestion(around hit: CueHit, in view: SentenceView) -> Bool {
-        for index in (hit.tokens.upperBound - 1)..<view.range.upperBound where view.tokens[index].kind == .punctuation {
-            switch view.tokens[index].first {
-            case UInt8(ascii: "?"): return true
-            case UInt8(ascii: "."), UInt8(ascii: "!"): return false
-            default: continue
-            }
+    ///
+    /// The marks are found by their ``TokenFact/sentenceMark`` bit: two bytes a token to
+    /// read, where the tokens themselves are thirty-two.
+    private static func isQuestion(around hit: CueHit, in view: SentenceView, facts: UnsafeBufferPointer<UInt16>) -> Bool {
+        for index in (hit.tokens.upperBound - 1)..<view.range.upperBound where facts[index] & TokenFact.sentenceMark != 0 {
+            return view.tokens[index].first == UInt8(ascii: "?")
         }
         return false
     }
 
     /// The start of the window of at most `reach` tokens before `index` that stays
     /// inside the cue's clause; it never scans further back than `reach`.
-    private static func window(before index: Int, reach: Int, in view: SentenceView) -> Range<Int> {
+    private static func window(before index: Int, reach: Int, in view: SentenceView, facts: UnsafeBufferPointer<UInt16>) -> Range<Int> {
         let limit = max(view.range.lowerBound, index - reach)
         var position = index - 1
         while position >= limit {
-            if view.isClauseBreak(position) { return (position + 1)..<index }
+            if facts[position] & TokenFact.clauseBreak != 0 { return (position + 1)..<index }
             position -= 1
         }
         return limit..<index

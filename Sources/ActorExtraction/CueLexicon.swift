@@ -51,80 +51,125 @@ struct CueTraits: Sendable {
 }
 
 /// The cue, modality and attribution word lists the relation rules read.
+///
+/// Its lists live in one object: the finder for each article, and the view of its
+/// sentences, each keep a copy of the lexicon, and a copy of some forty arrays (a retain
+/// and a release each) cost more than most sentences' relations.
 public struct CueLexicon: Sendable {
     struct Site: Sendable {
         var cue: Int32
     }
 
+    private let storage: Storage
+
     /// Every cue, in file order.
-    public let cues: [RelationCue]
+    public var cues: [RelationCue] { storage.cues }
     /// What the rules ask of each cue, by cue index.
-    let traits: [CueTraits]
-    let cueTrie: TokenTrie<Site>
+    var traits: [CueTraits] { storage.traits }
+    var cueTrie: TokenTrie<Site> { storage.cueTrie }
+    /// The one cue of the phrases that end at each node of ``cueTrie``, or -1 where none or
+    /// several do: most cue forms belong to one cue, which the finder then reads without
+    /// the node's payload list.
+    var soleCue: [Int32] { storage.soleCue }
     /// The keys of each cue's prepositions, by cue index.
-    let prepositions: [TokenKeySet]
-    let hypothetical: TokenTrie<Bool>
-    let negation: TokenTrie<Bool>
-    let future: TokenTrie<Bool>
-    let past: TokenTrie<Bool>
-    let reportingVerbs: TokenTrie<Bool>
-    let attributionPrefixes: TokenTrie<Bool>
+    var prepositions: [TokenKeySet] { storage.prepositions }
+
+    /// Whether `cue` takes the preposition `key`. Asked in place: a rule that kept the
+    /// cue's set across its other calls retained and released it each time.
+    @inline(__always)
+    func cue(_ cue: Int32, takes key: UInt64) -> Bool { storage.prepositions[Int(cue)].contains(key) }
+
+    /// Whether `cue` takes any preposition.
+    @inline(__always)
+    func takesPrepositions(_ cue: Int32) -> Bool { !storage.prepositions[Int(cue)].isEmpty }
+    var hypothetical: TokenTrie<Bool> { storage.hypothetical }
+    var negation: TokenTrie<Bool> { storage.negation }
+    var future: TokenTrie<Bool> { storage.future }
+    var past: TokenTrie<Bool> { storage.past }
+    var reportingVerbs: TokenTrie<Bool> { storage.reportingVerbs }
+    var attributionPrefixes: TokenTrie<Bool> { storage.attributionPrefixes }
     /// The ``TokenFact`` bits of each word that starts a phrase of the tries above or is in
     /// one of the relation finder's word lists.
-    let wordFacts: TokenKeyMap
+    var wordFacts: TokenKeyMap { storage.wordFacts }
     /// For each cue, one bit per position in ``RelationRule/all``: set for the rules that
     /// can match it (``RelationRule/mayMatch(_:cue:prepositions:)``).
-    let ruleMasks: [UInt32]
+    var ruleMasks: [UInt32] { storage.ruleMasks }
     /// The first two words of every cue of more than one word (``TokenFact/pairKey(_:_:)``):
     /// most words that start such a cue are not followed by its second.
-    let cuePairs: TokenKeySet
+    var cuePairs: TokenKeySet { storage.cuePairs }
 
     /// Builds the lexicon from cues and word lists.
     public init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
-        self.cues = cues
-        traits = cues.map(CueTraits.init)
-        var trie = TokenTrie<Site>()
-        var preps: [TokenKeySet] = []
-        var facts: [(key: UInt64, bits: UInt16)] = []
-        var pairs: [UInt64] = []
-        for (index, cue) in cues.enumerated() {
-            for form in cue.forms {
-                let keys = Self.foldedKeys(form)
-                trie.insert(keys, Site(cue: Int32(index)))
-                if let first = keys.first { facts.append((first, keys.count == 1 ? TokenFact.cueStart | TokenFact.wholeCue : TokenFact.cueStart)) }
-                if keys.count > 1 { pairs.append(TokenFact.pairKey(keys[0], keys[1])) }
+        storage = Storage(cues: cues, modality: modality, attribution: attribution)
+    }
+
+    /// The lists of a lexicon (see ``CueLexicon``'s fields).
+    private final class Storage: Sendable {
+        let cues: [RelationCue]
+        let traits: [CueTraits]
+        let cueTrie: TokenTrie<Site>
+        let soleCue: [Int32]
+        let prepositions: [TokenKeySet]
+        let hypothetical: TokenTrie<Bool>
+        let negation: TokenTrie<Bool>
+        let future: TokenTrie<Bool>
+        let past: TokenTrie<Bool>
+        let reportingVerbs: TokenTrie<Bool>
+        let attributionPrefixes: TokenTrie<Bool>
+        let wordFacts: TokenKeyMap
+        let ruleMasks: [UInt32]
+        let cuePairs: TokenKeySet
+
+        init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
+            self.cues = cues
+            traits = cues.map(CueTraits.init)
+            var trie = TokenTrie<Site>()
+            var preps: [TokenKeySet] = []
+            var facts: [(key: UInt64, bits: UInt16)] = []
+            var pairs: [UInt64] = []
+            for (index, cue) in cues.enumerated() {
+                for form in cue.forms {
+                    let keys = CueLexicon.foldedKeys(form)
+                    trie.insert(keys, Site(cue: Int32(index)))
+                    if let first = keys.first { facts.append((first, keys.count == 1 ? TokenFact.cueStart | TokenFact.wholeCue : TokenFact.cueStart)) }
+                    if keys.count > 1 { pairs.append(TokenFact.pairKey(keys[0], keys[1])) }
+                }
+                let prepositionKeys = (cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) }
+                preps.append(TokenKeySet(prepositionKeys))
+                facts += prepositionKeys.map { ($0, TokenFact.cuePreposition) }
             }
-            let prepositionKeys = (cue.prep ?? []).map { TokenHash.folded(Array($0.utf8)) }
-            preps.append(TokenKeySet(prepositionKeys))
-            facts += prepositionKeys.map { ($0, TokenFact.cuePreposition) }
-        }
-        cueTrie = trie
-        cuePairs = TokenKeySet(pairs)
-        prepositions = preps
-        hypothetical = Self.wordTrie(modality.hypothetical)
-        let negatedPhrases = modality.negated + ["'t", "’t"]
-        negation = Self.wordTrie(negatedPhrases)
-        future = Self.wordTrie(modality.future)
-        past = Self.wordTrie(modality.past)
-        reportingVerbs = Self.wordTrie(attribution.reportingVerbs)
-        attributionPrefixes = Self.wordTrie(attribution.prefixes)
-        let starts: [([String], UInt16)] = [
-            (attribution.reportingVerbs + attribution.prefixes, TokenFact.reportStart), (negatedPhrases, TokenFact.negationStart),
-            (modality.hypothetical, TokenFact.hypotheticalStart), (modality.future, TokenFact.futureStart), (modality.past, TokenFact.pastStart),
-        ]
-        for (phrases, bit) in starts {
-            facts += phrases.compactMap { Self.foldedKeys($0).first }.map { ($0, bit) }
-        }
-        let words: [([UInt64], UInt16)] = [
-            (PairAnaphor.lastWordKeys, TokenFact.pairLastWord), (TokenFact.keys(SentenceView.subordinatorWords), TokenFact.subordinator),
-            (TokenFact.keys(ClauseReading.conditionWords), TokenFact.condition), (TokenFact.keys(["and", "&"]), TokenFact.conjunction),
-            (TokenFact.keys(["of", "by"]), TokenFact.ofOrBy),
-        ]
-        for (keys, bit) in words { facts += keys.map { ($0, bit) } }
-        wordFacts = TokenKeyMap(facts)
-        ruleMasks = zip(traits, prepositions).map { cue, prepositions in
-            RelationRule.all.indices.reduce(0) { mask, position in
-                RelationRule.mayMatch(RelationRule.all[position].id, cue: cue, prepositions: prepositions) ? mask | 1 << position : mask
+            cueTrie = trie
+            soleCue = (0..<trie.nodeCount).map { node in
+                let sites = trie.payloads(at: Int32(node))
+                return sites.count == 1 ? sites[0].cue : -1
+            }
+            cuePairs = TokenKeySet(pairs)
+            prepositions = preps
+            hypothetical = CueLexicon.wordTrie(modality.hypothetical)
+            let negatedPhrases = modality.negated + ["'t", "’t"]
+            negation = CueLexicon.wordTrie(negatedPhrases)
+            future = CueLexicon.wordTrie(modality.future)
+            past = CueLexicon.wordTrie(modality.past)
+            reportingVerbs = CueLexicon.wordTrie(attribution.reportingVerbs)
+            attributionPrefixes = CueLexicon.wordTrie(attribution.prefixes)
+            let starts: [([String], UInt16)] = [
+                (attribution.reportingVerbs + attribution.prefixes, TokenFact.reportStart), (negatedPhrases, TokenFact.negationStart),
+                (modality.hypothetical, TokenFact.hypotheticalStart), (modality.future, TokenFact.futureStart), (modality.past, TokenFact.pastStart),
+            ]
+            for (phrases, bit) in starts {
+                facts += phrases.compactMap { CueLexicon.foldedKeys($0).first }.map { ($0, bit) }
+            }
+            let words: [([UInt64], UInt16)] = [
+                (PairAnaphor.lastWordKeys, TokenFact.pairLastWord), (TokenFact.keys(SentenceView.subordinatorWords), TokenFact.subordinator),
+                (TokenFact.keys(ClauseReading.conditionWords), TokenFact.condition), (TokenFact.keys(["and", "&"]), TokenFact.conjunction),
+                (TokenFact.keys(["of", "by"]), TokenFact.ofOrBy),
+            ]
+            for (keys, bit) in words { facts += keys.map { ($0, bit) } }
+            wordFacts = TokenKeyMap(facts)
+            ruleMasks = zip(traits, prepositions).map { cue, prepositions in
+                RelationRule.all.indices.reduce(0) { mask, position in
+                    RelationRule.mayMatch(RelationRule.all[position].id, cue: cue, prepositions: prepositions) ? mask | 1 << position : mask
+                }
             }
         }
     }
@@ -142,7 +187,7 @@ public struct CueLexicon: Sendable {
         Tokenizer().tokens(in: Array(text.utf8)).map(\.folded)
     }
 
-    private static func wordTrie(_ phrases: [String]) -> TokenTrie<Bool> {
+    fileprivate static func wordTrie(_ phrases: [String]) -> TokenTrie<Bool> {
         var trie = TokenTrie<Bool>()
         for phrase in phrases { trie.insert(foldedKeys(phrase), true) }
         return trie

@@ -33,35 +33,46 @@ struct RelationFinder {
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
         let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts, pairs: lexicon.cuePairs)
-        let quoted = QuotationTracker.insideQuotes(tokens, facts: facts.bits)
+        let (quoted, lastQuoted) = QuotationTracker.insideQuotes(tokens, facts: facts.bits, events: facts.quotationEvents)
         let article = ArticleView(
             bytes: bytes, tokens: tokens, mentions: mentions, facts: facts, quoted: quoted, lexicon: lexicon, actors: actors
         )
         // A quotation's speaker is read only for a cue inside quotation marks: after the
         // last quoted token no sentence needs the speaker carried to it.
-        let lastQuoted = quoted.lastIndex(of: true) ?? -1
         var found: [FoundRelation] = []
         // Most articles state fewer: the array then never grows.
         found.reserveCapacity(32)
-        var hits: [CueHit] = []
-        hits.reserveCapacity(16)
+        // Room for a cue at every token: a sentence holds no more.
+        var hits = CueHits(capacity: tokens.count)
+        defer { hits.deallocate() }
         var cueStart = 0
         var mentionStart = 0
+        // The first report start and pair phrase end at or after the sentence: sentences
+        // come in order, so each list is passed once.
+        var reportStart = 0, pairWordStart = 0
+        let reports = facts.reportStarts, pairWords = facts.pairLastWords
         var quoteSpeaker: Int32?
+        // Read once: each read of a static is a call through its once-guard, and a copy
+        // of its arrays for each sentence was a retain and a release.
+        let table = Self.ruleTable
         for sentence in sentences {
             while mentionStart < mentions.count, mentions[mentionStart].tokens.lowerBound < sentence.lowerBound { mentionStart += 1 }
             var mentionEnd = mentionStart
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
+            while reportStart < reports.count, Int(reports[reportStart]) < sentence.lowerBound { reportStart += 1 }
+            while pairWordStart < pairWords.count, Int(pairWords[pairWordStart]) < sentence.lowerBound { pairWordStart += 1 }
             let view = SentenceView(
-                article: article, range: sentence, mentions: mentionStart..<mentionEnd, earlier: max(0, mentionStart - 40)..<mentionStart
+                article: article, range: sentence, mentions: mentionStart..<mentionEnd, earlier: max(0, mentionStart - 40)..<mentionStart,
+                reportPosition: reportStart, pairWordPosition: pairWordStart
             )
             let carries = sentence.upperBound <= lastQuoted
             // Read now when the speaker carries on; otherwise only once a rule matches.
             var attribution = carries ? Attribution(view: view, quoteSpeaker: quoteSpeaker) : nil
-            let rules = Self.rulesToTry(in: view)
+            let rules = Self.rulesToTry(in: view, sets: table)
             if rules != 0 {
                 relations(
-                    in: view, trying: rules, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, cueStart: &cueStart, into: &found
+                    in: view, trying: rules, table: table, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, cueStart: &cueStart,
+                    into: &found
                 )
             }
             if let attribution, carries {
@@ -75,18 +86,19 @@ struct RelationFinder {
     ///
     /// - Parameters:
     ///   - positions: one bit per position in ``RelationRule/all``, set for the rules that can match.
+    ///   - table: the rules and what the finder asks of each, by position.
     ///   - attribution: the sentence's attribution, read here at the first match if not yet read.
     ///   - hits: a buffer for the sentence's cues, reused from sentence to sentence.
     ///   - cueStart: where the sentence's cue search starts in the article's cue starts.
     private func relations(
-        in view: SentenceView, trying positions: UInt32, attribution: inout Attribution?, quoteSpeaker: Int32?,
-        hits: inout [CueHit], cueStart: inout Int, into found: inout [FoundRelation]
+        in view: SentenceView, trying positions: UInt32, table: borrowing RuleTable, attribution: inout Attribution?, quoteSpeaker: Int32?,
+        hits: inout CueHits, cueStart: inout Int, into found: inout [FoundRelation]
     ) {
         cueHits(in: view, from: &cueStart, into: &hits)
         // Most sentences state nothing; their clauses need no reading.
-        guard !hits.isEmpty else { return }
-        let rules = Self.rules, ids = Self.ruleIDs
-        for hit in hits {
+        guard hits.count > 0 else { return }
+        for hitIndex in 0..<hits.count {
+            let hit = hits[hitIndex]
             let cue = lexicon.traits[Int(hit.cue)]
             let mask = lexicon.ruleMasks[Int(hit.cue)]
             // The rules to try, lowest position first: a loop over the set bits alone.
@@ -94,45 +106,51 @@ struct RelationFinder {
             while untried != 0 {
                 let position = untried.trailingZeroBitCount
                 untried &= untried &- 1
-                guard let pair = RelationRule.match(ids[position], hit, view) else { continue }
-                let reversed = cue.reverse && Self.ruleIsReversible[position]
+                guard let pair = RelationRule.match(table.ids[position], hit, view) else { continue }
+                let reversed = cue.reverse && table.isReversible[position]
                 let source = reversed ? pair.target : pair.source
                 let target = reversed ? pair.source : pair.target
                 guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
                 else { break }
                 let (modality, tense) = ClauseReading.reading(of: hit, in: view)
-                let expands = Self.ruleExpandsLists[position]
+                let expands = table.expandsLists[position]
                 if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
-                let speaker = attribution?.speaker(of: hit)
-                let isCoordinated = Self.ruleIsCoordinatedPair[position]
+                let speaker = attribution?.speaker(of: hit, in: view)
+                let isCoordinated = table.isCoordinatedPair[position]
                 // Most edges join one actor to one: their sides need no lists.
                 let single = !isCoordinated && (!expands || !view.isCoordinated(source) && !view.isCoordinated(target))
-                let sides: [(FoundMention, FoundMention)]
-                if single {
-                    sides = []
-                } else if isCoordinated {
-                    let members = pairs(among: CoordinatedList.members(around: pair, in: view))
-                    // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
-                    sides = cue.kind.isDirected ? members + members.map { ($1, $0) } : members
-                } else {
-                    let targets = expands ? view.coordinated(with: target) : [target]
-                    sides = (expands ? view.coordinated(with: source) : [source]).flatMap { one in targets.map { (one, $0) } }
-                }
                 // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
                 // Only force can be threatened: the words before other cues need no look.
                 let threatened = cue.kind == .hostility && !isCoordinated && Self.isThreatened(hit, in: view)
                 let kind = Self.kind(of: cue.kind, modality, threatened: threatened)
-                let rule = rules[position]
-                let confidence = rule.confidence * Self.factor(of: modality)
+                let confidence = table.confidences[position] * Self.factor(of: modality)
+                let ruleName = table.names[position]
                 func add(_ one: FoundMention, _ other: FoundMention) {
                     guard one.actor != other.actor else { return }
                     found.append(FoundRelation(
                         source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
-                        tense: tense, speaker: speaker, rule: rule.name, confidence: confidence
+                        tense: tense, speaker: speaker, rule: ruleName, confidence: confidence
                     ))
                 }
-                if single { add(source, target) }
-                for (one, other) in sides { add(one, other) }
+                // The sides are added as read, without a list of pairs: most edges join one actor to one.
+                if single {
+                    add(source, target)
+                } else if isCoordinated {
+                    // Every pair of the list, in list order: "Mali, Burkina Faso and Niger became allies"
+                    // states three alliances.
+                    let members = CoordinatedList.members(around: pair, in: view)
+                    for i in members.indices { for j in (i + 1)..<members.endIndex { add(members[i], members[j]) } }
+                    // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
+                    if cue.kind.isDirected {
+                        for i in members.indices { for j in (i + 1)..<members.endIndex { add(members[j], members[i]) } }
+                    }
+                } else {
+                    // Not single and not a coordinated pair: the rule expands lists.
+                    let targets = view.coordinated(with: target)
+                    for one in view.coordinated(with: source) {
+                        for other in targets { add(one, other) }
+                    }
+                }
                 break
             }
         }
@@ -142,36 +160,41 @@ struct RelationFinder {
     /// actors inside it; a sentence naming fewer than two can state a relation only with
     /// actors named before it: a pair ("the two countries signed a pact") or the topic of
     /// the sentences before ("Together with Japan, it ...").
-    private static func rulesToTry(in view: SentenceView) -> UInt32 {
+    private static func rulesToTry(in view: SentenceView, sets: borrowing RuleTable) -> UInt32 {
         let fromEarlier = !view.earlierPositions.isEmpty
         switch view.mentionPositions.count {
-        case 0: return fromEarlier && view.mayHoldPairPhrase ? pairOnlyRules : 0
-        case 1: return fromEarlier ? (view.mayHoldPairPhrase ? rulesReadingEarlierMentions : topicOnlyRules) : 0
-        default: return allRules
+        case 0: return fromEarlier && view.mayHoldPairPhrase ? sets.pairOnly : 0
+        case 1: return fromEarlier ? (view.mayHoldPairPhrase ? sets.readingEarlierMentions : sets.topicOnly) : 0
+        // Without a pair phrase in the sentence, pair-anaphor cannot match: it is not tried.
+        default: return view.mayHoldPairPhrase ? sets.all : sets.all & ~sets.pairOnly
         }
     }
 
-    private static let rulesReadingEarlierMentions = positions(of: [RelationRule.pairAnaphor, RelationRule.togetherWithTopic])
-    private static let pairOnlyRules = positions(of: [RelationRule.pairAnaphor])
-    private static let topicOnlyRules = positions(of: [RelationRule.togetherWithTopic])
-    private static let allRules = positions(of: RelationRule.all)
+    /// The rules as the finder reads them: the sets of positions ``rulesToTry(in:sets:)``
+    /// chooses from, and what it asks of each rule, by position in ``RelationRule/all``.
+    private struct RuleTable {
+        let readingEarlierMentions = positions(of: [RelationRule.pairAnaphor, RelationRule.togetherWithTopic])
+        let pairOnly = positions(of: [RelationRule.pairAnaphor])
+        let topicOnly = positions(of: [RelationRule.togetherWithTopic])
+        let all = positions(of: RelationRule.all)
+        /// The construction of each rule, asked at every cue.
+        let ids = RelationRule.all.map(\.id)
+        let names = RelationRule.all.map(\.name)
+        let confidences = RelationRule.all.map(\.confidence)
+        /// The two sets as flags, asked at every match.
+        let isReversible = RelationRule.all.map { reversibleRules.contains($0.name) }
+        let expandsLists = RelationRule.all.map { listRules.contains($0.name) }
+        /// Which rule reads a coordinated subject, whose list links pair by pair.
+        let isCoordinatedPair = RelationRule.all.map { $0.name == RelationRule.coordinatedPair.name }
+    }
+
+    private static let ruleTable = RuleTable()
 
     /// One bit per position in ``RelationRule/all`` of each of `rules`.
     private static func positions(of rules: [RelationRule]) -> UInt32 {
         RelationRule.all.indices.reduce(0) { bits, position in
             rules.contains { $0.name == RelationRule.all[position].name } ? bits | 1 << position : bits
         }
-    }
-
-    /// Every pair of a list, in list order: "Mali, Burkina Faso and Niger became allies"
-    /// states three alliances.
-    private func pairs(among list: [FoundMention]) -> [(FoundMention, FoundMention)] {
-        var pairs: [(FoundMention, FoundMention)] = []
-        pairs.reserveCapacity(list.count * (list.count - 1) / 2)
-        for i in list.indices {
-            for j in (i + 1)..<list.endIndex { pairs.append((list[i], list[j])) }
-        }
-        return pairs
     }
 
     /// A person belongs to a state or an organisation; a state or organisation is a member
@@ -193,14 +216,6 @@ struct RelationFinder {
         "verb-object", "prepositional-object", "perception-active", "perception-passive", "passive-by", "possessive-apposition",
     ]
 
-    private static let rules = RelationRule.all
-    /// The construction of each rule by position, asked at every cue.
-    private static let ruleIDs = RelationRule.all.map(\.id)
-    /// The two sets as flags by rule position, asked at every match.
-    private static let ruleIsReversible = RelationRule.all.map { reversibleRules.contains($0.name) }
-    private static let ruleExpandsLists = RelationRule.all.map { listRules.contains($0.name) }
-    /// Which rule reads a coordinated subject, whose list links pair by pair.
-    private static let ruleIsCoordinatedPair = RelationRule.all.map { $0.name == RelationRule.coordinatedPair.name }
 
     /// Force that a sentence only entertains ("could strike", "might attack") is a threat,
     /// as CAMEO codes it (13), not an act of hostility.
@@ -229,29 +244,32 @@ struct RelationFinder {
     ///   - hits: emptied, then filled with the sentence's cues.
     ///   - next: the position in the article's cue starts (see ``TokenFacts``) to look on
     ///     from; sentences come in order, so each start is passed once.
-    private func cueHits(in view: SentenceView, from next: inout Int, into hits: inout [CueHit]) {
-        // Not emptied when empty: the call costs more than most sentences' cue search.
-        if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
+    private func cueHits(in view: SentenceView, from next: inout Int, into hits: inout CueHits) {
+        hits.removeAll()
         // Buffers, not arrays: the search reads them at every start, and each read of an
         // array was a bounds check.
         view.tokens.withUnsafeBufferPointer { tokens in
             view.article.facts.withUnsafeBufferPointer { facts in
                 view.article.cueStarts.withUnsafeBufferPointer { starts in
-                    cueHits(in: view, tokens: tokens, facts: facts, starts: starts, from: &next, into: &hits)
+                    // The sentence's mentions as a slice of a buffer: a slice of the array was a retain and a release.
+                    view.article.all.withUnsafeBufferPointer { all in
+                        cueHits(
+                            in: view, tokens: tokens, facts: facts, starts: starts, mentions: all[view.mentionPositions], from: &next, into: &hits
+                        )
+                    }
                 }
             }
         }
     }
 
-    /// ``cueHits(in:from:into:)`` over the article's tokens, facts and cue starts.
+    /// ``cueHits(in:from:into:)`` over the article's tokens, facts, cue starts and the sentence's mentions.
     private func cueHits(
         in view: SentenceView, tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, starts: UnsafeBufferPointer<Int32>,
-        from next: inout Int, into hits: inout [CueHit]
+        mentions: Slice<UnsafeBufferPointer<FoundMention>>, from next: inout Int, into hits: inout CueHits
     ) {
         // Locals, and no `&&` over the view: in debug builds each use of the view inside an
         // autoclosure copies all of it, once per token.
         let end = view.range.upperBound
-        let mentions = view.mentions
         var mentionIndex = mentions.startIndex
         // Only a word that starts some cue phrase can start one: those words are visited in
         // order, each at or after `index`, the first token not inside a cue already found.
@@ -268,18 +286,20 @@ struct RelationFinder {
             // found for each start it lists), both inside the sentence.
             let mayStart = facts[index] & TokenFact.wholeCue != 0 || index + 1 < end
             if !insideName, mayStart,
-               let match = lexicon.cueTrie.longestMatch(from: index, key: { $0 < end ? tokens[$0].folded : nil }) {
+               // The facts pass listed the token as a cue's first word: the trie's test of it is not asked again.
+               let match = lexicon.cueTrie.longestMatchEnd(from: index, firstKey: tokens[index].folded, key: { $0 < end ? tokens[$0].folded : nil }) {
                 let cueRange = index..<(index + match.length)
                 // "treaty talks": a cue right before another only modifies it.
-                if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { _ = hits.popLast() }
-                let cue = chooseCue(match.payloads, after: cueRange.upperBound, in: view)
+                if let last = hits.last, last.tokens.upperBound == index, lexicon.traits[Int(last.cue)].pos != .verb { hits.popLast() }
+                let sole = lexicon.soleCue[Int(match.node)]
+                let cue = sole >= 0 ? sole : chooseCue(lexicon.cueTrie.payloads(at: match.node), after: cueRange.upperBound, in: view)
                 // "signed a defence pact": a verb whose object is another cue only carries it;
                 // "spoke with President Ruto": a capitalised title names a person, not an object;
                 // "sells armed drones": a modifier is not an object.
                 if let last = hits.last, lexicon.traits[Int(last.cue)].pos == .verb, index - last.tokens.upperBound <= 3,
                    tokens[index].isLowercaseWord, lexicon.traits[Int(cue)].pos == .noun,
                    (last.tokens.upperBound..<index).allSatisfy({ tokens[$0].isLowercaseWord }) {
-                    _ = hits.popLast()
+                    hits.popLast()
                 }
                 hits.append(CueHit(tokens: cueRange, cue: cue))
                 index += match.length
@@ -293,13 +313,14 @@ struct RelationFinder {
     private func chooseCue(_ sites: [CueLexicon.Site], after index: Int, in view: SentenceView) -> Int32 {
         if sites.count == 1 { return sites[0].cue }
         let window = index..<min(view.range.upperBound, index + 5)
-        for site in sites {
-            let preps = lexicon.prepositions[Int(site.cue)]
-            if !preps.isEmpty, window.contains(where: { preps.contains(view.tokens[$0].folded) }) {
+        // Only a token with the facts' preposition bit can be a cue's preposition: the others are not looked up.
+        let facts = view.article.facts
+        for site in sites where lexicon.takesPrepositions(site.cue) {
+            if window.contains(where: { facts[$0] & TokenFact.cuePreposition != 0 && lexicon.cue(site.cue, takes: view.tokens[$0].folded) }) {
                 return site.cue
             }
         }
-        return sites.first { lexicon.prepositions[Int($0.cue)].isEmpty }?.cue ?? sites[0].cue
+        return sites.first { !lexicon.takesPrepositions($0.cue) }?.cue ?? sites[0].cue
     }
 
     /// A quotation's speaker carries over to the sentences the quotation spans; a sentence
@@ -315,6 +336,43 @@ struct RelationFinder {
     }
 }
 
+/// The cues found in one sentence, in a buffer with room for a cue at each of the
+/// article's tokens, made once per article: an array reused from sentence to sentence
+/// was retained, checked for uniqueness and emptied through a call for each.
+struct CueHits {
+    private let base: UnsafeMutablePointer<CueHit>
+    private let capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func deallocate() { base.deallocate() }
+
+    subscript(index: Int) -> CueHit {
+        precondition(index >= 0 && index < count)
+        return base[index]
+    }
+
+    var last: CueHit? { count > 0 ? base[count - 1] : nil }
+
+    mutating func append(_ hit: CueHit) {
+        precondition(count < capacity)
+        (base + count).initialize(to: hit)
+        count += 1
+    }
+
+    mutating func popLast() {
+        precondition(count > 0)
+        count -= 1
+    }
+
+    /// Empties the list; `CueHit` holds no references, so nothing need be destroyed.
+    mutating func removeAll() { count = 0 }
+}
+
 /// Marks the tokens inside double quotation marks (“…”, «…», "…").
 ///
 /// A quotation left open at a paragraph's end carries on only if the next paragraph
@@ -325,30 +383,48 @@ enum QuotationTracker {
 
     /// - Parameter facts: the tokens' ``TokenFact`` bits, which mark the paragraphs that close a quotation first.
     static func insideQuotes(_ tokens: [Token], facts: [UInt16]) -> [Bool] {
-        var inside = [Bool](repeating: false, count: tokens.count)
-        // Buffers, not arrays: the loop visits every token, and each array read was a bounds check.
-        tokens.withUnsafeBufferPointer { tokens in
-            facts.withUnsafeBufferPointer { facts in
-                inside.withUnsafeMutableBufferPointer { inside in markInside(tokens, facts: facts, into: inside) }
-            }
-        }
-        return inside
+        let events = tokens.indices.filter { tokens[$0].afterNewline || tokens[$0].isQuotationMark }.map { Int32($0) }
+        return insideQuotes(tokens, facts: facts, events: events).inside
     }
 
-    /// ``insideQuotes(_:facts:)`` into a buffer of one flag per token, all `false`.
-    private static func markInside(_ tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, into inside: UnsafeMutableBufferPointer<Bool>) {
+    /// ``insideQuotes(_:facts:)`` read at `events` alone (``TokenFacts/quotationEvents``):
+    /// between two of them the state holds, and most tokens are in no quotation.
+    ///
+    /// - Returns: the flags, and the last token inside a quotation, or -1.
+    static func insideQuotes(_ tokens: [Token], facts: [UInt16], events: [Int32]) -> (inside: [Bool], last: Int) {
+        var inside = [Bool](repeating: false, count: tokens.count)
+        var last = -1
+        // Buffers, not arrays: each array read was a bounds check.
+        tokens.withUnsafeBufferPointer { tokens in
+            facts.withUnsafeBufferPointer { facts in
+                inside.withUnsafeMutableBufferPointer { inside in
+                    last = markInside(tokens, facts: facts, events: events, into: inside)
+                }
+            }
+        }
+        return (inside, last)
+    }
+
+    /// Marks the tokens inside quotations in a buffer of one flag per token, all `false`,
+    /// visiting only the `events` that may change the state; returns the last marked, or -1.
+    private static func markInside(
+        _ tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, events: [Int32], into inside: UnsafeMutableBufferPointer<Bool>
+    ) -> Int {
         // `facts` holds one entry per token: the facts pass read every token.
         precondition(facts.count >= tokens.count && inside.count >= tokens.count)
         var depth = 0
         var straightOpen = false
         var current = false
-        for index in tokens.indices {
-            let token = tokens[index]
-            // Only a paragraph start or a quotation mark changes the state.
-            guard token.afterNewline || token.kind == .openQuote || token.kind == .closeQuote || token.kind == .straightQuote else {
-                inside[index] = current
-                continue
+        // The first token whose flag is still to be written.
+        var next = 0
+        var last = -1
+        for event in events {
+            let index = Int(event)
+            if current {
+                inside[next..<index].update(repeating: true)
+                last = index - 1
             }
+            let token = tokens[index]
             if token.afterNewline, facts[index] & TokenFact.paragraphClosesFirst == 0 {
                 depth = 0
                 straightOpen = false
@@ -361,7 +437,14 @@ enum QuotationTracker {
             }
             current = depth > 0 || straightOpen
             inside[index] = current
+            if current { last = index }
+            next = index + 1
         }
+        if current {
+            inside[next..<tokens.count].update(repeating: true)
+            last = tokens.count - 1
+        }
+        return last
     }
 
     /// “ ” « » „ are double quotation marks; ‘ ’ are single ones, which also serve as

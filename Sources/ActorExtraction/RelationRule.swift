@@ -103,7 +103,7 @@ extension RelationRule {
               view.tokens[hit.tokens.lowerBound].attached else { return nil }
         let cue = view.lexicon.traits[Int(hit.cue)]
         let participle = cue.pos == .verb && view.hasSuffix(hit.tokens.upperBound - 1, "ed")
-        guard participle || (cue.pos == .adjective && view.lexicon.prepositions[Int(hit.cue)].contains(ByPhrase.by)), dash > view.range.lowerBound,
+        guard participle || (cue.pos == .adjective && view.lexicon.cue(hit.cue, takes: ByPhrase.by)), dash > view.range.lowerBound,
               view.tokens[dash].kind == .dash, view.tokens[dash].attached, view.tokens[hit.tokens.lowerBound].attached,
               let compound = view.mentionEnding(at: dash), let described = view.mention(after: hit.tokens.upperBound, reach: 3),
               described.actor != compound.actor else { return nil }
@@ -119,7 +119,7 @@ extension RelationRule {
     static let possessiveApposition = RelationRule(name: "possessive-apposition", confidence: 0.75, id: .possessiveApposition)
 
     static func matchPossessiveApposition(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
-        guard view.lexicon.traits[Int(hit.cue)].pos == .noun, view.lexicon.prepositions[Int(hit.cue)].contains(PossessiveApposition.of),
+        guard view.lexicon.traits[Int(hit.cue)].pos == .noun, view.lexicon.cue(hit.cue, takes: PossessiveApposition.of),
               let owner = PossessiveApposition.possessor(before: hit.tokens.lowerBound, cueEnd: hit.tokens.upperBound, in: view),
               let subject = PossessiveApposition.subject(before: owner, in: view) ?? PossessiveApposition.complement(after: hit.tokens.upperBound, in: view),
               subject.actor != owner.actor else { return nil }
@@ -158,19 +158,19 @@ extension RelationRule {
     static let prepositionalObject = RelationRule(name: "prepositional-object", confidence: 0.8, id: .prepositionalObject)
 
     static func matchPrepositionalObject(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
-        let preps = view.lexicon.prepositions[Int(hit.cue)]
-        guard !preps.isEmpty else { return nil }
+        let lexicon = view.lexicon
+        guard lexicon.takesPrepositions(hit.cue) else { return nil }
         var index = hit.tokens.upperBound
         let limit = min(view.range.upperBound, index + 7)
         // "began buying Israeli drones": the maker's demonym stands for the preposition's object.
         let cue = view.lexicon.traits[Int(hit.cue)]
-        if cue.pos == .verb, cue.reverse, !(index..<limit).contains(where: { preps.contains(view.tokens[$0].folded) }),
+        if cue.pos == .verb, cue.reverse, !(index..<limit).contains(where: { lexicon.cue(hit.cue, takes: view.tokens[$0].folded) }),
            let maker = view.mention(after: index, reach: 3), maker.form == .demonym, view.isAdjectival(maker),
            let buyer = view.mention(before: hit.tokens.lowerBound, excluding: maker.actor, asAgent: true) {
             return ActorPair(source: buyer, target: maker)
         }
         while index < limit, !view.isClauseBreak(index) {
-            if view.article.facts[index] & TokenFact.cuePreposition != 0, preps.contains(view.tokens[index].folded) {
+            if view.article.facts[index] & TokenFact.cuePreposition != 0, lexicon.cue(hit.cue, takes: view.tokens[index].folded) {
                 // "President William Ruto of Kenya": the title's own holder stands between
                 // the cue and its preposition, and is the one it ties to Kenya.
                 if cue.kind == .affiliation, view.mention(after: hit.tokens.upperBound, reach: index - hit.tokens.upperBound) != nil {
@@ -197,11 +197,11 @@ extension RelationRule {
     static let sentenceSubject = RelationRule(name: "sentence-subject", confidence: 0.55, id: .sentenceSubject)
 
     static func matchSentenceSubject(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
-        let preps = view.lexicon.prepositions[Int(hit.cue)]
+        let lexicon = view.lexicon
         // An office noun belongs to the person named beside it, never to the subject.
-        guard view.lexicon.traits[Int(hit.cue)].pos == .noun, view.lexicon.traits[Int(hit.cue)].kind != .affiliation, !preps.isEmpty,
+        guard lexicon.traits[Int(hit.cue)].pos == .noun, lexicon.traits[Int(hit.cue)].kind != .affiliation, lexicon.takesPrepositions(hit.cue),
               let prep = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 3))
-                .first(where: { preps.contains(view.tokens[$0].folded) }),
+                .first(where: { view.article.facts[$0] & TokenFact.cuePreposition != 0 && lexicon.cue(hit.cue, takes: view.tokens[$0].folded) }),
               let target = view.mention(after: prep + 1, reach: 3),
               let subject = view.mentionStarting(at: view.range.lowerBound) ?? view.mentionStarting(at: view.range.lowerBound + 1)
                 ?? SentenceTopic.possessor(before: hit.tokens.lowerBound, in: view),
@@ -297,7 +297,7 @@ extension RelationRule {
         if view.hasSuffix(max(view.range.lowerBound, auxiliary), "ly") { auxiliary -= 1 }
         // "concerned by Rwanda's support": an adjective that takes "by" for its cause, not
         // its agent, is read by prepositional-object.
-        let causeBy = cue.pos == .adjective && !cue.reverse && view.lexicon.prepositions[Int(hit.cue)].contains(ByPhrase.by)
+        let causeBy = cue.pos == .adjective && !cue.reverse && view.lexicon.cue(hit.cue, takes: ByPhrase.by)
         guard cue.pos == .verb || cue.pos == .adjective, !causeBy, auxiliary >= view.range.lowerBound,
               view.isWord(auxiliary, in: Perception.passiveAuxiliaries),
               let by = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 6)).first(where: { view.isWord($0, "by") }),
@@ -316,11 +316,10 @@ extension RelationRule {
 
     static func matchNounOfThenPreposition(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let next = hit.tokens.upperBound
-        let preps = view.lexicon.prepositions[Int(hit.cue)]
-        guard view.has(TokenFact.ofOrBy, next), view.isWord(next, "of") || view.isWord(next, "by"), !preps.isEmpty,
+        guard view.has(TokenFact.ofOrBy, next), view.isWord(next, "of") || view.isWord(next, "by"), view.lexicon.takesPrepositions(hit.cue),
               let agent = view.mention(after: next + 1, reach: 3) else { return nil }
         let afterAgent = agent.tokens.upperBound
-        guard afterAgent < view.range.upperBound, preps.contains(view.tokens[afterAgent].folded),
+        guard afterAgent < view.range.upperBound, view.lexicon.cue(hit.cue, takes: view.tokens[afterAgent].folded),
               let other = view.mention(after: afterAgent + 1, reach: 3), other.actor != agent.actor else { return nil }
         return ActorPair(source: agent, target: other)
     }

@@ -49,6 +49,9 @@ struct SentenceView {
     let mentionPositions: Range<Int>
     /// The positions of the mentions before the sentence that ``earlier`` holds.
     let earlierPositions: Range<Int>
+    /// The position in ``ArticleView/reportStarts`` of the first report start at or after
+    /// the sentence's first token.
+    let reportPosition: Int
     /// Whether a word of the sentence can end such a phrase; most sentences hold none, and
     /// one look at each word spares the search for a phrase at every cue.
     private(set) var mayHoldPairPhrase: Bool
@@ -56,13 +59,20 @@ struct SentenceView {
     /// - Parameters:
     ///   - mentions: the positions in the article's mentions of those inside the sentence.
     ///   - earlier: the positions of the mentions before it that phrases like "the two countries" may take.
-    init(article: ArticleView, range: Range<Int>, mentions: Range<Int>, earlier: Range<Int>) {
+    ///   - reportPosition: the position in the article's report starts of the first at or after the sentence.
+    ///   - pairWordPosition: that in its pair phrases' last words.
+    init(article: ArticleView, range: Range<Int>, mentions: Range<Int>, earlier: Range<Int>, reportPosition: Int, pairWordPosition: Int) {
         self.article = article
         self.range = range
         self.mentionPositions = mentions
         self.earlierPositions = earlier
+        self.reportPosition = reportPosition
         mayHoldPairPhrase = false
-        mayHoldPairPhrase = holdsPairPhrase()
+        // Most sentences hold no last word of a pair phrase: they need no call to look.
+        let lastWords = article.pairLastWords
+        if pairWordPosition < lastWords.count, Int(lastWords[pairWordPosition]) < range.upperBound {
+            mayHoldPairPhrase = holdsPairPhrase(from: pairWordPosition)
+        }
     }
 
     /// Mentions inside the sentence, in text order.
@@ -72,9 +82,9 @@ struct SentenceView {
 
     /// Whether a pair phrase lies inside the sentence: a phrase ends at one of the rare
     /// last words, so only those are looked back from.
-    private func holdsPairPhrase() -> Bool {
+    private func holdsPairPhrase(from first: Int) -> Bool {
         let lastWords = article.pairLastWords
-        var position = TokenFacts.firstPosition(in: lastWords, atOrAfter: range.lowerBound)
+        var position = first
         while position < lastWords.count, Int(lastWords[position]) < range.upperBound {
             if PairAnaphor.phrase(endingAt: Int(lastWords[position]), in: self) { return true }
             position += 1
@@ -217,7 +227,10 @@ struct SentenceView {
     /// The mentions coordinated with `mention` ("China, Russia and North Korea"), in text
     /// order, including `mention` itself.
     func coordinated(with mention: FoundMention) -> [FoundMention] {
-        var list = [mention]
+        // Room for a short list at once: a list of one grew at each member added.
+        var list: [FoundMention] = []
+        list.reserveCapacity(4)
+        list.append(mention)
         var current = mention
         while let next = nextInList(after: current) { list.append(next); current = next }
         current = mention
@@ -228,7 +241,24 @@ struct SentenceView {
     /// Whether `mention` stands in a list with another ("China, Russia and North Korea"):
     /// most do not, and their one-member list need not be built.
     func isCoordinated(_ mention: FoundMention) -> Bool {
-        nextInList(after: mention) != nil || previousInList(before: mention) != nil
+        // The comma or conjunction each search needs first, tested here: most mentions have none.
+        (mayContinueList(after: mention) && nextInList(after: mention) != nil)
+            || (mayFollowInList(mention) && previousInList(before: mention) != nil)
+    }
+
+    /// Whether a comma or a conjunction follows `mention`, as ``nextInList(after:)`` first asks.
+    @inline(__always)
+    private func mayContinueList(after mention: FoundMention) -> Bool {
+        isComma(mention.tokens.upperBound) || has(TokenFact.conjunction, mention.tokens.upperBound)
+    }
+
+    /// Whether a comma or a conjunction stands before `mention` or its "the", as
+    /// ``previousInList(before:)`` first asks.
+    @inline(__always)
+    private func mayFollowInList(_ mention: FoundMention) -> Bool {
+        let before = mention.tokens.lowerBound - 1
+        if isComma(before) || has(TokenFact.conjunction, before) { return true }
+        return isWord(before, "the") && (isComma(before - 1) || has(TokenFact.conjunction, before - 1))
     }
 
     func nextInList(after mention: FoundMention) -> FoundMention? {

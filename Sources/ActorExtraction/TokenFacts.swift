@@ -37,6 +37,8 @@ enum TokenFact {
     static let cuePreposition: UInt16 = 1 << 13
     /// A cue of one word ("treaty"); a longer cue starts with a pair in ``CueLexicon/cuePairs``.
     static let wholeCue: UInt16 = 1 << 14
+    /// A full stop, question mark or exclamation mark, which may end a sentence.
+    static let sentenceMark: UInt16 = 1 << 15
 
     /// The facts of every token.
     ///
@@ -48,53 +50,52 @@ enum TokenFact {
     ///   without them, every word with ``cueStart`` is listed.
     static func facts(of tokens: [Token], words: TokenKeyMap, pairs: TokenKeySet? = nil) -> TokenFacts {
         var bits = [UInt16](repeating: 0, count: tokens.count)
-        // Room for the usual share of starts, so that the lists seldom grow.
-        var starts: [Int32] = [], reports: [Int32] = [], pairWords: [Int32] = []
-        starts.reserveCapacity(tokens.count / 2)
-        reports.reserveCapacity(tokens.count / 8)
-        pairWords.reserveCapacity(8)
+        // The four lists are written into one buffer with room for every token in each:
+        // an array's append checked its capacity and uniqueness at every start.
+        let lists = IndexLists(capacity: tokens.count)
+        defer { lists.deallocate() }
+        var counts = IndexLists.Counts()
         tokens.withUnsafeBufferPointer { tokens in
             bits.withUnsafeMutableBufferPointer { bits in
-                words.filter.withUnsafeBufferPointer { filter in
-                    read(tokens, words, filter: filter, pairs: pairs, into: bits, cueStarts: &starts, reportStarts: &reports, pairLastWords: &pairWords)
+                words.withReader { words in
+                    counts = read(tokens, words, pairs: pairs, into: bits, lists: lists)
                 }
             }
         }
-        return TokenFacts(bits: bits, cueStarts: starts, reportStarts: reports, pairLastWords: pairWords)
+        return TokenFacts(
+            bits: bits, cueStarts: lists.array(.cueStarts, counts), reportStarts: lists.array(.reportStarts, counts),
+            pairLastWords: lists.array(.pairLastWords, counts), quotationEvents: lists.array(.quotationEvents, counts)
+        )
     }
 
     private static func read(
-        _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap, filter: UnsafeBufferPointer<UInt64>, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
-        cueStarts: inout [Int32], reportStarts: inout [Int32], pairLastWords: inout [Int32]
-    ) {
+        _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap.Reader, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
+        lists: IndexLists
+    ) -> IndexLists.Counts {
+        // `bits` holds one entry per token, all 0.
+        precondition(bits.count >= tokens.count && lists.capacity >= tokens.count)
+        let cueStarts = lists.start(of: .cueStarts), reportStarts = lists.start(of: .reportStarts)
+        let pairLastWords = lists.start(of: .pairLastWords), quotationEvents = lists.start(of: .quotationEvents)
+        var counts = IndexLists.Counts()
         // The paragraph whose first quotation mark is still to come.
         var openParagraph = -1
-        for index in 0..<tokens.count {
-            let token = tokens[index]
-            let listed = TokenKeyMap.mayHold(token.folded, in: filter)
+        for index in tokens.indices {
+            // The key and kind alone first: most tokens need no more of the token.
+            let key = tokens[index].folded, kind = tokens[index].kind, afterNewline = tokens[index].afterNewline
+            let listed = TokenKeyMap.mayHold(key, in: words.filter)
             // Most tokens are words inside a line in no list: they have no fact to record.
-            if !listed, token.kind == .word, !token.afterNewline { continue }
-            var fact = listed ? words.probe(token.folded) : 0
-            switch token.kind {
-            case .word:
-                if token.isLowercaseWord, fact & subordinator != 0 { fact |= clauseBreak }
-            case .punctuation:
-                fact &= ~cueStart
-                if closesClause(token.first) { fact |= clauseBreak }
-            case .dash:
-                fact &= ~cueStart
-                // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
-                if !(token.attached && index + 1 < tokens.count && tokens[index + 1].attached) { fact |= clauseBreak }
-            case .openQuote, .closeQuote, .straightQuote:
-                fact &= ~cueStart
-                if !token.afterNewline, openParagraph >= 0, let mark = QuotationTracker.mark(token) {
-                    if mark == .close { bits[openParagraph] |= paragraphClosesFirst }
-                    openParagraph = -1
-                }
-            case .possessive:
-                fact &= ~cueStart
+            if !listed, kind == .word, !afterNewline { continue }
+            let token = tokens[index]
+            var fact = listed ? words.bits(of: key) : 0
+            // Each list gains at most one entry per token: the counts stay below the capacity.
+            if token.kind == .word {
+                if fact & subordinator != 0, token.isLowercaseWord { fact |= clauseBreak }
+            } else {
+                fact = markOther(token, at: index, fact: fact, of: tokens, openParagraph: &openParagraph, into: bits)
+                if !token.afterNewline, token.isQuotationMark { IndexLists.append(index, to: quotationEvents, &counts.quotationEvents) }
             }
             if token.afterNewline {
+                IndexLists.append(index, to: quotationEvents, &counts.quotationEvents)
                 openParagraph = index
                 // The paragraph's own first token may be its first mark.
                 if let mark = QuotationTracker.mark(token) {
@@ -102,15 +103,43 @@ enum TokenFact {
                     openParagraph = -1
                 }
             }
-            bits[index] |= fact
+            // Nothing has written the token's own entry yet: a later mark may only add to it.
+            bits[index] = fact
             if fact & (cueStart | reportStart | pairLastWord) != 0 {
                 if fact & cueStart != 0, fact & wholeCue != 0 || startsPair(at: index, of: tokens, in: pairs) {
-                    cueStarts.append(Int32(index))
+                    IndexLists.append(index, to: cueStarts, &counts.cueStarts)
                 }
-                if fact & reportStart != 0 { reportStarts.append(Int32(index)) }
-                if fact & pairLastWord != 0 { pairLastWords.append(Int32(index)) }
+                if fact & reportStart != 0 { IndexLists.append(index, to: reportStarts, &counts.reportStarts) }
+                if fact & pairLastWord != 0 { IndexLists.append(index, to: pairLastWords, &counts.pairLastWords) }
             }
         }
+        return counts
+    }
+
+    /// The facts of a token that is not a word: it starts no cue, and may close a clause or a
+    /// quotation that a paragraph opened.
+    @inline(__always)
+    private static func markOther(
+        _ token: Token, at index: Int, fact: UInt16, of tokens: UnsafeBufferPointer<Token>, openParagraph: inout Int,
+        into bits: UnsafeMutableBufferPointer<UInt16>
+    ) -> UInt16 {
+        var fact = fact & ~cueStart
+        switch token.kind {
+        case .word, .possessive:
+            break
+        case .punctuation:
+            if closesClause(token.first) { fact |= clauseBreak }
+            if endsSentence(token.first) { fact |= sentenceMark }
+        case .dash:
+            // A spaced dash separates clauses; an attached one joins a compound ("Russia–Japan").
+            if !(token.attached && index + 1 < tokens.count && tokens[index + 1].attached) { fact |= clauseBreak }
+        case .openQuote, .closeQuote, .straightQuote:
+            if !token.afterNewline, openParagraph >= 0, let mark = QuotationTracker.mark(token) {
+                if mark == .close { bits[openParagraph] |= paragraphClosesFirst }
+                openParagraph = -1
+            }
+        }
+        return fact
     }
 
     /// Whether the token at `index` and the next are the first two words of a cue in
@@ -127,6 +156,11 @@ enum TokenFact {
         case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"): true
         default: false
         }
+    }
+
+    /// Punctuation that may end a sentence.
+    private static func endsSentence(_ first: UInt8) -> Bool {
+        first == UInt8(ascii: ".") || first == UInt8(ascii: "?") || first == UInt8(ascii: "!")
     }
 
     /// One key for two keys in a row, as ``CueLexicon/cuePairs`` lists the first two words of cues.
@@ -153,6 +187,9 @@ struct TokenFacts {
     var reportStarts: [Int32] = []
     /// The indexes of the tokens with ``TokenFact/pairLastWord``.
     var pairLastWords: [Int32] = []
+    /// The indexes, in order, of the tokens that may change whether a quotation is open:
+    /// paragraph starts and quotation marks (see ``QuotationTracker``).
+    var quotationEvents: [Int32] = []
 
     /// The position in `positions` (ascending token indexes) of the first index at or after `token`.
     ///
@@ -164,5 +201,58 @@ struct TokenFacts {
             if Int(positions[middle]) < token { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+}
+
+extension Token {
+    /// Whether the token is a quotation mark of any kind, one that ``QuotationTracker`` may track.
+    var isQuotationMark: Bool { kind == .openQuote || kind == .closeQuote || kind == .straightQuote }
+}
+
+/// Four lists of token indexes written side by side into one buffer with room for
+/// `capacity` indexes in each, for the facts pass, which gives each token at most one
+/// entry per list.
+struct IndexLists {
+    enum List: Int { case cueStarts, reportStarts, pairLastWords, quotationEvents }
+
+    /// How many indexes each list holds.
+    struct Counts {
+        var cueStarts = 0, reportStarts = 0, pairLastWords = 0, quotationEvents = 0
+
+        func count(of list: List) -> Int {
+            switch list {
+            case .cueStarts: cueStarts
+            case .reportStarts: reportStarts
+            case .pairLastWords: pairLastWords
+            case .quotationEvents: quotationEvents
+            }
+        }
+    }
+
+    let capacity: Int
+    private let base: UnsafeMutablePointer<Int32>
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: max(1, capacity * 4))
+    }
+
+    func deallocate() { base.deallocate() }
+
+    /// Where `list` starts in the buffer.
+    func start(of list: List) -> UnsafeMutablePointer<Int32> { base + list.rawValue * capacity }
+
+    /// Writes `index` at the end of the list starting at `start`, which holds `count`.
+    @inline(__always)
+    static func append(_ index: Int, to start: UnsafeMutablePointer<Int32>, _ count: inout Int) {
+        start[count] = Int32(truncatingIfNeeded: index)
+        count &+= 1
+    }
+
+    /// The indexes of `list`, as `counts` says how many it holds.
+    func array(_ list: List, _ counts: Counts) -> [Int32] {
+        let count = counts.count(of: list)
+        precondition(count <= capacity)
+        return count == 0 ? [] : Array(UnsafeBufferPointer(start: start(of: list), count: count))
     }
 }

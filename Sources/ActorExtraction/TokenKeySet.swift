@@ -32,20 +32,24 @@ struct TokenKeySet: Sendable {
 
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
-        if key == 0 { return holdsZero }
-        let mask = slots.count - 1
-        var index = slot(of: key)
-        while true {
-            let occupant = slots[index]
-            if occupant == key { return true }
-            if occupant == 0 { return false }
-            index = (index + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            // The slot count is a power of two and at least twice the keys: a probe ends at an empty slot.
+            let mask = slots.count &- 1
+            var index = slot(of: key)
+            while true {
+                let occupant = slots[index]
+                // Key 0 meets the first empty slot, whose 0 stands for no key: it is asked apart.
+                if occupant == key { return key != 0 || holdsZero }
+                if occupant == 0 { return false }
+                index = (index &+ 1) & mask
+            }
         }
     }
 
     @inline(__always)
     private func slot(of key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        // The shift is below 64 by construction.
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
     }
 
     private mutating func insert(_ key: UInt64) {
@@ -66,7 +70,7 @@ struct TokenKeySet: Sendable {
 /// article, leaves each later question a bit test.
 struct TokenKeyMap: Sendable {
     /// A key and its bits side by side: a probe reads one slot, not two arrays.
-    private struct Slot: Sendable {
+    fileprivate struct Slot: Sendable {
         var key: UInt64
         var bits: UInt16
     }
@@ -115,22 +119,51 @@ struct TokenKeyMap: Sendable {
     /// The bits of `key`, for a caller that has passed it through the filter.
     @inline(__always)
     func probe(_ key: UInt64) -> UInt16 {
-        if key == 0 { return zeroValue }
-        return slots.withUnsafeBufferPointer { slots in
-            // The slot count is a power of two and at least twice the keys: a probe ends at an empty slot.
-            let mask = slots.count &- 1
-            var index = Self.slot(of: key, shift)
-            while true {
-                let occupant = slots[index]
-                if occupant.key == key { return occupant.bits }
-                if occupant.key == 0 { return 0 }
-                index = (index &+ 1) & mask
+        slots.withUnsafeBufferPointer { slots in Self.probe(key, in: slots, shift: shift, zeroValue: zeroValue) }
+    }
+
+    /// The map read through buffers, for a loop that probes it at every token: the table's
+    /// address, shift and filter stay at hand instead of being read through the map each time.
+    func withReader<Result>(_ body: (Reader) -> Result) -> Result {
+        slots.withUnsafeBufferPointer { slots in
+            filter.withUnsafeBufferPointer { filter in
+                body(Reader(slots: slots, filter: filter, shift: shift, zeroValue: zeroValue))
             }
+        }
+    }
+
+    /// ``TokenKeyMap`` over borrowed buffers; valid only inside ``withReader(_:)``.
+    struct Reader {
+        fileprivate let slots: UnsafeBufferPointer<Slot>
+        let filter: UnsafeBufferPointer<UInt64>
+        fileprivate let shift: UInt64
+        fileprivate let zeroValue: UInt16
+
+        /// The bits of `key`, or 0 if it is in no list.
+        @inline(__always)
+        func bits(of key: UInt64) -> UInt16 {
+            guard TokenKeyMap.mayHold(key, in: filter) else { return 0 }
+            return TokenKeyMap.probe(key, in: slots, shift: shift, zeroValue: zeroValue)
+        }
+    }
+
+    @inline(__always)
+    private static func probe(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>, shift: UInt64, zeroValue: UInt16) -> UInt16 {
+        // The slot count is a power of two and at least twice the keys: a probe ends at an empty slot.
+        let mask = slots.count &- 1
+        var index = slot(of: key, shift)
+        while true {
+            let occupant = slots[index]
+            // Key 0 meets the first empty slot, whose 0 stands for no key: its bits are kept apart.
+            if occupant.key == key { return key == 0 ? zeroValue : occupant.bits }
+            if occupant.key == 0 { return 0 }
+            index = (index &+ 1) & mask
         }
     }
 
     @inline(__always)
     private static func slot(of key: UInt64, _ shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        // The shift is below 64 by construction.
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
     }
 }

@@ -60,4 +60,19 @@ final class CueLexiconTests: XCTestCase {
         XCTAssertFalse(allows(.prepositionalObject), "a cue without prepositions has no prepositional object")
         XCTAssertFalse(allows(.perceptionActive), "only a threat is perceived")
     }
+
+    func testAFormOfOneCueNamesItsCueAndAFormOfTwoNamesNone() {
+        let lexicon = lexicon([
+            RelationCue(id: "pact", kind: .alliance, pos: "noun", forms: ["pact"]),
+            RelationCue(id: "talks", kind: .contact, pos: "noun", forms: ["talks"]),
+            RelationCue(id: "talks-verb", kind: .contact, pos: "verb", forms: ["talks"]),
+        ])
+        func node(_ word: String) -> Int32 {
+            let key = self.key(word)
+            return lexicon.cueTrie.longestMatchEnd(from: 0, key: { $0 == 0 ? key : nil })!.node
+        }
+        XCTAssertEqual(lexicon.soleCue[Int(node("pact"))], 0)
+        XCTAssertEqual(lexicon.soleCue[Int(node("talks"))], -1, "two cues share the form")
+        XCTAssertEqual(lexicon.soleCue[0], -1, "the root ends no form")
+    }
 }

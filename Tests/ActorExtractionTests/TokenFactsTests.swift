@@ -86,4 +86,34 @@ final class TokenFactsTests: XCTestCase {
         let words = TokenKeyMap([(tokens[0].folded, TokenFact.cueStart | TokenFact.wholeCue)])
         XCTAssertEqual(TokenFact.facts(of: tokens, words: words, pairs: TokenKeySet([])).cueStarts, [0])
     }
+
+    func testQuotationEventsAreParagraphStartsAndQuotationMarks() {
+        let tokens = self.tokens("He said \u{201C}yes\u{201D}.\nThen \"no\" came")
+        let events = TokenFact.facts(of: tokens, words: words).quotationEvents.map(Int.init)
+        let expected = tokens.indices.filter { tokens[$0].afterNewline || tokens[$0].isQuotationMark }
+        XCTAssertEqual(events, expected)
+        XCTAssertEqual(events.count, 5)
+    }
+
+    func testQuotationsReadAtTheEventsAloneMatchAReadingOfEveryToken() {
+        let tokens = self.tokens("\u{201C}It goes on\n and on,\u{201D} he said.\nThen \u{201C}new words")
+        let read = TokenFact.facts(of: tokens, words: words)
+        let atEvents = QuotationTracker.insideQuotes(tokens, facts: read.bits, events: read.quotationEvents)
+        XCTAssertEqual(atEvents.inside, QuotationTracker.insideQuotes(tokens, facts: read.bits))
+        XCTAssertEqual(atEvents.last, tokens.count - 1, "the last quotation is left open to the end")
+    }
+
+    func testTheLastQuotedTokenIsTheOneBeforeTheClosingRunEnds() {
+        let tokens = self.tokens("\u{201C}Yes\u{201D} he said")
+        let read = TokenFact.facts(of: tokens, words: words)
+        let atEvents = QuotationTracker.insideQuotes(tokens, facts: read.bits, events: read.quotationEvents)
+        XCTAssertEqual(atEvents.last, atEvents.inside.lastIndex(of: true))
+        XCTAssertEqual(QuotationTracker.insideQuotes(self.tokens("no quotes here"), facts: [0, 0, 0], events: []).last, -1)
+    }
+
+    func testFullStopsQuestionAndExclamationMarksAreSentenceMarksAndCommasAreNot() {
+        let read = facts("Yes, no? Maybe! So.")
+        let marked = read.tokens.indices.filter { read.facts.bits[$0] & TokenFact.sentenceMark != 0 }
+        XCTAssertEqual(marked.map { read.tokens[$0].first }, [UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ".")])
+    }
 }

@@ -35,4 +35,19 @@ final class TokenKeySetTests: XCTestCase {
         XCTAssertFalse(set.contains(TokenHash.folded("against".utf8)))
         XCTAssertEqual(set.count, 2)
     }
+
+    func testKeySetHoldsTheZeroKeyOnlyWhenGivenIt() {
+        XCTAssertTrue(TokenKeySet([0, with]).contains(0))
+        XCTAssertFalse(TokenKeySet([with]).contains(0))
+        XCTAssertFalse(TokenKeySet([]).contains(0))
+    }
+
+    func testAReaderGivesTheBitsTheMapGives() {
+        let keys = (0..<500).map { TokenHash.folded("word\($0)".utf8) } + [0]
+        let map = TokenKeyMap(keys.enumerated().map { ($0.element, UInt16(1 + $0.offset % 7)) })
+        let asked = keys + [with, said, TokenHash.folded("absent".utf8)]
+        map.withReader { reader in
+            for key in asked { XCTAssertEqual(reader.bits(of: key), map.bits(of: key)) }
+        }
+    }
 }
