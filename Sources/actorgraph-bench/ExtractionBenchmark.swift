@@ -26,13 +26,21 @@ enum ExtractionBenchmark {
         _ = loadAverage
         let mergedOne = folder.appendingPathComponent("merged-1.json").path
         let mergedAll = folder.appendingPathComponent("merged-\(cores).json").path
-        guard let words = afterSync({ ChildRun.run("wc", ["-w", corpus]) }),
-              let one = afterSync({ ChildRun.run(binary, ["extract", "--quiet", "--jobs", "1", corpus, "-o", mergedOne]) }),
-              let all = afterSync({ ChildRun.run(binary, ["extract", "--quiet", "--jobs", "\(cores)", corpus, "-o", mergedAll]) }),
-              let mapper = afterSync({ ChildRun.run(binary, ["extract", "--quiet", "--jsonl", "--jobs", "\(cores)"], input: corpus) }) else {
-            print("extraction: skipped, a run could not be started\n")
-            return
+        // Rounds of every run one after another, each figure the median of its runs: the
+        // machine's speed drifts over a minute, and one run each compared runs made in
+        // different moments of that drift (two jobs measured 0.8× to 1.3× of one job).
+        var rounds: [[ChildRun]] = []
+        for _ in 0..<Self.rounds {
+            guard let words = afterSync({ ChildRun.run("wc", ["-w", corpus]) }),
+                  let one = afterSync({ ChildRun.run(binary, ["extract", "--quiet", "--jobs", "1", corpus, "-o", mergedOne]) }),
+                  let all = afterSync({ ChildRun.run(binary, ["extract", "--quiet", "--jobs", "\(cores)", corpus, "-o", mergedAll]) }),
+                  let mapper = afterSync({ ChildRun.run(binary, ["extract", "--quiet", "--jsonl", "--jobs", "\(cores)"], input: corpus) }) else {
+                print("extraction: skipped, a run could not be started\n")
+                return
+            }
+            rounds.append([words, one, all, mapper])
         }
+        let (words, one, all, mapper) = (median(rounds, 0), median(rounds, 1), median(rounds, 2), median(rounds, 3))
         let size = "\(megabytes(bytes)), \(articles) articles"
         let rows = [
             BenchmarkRow(name: "wc -w (baseline)", size: size, seconds: words.seconds, baseline: words.seconds),
@@ -40,15 +48,29 @@ enum ExtractionBenchmark {
             BenchmarkRow(name: "extract --jobs \(cores) -o merged.json", size: size, seconds: all.seconds, baseline: words.seconds),
             BenchmarkRow(name: "extract --jsonl --jobs \(cores) (mapper)", size: size, seconds: mapper.seconds, baseline: words.seconds),
         ]
-        printTable("extraction: a generated JSON Lines corpus, the release binary, \(cores) cores (one run each)", rows)
+        printTable("extraction: a generated JSON Lines corpus, the release binary, \(cores) cores (median of \(Self.rounds) rounds)", rows)
         let rate = { (run: ChildRun) in String(format: "%.2f MB/s", Double(bytes) / 1_000_000 / run.seconds) }
         print("  throughput: wc -w \(rate(words)); 1 job \(rate(one)); \(cores) jobs \(rate(all)) (\(String(format: "%.2f", one.seconds / all.seconds))× of 1 job); mapper \(rate(mapper))")
+        let perRound = rounds.map { String(format: "%.2f×", $0[1].seconds / $0[2].seconds) }.joined(separator: ", ")
+        print("  \(cores) jobs against 1 job, round by round: \(perRound)")
         print("  peak RSS: 1 job \(megabytes(one.peakRSS)); \(cores) jobs \(megabytes(all.peakRSS)); mapper \(megabytes(mapper.peakRSS))")
         let mergedSize = (try? FileManager.default.attributesOfItem(atPath: mergedOne)[.size] as? Int) ?? 0
         let statuses = [one, all, mapper].map(\.status)
         print("  merged graph JSON \(megabytes(mergedSize)); --jobs 1 and --jobs \(cores) identical: \(sameBytes(mergedOne, mergedAll) ? "yes" : "NO"); exit statuses \(statuses)")
         print("  load average before the runs: \(loadAverage) (other work on the machine slows the runs)")
         print("")
+    }
+
+    static let rounds = 3
+
+    /// The run of column `column` with the median time over the rounds, with the highest
+    /// peak memory and the worst exit status of them all.
+    private static func median(_ rounds: [[ChildRun]], _ column: Int) -> ChildRun {
+        let runs = rounds.map { $0[column] }
+        var middle = runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
+        middle.peakRSS = runs.map(\.peakRSS).max() ?? middle.peakRSS
+        middle.status = runs.map(\.status).first { $0 != 0 } ?? 0
+        return middle
     }
 
     /// Runs `run` once the files written so far are on disk, so that the kernel writing
