@@ -5,6 +5,12 @@ import ActorGraph
 struct ActorTable {
     let gazetteer: Gazetteer
     private(set) var local: [GazetteerEntry] = []
+    /// This article's own actors by id, made once there are more than
+    /// ``searchedLocals``: an article finds about one, which a search finds quicker than a
+    /// dictionary costs to make, but a long list of names of its own made the search
+    /// grow with the square of their number.
+    private var localsByID: [String: Int32]?
+    private static let searchedLocals = 8
     /// The gazetteer's number of entries, where this article's own start: asked of every
     /// actor looked up.
     private let base: Int32
@@ -47,10 +53,9 @@ struct ActorTable {
         gazetteer.index(of: id) ?? localIndex(of: id)
     }
 
-    /// The index of this article's own actor with this id. A search: an article finds
-    /// about one actor of its own, and a dictionary of them cost an allocation and two
-    /// hashes of the id for each.
+    /// The index of this article's own actor with this id.
     private func localIndex(of id: String) -> Int32? {
+        if let localsByID { return localsByID[id] }
         for (position, entry) in local.enumerated() where entry.id == id { return base + Int32(position) }
         return nil
     }
@@ -60,6 +65,13 @@ struct ActorTable {
         if let existing = index(of: entry.id) { return existing }
         let index = base + Int32(local.count)
         local.append(entry)
+        if localsByID != nil {
+            localsByID![entry.id] = index
+        } else if local.count > Self.searchedLocals {
+            var byID: [String: Int32] = [:]
+            for (position, entry) in local.enumerated() { byID[entry.id] = base + Int32(position) }
+            localsByID = byID
+        }
         return index
     }
 

@@ -294,53 +294,42 @@ struct GraphBuilder {
         for index in order.indices { order[index] &= 0xFFFF_FFFF }
     }
 
-    /// Sorts a graph's few keys by insertion, more of them by the general sort.
-    private static func sortSmall(_ keys: UnsafeMutableBufferPointer<Int>) {
-        guard keys.count <= 32 else {
-            var keys = keys
-            return keys.sort()
+    /// Sorts `items` by `precedes`, a strict order in which no two items are equal: a few
+    /// by insertion, which costs a fraction of the general sort's setting up for so few,
+    /// more by the general sort, as insertion grows with the square of their number.
+    @inline(__always)
+    private static func sortFew<Item>(_ items: UnsafeMutableBufferPointer<Item>, by precedes: (Item, Item) -> Bool) {
+        guard items.count > 1 else { return }
+        guard items.count <= 32 else {
+            var items = items
+            return items.sort(by: precedes)
         }
-        for end in keys.indices.dropFirst() {
-            let moving = keys[end]
+        for end in (items.startIndex + 1)..<items.endIndex {
+            let moving = items[end]
             var place = end
-            while place > 0, moving < keys[place - 1] {
-                keys[place] = keys[place - 1]
+            while place > items.startIndex, precedes(moving, items[place - 1]) {
+                items[place] = items[place - 1]
                 place -= 1
             }
-            keys[place] = moving
+            items[place] = moving
         }
     }
 
-    /// Puts a few nodes of actors of the article's own in id order, by insertion.
+    /// Sorts a graph's few keys, which differ.
+    private static func sortSmall(_ keys: UnsafeMutableBufferPointer<Int>) {
+        sortFew(keys, by: <)
+    }
+
+    /// Puts nodes of actors of the article's own, whose ids differ, in id order.
     private static func sortByID(_ run: UnsafeMutableBufferPointer<Int>, _ nodeActors: [Int32], _ actors: ActorTable) {
-        for end in (run.startIndex + 1)..<run.endIndex {
-            let moving = run[end]
-            var place = end
-            while place > run.startIndex, actors.idPrecedes(nodeActors[moving], nodeActors[run[place - 1]]) {
-                run[place] = run[place - 1]
-                place -= 1
-            }
-            run[place] = moving
-        }
+        sortFew(run) { actors.idPrecedes(nodeActors[$0], nodeActors[$1]) }
     }
 
     /// Puts the positions `0..<order.count` into `order`, sorted by their keys, which
-    /// differ. A graph's few edges are put in order by insertion, which costs a fraction of
-    /// the general sort's setting up for so few.
+    /// differ.
     private static func sortPositions(_ order: UnsafeMutableBufferPointer<Int>, by keys: UnsafeBufferPointer<UInt64>) {
-        guard order.count <= 32 else {
-            var order = order
-            for position in order.indices { order[position] = position }
-            return order.sort { keys[$0] < keys[$1] }
-        }
-        for end in order.indices {
-            var place = end
-            while place > 0, keys[end] < keys[order[place - 1]] {
-                order[place] = order[place - 1]
-                place -= 1
-            }
-            order[place] = end
-        }
+        for position in order.indices { order[position] = position }
+        sortFew(order) { keys[$0] < keys[$1] }
     }
 
     /// A listed actor's place is twice its index plus one; an actor of the article's own,
@@ -509,18 +498,9 @@ struct GraphBuilder {
         }
     }
 
-    /// Puts an edge's few items in sentence order, by insertion.
+    /// Puts an edge's items, one per stating sentence, in sentence order.
     private static func sortBySentence(_ chain: UnsafeMutableBufferPointer<Int32>, _ items: [PendingEvidence]) {
-        guard chain.count > 1 else { return }
-        for end in 1..<chain.count {
-            let moving = chain[end]
-            var place = end
-            while place > 0, items[Int(moving)].sentence < items[Int(chain[place - 1])].sentence {
-                chain[place] = chain[place - 1]
-                place -= 1
-            }
-            chain[place] = moving
-        }
+        sortFew(chain) { items[Int($0)].sentence < items[Int($1)].sentence }
     }
 
     /// The evidence of the item at `index`, its fields read in place.

@@ -44,7 +44,6 @@ struct RelationFinder {
         found.reserveCapacity(32)
         // Room for a cue at every token: a sentence holds no more.
         var hits = CueHits(capacity: tokens.count)
-        defer { hits.deallocate() }
         var cueStart = 0
         var mentionStart = 0
         // The first report start and pair phrase end at or after the sentence: sentences
@@ -338,8 +337,9 @@ struct RelationFinder {
 
 /// The cues found in one sentence, in a buffer with room for a cue at each of the
 /// article's tokens, made once per article: an array reused from sentence to sentence
-/// was retained, checked for uniqueness and emptied through a call for each.
-struct CueHits {
+/// was retained, checked for uniqueness and emptied through a call for each. Not
+/// copyable, so that the buffer its `deinit` frees has one owner.
+struct CueHits: ~Copyable {
     private let base: UnsafeMutablePointer<CueHit>
     private let capacity: Int
     private(set) var count = 0
@@ -349,7 +349,7 @@ struct CueHits {
         base = .allocate(capacity: self.capacity)
     }
 
-    func deallocate() { base.deallocate() }
+    deinit { base.deallocate() }
 
     subscript(index: Int) -> CueHit {
         precondition(index >= 0 && index < count)
@@ -381,15 +381,11 @@ struct CueHits {
 enum QuotationTracker {
     enum Mark { case open, close, toggle }
 
-    /// - Parameter facts: the tokens' ``TokenFact`` bits, which mark the paragraphs that close a quotation first.
-    static func insideQuotes(_ tokens: [Token], facts: [UInt16]) -> [Bool] {
-        let events = tokens.indices.filter { tokens[$0].afterNewline || tokens[$0].isQuotationMark }.map { Int32($0) }
-        return insideQuotes(tokens, facts: facts, events: events).inside
-    }
-
-    /// ``insideQuotes(_:facts:)`` read at `events` alone (``TokenFacts/quotationEvents``):
-    /// between two of them the state holds, and most tokens are in no quotation.
+    /// Which tokens lie inside a quotation, read at `events` alone (``TokenFacts/quotationEvents``,
+    /// the paragraph starts and quotation marks): between two of them the state holds, and
+    /// most tokens are in no quotation.
     ///
+    /// - Parameter facts: the tokens' ``TokenFact`` bits, which mark the paragraphs that close a quotation first.
     /// - Returns: the flags, and the last token inside a quotation, or -1.
     static func insideQuotes(_ tokens: [Token], facts: [UInt16], events: [Int32]) -> (inside: [Bool], last: Int) {
         var inside = [Bool](repeating: false, count: tokens.count)

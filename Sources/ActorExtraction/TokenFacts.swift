@@ -53,7 +53,6 @@ enum TokenFact {
         // The four lists are written into one buffer with room for every token in each:
         // an array's append checked its capacity and uniqueness at every start.
         let lists = IndexLists(capacity: tokens.count)
-        defer { lists.deallocate() }
         var counts = IndexLists.Counts()
         tokens.withUnsafeBufferPointer { tokens in
             bits.withUnsafeMutableBufferPointer { bits in
@@ -70,7 +69,7 @@ enum TokenFact {
 
     private static func read(
         _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap.Reader, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
-        lists: IndexLists
+        lists: borrowing IndexLists
     ) -> IndexLists.Counts {
         // `bits` holds one entry per token, all 0.
         precondition(bits.count >= tokens.count && lists.capacity >= tokens.count)
@@ -190,18 +189,6 @@ struct TokenFacts {
     /// The indexes, in order, of the tokens that may change whether a quotation is open:
     /// paragraph starts and quotation marks (see ``QuotationTracker``).
     var quotationEvents: [Int32] = []
-
-    /// The position in `positions` (ascending token indexes) of the first index at or after `token`.
-    ///
-    /// - Complexity: O(log n).
-    static func firstPosition(in positions: [Int32], atOrAfter token: Int) -> Int {
-        var low = 0, high = positions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(positions[middle]) < token { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
 }
 
 extension Token {
@@ -211,8 +198,8 @@ extension Token {
 
 /// Four lists of token indexes written side by side into one buffer with room for
 /// `capacity` indexes in each, for the facts pass, which gives each token at most one
-/// entry per list.
-struct IndexLists {
+/// entry per list. Not copyable, so that the buffer its `deinit` frees has one owner.
+struct IndexLists: ~Copyable {
     enum List: Int { case cueStarts, reportStarts, pairLastWords, quotationEvents }
 
     /// How many indexes each list holds.
@@ -237,7 +224,7 @@ struct IndexLists {
         base = .allocate(capacity: max(1, capacity * 4))
     }
 
-    func deallocate() { base.deallocate() }
+    deinit { base.deallocate() }
 
     /// Where `list` starts in the buffer.
     func start(of list: List) -> UnsafeMutablePointer<Int32> { base + list.rawValue * capacity }

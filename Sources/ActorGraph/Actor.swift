@@ -11,9 +11,8 @@ public struct Actor: Codable, Hashable, Sendable {
     /// What sort of actor this is.
     public var kind: ActorKind
     /// The state a person or agency belongs to, where known.
-    ///
-    /// Spelled out rather than `String?`, which gives the stored property an initial `nil`:
-    /// with it, an actor made in another module was copied and destroyed once more.
+    // Spelled out rather than `String?`, which gives the stored property an initial `nil`:
+    // with it, an actor made in another module was copied and destroyed once more.
     public var country: Optional<String>
     /// Every place the actor is named, in canonical order.
     public var mentions: [Mention]

@@ -35,9 +35,8 @@ public struct Evidence: Codable, Hashable, Sendable, Comparable {
     /// How firmly the sentence states it.
     public var modality: Modality
     /// The actor who states it; `nil` for the article's own voice.
-    ///
-    /// Spelled out rather than `String?`, which gives the stored property an initial `nil`:
-    /// with it, an item made in another module was copied and destroyed once more.
+    // Spelled out rather than `String?`, which gives the stored property an initial `nil`:
+    // with it, an item made in another module was copied and destroyed once more.
     public var attributedTo: Optional<String>
     /// When the sentence places it.
     public var tense: Tense

@@ -388,16 +388,16 @@ private extension Actor {
     mutating func absorb(_ other: Actor) {
         // Most often the same record again, strings and all: a corpus's graphs name the same
         // few actors with the gazetteer's own strings, article after article.
-        if kind == other.kind, name.isIdentical(to: other.name), Self.identical(country, other.country) { return }
+        if kind == other.kind, name.hasSameStorage(as: other.name), Self.sameStorage(country, other.country) { return }
         name = GraphAccumulator.preferred(name, other.name) ?? name
         kind = min(kind, other.kind)
         country = GraphAccumulator.preferred(country, other.country)
     }
 
-    private static func identical(_ a: String?, _ b: String?) -> Bool {
+    private static func sameStorage(_ a: String?, _ b: String?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
-        case (let x?, let y?): return x.isIdentical(to: y)
+        case (let x?, let y?): return x.hasSameStorage(as: y)
         default: return false
         }
     }

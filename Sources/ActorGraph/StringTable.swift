@@ -19,7 +19,7 @@ struct StringTable: Sendable {
     /// Open addressing over `strings`, each slot with its string's hash, so that a probe
     /// reads one place.
     private var slots = [Slot](repeating: .empty, count: 64)
-    /// The strings looked up last, by their representation (256 places): the graphs of a
+    /// The strings looked up last, by their storage words (256 places): the graphs of a
     /// corpus hand over the same few `String` values (an article's id, a rule's name, a
     /// repeated mention text) for record after record, and comparing two words finds
     /// them without hashing and comparing their bytes.
@@ -54,9 +54,9 @@ struct StringTable: Sendable {
     ///
     /// - Complexity: O(length of `string`) expected.
     mutating func index(of string: String) -> Int32 {
-        let representation = Self.representation(of: string)
-        let place = Int(truncatingIfNeeded: Self.mix(representation.0 ^ representation.1) >> 56)
-        if recent[place].index >= 0, Self.representation(of: recent[place].string) == representation {
+        let words = string.storageWords
+        let place = Int(truncatingIfNeeded: Self.mix(words.0 ^ words.1) >> 56)
+        if recent[place].index >= 0, recent[place].string.storageWords == words {
             return recent[place].index
         }
         let index = lookUp(string)
@@ -71,7 +71,6 @@ struct StringTable: Sendable {
         return copy.withUTF8 { index(ofUTF8: $0) }
     }
 
-    private static func representation(of string: String) -> (UInt64, UInt64) { string.representation }
 
     private mutating func index(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(utf8)
@@ -164,11 +163,13 @@ extension String {
     /// bytes) its bytes. Two strings with the same words hold the same bytes, as long as
     /// the storage cannot be freed and reused between them: both are alive, or (as in
     /// ``StringTable``'s `recent`) the first is kept.
-    var representation: (UInt64, UInt64) {
-        withUnsafeBytes(of: self) { ($0.load(fromByteOffset: 0, as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
+    var storageWords: (UInt64, UInt64) {
+        // A `String` is two words on the 64-bit platforms the project builds for.
+        precondition(MemoryLayout<String>.size == 16)
+        return withUnsafeBytes(of: self) { ($0.load(fromByteOffset: 0, as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
     }
 
     /// Whether `other` is this very string value (the same storage, or the same short
     /// bytes): a quick `==` that may answer `false` for equal strings.
-    func isIdentical(to other: String) -> Bool { representation == other.representation }
+    func hasSameStorage(as other: String) -> Bool { storageWords == other.storageWords }
 }

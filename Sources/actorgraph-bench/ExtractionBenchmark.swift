@@ -29,7 +29,7 @@ enum ExtractionBenchmark {
         // Rounds of every run one after another, each figure the median of its runs: the
         // machine's speed drifts over a minute, and one run each compared runs made in
         // different moments of that drift (two jobs measured 0.8× to 1.3× of one job).
-        var rounds: [[ChildRun]] = []
+        var rounds: [Round] = []
         for _ in 0..<Self.rounds {
             guard let words = afterSync({ ChildRun.run("wc", ["-w", corpus]) }),
                   let one = afterSync({ ChildRun.run(binary, ["extract", "--quiet", "--jobs", "1", corpus, "-o", mergedOne]) }),
@@ -38,9 +38,9 @@ enum ExtractionBenchmark {
                 print("extraction: skipped, a run could not be started\n")
                 return
             }
-            rounds.append([words, one, all, mapper])
+            rounds.append(Round(words: words, one: one, all: all, mapper: mapper))
         }
-        let (words, one, all, mapper) = (median(rounds, 0), median(rounds, 1), median(rounds, 2), median(rounds, 3))
+        let words = median(rounds, \.words), one = median(rounds, \.one), all = median(rounds, \.all), mapper = median(rounds, \.mapper)
         let size = "\(megabytes(bytes)), \(articles) articles"
         let rows = [
             BenchmarkRow(name: "wc -w (baseline)", size: size, seconds: words.seconds, baseline: words.seconds),
@@ -51,7 +51,7 @@ enum ExtractionBenchmark {
         printTable("extraction: a generated JSON Lines corpus, the release binary, \(cores) cores (median of \(Self.rounds) rounds)", rows)
         let rate = { (run: ChildRun) in String(format: "%.2f MB/s", Double(bytes) / 1_000_000 / run.seconds) }
         print("  throughput: wc -w \(rate(words)); 1 job \(rate(one)); \(cores) jobs \(rate(all)) (\(String(format: "%.2f", one.seconds / all.seconds))× of 1 job); mapper \(rate(mapper))")
-        let perRound = rounds.map { String(format: "%.2f×", $0[1].seconds / $0[2].seconds) }.joined(separator: ", ")
+        let perRound = rounds.map { String(format: "%.2f×", $0.one.seconds / $0.all.seconds) }.joined(separator: ", ")
         print("  \(cores) jobs against 1 job, round by round: \(perRound)")
         print("  peak RSS: 1 job \(megabytes(one.peakRSS)); \(cores) jobs \(megabytes(all.peakRSS)); mapper \(megabytes(mapper.peakRSS))")
         let mergedSize = (try? FileManager.default.attributesOfItem(atPath: mergedOne)[.size] as? Int) ?? 0
@@ -63,10 +63,15 @@ enum ExtractionBenchmark {
 
     static let rounds = 3
 
-    /// The run of column `column` with the median time over the rounds, with the highest
-    /// peak memory and the worst exit status of them all.
-    private static func median(_ rounds: [[ChildRun]], _ column: Int) -> ChildRun {
-        let runs = rounds.map { $0[column] }
+    /// One round: every run once, one after another.
+    private struct Round {
+        var words, one, all, mapper: ChildRun
+    }
+
+    /// The run with the median time over the rounds, with the highest peak memory of
+    /// them all and the first failing exit status, if any run failed.
+    private static func median(_ rounds: [Round], _ run: KeyPath<Round, ChildRun>) -> ChildRun {
+        let runs = rounds.map { $0[keyPath: run] }
         var middle = runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
         middle.peakRSS = runs.map(\.peakRSS).max() ?? middle.peakRSS
         middle.status = runs.map(\.status).first { $0 != 0 } ?? 0

@@ -36,9 +36,15 @@ final class ActorTableTests: XCTestCase {
         XCTAssertFalse(actors.isLocal(japan))
     }
 
-    func testCopiesOfAGazetteerReadTheSameEntries() {
-        let copy = TestExtractor.gazetteer
-        XCTAssertEqual(copy.entries.map(\.id), TestExtractor.gazetteer.entries.map(\.id))
-        XCTAssertEqual(copy.kinds, TestExtractor.gazetteer.kinds)
+    func testManyOwnActorsAreFoundByIDPastTheSearchedFew() {
+        // Past the few searched one by one, the table looks ids up in a dictionary: every
+        // actor, added before it was made or after, is found, and added once.
+        var actors = table()
+        let ids = (0..<40).map { "stranger-\($0)" }
+        let indices = ids.map { actors.addLocal(GazetteerEntry(id: $0, name: $0, kind: .person)) }
+        XCTAssertEqual(ids.map { actors.index(of: $0) }, indices)
+        XCTAssertEqual(ids.map { actors.addLocal(GazetteerEntry(id: $0, name: $0, kind: .person)) }, indices)
+        XCTAssertEqual(actors.count, TestExtractor.gazetteer.entries.count + ids.count)
+        XCTAssertNil(actors.index(of: "stranger-40"))
     }
 }

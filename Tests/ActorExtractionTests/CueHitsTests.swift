@@ -7,7 +7,6 @@ final class CueHitsTests: XCTestCase {
 
     func testHitsAreKeptInOrderAndTheLastCanBeDropped() {
         var hits = CueHits(capacity: 4)
-        defer { hits.deallocate() }
         hits.append(hit(0, cue: 7))
         hits.append(hit(2, cue: 8))
         XCTAssertEqual(hits.count, 2)
@@ -20,7 +19,6 @@ final class CueHitsTests: XCTestCase {
 
     func testEmptiedHitsHaveRoomForAHitAtEveryToken() {
         var hits = CueHits(capacity: 3)
-        defer { hits.deallocate() }
         hits.append(hit(0, cue: 1))
         hits.removeAll()
         XCTAssertNil(hits.last)

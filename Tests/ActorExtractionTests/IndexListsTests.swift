@@ -5,7 +5,6 @@ import XCTest
 final class IndexListsTests: XCTestCase {
     func testEachListKeepsItsOwnIndexesInOrder() {
         let lists = IndexLists(capacity: 3)
-        defer { lists.deallocate() }
         var counts = IndexLists.Counts()
         IndexLists.append(0, to: lists.start(of: .cueStarts), &counts.cueStarts)
         IndexLists.append(2, to: lists.start(of: .cueStarts), &counts.cueStarts)
@@ -17,7 +16,6 @@ final class IndexListsTests: XCTestCase {
 
     func testAListCanHoldAnEntryForEveryToken() {
         let lists = IndexLists(capacity: 2)
-        defer { lists.deallocate() }
         var counts = IndexLists.Counts()
         for index in 0..<2 { IndexLists.append(index, to: lists.start(of: .pairLastWords), &counts.pairLastWords) }
         for index in 0..<2 { IndexLists.append(index + 5, to: lists.start(of: .quotationEvents), &counts.quotationEvents) }

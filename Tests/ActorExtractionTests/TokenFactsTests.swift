@@ -56,19 +56,10 @@ final class TokenFactsTests: XCTestCase {
         XCTAssertEqual(read.facts.bits[starts[1]] & TokenFact.paragraphClosesFirst, 0)
     }
 
-    func testFirstPositionIsTheFirstIndexAtOrAfterTheToken() {
-        let positions: [Int32] = [2, 5, 5, 9]
-        XCTAssertEqual(TokenFacts.firstPosition(in: positions, atOrAfter: 0), 0)
-        XCTAssertEqual(TokenFacts.firstPosition(in: positions, atOrAfter: 5), 1)
-        XCTAssertEqual(TokenFacts.firstPosition(in: positions, atOrAfter: 6), 3)
-        XCTAssertEqual(TokenFacts.firstPosition(in: positions, atOrAfter: 10), 4)
-        XCTAssertEqual(TokenFacts.firstPosition(in: [], atOrAfter: 3), 0)
-    }
-
     func testAQuotationCarriesIntoAParagraphThatClosesItFirst() {
         let tokens = self.tokens("\u{201C}It goes on\n and on,\u{201D} he said.\nThen \u{201C}new")
         let read = TokenFact.facts(of: tokens, words: words)
-        let inside = QuotationTracker.insideQuotes(tokens, facts: read.bits)
+        let inside = QuotationTracker.insideQuotes(tokens, facts: read.bits, events: read.quotationEvents).inside
         let on = tokens.indices.filter { tokens[$0].afterNewline }
         XCTAssertTrue(inside[on[0]], "the paragraph closes the quotation first, so it goes on")
         XCTAssertFalse(inside[on[1]], "the paragraph opens a quotation first, so the break ends the old one")
@@ -95,11 +86,15 @@ final class TokenFactsTests: XCTestCase {
         XCTAssertEqual(events.count, 5)
     }
 
-    func testQuotationsReadAtTheEventsAloneMatchAReadingOfEveryToken() {
-        let tokens = self.tokens("\u{201C}It goes on\n and on,\u{201D} he said.\nThen \u{201C}new words")
+    func testTheWordsOfAQuotationAreInsideItAndTheReportingWordsAreNot() {
+        let text = "\u{201C}It goes on\n and on,\u{201D} he said.\nThen \u{201C}new words"
+        let tokens = self.tokens(text)
         let read = TokenFact.facts(of: tokens, words: words)
         let atEvents = QuotationTracker.insideQuotes(tokens, facts: read.bits, events: read.quotationEvents)
-        XCTAssertEqual(atEvents.inside, QuotationTracker.insideQuotes(tokens, facts: read.bits))
+        let bytes = Array(text.utf8)
+        let words = tokens.indices.filter { tokens[$0].isWord }
+        let insideWords = words.filter { atEvents.inside[$0] }.map { String(decoding: bytes[Int(tokens[$0].start)..<Int(tokens[$0].end)], as: UTF8.self) }
+        XCTAssertEqual(insideWords, ["It", "goes", "on", "and", "on", "new", "words"])
         XCTAssertEqual(atEvents.last, tokens.count - 1, "the last quotation is left open to the end")
     }
 

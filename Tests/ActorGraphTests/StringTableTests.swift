@@ -48,13 +48,13 @@ final class StringTableTests: XCTestCase {
         XCTAssertEqual(table.index(of: id), index)
         XCTAssertFalse(others.contains(index))
     }
-    func testOnlyTheSameStringValueOrTheSameShortBytesAreIdentical() {
+    func testOnlyTheSameStringValueOrTheSameShortBytesShareStorage() {
         let long = String(decoding: Array("a string too long to be kept inline".utf8), as: UTF8.self)
         let equalCopy = String(decoding: Array(long.utf8), as: UTF8.self)
-        XCTAssertTrue(long.isIdentical(to: long))
+        XCTAssertTrue(long.hasSameStorage(as: long))
         XCTAssertEqual(long, equalCopy)
-        XCTAssertFalse(long.isIdentical(to: equalCopy))
-        XCTAssertTrue("RUS".isIdentical(to: String(decoding: Array("RUS".utf8), as: UTF8.self)))
-        XCTAssertFalse("caf\u{E9}".isIdentical(to: "cafe\u{301}"))
+        XCTAssertFalse(long.hasSameStorage(as: equalCopy))
+        XCTAssertTrue("RUS".hasSameStorage(as: String(decoding: Array("RUS".utf8), as: UTF8.self)))
+        XCTAssertFalse("caf\u{E9}".hasSameStorage(as: "cafe\u{301}"))
     }
 }

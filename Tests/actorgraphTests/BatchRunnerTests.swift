@@ -63,26 +63,29 @@ final class BatchRunnerTests: XCTestCase {
 
     func testTakenResultsAreFreedOnTheWorkersNotTheCallersThread() throws {
         // Memory freed on another thread than the allocating one contends for that thread's
-        // allocator; only the last few results, taken after the last delivery, stay behind.
+        // allocator; only the last few results, taken after their worker's last delivery,
+        // stay behind: at most a window's worth for each worker, and the few not yet given back.
         let reader = try corpus(lines: 400)
         let caller = pthread_self()
         let freedByCaller = LockedCount()
         try BatchRunner<Tracked>(jobs: 2, window: 8).run(reader) { _ in
             Tracked { if pthread_equal(pthread_self(), caller) != 0 { freedByCaller.increment() } }
         } take: { _ in }
-        XCTAssertLessThanOrEqual(freedByCaller.value, 16)
+        XCTAssertLessThanOrEqual(freedByCaller.value, 2 * 8 + 2)
     }
 
     func testTakenResultsAreFreedByTheWorkerThatMadeThem() throws {
         // Only the last few results, taken after their worker's last delivery, are freed
-        // elsewhere (by the caller, as the run ends).
+        // elsewhere (by the caller, as the run ends): at most a window's worth for each
+        // worker, and the few not yet given back. Freed by whichever worker delivered next,
+        // about two in three of 400 were.
         let reader = try corpus(lines: 400)
         let freedElsewhere = LockedCount()
         try BatchRunner<Tracked>(jobs: 3, window: 8).run(reader) { _ in
             let maker = pthread_self()
             return Tracked { if pthread_equal(pthread_self(), maker) == 0 { freedElsewhere.increment() } }
         } take: { _ in }
-        XCTAssertLessThanOrEqual(freedElsewhere.value, 16)
+        XCTAssertLessThanOrEqual(freedElsewhere.value, 3 * 8 + 2)
     }
 
     func testLineReaderNumbersLinesAcrossBufferBoundariesAndCarriageReturns() throws {
