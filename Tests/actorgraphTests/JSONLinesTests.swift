@@ -59,6 +59,24 @@ final class JSONLinesTests: XCTestCase {
         XCTAssertNil(JSONLinesRecordReader.read(line))
     }
 
+    func testInvalidUTF8AmongPlainTextIsLeftToJSONDecoder() {
+        // A character cut short (its first three bytes of four) and a stray continuation
+        // byte, each between ASCII words and after a valid character: decoding either run
+        // alone would replace it with U+FFFD, as many bytes as the cut one.
+        for bad: [UInt8] in [[0xF0, 0x90, 0x80], [0xC3, 0xA9, 0x80]] {
+            let line = Array(#"{"text": "caf\#u{E9} and "#.utf8) + bad + Array(#" more"}"#.utf8)
+            XCTAssertNil(JSONLinesRecordReader.read(line), "\(bad)")
+        }
+    }
+
+    func testTextWithAFewOtherCharactersKeepsItsBytes() throws {
+        let text = "Kyiv\u{2019}s \u{201C}partners\u{201D} met in Tōkyō \u{FFFD} and e\u{301}lan, 🇯🇵 end"
+        let line = Array("{\"text\": \"\(text)\", \"title\": \"Caf\u{E9}\\n\u{2014}\"}".utf8)
+        let read = try XCTUnwrap(JSONLinesRecordReader.read(line))
+        XCTAssertEqual(Array(read.text.utf8), Array(text.utf8))
+        XCTAssertEqual(Array((read.title ?? "").utf8), Array("Caf\u{E9}\n\u{2014}".utf8))
+    }
+
     func testAWellFormedLineIsReadWithoutWarnings() throws {
         let line = Array(#"{"id": "a", "text": "Tōkyō — Москва and \"quotes\""}"#.utf8)
         let loaded = try JSONLinesArticle.article(line: line, origin: "c.jsonl:1", fallbackID: "f", date: nil)
