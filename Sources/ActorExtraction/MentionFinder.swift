@@ -75,7 +75,7 @@ struct MentionFinder {
                 // before a match is set up.
                 let token = buffer[index]
                 let first = TokenHash.nameKey(token)
-                guard token.kind == .word, filter.mayStart(with: first),
+                guard token.kind == .word, filter.mayHold(first),
                       let match = phrases.longestMatchEnd(from: index, firstKey: first, key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
                 else { index &+= 1; continue }
                 let surface = bestPhrases[Int(match.node)]

@@ -137,11 +137,14 @@ struct RelationFinder {
                 } else if isCoordinated {
                     // Every pair of the list, in list order: "Mali, Burkina Faso and Niger became allies"
                     // states three alliances.
-                    let members = CoordinatedList.members(around: pair, in: view)
-                    for i in members.indices { for j in (i + 1)..<members.endIndex { add(members[i], members[j]) } }
                     // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
-                    if cue.kind.isDirected {
-                        for i in members.indices { for j in (i + 1)..<members.endIndex { add(members[j], members[i]) } }
+                    let members = CoordinatedList.members(around: pair, in: view)
+                    let mutual = cue.kind.isDirected
+                    for i in members.indices {
+                        for j in (i + 1)..<members.endIndex {
+                            add(members[i], members[j])
+                            if mutual { add(members[j], members[i]) }
+                        }
                     }
                 } else {
                     // Not single and not a coordinated pair: the rule expands lists.

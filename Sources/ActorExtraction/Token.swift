@@ -44,14 +44,20 @@ enum TokenHash {
 
     static func exact<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
         var hash = seed
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
+        for byte in bytes { hash = step(hash, byte) }
         return hash
     }
 
     static func folded<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
         var hash = seed
-        for byte in bytes { hash = (hash ^ UInt64(lowercase(byte))) &* prime }
+        for byte in bytes { hash = step(hash, lowercase(byte)) }
         return hash
+    }
+
+    /// `hash` with one more byte taken in.
+    @inline(__always)
+    static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* prime
     }
 
     @inline(__always)

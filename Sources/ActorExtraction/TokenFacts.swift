@@ -81,7 +81,7 @@ enum TokenFact {
         for index in tokens.indices {
             // The key and kind alone first: most tokens need no more of the token.
             let key = tokens[index].folded, kind = tokens[index].kind, afterNewline = tokens[index].afterNewline
-            let listed = TokenKeyMap.mayHold(key, in: words.filter)
+            let listed = KeyFilter.bit(of: key, in: words.filter) != 0
             // Most tokens are words inside a line in no list: they have no fact to record.
             if !listed, kind == .word, !afterNewline { continue }
             let token = tokens[index]

@@ -79,9 +79,8 @@ struct TokenKeyMap: Sendable {
     private var slots: [Slot]
     private var shift: UInt64
     private var zeroValue: UInt16 = 0
-    /// One bit per low 16 bits of each key: most tokens are in no list, and a bit test
-    /// turns them away before the table is probed.
-    private(set) var filter = [UInt64](repeating: 0, count: 1024)
+    /// The keys held: most tokens are in no list.
+    private(set) var filter = KeyFilter()
 
     /// The map in which each key of `entries` holds the union of its bits.
     init(_ entries: [(key: UInt64, bits: UInt16)]) {
@@ -93,7 +92,7 @@ struct TokenKeyMap: Sendable {
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         let mask = capacity - 1
         for (key, bits) in merged {
-            filter[Int(key & 0xFFFF) >> 6] |= 1 << (key & 63)
+            filter.insert(key)
             if key == 0 { zeroValue = bits; continue }
             var index = Self.slot(of: key, shift)
             while slots[index].key != 0 { index = (index + 1) & mask }
@@ -101,18 +100,10 @@ struct TokenKeyMap: Sendable {
         }
     }
 
-    /// Whether `key` may be in the map, as ``filter`` (passed by the caller, which keeps
-    /// its address at hand in a loop) says: `false` means its bits are 0.
-    @inline(__always)
-    static func mayHold(_ key: UInt64, in filter: UnsafeBufferPointer<UInt64>) -> Bool {
-        // The index is below 1024, the filter's size, by construction.
-        filter[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] & (1 &<< (key & 63)) != 0
-    }
-
     /// The bits of `key`, or 0 if it is in no list.
     @inline(__always)
     func bits(of key: UInt64) -> UInt16 {
-        guard filter[Int(key & 0xFFFF) >> 6] & (1 << (key & 63)) != 0 else { return 0 }
+        guard filter.mayHold(key) else { return 0 }
         return probe(key)
     }
 
@@ -126,7 +117,7 @@ struct TokenKeyMap: Sendable {
     /// address, shift and filter stay at hand instead of being read through the map each time.
     func withReader<Result>(_ body: (Reader) -> Result) -> Result {
         slots.withUnsafeBufferPointer { slots in
-            filter.withUnsafeBufferPointer { filter in
+            filter.bits.withUnsafeBufferPointer { filter in
                 body(Reader(slots: slots, filter: filter, shift: shift, zeroValue: zeroValue))
             }
         }
@@ -135,6 +126,7 @@ struct TokenKeyMap: Sendable {
     /// ``TokenKeyMap`` over borrowed buffers; valid only inside ``withReader(_:)``.
     struct Reader {
         fileprivate let slots: UnsafeBufferPointer<Slot>
+        /// The bits of the map's ``KeyFilter``.
         let filter: UnsafeBufferPointer<UInt64>
         fileprivate let shift: UInt64
         fileprivate let zeroValue: UInt16
@@ -142,7 +134,7 @@ struct TokenKeyMap: Sendable {
         /// The bits of `key`, or 0 if it is in no list.
         @inline(__always)
         func bits(of key: UInt64) -> UInt16 {
-            guard TokenKeyMap.mayHold(key, in: filter) else { return 0 }
+            guard KeyFilter.bit(of: key, in: filter) != 0 else { return 0 }
             return TokenKeyMap.probe(key, in: slots, shift: shift, zeroValue: zeroValue)
         }
     }

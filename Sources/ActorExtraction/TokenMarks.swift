@@ -8,7 +8,7 @@ struct TokenMarks {
     /// Tokens whose folded key may start an office phrase.
     let roles: IndexBits
 
-    init(_ tokens: [Token], roles roleFilter: FirstKeyFilter) {
+    init(_ tokens: [Token], roles roleFilter: KeyFilter) {
         var capitalised = IndexBits(count: tokens.count)
         var roles = capitalised
         tokens.withUnsafeBufferPointer { buffer in

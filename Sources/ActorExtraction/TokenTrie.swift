@@ -25,11 +25,8 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// first word, and a bit test in this small array turns them away before a probe of
     /// the large edge table, whose cache misses took most of a match's time.
     private var childKeyBits: [UInt64] = [0]
-    /// One bit per low 16 bits of a phrase's first key: most words start no phrase, and a
-    /// bit test turns them away before the table is probed. The same size for every trie:
-    /// a map sized to the number of first keys let more words through the relation
-    /// finder's small tries and cost it more instructions than it saved.
-    private var firstKeyBits = [UInt64](repeating: 0, count: 1024)
+    /// The phrases' first keys: most words start no phrase.
+    private(set) var firstKeyFilter = KeyFilter()
 
     /// The number of phrases stored.
     private(set) var count = 0
@@ -42,7 +39,7 @@ struct TokenTrie<Payload: Sendable>: Sendable {
 
     mutating func insert(_ keys: [UInt64], _ payload: Payload) {
         guard !keys.isEmpty else { return }
-        firstKeyBits[Int(keys[0] & 0xFFFF) >> 6] |= 1 << (keys[0] & 63)
+        firstKeyFilter.insert(keys[0])
         var node: Int32 = 0
         for key in keys {
             if let next = child(of: node, key) {
@@ -65,15 +62,7 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// Whether some phrase may start with `key`: `false` means none does. A bit test, for
     /// callers that turn most tokens away before building the key of the next.
     @inline(__always)
-    func mayStart(with key: UInt64) -> Bool {
-        // The index is below 1024, the map's size, by construction: read without a bounds test.
-        firstKeyBits.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] } & (1 &<< (key & 63)) != 0
-    }
-
-    /// ``mayStart(with:)`` as a value of its own, for a loop that asks it of every token:
-    /// a local copy keeps the bit map's address at hand instead of reading it through the
-    /// trie each time.
-    var firstKeyFilter: FirstKeyFilter { FirstKeyFilter(bits: firstKeyBits) }
+    func mayStart(with key: UInt64) -> Bool { firstKeyFilter.mayHold(key) }
 
     /// The longest phrase whose keys equal `key(start)`, `key(start + 1)`, …
     ///
@@ -176,22 +165,5 @@ struct TokenTrie<Payload: Sendable>: Sendable {
         for edge in old where edge.node >= 0 {
             addEdge(from: edge.node, edge.key, to: edge.target)
         }
-    }
-}
-
-/// The first-key bit map of a ``TokenTrie``.
-struct FirstKeyFilter: Sendable {
-    fileprivate let bits: [UInt64]
-
-    /// Whether some phrase of the trie may start with `key`: `false` means none does.
-    @inline(__always)
-    func mayStart(with key: UInt64) -> Bool { bit(of: key) != 0 }
-
-    /// 1 if some phrase of the trie may start with `key`, else 0: for a loop that gathers
-    /// the answers for many tokens into bits without a branch each.
-    @inline(__always)
-    func bit(of key: UInt64) -> UInt64 {
-        // The index is below 1024, the map's size, by construction: read without a bounds test.
-        bits.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: key & 0xFFFF) &>> 6] } &>> (key & 63) & 1
     }
 }

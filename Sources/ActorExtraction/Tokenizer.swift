@@ -81,7 +81,7 @@ struct Tokenizer {
                 if byte != UInt8(ascii: "'") {
                     // ASCII punctuation, one byte: hashed directly, where the general loop cost
                     // a dozen instructions more for each comma and full stop.
-                    let hash = (TokenHash.seed ^ UInt64(byte)) &* TokenHash.prime
+                    let hash = TokenHash.step(TokenHash.seed, byte)
                     let kind: Token.Kind = byte == UInt8(ascii: "-") ? .dash : byte == UInt8(ascii: "\"") ? .straightQuote : .punctuation
                     token = Token(
                         exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
@@ -133,8 +133,8 @@ struct Tokenizer {
         var folded = TokenHash.seed
         for index in start..<end {
             let byte = bytes[index]
-            exact = (exact ^ UInt64(byte)) &* TokenHash.prime
-            folded = (folded ^ UInt64(TokenHash.lowercase(byte))) &* TokenHash.prime
+            exact = TokenHash.step(exact, byte)
+            folded = TokenHash.step(folded, TokenHash.lowercase(byte))
         }
         return Token(
             exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
@@ -153,8 +153,8 @@ struct Tokenizer {
     /// - Parameter wordBytes: ``asciiWordBytes``.
     @inline(__always)
     private func plainASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, first: UInt8, lower: UInt8, end: Int, wordBytes: UnsafePointer<UInt8>) -> Token? {
-        var exact = (TokenHash.seed ^ UInt64(first)) &* TokenHash.prime
-        var folded = (TokenHash.seed ^ UInt64(lower)) &* TokenHash.prime
+        var exact = TokenHash.step(TokenHash.seed, first)
+        var folded = TokenHash.step(TokenHash.seed, lower)
         var index = start &+ 1
         // The byte that ended the word, if one did before the end of the text.
         var stop: UInt8?
@@ -163,13 +163,13 @@ struct Tokenizer {
             let byte = bytes[index]
             let lower = wordBytes[Int(byte)]
             guard lower != 0 else { stop = byte; break }
-            exact = (exact ^ UInt64(byte)) &* TokenHash.prime
-            folded = (folded ^ UInt64(lower)) &* TokenHash.prime
+            exact = TokenHash.step(exact, byte)
+            folded = TokenHash.step(folded, lower)
             let next = bytes[index &+ 1]
             let nextLower = wordBytes[Int(next)]
             guard nextLower != 0 else { index &+= 1; stop = next; break }
-            exact = (exact ^ UInt64(next)) &* TokenHash.prime
-            folded = (folded ^ UInt64(nextLower)) &* TokenHash.prime
+            exact = TokenHash.step(exact, next)
+            folded = TokenHash.step(folded, nextLower)
             index &+= 2
         }
         if stop == nil, index < end {
@@ -178,8 +178,8 @@ struct Tokenizer {
             if lower == 0 {
                 stop = byte
             } else {
-                exact = (exact ^ UInt64(byte)) &* TokenHash.prime
-                folded = (folded ^ UInt64(lower)) &* TokenHash.prime
+                exact = TokenHash.step(exact, byte)
+                folded = TokenHash.step(folded, lower)
                 index &+= 1
             }
         }

@@ -83,7 +83,7 @@ struct UnknownActorFinder {
                 index = marks.capitalised.next(from: index)
                 guard index < count else { break }
                 let token = buffer[index]
-                if titleFilter.mayStart(with: TokenHash.nameKey(token)) || marks.roles.contains(index),
+                if titleFilter.mayHold(TokenHash.nameKey(token)) || marks.roles.contains(index),
                    let title = titleLength(at: index, token: token, reader: reader) {
                     index += title
                     continue

@@ -83,7 +83,7 @@ final class IndexBitsTests: XCTestCase {
         XCTAssertEqual(filter.bit(of: TokenHash.folded("prime".utf8)), 1)
         for word in ["minister", "talks", "the"] {
             let key = TokenHash.folded(word.utf8)
-            XCTAssertEqual(filter.bit(of: key), filter.mayStart(with: key) ? 1 : 0, word)
+            XCTAssertEqual(filter.bit(of: key), filter.mayHold(key) ? 1 : 0, word)
         }
     }
 }
