@@ -88,6 +88,45 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertLessThanOrEqual(freedElsewhere.value, 3 * 8 + 2)
     }
 
+    func testReaderPreparesItemsWhileEveryWorkerHasOneWaiting() throws {
+        // One job: once the first item waits for the worker, every later one is prepared
+        // on the reading thread, whatever the timing.
+        let reader = try corpus(lines: 40)
+        var prepared: [Bool] = []
+        try BatchRunner<Bool>(jobs: 1, window: 8).run(reader, prepare: { $0.parsed(date: nil) }) { item in
+            if case .parsed = item.payload { return true }
+            return false
+        } take: { prepared.append($0) }
+        XCTAssertEqual(prepared, [false] + Array(repeating: true, count: 39))
+    }
+
+    func testReaderHandsItemsOnAsTheyAreWhenWorkersRunShort() throws {
+        // Each line is written only once the one before it was taken, so the three workers
+        // never have an item waiting each, and the reading thread leaves every item to them.
+        let fifo = folder.appendingPathComponent("slow.jsonl").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let taken = DispatchSemaphore(value: 0)
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            for number in 0..<6 {
+                handle.write(Data("{\"id\": \"\(number)\", \"text\": \"Japan met China.\"}\n".utf8))
+                // A hang guard, not a measure.
+                guard taken.wait(timeout: .now() + 60) == .success else { break }
+            }
+            handle.closeFile()
+        }
+        writer.start()
+        var prepared: [Bool] = []
+        try BatchRunner<Bool>(jobs: 3).run(CorpusReader(sources: [.jsonLines(path: fifo)]), prepare: { $0.parsed(date: nil) }) { item in
+            if case .parsed = item.payload { return true }
+            return false
+        } take: {
+            prepared.append($0)
+            taken.signal()
+        }
+        XCTAssertEqual(prepared, Array(repeating: false, count: 6))
+    }
+
     func testLineReaderNumbersLinesAcrossBufferBoundariesAndCarriageReturns() throws {
         let url = folder.appendingPathComponent("lines.jsonl")
         try Data("first line\r\nsecond, which is longer than the buffer\n\nlast without a break".utf8).write(to: url)

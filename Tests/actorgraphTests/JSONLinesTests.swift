@@ -100,4 +100,24 @@ final class JSONLinesTests: XCTestCase {
     private func fields(_ record: JSONLinesArticle) -> [[UInt8]?] {
         [record.id, record.title, record.date, record.source, record.text].map { $0.map { Array($0.utf8) } }
     }
+
+    func testLineParsedAheadGivesTheArticleTheWorkerWouldHaveRead() throws {
+        let line = CorpusItem(sequence: 0, byteCount: 60, payload: .line(Array(#"{"id": "a-1", "date": "2020-02-02", "text": "Japan met China."}"#.utf8), origin: "c.jsonl:1", fallbackID: "c-1"))
+        let direct = try line.article(date: "2023-01-14")
+        let ahead = try line.parsed(date: "2023-01-14").article(date: nil)
+        XCTAssertEqual(ahead.article.article, direct.article.article)
+        XCTAssertEqual(ahead.article.article.date, "2023-01-14")
+        XCTAssertEqual(ahead.article.text, direct.article.text)
+    }
+
+    func testLineParsedAheadKeepsItsFailureForTheWorker() throws {
+        let line = CorpusItem(sequence: 0, byteCount: 20, payload: .line(Array(#"{"title": "no text"}"#.utf8), origin: "c.jsonl:3", fallbackID: "c-3"))
+        var direct: CommandFailure?, ahead: CommandFailure?
+        XCTAssertThrowsError(try line.article(date: nil)) { direct = $0 as? CommandFailure }
+        XCTAssertThrowsError(try line.parsed(date: nil).article(date: nil)) { ahead = $0 as? CommandFailure }
+        XCTAssertEqual(ahead?.message, direct?.message)
+        XCTAssertEqual(ahead?.message, #"c.jsonl:3: no "text" field"#)
+        XCTAssertEqual(line.parsed(date: nil).origin, "c.jsonl:3")
+    }
+
 }

@@ -2,9 +2,10 @@ import Foundation
 
 /// Runs work over a corpus on several threads and hands the results back in input order.
 ///
-/// One thread reads the corpus, `jobs` threads do the work, and the calling thread takes
-/// the results in the order the articles came in, so that everything it writes (files,
-/// lines, messages) is the same whatever the number of jobs. At most `window` articles are
+/// One thread reads the corpus (and, while the workers are busy, prepares articles for
+/// them), `jobs` threads do the work, and the calling thread takes the results in the
+/// order the articles came in, so that everything it writes (files, lines, messages) is
+/// the same whatever the number of jobs. At most `window` articles are
 /// between reading and being taken, so memory stays bounded however large the corpus.
 ///
 /// Threads that wait are woken for a handful of articles at a time, not for each one: the
@@ -28,9 +29,16 @@ struct BatchRunner<Result: Sendable> {
     /// Reads `reader`'s articles, runs `work` on each on the worker threads, and calls
     /// `take` on the calling thread with each result in input order.
     ///
+    /// - Parameter prepare: work on an item that the reading thread does itself while every
+    ///   worker has an article waiting, such as parsing its line: with few jobs, the reading
+    ///   thread is mostly idle and the workers are the limit. When the workers run short of
+    ///   articles, items go to them as they are, so that with many jobs the one reading
+    ///   thread does not become the limit instead. `work` gets either, so `prepare` must
+    ///   not change what `work` makes of an item.
     /// - Throws: what `take` throws, after stopping the reader and the workers.
     func run(
         _ reader: CorpusReader,
+        prepare: @escaping @Sendable (CorpusItem) -> CorpusItem = { $0 },
         work: @escaping @Sendable (CorpusItem) -> Result,
         take: (Result) throws -> Void
     ) throws {
@@ -42,12 +50,15 @@ struct BatchRunner<Result: Sendable> {
         let reading = DispatchGroup()
         let working = DispatchGroup()
 
-        startThread(in: reading) {
+        startThread(in: reading) { [jobs] in
             var count = 0
+            var workersBusy = false
             reader.forEach { item in
                 slots.wait()
                 count += 1
-                return queue.put(item)
+                guard let waiting = queue.put(workersBusy ? prepare(item) : item) else { return false }
+                workersBusy = waiting >= jobs
+                return true
             }
             queue.close()
             results.finish(count: count)
@@ -151,14 +162,15 @@ private final class WorkQueue: @unchecked Sendable {
         return head == items.count
     }
 
-    /// Adds an item; `false` once the run was cancelled, so the reader stops.
-    func put(_ item: CorpusItem) -> Bool {
+    /// Adds an item; returns how many items then wait for a worker, or `nil` once the run
+    /// was cancelled, so the reader stops.
+    func put(_ item: CorpusItem) -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        guard !cancelled else { return false }
+        guard !cancelled else { return nil }
         items.append(item)
         condition.signal()
-        return true
+        return items.count - head
     }
 
     /// The next item, waiting for one; `nil` when the reader is done or the run was cancelled.

@@ -62,7 +62,7 @@ struct CorpusExtraction {
         var files = try options.perArticle.map { try PerArticleFiles(folder: $0, sparing: inputs) }
         var progress = ProgressLine(totalBytes: reader.totalBytes(), enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
 
-        try BatchRunner<Outcome>(jobs: options.jobs).run(reader) { item in
+        try BatchRunner<Outcome>(jobs: options.jobs).run(reader, prepare: { $0.parsed(date: date) }) { item in
             do {
                 let loaded = try item.article(date: date)
                 let graph = extractor.extract(loaded.article)

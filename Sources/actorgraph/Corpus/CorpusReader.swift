@@ -14,15 +14,17 @@ struct CorpusItem: Sendable {
     /// The input bytes the article stands for, for progress.
     let byteCount: Int
     /// What the worker reads the article from.
-    let payload: Payload
+    var payload: Payload
     /// Warnings raised before the worker's turn (a whole UTF-16 file decoded for its lines).
     var warnings: [String] = []
 
     enum Payload: Sendable {
         /// An article or HTML file; workers read files, so reading runs in parallel too.
         case file(CorpusSource)
-        /// One line of a JSON Lines corpus, parsed by the worker.
+        /// One line of a JSON Lines corpus, parsed by the worker (or ahead, as `.parsed`).
         case line([UInt8], origin: String, fallbackID: String)
+        /// A line parsed ahead, on the reading thread (see ``CorpusItem/parsed(date:)``).
+        case parsed(LoadedArticle, origin: String)
         /// An input that failed before it became an article (a JSON Lines file that cannot be opened).
         case failure(CommandFailure, origin: String)
     }
@@ -31,8 +33,25 @@ struct CorpusItem: Sendable {
     var origin: String {
         switch payload {
         case .file(let source): return source.path == "-" ? "standard input" : source.path
-        case .line(_, let origin, _), .failure(_, let origin): return origin
+        case .line(_, let origin, _), .parsed(_, let origin), .failure(_, let origin): return origin
         }
+    }
+
+    /// The item with its JSON line parsed, its date overridden by `date` if one is given,
+    /// or a failure for a line that cannot be read; other items as they are.
+    ///
+    /// ``article(date:)`` then hands on what the parse gave, whatever date it is asked for.
+    func parsed(date: String?) -> CorpusItem {
+        guard case .line(let bytes, let origin, let fallbackID) = payload else { return self }
+        var item = self
+        do {
+            item.payload = .parsed(try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date), origin: origin)
+        } catch let failure as CommandFailure {
+            item.payload = .failure(failure, origin: origin)
+        } catch {
+            item.payload = .failure(CommandFailure("\(origin): \(error)"), origin: origin)
+        }
+        return item
     }
 
     /// The article, read and parsed, with the warnings reading it raised.
@@ -44,6 +63,7 @@ struct CorpusItem: Sendable {
         case .file(let source): loaded = try ArticleLoader(date: date).load(source)
         case .line(let bytes, let origin, let fallbackID):
             loaded = try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date)
+        case .parsed(let article, _): loaded = article
         case .failure(let failure, _): throw failure
         }
         loaded.warnings = warnings + loaded.warnings
