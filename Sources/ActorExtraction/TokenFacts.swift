@@ -78,14 +78,28 @@ enum TokenFact {
         var counts = IndexLists.Counts()
         // The paragraph whose first quotation mark is still to come.
         var openParagraph = -1
-        for index in tokens.indices {
-            // The key and kind alone first: most tokens need no more of the token.
-            let key = tokens[index].folded, kind = tokens[index].kind, afterNewline = tokens[index].afterNewline
+        var index = 0
+        while index < tokens.count {
+            defer { index &+= 1 }
+            // The key alone first: most tokens are in no list and need no more of the token.
+            let key = tokens[index].folded
             let listed = KeyFilter.bit(of: key, in: words.filter) != 0
-            // Most tokens are words inside a line in no list: they have no fact to record.
-            if !listed, kind == .word, !afterNewline { continue }
+            let inLine = tokens[index].kind == .word && !tokens[index].afterNewline
+            // Most tokens are words inside a line: those in no list have no fact to record,
+            // and the others need only their bits and lists.
+            if !listed, inLine { continue }
+            if inLine {
+                var fact = words.probe(key)
+                guard fact != 0 else { continue }
+                if fact & subordinator != 0, tokens[index].isLowercaseWord { fact |= clauseBreak }
+                bits[index] = fact
+                if fact & (cueStart | reportStart | pairLastWord) != 0 {
+                    list(index, fact: fact, of: tokens, pairs: pairs, cueStarts: cueStarts, reportStarts: reportStarts, pairLastWords: pairLastWords, &counts)
+                }
+                continue
+            }
             let token = tokens[index]
-            var fact = listed ? words.bits(of: key) : 0
+            var fact = listed ? words.probe(key) : 0
             // Each list gains at most one entry per token: the counts stay below the capacity.
             if token.kind == .word {
                 if fact & subordinator != 0, token.isLowercaseWord { fact |= clauseBreak }
@@ -105,14 +119,24 @@ enum TokenFact {
             // Nothing has written the token's own entry yet: a later mark may only add to it.
             bits[index] = fact
             if fact & (cueStart | reportStart | pairLastWord) != 0 {
-                if fact & cueStart != 0, fact & wholeCue != 0 || startsPair(at: index, of: tokens, in: pairs) {
-                    IndexLists.append(index, to: cueStarts, &counts.cueStarts)
-                }
-                if fact & reportStart != 0 { IndexLists.append(index, to: reportStarts, &counts.reportStarts) }
-                if fact & pairLastWord != 0 { IndexLists.append(index, to: pairLastWords, &counts.pairLastWords) }
+                list(index, fact: fact, of: tokens, pairs: pairs, cueStarts: cueStarts, reportStarts: reportStarts, pairLastWords: pairLastWords, &counts)
             }
         }
         return counts
+    }
+
+    /// Lists the token at `index` among the cue starts, report starts and pair phrases'
+    /// last words, as its facts say; each list gains at most one entry per token.
+    @inline(__always)
+    private static func list(
+        _ index: Int, fact: UInt16, of tokens: UnsafeBufferPointer<Token>, pairs: TokenKeySet?, cueStarts: UnsafeMutablePointer<Int32>,
+        reportStarts: UnsafeMutablePointer<Int32>, pairLastWords: UnsafeMutablePointer<Int32>, _ counts: inout IndexLists.Counts
+    ) {
+        if fact & cueStart != 0, fact & wholeCue != 0 || startsPair(at: index, of: tokens, in: pairs) {
+            IndexLists.append(index, to: cueStarts, &counts.cueStarts)
+        }
+        if fact & reportStart != 0 { IndexLists.append(index, to: reportStarts, &counts.reportStarts) }
+        if fact & pairLastWord != 0 { IndexLists.append(index, to: pairLastWords, &counts.pairLastWords) }
     }
 
     /// The facts of a token that is not a word: it starts no cue, and may close a clause or a
@@ -146,7 +170,9 @@ enum TokenFact {
     @inline(__always)
     private static func startsPair(at index: Int, of tokens: UnsafeBufferPointer<Token>, in pairs: TokenKeySet?) -> Bool {
         guard let pairs else { return true }
-        return index + 1 < tokens.count && pairs.contains(pairKey(tokens[index].folded, tokens[index + 1].folded))
+        guard index + 1 < tokens.count else { return false }
+        let key = pairKey(tokens[index].folded, tokens[index + 1].folded)
+        return pairs.mayContain(key) && pairs.contains(key)
     }
 
     /// Punctuation that closes a clause.
