@@ -17,12 +17,14 @@ struct SentenceSplitter {
             var start = 0
             var index = 0
             while index < count {
-                let token = tokens[index]
-                // Most tokens neither follow a line break nor are punctuation.
-                guard token.afterNewline || token.kind == .punctuation else {
-                    index += 1
-                    continue
+                // Most tokens neither follow a line break nor are punctuation: they are passed
+                // in a loop of two byte tests each, without the rest of the token.
+                while tokens[index].kind != .punctuation, !tokens[index].afterNewline {
+                    index &+= 1
+                    if index == count { break }
                 }
+                if index == count { break }
+                let token = tokens[index]
                 if index > start, token.afterNewline, !token.isLowercaseWord {
                     sentences.append(start..<index)
                     start = index
@@ -89,6 +91,7 @@ struct SentenceSplitter {
         return result
     }
 
+    @inline(__always)
     private func isTerminal(_ token: Token, bytes: [UInt8]) -> Bool {
         guard token.kind == .punctuation else {
             // An initialism at the end of a sentence ("... in the U.S. The talks ...").
@@ -101,6 +104,7 @@ struct SentenceSplitter {
         }
     }
 
+    @inline(__always)
     private func isClosing(_ token: Token) -> Bool {
         switch token.kind {
         case .closeQuote, .straightQuote: true
@@ -109,6 +113,7 @@ struct SentenceSplitter {
         }
     }
 
+    @inline(__always)
     private func startsSentence(_ token: Token) -> Bool {
         switch token.kind {
         case .word: token.isCapitalised || (token.first >= UInt8(ascii: "0") && token.first <= UInt8(ascii: "9"))
