@@ -98,62 +98,75 @@ struct RelationFinder {
         guard hits.count > 0 else { return }
         for hitIndex in 0..<hits.count {
             let hit = hits[hitIndex]
-            let cue = lexicon.traits[Int(hit.cue)]
             let mask = lexicon.ruleMasks[Int(hit.cue)]
             // The rules to try, lowest position first: a loop over the set bits alone.
             var untried = mask & positions
             while untried != 0 {
                 let position = untried.trailingZeroBitCount
                 untried &= untried &- 1
-                guard let pair = RelationRule.match(table.ids[position], hit, view) else { continue }
-                let reversed = cue.reverse && table.isReversible[position]
-                let source = reversed ? pair.target : pair.source
-                let target = reversed ? pair.source : pair.target
-                guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
-                else { break }
-                let (modality, tense) = ClauseReading.reading(of: hit, in: view)
-                let expands = table.expandsLists[position]
-                if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
-                let speaker = attribution?.speaker(of: hit, in: view)
-                let isCoordinated = table.isCoordinatedPair[position]
-                // Most edges join one actor to one: their sides need no lists.
-                let single = !isCoordinated && (!expands || !view.isCoordinated(source) && !view.isCoordinated(target))
-                // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
-                // Only force can be threatened: the words before other cues need no look.
-                let threatened = cue.kind == .hostility && !isCoordinated && Self.isThreatened(hit, in: view)
-                let kind = Self.kind(of: cue.kind, modality, threatened: threatened)
-                let confidence = table.confidences[position] * Self.factor(of: modality)
-                let ruleName = table.names[position]
-                func add(_ one: FoundMention, _ other: FoundMention) {
-                    guard one.actor != other.actor else { return }
-                    found.append(FoundRelation(
-                        source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
-                        tense: tense, speaker: speaker, rule: ruleName, confidence: confidence
-                    ))
-                }
-                // The sides are added as read, without a list of pairs: most edges join one actor to one.
-                if single {
-                    add(source, target)
-                } else if isCoordinated {
-                    // Every pair of the list, in list order: "Mali, Burkina Faso and Niger became allies"
-                    // states three alliances.
-                    // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
-                    let members = CoordinatedList.members(around: pair, in: view)
-                    let mutual = cue.kind.isDirected
-                    for i in members.indices {
-                        for j in (i + 1)..<members.endIndex {
-                            add(members[i], members[j])
-                            if mutual { add(members[j], members[i]) }
-                        }
-                    }
-                } else {
-                    // Not single and not a coordinated pair: the rule expands lists.
-                    let targets = view.coordinated(with: target)
-                    for one in view.coordinated(with: source) {
-                        for other in targets { add(one, other) }
-                    }
-                }
+                let id = table.ids[position]
+                guard RelationRule.passesFirstTest(id, hit, view), let pair = RelationRule.match(id, hit, view) else { continue }
+                record(pair, ruleAt: position, of: hit, in: view, table: table, attribution: &attribution, quoteSpeaker: quoteSpeaker, into: &found)
                 break
+            }
+        }
+    }
+
+    /// Appends the relations the rule at `position` states with the pair it found for the cue.
+    ///
+    /// Apart from the loop over the rules: most rules tried match nothing, and with this in
+    /// it the loop was too large for the first tests of the rules to be inlined into it.
+    @inline(never)
+    private func record(
+        _ pair: ActorPair, ruleAt position: Int, of hit: CueHit, in view: SentenceView, table: borrowing RuleTable, attribution: inout Attribution?,
+        quoteSpeaker: Int32?, into found: inout [FoundRelation]
+    ) {
+        let cue = lexicon.traits[Int(hit.cue)]
+        let reversed = cue.reverse && table.isReversible[position]
+        let source = reversed ? pair.target : pair.source
+        let target = reversed ? pair.source : pair.target
+        guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
+        else { return }
+        let (modality, tense) = ClauseReading.reading(of: hit, in: view)
+        let expands = table.expandsLists[position]
+        if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
+        let speaker = attribution?.speaker(of: hit, in: view)
+        let isCoordinated = table.isCoordinatedPair[position]
+        // Most edges join one actor to one: their sides need no lists.
+        let single = !isCoordinated && (!expands || !view.isCoordinated(source) && !view.isCoordinated(target))
+        // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
+        // Only force can be threatened: the words before other cues need no look.
+        let threatened = cue.kind == .hostility && !isCoordinated && Self.isThreatened(hit, in: view)
+        let kind = Self.kind(of: cue.kind, modality, threatened: threatened)
+        let confidence = table.confidences[position] * Self.factor(of: modality)
+        let ruleName = table.names[position]
+        func add(_ one: FoundMention, _ other: FoundMention) {
+            guard one.actor != other.actor else { return }
+            found.append(FoundRelation(
+                source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
+                tense: tense, speaker: speaker, rule: ruleName, confidence: confidence
+            ))
+        }
+        // The sides are added as read, without a list of pairs: most edges join one actor to one.
+        if single {
+            add(source, target)
+        } else if isCoordinated {
+            // Every pair of the list, in list order: "Mali, Burkina Faso and Niger became allies"
+            // states three alliances.
+            // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
+            let members = CoordinatedList.members(around: pair, in: view)
+            let mutual = cue.kind.isDirected
+            for i in members.indices {
+                for j in (i + 1)..<members.endIndex {
+                    add(members[i], members[j])
+                    if mutual { add(members[j], members[i]) }
+                }
+            }
+        } else {
+            // Not single and not a coordinated pair: the rule expands lists.
+            let targets = view.coordinated(with: target)
+            for one in view.coordinated(with: source) {
+                for other in targets { add(one, other) }
             }
         }
     }
