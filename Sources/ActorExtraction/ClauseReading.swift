@@ -15,7 +15,7 @@ enum ClauseReading {
     static func reading(of hit: CueHit, in view: SentenceView) -> (modality: Modality, tense: Tense) {
         // A buffer, not the array: the readings test the facts of tokens in loops, and each
         // array read was a bounds check. The facts hold one entry per token.
-        view.article.facts.withUnsafeBufferPointer { facts in reading(of: hit, in: view, facts: facts) }
+        reading(of: hit, in: view, facts: view.article.facts.buffer)
     }
 
     private static func reading(of hit: CueHit, in view: SentenceView, facts: UnsafeBufferPointer<UInt16>) -> (modality: Modality, tense: Tense) {

@@ -32,11 +32,8 @@ struct RelationFinder {
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
-        let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts, pairs: lexicon.cuePairs)
-        let (quoted, lastQuoted) = QuotationTracker.insideQuotes(tokens, facts: facts.bits, events: facts.quotationEvents)
-        let article = ArticleView(
-            bytes: bytes, tokens: tokens, mentions: mentions, facts: facts, quoted: quoted, lexicon: lexicon, actors: actors
-        )
+        let article = ArticleView(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actors: actors)
+        let lastQuoted = article.lastQuoted
         // A quotation's speaker is read only for a cue inside quotation marks: after the
         // last quoted token no sentence needs the speaker carried to it.
         var found: [FoundRelation] = []
@@ -49,7 +46,7 @@ struct RelationFinder {
         // The first report start and pair phrase end at or after the sentence: sentences
         // come in order, so each list is passed once.
         var reportStart = 0, pairWordStart = 0
-        let reports = facts.reportStarts, pairWords = facts.pairLastWords
+        let reports = article.reportStarts, pairWords = article.pairLastWords
         var quoteSpeaker: Int32?
         // Read once: each read of a static is a call through its once-guard, and a copy
         // of its arrays for each sentence was a retain and a release.
@@ -263,16 +260,11 @@ struct RelationFinder {
         hits.removeAll()
         // Buffers, not arrays: the search reads them at every start, and each read of an
         // array was a bounds check.
+        let facts = view.article.facts.buffer, starts = view.article.cueStarts.buffer
         view.tokens.withUnsafeBufferPointer { tokens in
-            view.article.facts.withUnsafeBufferPointer { facts in
-                view.article.cueStarts.withUnsafeBufferPointer { starts in
-                    // The sentence's mentions as a slice of a buffer: a slice of the array was a retain and a release.
-                    view.article.all.withUnsafeBufferPointer { all in
-                        cueHits(
-                            in: view, tokens: tokens, facts: facts, starts: starts, mentions: all[view.mentionPositions], from: &next, into: &hits
-                        )
-                    }
-                }
+            // The sentence's mentions as a slice of a buffer: a slice of the array was a retain and a release.
+            view.article.all.withUnsafeBufferPointer { all in
+                cueHits(in: view, tokens: tokens, facts: facts, starts: starts, mentions: all[view.mentionPositions], from: &next, into: &hits)
             }
         }
     }
@@ -409,8 +401,10 @@ enum QuotationTracker {
         // Buffers, not arrays: each array read was a bounds check.
         tokens.withUnsafeBufferPointer { tokens in
             facts.withUnsafeBufferPointer { facts in
-                inside.withUnsafeMutableBufferPointer { inside in
-                    last = markInside(tokens, facts: facts, events: events, into: inside)
+                events.withUnsafeBufferPointer { events in
+                    inside.withUnsafeMutableBufferPointer { inside in
+                        last = markInside(tokens, facts: facts, events: events, into: inside)
+                    }
                 }
             }
         }
@@ -419,8 +413,9 @@ enum QuotationTracker {
 
     /// Marks the tokens inside quotations in a buffer of one flag per token, all `false`,
     /// visiting only the `events` that may change the state; returns the last marked, or -1.
-    private static func markInside(
-        _ tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, events: [Int32], into inside: UnsafeMutableBufferPointer<Bool>
+    static func markInside(
+        _ tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, events: UnsafeBufferPointer<Int32>,
+        into inside: UnsafeMutableBufferPointer<Bool>
     ) -> Int {
         // `facts` holds one entry per token: the facts pass read every token.
         precondition(facts.count >= tokens.count && inside.count >= tokens.count)

@@ -10,27 +10,50 @@ final class ArticleView {
     /// Every mention of the article, and where each starts and ends.
     let all: [FoundMention]
     let index: MentionIndex
+    /// The memory of the columns below.
+    private let storage: TokenColumnStorage
     /// Whether each token of the article lies inside a quotation.
-    let quoted: [Bool]
+    let quoted: TokenColumn<Bool>
+    /// The last token inside a quotation, or -1.
+    let lastQuoted: Int
     /// The ``TokenFact`` bits of each token of the article.
-    let facts: [UInt16]
+    let facts: TokenColumn<UInt16>
     /// The tokens that may start a cue or a report, and the last words of pair phrases (see ``TokenFacts``).
-    let cueStarts: [Int32]
-    let reportStarts: [Int32]
-    let pairLastWords: [Int32]
+    let cueStarts: TokenColumn<Int32>
+    let reportStarts: TokenColumn<Int32>
+    let pairLastWords: TokenColumn<Int32>
     let lexicon: CueLexicon
     let actors: ActorTable
 
-    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], facts: TokenFacts, quoted: [Bool], lexicon: CueLexicon, actors: ActorTable) {
+    /// Reads the facts of the article's tokens (``TokenFact``) and which of them lie inside quotations.
+    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actors: ActorTable) {
         self.bytes = bytes
         self.tokens = tokens
         self.all = mentions
         self.index = MentionIndex(mentions)
-        self.quoted = quoted
-        self.facts = facts.bits
-        self.cueStarts = facts.cueStarts
-        self.reportStarts = facts.reportStarts
-        self.pairLastWords = facts.pairLastWords
+        let count = tokens.count
+        let storage = TokenColumnStorage(tokenCount: count)
+        let lists = storage.lists, bits = storage.bits, flags = storage.flags
+        var lastQuoted = -1
+        var counts = IndexLists.Counts()
+        tokens.withUnsafeBufferPointer { tokens in
+            counts = TokenFact.read(
+                tokens, words: lexicon.wordFacts, pairs: lexicon.cuePairs, into: UnsafeMutableBufferPointer(start: bits, count: count), lists: lists,
+                capacity: count
+            )
+            lastQuoted = QuotationTracker.markInside(
+                tokens, facts: UnsafeBufferPointer(start: bits, count: count),
+                events: UnsafeBufferPointer(start: lists.quotationEvents, count: counts.quotationEvents),
+                into: UnsafeMutableBufferPointer(start: flags, count: count)
+            )
+        }
+        self.storage = storage
+        self.quoted = TokenColumn(flags, count: count)
+        self.lastQuoted = lastQuoted
+        self.facts = TokenColumn(bits, count: count)
+        self.cueStarts = TokenColumn(lists.cueStarts, count: counts.cueStarts)
+        self.reportStarts = TokenColumn(lists.reportStarts, count: counts.reportStarts)
+        self.pairLastWords = TokenColumn(lists.pairLastWords, count: counts.pairLastWords)
         self.lexicon = lexicon
         self.actors = actors
     }
@@ -96,7 +119,7 @@ struct SentenceView {
     var tokens: [Token] { article.tokens }
     var all: [FoundMention] { article.all }
     var index: MentionIndex { article.index }
-    var quoted: [Bool] { article.quoted }
+    var quoted: TokenColumn<Bool> { article.quoted }
     var lexicon: CueLexicon { article.lexicon }
     var actors: ActorTable { article.actors }
 

@@ -56,9 +56,7 @@ enum TokenFact {
         var counts = IndexLists.Counts()
         tokens.withUnsafeBufferPointer { tokens in
             bits.withUnsafeMutableBufferPointer { bits in
-                words.withReader { words in
-                    counts = read(tokens, words, pairs: pairs, into: bits, lists: lists)
-                }
+                counts = read(tokens, words: words, pairs: pairs, into: bits, lists: lists.starts, capacity: lists.capacity)
             }
         }
         return TokenFacts(
@@ -67,14 +65,25 @@ enum TokenFact {
         )
     }
 
+    /// ``facts(of:words:pairs:)`` written into memory the caller owns: the bits into `bits`,
+    /// one entry per token, all 0, and the four lists at `lists`, each with room for
+    /// `capacity` indexes, at least one per token.
+    ///
+    /// - Returns: how many indexes each list holds.
+    static func read(
+        _ tokens: UnsafeBufferPointer<Token>, words: TokenKeyMap, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
+        lists: IndexLists.Starts, capacity: Int
+    ) -> IndexLists.Counts {
+        precondition(bits.count >= tokens.count && capacity >= tokens.count)
+        return words.withReader { words in read(tokens, words, pairs: pairs, into: bits, lists: lists) }
+    }
+
     private static func read(
         _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap.Reader, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
-        lists: borrowing IndexLists
+        lists: IndexLists.Starts
     ) -> IndexLists.Counts {
-        // `bits` holds one entry per token, all 0.
-        precondition(bits.count >= tokens.count && lists.capacity >= tokens.count)
-        let cueStarts = lists.start(of: .cueStarts), reportStarts = lists.start(of: .reportStarts)
-        let pairLastWords = lists.start(of: .pairLastWords), quotationEvents = lists.start(of: .quotationEvents)
+        let cueStarts = lists.cueStarts, reportStarts = lists.reportStarts
+        let pairLastWords = lists.pairLastWords, quotationEvents = lists.quotationEvents
         var counts = IndexLists.Counts()
         // The paragraph whose first quotation mark is still to come.
         var openParagraph = -1
@@ -242,8 +251,27 @@ struct IndexLists: ~Copyable {
         }
     }
 
+    /// Where each list starts, in memory with room for one index per token in each.
+    struct Starts {
+        var cueStarts: UnsafeMutablePointer<Int32>
+        var reportStarts: UnsafeMutablePointer<Int32>
+        var pairLastWords: UnsafeMutablePointer<Int32>
+        var quotationEvents: UnsafeMutablePointer<Int32>
+
+        /// The four lists side by side from `base`, with room for `capacity` indexes in each.
+        init(_ base: UnsafeMutablePointer<Int32>, capacity: Int) {
+            cueStarts = base
+            reportStarts = base + capacity
+            pairLastWords = base + 2 * capacity
+            quotationEvents = base + 3 * capacity
+        }
+    }
+
     let capacity: Int
     private let base: UnsafeMutablePointer<Int32>
+
+    /// Where the lists start in the buffer.
+    var starts: Starts { Starts(base, capacity: capacity) }
 
     init(capacity: Int) {
         self.capacity = capacity

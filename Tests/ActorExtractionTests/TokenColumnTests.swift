@@ -1,0 +1,58 @@
+@testable import ActorExtraction
+import XCTest
+
+/// The columns an article view keeps its token facts, quotation flags and index lists in.
+final class TokenColumnTests: XCTestCase {
+    func testNewStorageHoldsZeroBitsAndFalseFlags() {
+        let storage = TokenColumnStorage(tokenCount: 5)
+        XCTAssertEqual((0..<5).map { storage.bits[$0] }, [0, 0, 0, 0, 0])
+        XCTAssertEqual((0..<5).map { storage.flags[$0] }, [false, false, false, false, false])
+    }
+
+    func testColumnsOfOneStorageDoNotOverlap() {
+        let storage = TokenColumnStorage(tokenCount: 3)
+        let lists = storage.lists
+        for index in 0..<3 {
+            lists.cueStarts[index] = 1
+            lists.reportStarts[index] = 2
+            lists.pairLastWords[index] = 3
+            lists.quotationEvents[index] = 4
+            storage.bits[index] = 0xFFFF
+        }
+        for index in 0..<3 { storage.flags[index] = true }
+        XCTAssertEqual((0..<3).map { lists.cueStarts[$0] }, [1, 1, 1])
+        XCTAssertEqual((0..<3).map { lists.quotationEvents[$0] }, [4, 4, 4])
+        XCTAssertEqual((0..<3).map { storage.bits[$0] }, [0xFFFF, 0xFFFF, 0xFFFF])
+        XCTAssertEqual((0..<3).map { lists.reportStarts[$0] + lists.pairLastWords[$0] }, [5, 5, 5])
+    }
+
+    func testAColumnReadsTheValuesItWasGiven() {
+        let storage = TokenColumnStorage(tokenCount: 4)
+        for index in 0..<4 { storage.bits[index] = UInt16(index * 10) }
+        let column = TokenColumn(storage.bits, count: 4)
+        XCTAssertEqual(column.count, 4)
+        XCTAssertEqual(column[3], 30)
+        XCTAssertEqual(Array(column.buffer), [0, 10, 20, 30])
+    }
+
+    func testAnEmptyArticleHasEmptyColumns() {
+        let storage = TokenColumnStorage(tokenCount: 0)
+        XCTAssertTrue(TokenColumn(storage.bits, count: 0).isEmpty)
+    }
+
+    func testAnArticleViewReadsTheSameFactsAndQuotationsAsTheArrayPasses() throws {
+        let lexicon = try CueLexicon.builtIn()
+        let text = "Japan signed a treaty with India, officials said.\n“Russia will not attack,” he said. “It is over."
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer().tokens(in: bytes)
+        let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts, pairs: lexicon.cuePairs)
+        let quotes = QuotationTracker.insideQuotes(tokens, facts: facts.bits, events: facts.quotationEvents)
+        let view = ArticleView(bytes: bytes, tokens: tokens, mentions: [], lexicon: lexicon, actors: ActorTable(gazetteer: TestExtractor.gazetteer))
+        XCTAssertEqual(Array(view.facts.buffer), facts.bits)
+        XCTAssertEqual(Array(view.cueStarts.buffer), facts.cueStarts)
+        XCTAssertEqual(Array(view.reportStarts.buffer), facts.reportStarts)
+        XCTAssertEqual(Array(view.pairLastWords.buffer), facts.pairLastWords)
+        XCTAssertEqual(Array(view.quoted.buffer), quotes.inside)
+        XCTAssertEqual(view.lastQuoted, quotes.last)
+    }
+}
