@@ -9,7 +9,7 @@ final class ArticleView {
     let tokens: [Token]
     /// Every mention of the article, and where each starts and ends.
     let all: [FoundMention]
-    let index: MentionIndex
+    let index: MentionColumns
     /// The memory of the columns below.
     private let storage: TokenColumnStorage
     /// Whether each token of the article lies inside a quotation.
@@ -30,9 +30,9 @@ final class ArticleView {
         self.bytes = bytes
         self.tokens = tokens
         self.all = mentions
-        self.index = MentionIndex(mentions)
         let count = tokens.count
         let storage = TokenColumnStorage(tokenCount: count)
+        self.index = MentionColumns(mentions, tokenCount: count, byStart: storage.mentionsByStart, byEnd: storage.mentionsByEnd)
         let lists = storage.lists, bits = storage.bits, flags = storage.flags
         var lastQuoted = -1
         var counts = IndexLists.Counts()
@@ -118,7 +118,7 @@ struct SentenceView {
     var bytes: [UInt8] { article.bytes }
     var tokens: [Token] { article.tokens }
     var all: [FoundMention] { article.all }
-    var index: MentionIndex { article.index }
+    var index: MentionColumns { article.index }
     var quoted: TokenColumn<Bool> { article.quoted }
     var lexicon: CueLexicon { article.lexicon }
     var actors: ActorTable { article.actors }

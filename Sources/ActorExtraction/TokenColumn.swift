@@ -27,38 +27,98 @@ struct TokenColumn<Element> {
 }
 
 /// The memory of an ``ArticleView``'s columns, one allocation per article: the facts pass's
-/// four index lists, the ``TokenFact`` bits and the quotation flags of every token.
+/// four index lists, the two tables of a ``MentionColumns``, the ``TokenFact`` bits and the
+/// quotation flags of every token.
 struct TokenColumnStorage: ~Copyable {
     let tokenCount: Int
     private let base: UnsafeMutableRawPointer
 
-    /// Room for `tokenCount` entries in each column; the bits are 0 and the flags `false`.
+    /// Room for `tokenCount` entries in each column (one more in each mention table); the
+    /// mention tables and bits are 0 and the flags `false`.
     init(tokenCount: Int) {
         precondition(tokenCount >= 0)
         self.tokenCount = tokenCount
-        // The Int32 lists first, then the UInt16 bits, then the flags: each part starts
-        // aligned for its type.
-        base = .allocate(byteCount: max(1, tokenCount * Self.bytesPerToken), alignment: MemoryLayout<Int32>.alignment)
+        // The Int32 lists and the UInt32 tables first, then the UInt16 bits, then the
+        // flags: each part starts aligned for its type.
+        let byteCount = tokenCount * Self.bytesPerToken + 2 * MemoryLayout<UInt32>.stride
+        base = .allocate(byteCount: byteCount, alignment: MemoryLayout<Int32>.alignment)
+        mentionsByStart.initialize(repeating: 0, count: tokenCount + 1)
+        mentionsByEnd.initialize(repeating: 0, count: tokenCount + 1)
         bits.initialize(repeating: 0, count: tokenCount)
         flags.initialize(repeating: false, count: tokenCount)
     }
 
     deinit { base.deallocate() }
 
-    private static let bytesPerToken = 4 * MemoryLayout<Int32>.stride + MemoryLayout<UInt16>.stride + MemoryLayout<Bool>.stride
+    private static let bytesPerToken =
+        4 * MemoryLayout<Int32>.stride + 2 * MemoryLayout<UInt32>.stride + MemoryLayout<UInt16>.stride + MemoryLayout<Bool>.stride
 
     /// The four lists' memory, ``IndexLists/Starts`` with room for one index per token in each.
     var lists: IndexLists.Starts {
         IndexLists.Starts(base.bindMemory(to: Int32.self, capacity: 4 * tokenCount), capacity: tokenCount)
     }
 
+    /// One entry per token bound, `tokenCount + 1`, for ``MentionColumns``.
+    var mentionsByStart: UnsafeMutablePointer<UInt32> {
+        (base + 4 * MemoryLayout<Int32>.stride * tokenCount).bindMemory(to: UInt32.self, capacity: tokenCount + 1)
+    }
+
+    /// One entry per token bound, `tokenCount + 1`, for ``MentionColumns``.
+    var mentionsByEnd: UnsafeMutablePointer<UInt32> {
+        (base + 4 * MemoryLayout<Int32>.stride * tokenCount + MemoryLayout<UInt32>.stride * (tokenCount + 1))
+            .bindMemory(to: UInt32.self, capacity: tokenCount + 1)
+    }
+
+    /// Where the parts after the four lists and the two mention tables start.
+    private var afterTables: UnsafeMutableRawPointer {
+        base + 4 * MemoryLayout<Int32>.stride * tokenCount + 2 * MemoryLayout<UInt32>.stride * (tokenCount + 1)
+    }
+
     /// One ``TokenFact`` bits entry per token.
     var bits: UnsafeMutablePointer<UInt16> {
-        (base + 4 * MemoryLayout<Int32>.stride * tokenCount).bindMemory(to: UInt16.self, capacity: tokenCount)
+        afterTables.bindMemory(to: UInt16.self, capacity: tokenCount)
     }
 
     /// One flag per token.
     var flags: UnsafeMutablePointer<Bool> {
-        (base + (4 * MemoryLayout<Int32>.stride + MemoryLayout<UInt16>.stride) * tokenCount).bindMemory(to: Bool.self, capacity: tokenCount)
+        (afterTables + MemoryLayout<UInt16>.stride * tokenCount).bindMemory(to: Bool.self, capacity: tokenCount)
+    }
+}
+
+/// ``MentionIndex`` over an ``ArticleView``'s column memory: the mention, not a modifier,
+/// that starts or ends at a token bound, in constant time. Its two tables were arrays of
+/// their own, and their allocations and releases cost more than filling them.
+///
+/// Valid only while the article view that made it lives.
+struct MentionColumns {
+    private let byStart: TokenColumn<UInt32>
+    private let byEnd: TokenColumn<UInt32>
+
+    /// Fills the tables, `tokenCount + 1` entries each and all 0, for `mentions`, whose
+    /// tokens lie inside the `tokenCount` tokens.
+    init(_ mentions: [FoundMention], tokenCount: Int, byStart: UnsafeMutablePointer<UInt32>, byEnd: UnsafeMutablePointer<UInt32>) {
+        // Each slot holds a mention's position plus one, 0 for none; a later mention at
+        // the same bound takes the slot, as in ``MentionIndex``.
+        for (position, mention) in mentions.enumerated() where !mention.isModifier {
+            precondition(mention.tokens.lowerBound >= 0 && mention.tokens.upperBound <= tokenCount)
+            byStart[mention.tokens.lowerBound] = UInt32(truncatingIfNeeded: position &+ 1)
+            byEnd[mention.tokens.upperBound] = UInt32(truncatingIfNeeded: position &+ 1)
+        }
+        self.byStart = TokenColumn(byStart, count: tokenCount + 1)
+        self.byEnd = TokenColumn(byEnd, count: tokenCount + 1)
+    }
+
+    /// The position in the mention list of the mention whose first token is `token`.
+    @inline(__always)
+    func starting(at token: Int) -> Int? { Self.position(byStart, token) }
+
+    /// The position in the mention list of the mention that ends just before `token`.
+    @inline(__always)
+    func ending(at token: Int) -> Int? { Self.position(byEnd, token) }
+
+    @inline(__always)
+    private static func position(_ table: TokenColumn<UInt32>, _ token: Int) -> Int? {
+        guard token >= 0, token < table.count, table[token] != 0 else { return nil }
+        return Int(table[token]) &- 1
     }
 }
