@@ -51,9 +51,12 @@ struct RelationFinder {
         // Read once: each read of a static is a call through its once-guard, and a copy
         // of its arrays for each sentence was a retain and a release.
         let table = Self.ruleTable
+        // The first mention after the sentence before: most sentences start where it ended.
+        var mentionEnd = 0
         for sentence in sentences {
+            mentionStart = max(mentionStart, mentionEnd)
             while mentionStart < mentions.count, mentions[mentionStart].tokens.lowerBound < sentence.lowerBound { mentionStart += 1 }
-            var mentionEnd = mentionStart
+            mentionEnd = mentionStart
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
             while reportStart < reports.count, Int(reports[reportStart]) < sentence.lowerBound { reportStart += 1 }
             while pairWordStart < pairWords.count, Int(pairWords[pairWordStart]) < sentence.lowerBound { pairWordStart += 1 }

@@ -26,6 +26,27 @@ struct TokenColumn<Element> {
     var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 }
 
+extension TokenColumn where Element == UInt16 {
+    /// The first index in `range` whose bits share any of `bits`, or `nil`. Four entries
+    /// are tested at a time: the clause readings look far for rare bits (the sentence's
+    /// final mark, an "if" before the cue), and one entry at a time was a load and a
+    /// branch each.
+    @inline(__always)
+    func firstIndex(sharing bits: UInt16, in range: Range<Int>) -> Int? {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)
+        let lanes = UInt64(bits) &* 0x0001_0001_0001_0001
+        let raw = UnsafeRawPointer(base)
+        var index = range.lowerBound
+        // Four entries a load: a load that meets the bits leaves the one to find at or after `index`.
+        while index &+ 4 <= range.upperBound, raw.loadUnaligned(fromByteOffset: index &* 2, as: UInt64.self) & lanes == 0 { index &+= 4 }
+        while index < range.upperBound {
+            if base[index] & bits != 0 { return index }
+            index &+= 1
+        }
+        return nil
+    }
+}
+
 /// The memory of an ``ArticleView``'s columns, one allocation per article: the facts pass's
 /// four index lists, the two tables of a ``MentionColumns``, the ``TokenFact`` bits and the
 /// quotation flags of every token.

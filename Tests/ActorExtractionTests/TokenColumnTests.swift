@@ -92,4 +92,39 @@ final class TokenColumnTests: XCTestCase {
             XCTAssertEqual(columns.ending(at: token), index.ending(at: token))
         }
     }
+
+    private func bitsColumn(_ values: [UInt16], in storage: borrowing TokenColumnStorage) -> TokenColumn<UInt16> {
+        for (index, value) in values.enumerated() { storage.bits[index] = value }
+        return TokenColumn(storage.bits, count: values.count)
+    }
+
+    func testFirstIndexSharingBitsFindsTheFirstInTheRange() {
+        let storage = TokenColumnStorage(tokenCount: 11)
+        let column = bitsColumn([0, 4, 0, 0, 0, 0, 1, 0, 4, 0, 4], in: storage)
+        XCTAssertEqual(column.firstIndex(sharing: 4, in: 0..<11), 1)
+        XCTAssertEqual(column.firstIndex(sharing: 4, in: 2..<11), 8)
+        XCTAssertEqual(column.firstIndex(sharing: 5, in: 2..<11), 6)
+        XCTAssertEqual(column.firstIndex(sharing: 4, in: 9..<11), 10)
+    }
+
+    func testFirstIndexSharingBitsIsNilWhenNoEntryOfTheRangeHasThem() {
+        let storage = TokenColumnStorage(tokenCount: 9)
+        let column = bitsColumn([0, 2, 0, 0, 0, 0, 0, 0, 2], in: storage)
+        XCTAssertNil(column.firstIndex(sharing: 2, in: 2..<8))
+        XCTAssertNil(column.firstIndex(sharing: 1, in: 0..<9))
+        XCTAssertNil(column.firstIndex(sharing: 2, in: 3..<3))
+    }
+
+    func testFirstIndexSharingBitsAgreesWithAScanOfEveryRange() {
+        let values: [UInt16] = [0, 0x8000, 0, 0x100, 0, 0, 0, 0x8100, 0, 0, 0, 0, 0, 0x100, 0]
+        let storage = TokenColumnStorage(tokenCount: values.count)
+        let column = bitsColumn(values, in: storage)
+        for bits: UInt16 in [0x8000, 0x100, 0x8100] {
+            for start in 0...values.count {
+                for end in start...values.count {
+                    XCTAssertEqual(column.firstIndex(sharing: bits, in: start..<end), (start..<end).first { values[$0] & bits != 0 })
+                }
+            }
+        }
+    }
 }
