@@ -40,7 +40,7 @@ struct RelationFinder {
         // Most articles state fewer: the array then never grows.
         found.reserveCapacity(32)
         // Room for a cue at every token: a sentence holds no more.
-        var hits = CueHits(capacity: tokens.count)
+        var hits = article.cueHits()
         var cueStart = 0
         var mentionStart = 0
         // The first report start and pair phrase end at or after the sentence: sentences
@@ -353,14 +353,25 @@ struct RelationFinder {
 struct CueHits: ~Copyable {
     private let base: UnsafeMutablePointer<CueHit>
     private let capacity: Int
+    /// Whether the buffer is the list's own to free, or memory an ``ArticleView`` owns.
+    private let ownsBase: Bool
     private(set) var count = 0
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
         base = .allocate(capacity: self.capacity)
+        ownsBase = true
     }
 
-    deinit { base.deallocate() }
+    /// A list in the article's memory (``TokenColumnStorage/hits``), with room for `capacity`
+    /// hits, valid while the article view lives.
+    init(in memory: UnsafeMutablePointer<CueHit>, capacity: Int) {
+        self.capacity = capacity
+        base = memory
+        ownsBase = false
+    }
+
+    deinit { if ownsBase { base.deallocate() } }
 
     subscript(index: Int) -> CueHit {
         precondition(index >= 0 && index < count)

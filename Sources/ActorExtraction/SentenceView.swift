@@ -57,6 +57,12 @@ final class ArticleView {
         self.lexicon = lexicon
         self.actors = actors
     }
+
+    /// An empty list of cue hits in the article's memory, with room for a cue at every
+    /// token; one list at a time, valid while the view lives.
+    func cueHits() -> CueHits {
+        CueHits(in: storage.hits, capacity: storage.tokenCount)
+    }
 }
 
 /// One sentence of an article with the tokens, mentions and quotation state the

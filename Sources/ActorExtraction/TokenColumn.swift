@@ -47,9 +47,9 @@ extension TokenColumn where Element == UInt16 {
     }
 }
 
-/// The memory of an ``ArticleView``'s columns, one allocation per article: the facts pass's
-/// four index lists, the two tables of a ``MentionColumns``, the ``TokenFact`` bits and the
-/// quotation flags of every token.
+/// The memory of an ``ArticleView``'s columns, one allocation per article: room for the cue
+/// hits of a sentence (``CueHits``), the facts pass's four index lists, the two tables of a
+/// ``MentionColumns``, the ``TokenFact`` bits and the quotation flags of every token.
 struct TokenColumnStorage: ~Copyable {
     let tokenCount: Int
     private let base: UnsafeMutableRawPointer
@@ -59,10 +59,10 @@ struct TokenColumnStorage: ~Copyable {
     init(tokenCount: Int) {
         precondition(tokenCount >= 0)
         self.tokenCount = tokenCount
-        // The Int32 lists and the UInt32 tables first, then the UInt16 bits, then the
-        // flags: each part starts aligned for its type.
+        // The hits first, then the Int32 lists and the UInt32 tables, then the UInt16 bits,
+        // then the flags: each part starts aligned for its type.
         let byteCount = tokenCount * Self.bytesPerToken + 2 * MemoryLayout<UInt32>.stride
-        base = .allocate(byteCount: byteCount, alignment: MemoryLayout<Int32>.alignment)
+        base = .allocate(byteCount: max(1, byteCount), alignment: max(MemoryLayout<CueHit>.alignment, MemoryLayout<Int32>.alignment))
         mentionsByStart.initialize(repeating: 0, count: tokenCount + 1)
         mentionsByEnd.initialize(repeating: 0, count: tokenCount + 1)
         bits.initialize(repeating: 0, count: tokenCount)
@@ -71,28 +71,34 @@ struct TokenColumnStorage: ~Copyable {
 
     deinit { base.deallocate() }
 
-    private static let bytesPerToken =
-        4 * MemoryLayout<Int32>.stride + 2 * MemoryLayout<UInt32>.stride + MemoryLayout<UInt16>.stride + MemoryLayout<Bool>.stride
+    private static let bytesPerToken = MemoryLayout<CueHit>.stride + 4 * MemoryLayout<Int32>.stride + 2 * MemoryLayout<UInt32>.stride
+        + MemoryLayout<UInt16>.stride + MemoryLayout<Bool>.stride
+
+    /// Room for a cue hit at every token, uninitialised: ``CueHits`` writes before it reads.
+    var hits: UnsafeMutablePointer<CueHit> { base.bindMemory(to: CueHit.self, capacity: tokenCount) }
+
+    /// Where the parts after the hits start.
+    private var afterHits: UnsafeMutableRawPointer { base + MemoryLayout<CueHit>.stride * tokenCount }
 
     /// The four lists' memory, ``IndexLists/Starts`` with room for one index per token in each.
     var lists: IndexLists.Starts {
-        IndexLists.Starts(base.bindMemory(to: Int32.self, capacity: 4 * tokenCount), capacity: tokenCount)
+        IndexLists.Starts(afterHits.bindMemory(to: Int32.self, capacity: 4 * tokenCount), capacity: tokenCount)
     }
 
     /// One entry per token bound, `tokenCount + 1`, for ``MentionColumns``.
     var mentionsByStart: UnsafeMutablePointer<UInt32> {
-        (base + 4 * MemoryLayout<Int32>.stride * tokenCount).bindMemory(to: UInt32.self, capacity: tokenCount + 1)
+        (afterHits + 4 * MemoryLayout<Int32>.stride * tokenCount).bindMemory(to: UInt32.self, capacity: tokenCount + 1)
     }
 
     /// One entry per token bound, `tokenCount + 1`, for ``MentionColumns``.
     var mentionsByEnd: UnsafeMutablePointer<UInt32> {
-        (base + 4 * MemoryLayout<Int32>.stride * tokenCount + MemoryLayout<UInt32>.stride * (tokenCount + 1))
+        (afterHits + 4 * MemoryLayout<Int32>.stride * tokenCount + MemoryLayout<UInt32>.stride * (tokenCount + 1))
             .bindMemory(to: UInt32.self, capacity: tokenCount + 1)
     }
 
     /// Where the parts after the four lists and the two mention tables start.
     private var afterTables: UnsafeMutableRawPointer {
-        base + 4 * MemoryLayout<Int32>.stride * tokenCount + 2 * MemoryLayout<UInt32>.stride * (tokenCount + 1)
+        afterHits + 4 * MemoryLayout<Int32>.stride * tokenCount + 2 * MemoryLayout<UInt32>.stride * (tokenCount + 1)
     }
 
     /// One ``TokenFact`` bits entry per token.
