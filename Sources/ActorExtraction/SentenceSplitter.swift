@@ -19,10 +19,7 @@ struct SentenceSplitter {
             while index < count {
                 // Most tokens neither follow a line break nor are punctuation: they are passed
                 // in a loop of two byte tests each, without the rest of the token.
-                while tokens[index].kind != .punctuation, !tokens[index].afterNewline {
-                    index &+= 1
-                    if index == count { break }
-                }
+                index = Self.nextBreakCandidate(from: index, in: tokens)
                 if index == count { break }
                 let token = tokens[index]
                 if index > start, token.afterNewline, !token.isLowercaseWord {
@@ -89,6 +86,20 @@ struct SentenceSplitter {
             }
         }
         return result
+    }
+
+    /// The first token from `index` on that follows a line break or is punctuation, or the
+    /// token count: a walk of one pointer and two byte tests a token.
+    @inline(__always)
+    private static func nextBreakCandidate(from index: Int, in tokens: UnsafeBufferPointer<Token>) -> Int {
+        guard let base = tokens.baseAddress, index < tokens.count else { return tokens.count }
+        let end = base + tokens.count
+        var token = base + index
+        while token.pointee.kind != .punctuation, !token.pointee.afterNewline {
+            token += 1
+            if token == end { break }
+        }
+        return token - base
     }
 
     @inline(__always)
