@@ -92,23 +92,26 @@ enum TokenFact {
             defer { index &+= 1 }
             // The key alone first: most tokens are in no list and need no more of the token.
             let key = tokens[index].folded
-            let listed = KeyFilter.bit(of: key, in: words.filter) != 0
-            let inLine = tokens[index].kind == .word && !tokens[index].afterNewline
-            // Most tokens are words inside a line: those in no list have no fact to record,
-            // and the others need only their bits and lists.
-            if !listed, inLine { continue }
-            if inLine {
-                var fact = words.probe(key)
-                guard fact != 0 else { continue }
-                if fact & subordinator != 0, tokens[index].isLowercaseWord { fact |= clauseBreak }
-                bits[index] = fact
-                if fact & (cueStart | reportStart | pairLastWord) != 0 {
-                    list(index, fact: fact, of: tokens, pairs: pairs, cueStarts: cueStarts, reportStarts: reportStarts, pairLastWords: pairLastWords, &counts)
+            var fact: UInt16 = 0
+            // One test of the filter, whose answer is not kept: kept, it cost more instructions
+            // at every token than the test itself.
+            if KeyFilter.bit(of: key, in: words.filter) != 0 {
+                fact = words.probe(key)
+                // A word inside a line needs only its bits and lists.
+                if tokens[index].kind == .word, !tokens[index].afterNewline {
+                    guard fact != 0 else { continue }
+                    if fact & subordinator != 0, tokens[index].isLowercaseWord { fact |= clauseBreak }
+                    bits[index] = fact
+                    if fact & (cueStart | reportStart | pairLastWord) != 0 {
+                        list(index, fact: fact, of: tokens, pairs: pairs, cueStarts: cueStarts, reportStarts: reportStarts, pairLastWords: pairLastWords, &counts)
+                    }
+                    continue
                 }
+            } else if tokens[index].kind == .word, !tokens[index].afterNewline {
+                // Most tokens are words inside a line in no list: they have no fact to record.
                 continue
             }
             let token = tokens[index]
-            var fact = listed ? words.probe(key) : 0
             // Each list gains at most one entry per token: the counts stay below the capacity.
             if token.kind == .word {
                 if fact & subordinator != 0, token.isLowercaseWord { fact |= clauseBreak }
