@@ -82,8 +82,7 @@ enum TokenFact {
         _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap.Reader, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
         lists: IndexLists.Starts
     ) -> IndexLists.Counts {
-        let cueStarts = lists.cueStarts, reportStarts = lists.reportStarts
-        let pairLastWords = lists.pairLastWords, quotationEvents = lists.quotationEvents
+        let quotationEvents = lists.quotationEvents
         var counts = IndexLists.Counts()
         // The paragraph whose first quotation mark is still to come.
         var openParagraph = -1
@@ -93,8 +92,8 @@ enum TokenFact {
             // The key alone first: most tokens are in no list and need no more of the token.
             let key = tokens[index].folded
             var fact: UInt16 = 0
-            // One test of the filter, whose answer is not kept: kept, it cost more instructions
-            // at every token than the test itself.
+            // The filter is tested once, in a branch: its answer kept in a variable was a
+            // shift and a mask more at every token.
             if KeyFilter.bit(of: key, in: words.filter) != 0 {
                 fact = words.probe(key)
                 // A word inside a line needs only its bits and lists.
@@ -103,7 +102,7 @@ enum TokenFact {
                     if fact & subordinator != 0, tokens[index].isLowercaseWord { fact |= clauseBreak }
                     bits[index] = fact
                     if fact & (cueStart | reportStart | pairLastWord) != 0 {
-                        list(index, fact: fact, of: tokens, pairs: pairs, cueStarts: cueStarts, reportStarts: reportStarts, pairLastWords: pairLastWords, &counts)
+                        list(index, fact: fact, of: tokens, pairs: pairs, into: lists, &counts)
                     }
                     continue
                 }
@@ -131,7 +130,7 @@ enum TokenFact {
             // Nothing has written the token's own entry yet: a later mark may only add to it.
             bits[index] = fact
             if fact & (cueStart | reportStart | pairLastWord) != 0 {
-                list(index, fact: fact, of: tokens, pairs: pairs, cueStarts: cueStarts, reportStarts: reportStarts, pairLastWords: pairLastWords, &counts)
+                list(index, fact: fact, of: tokens, pairs: pairs, into: lists, &counts)
             }
         }
         return counts
@@ -141,14 +140,14 @@ enum TokenFact {
     /// last words, as its facts say; each list gains at most one entry per token.
     @inline(__always)
     private static func list(
-        _ index: Int, fact: UInt16, of tokens: UnsafeBufferPointer<Token>, pairs: TokenKeySet?, cueStarts: UnsafeMutablePointer<Int32>,
-        reportStarts: UnsafeMutablePointer<Int32>, pairLastWords: UnsafeMutablePointer<Int32>, _ counts: inout IndexLists.Counts
+        _ index: Int, fact: UInt16, of tokens: UnsafeBufferPointer<Token>, pairs: TokenKeySet?, into lists: IndexLists.Starts,
+        _ counts: inout IndexLists.Counts
     ) {
         if fact & cueStart != 0, fact & wholeCue != 0 || startsPair(at: index, of: tokens, in: pairs) {
-            IndexLists.append(index, to: cueStarts, &counts.cueStarts)
+            IndexLists.append(index, to: lists.cueStarts, &counts.cueStarts)
         }
-        if fact & reportStart != 0 { IndexLists.append(index, to: reportStarts, &counts.reportStarts) }
-        if fact & pairLastWord != 0 { IndexLists.append(index, to: pairLastWords, &counts.pairLastWords) }
+        if fact & reportStart != 0 { IndexLists.append(index, to: lists.reportStarts, &counts.reportStarts) }
+        if fact & pairLastWord != 0 { IndexLists.append(index, to: lists.pairLastWords, &counts.pairLastWords) }
     }
 
     /// The facts of a token that is not a word: it starts no cue, and may close a clause or a
