@@ -53,6 +53,8 @@ struct RelationFinder {
         let table = Self.ruleTable
         // The first mention after the sentence before: most sentences start where it ended.
         var mentionEnd = 0
+        // One view, moved from sentence to sentence.
+        var view = SentenceView(article: article, range: 0..<0, mentions: 0..<0, earlier: 0..<0, reportPosition: 0, pairWordPosition: 0)
         for sentence in sentences {
             mentionStart = max(mentionStart, mentionEnd)
             while mentionStart < mentions.count, mentions[mentionStart].tokens.lowerBound < sentence.lowerBound { mentionStart += 1 }
@@ -60,9 +62,9 @@ struct RelationFinder {
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
             while reportStart < reports.count, Int(reports[reportStart]) < sentence.lowerBound { reportStart += 1 }
             while pairWordStart < pairWords.count, Int(pairWords[pairWordStart]) < sentence.lowerBound { pairWordStart += 1 }
-            let view = SentenceView(
-                article: article, range: sentence, mentions: mentionStart..<mentionEnd, earlier: max(0, mentionStart - 40)..<mentionStart,
-                reportPosition: reportStart, pairWordPosition: pairWordStart
+            view.move(
+                to: sentence, mentions: mentionStart..<mentionEnd, earlier: max(0, mentionStart - 40)..<mentionStart, reportPosition: reportStart,
+                pairWordPosition: pairWordStart
             )
             let carries = sentence.upperBound <= lastQuoted
             // Read now when the speaker carries on; otherwise only once a rule matches.

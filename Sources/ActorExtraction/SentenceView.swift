@@ -69,18 +69,20 @@ final class ArticleView {
 /// relation rules look at.
 ///
 /// It holds its mentions as positions in the article's, not as slices: a view is made for
-/// every sentence, and each slice cost a retain and a release of the mention array.
+/// every sentence, and each slice cost a retain and a release of the mention array. The
+/// finder moves one view from sentence to sentence (``move(to:mentions:earlier:reportPosition:pairWordPosition:)``):
+/// a view made for each retained and released the article.
 struct SentenceView {
     let article: ArticleView
     /// Token indexes of the sentence.
-    let range: Range<Int>
+    private(set) var range: Range<Int>
     /// The positions in ``ArticleView/all`` of the mentions inside the sentence.
-    let mentionPositions: Range<Int>
+    private(set) var mentionPositions: Range<Int>
     /// The positions of the mentions before the sentence that ``earlier`` holds.
-    let earlierPositions: Range<Int>
+    private(set) var earlierPositions: Range<Int>
     /// The position in ``ArticleView/reportStarts`` of the first report start at or after
     /// the sentence's first token.
-    let reportPosition: Int
+    private(set) var reportPosition: Int
     /// Whether a word of the sentence can end such a phrase; most sentences hold none, and
     /// one look at each word spares the search for a phrase at every cue.
     private(set) var mayHoldPairPhrase: Bool
@@ -97,6 +99,21 @@ struct SentenceView {
         self.earlierPositions = earlier
         self.reportPosition = reportPosition
         mayHoldPairPhrase = false
+        readPairPhrase(from: pairWordPosition)
+    }
+
+    /// Makes the view that of another sentence of the same article, with the parameters of
+    /// ``init(article:range:mentions:earlier:reportPosition:pairWordPosition:)``.
+    mutating func move(to range: Range<Int>, mentions: Range<Int>, earlier: Range<Int>, reportPosition: Int, pairWordPosition: Int) {
+        self.range = range
+        self.mentionPositions = mentions
+        self.earlierPositions = earlier
+        self.reportPosition = reportPosition
+        mayHoldPairPhrase = false
+        readPairPhrase(from: pairWordPosition)
+    }
+
+    private mutating func readPairPhrase(from pairWordPosition: Int) {
         // Most sentences hold no last word of a pair phrase: they need no call to look.
         let lastWords = article.pairLastWords
         if pairWordPosition < lastWords.count, Int(lastWords[pairWordPosition]) < range.upperBound {
