@@ -177,6 +177,8 @@ struct RelationFinder {
     /// actors inside it; a sentence naming fewer than two can state a relation only with
     /// actors named before it: a pair ("the two countries signed a pact") or the topic of
     /// the sentences before ("Together with Japan, it ...").
+    ///
+    /// Inlined: a call took a copy of the view at every sentence.
     @inline(__always)
     private static func rulesToTry(in view: SentenceView, sets: borrowing RuleTable) -> UInt32 {
         let fromEarlier = !view.earlierPositions.isEmpty

@@ -445,34 +445,43 @@ enum PairAnaphor {
 
     /// The phrases as token keys, hashed once.
     private static let keyed: [([UInt64], Sort)] = phrases.map { words, sort in (words.map { TokenHash.folded($0.utf8) }, sort) }
-    private static let firstWords = TokenKeySet(keyed.map { $0.0[0] })
     /// The last word of each phrase.
     static let lastWordKeys = keyed.map { $0.0[$0.0.count - 1] }
 
+    /// The phrases as a trie. No phrase is a prefix of another, so at most one starts at a
+    /// token, and it is the trie's longest match there: trying each phrase in turn cost
+    /// more than the rest of the rule.
+    static let trie: TokenTrie<Sort> = {
+        var trie = TokenTrie<Sort>()
+        for (keys, sort) in keyed { trie.insert(keys, sort) }
+        return trie
+    }()
+
+    /// The phrases read backwards, for the phrase that ends at a token.
+    private static let reversedTrie: TokenTrie<Bool> = {
+        var trie = TokenTrie<Bool>()
+        for (keys, _) in keyed { trie.insert(keys.reversed(), true) }
+        return trie
+    }()
 
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
-        guard view.range.contains(start), firstWords.contains(view.tokens[start].folded) else { return nil }
-        let tokens = view.tokens
-        for (keys, sort) in keyed where start + keys.count <= view.range.upperBound && spells(keys, at: start, tokens) {
-            return (start..<(start + keys.count), sort)
-        }
-        return nil
+        guard view.range.contains(start) else { return nil }
+        let tokens = view.tokens, end = view.range.upperBound
+        guard let match = trie.longestMatchEnd(from: start, key: { $0 < end ? tokens[$0].folded : nil }) else { return nil }
+        return (start..<(start + match.length), trie.payloads(at: match.node)[0])
     }
 
-    private static func spells(_ keys: [UInt64], at start: Int, _ tokens: [Token]) -> Bool {
-        for offset in keys.indices where tokens[start + offset].folded != keys[offset] { return false }
-        return true
-    }
-
-    /// Whether a phrase of the sentence has its last word at `last`: some phrase starts
-    /// one phrase length before it.
+    /// Whether a phrase of the sentence has its last word at `last`: the phrases read
+    /// backwards from it.
     static func phrase(endingAt last: Int, in view: SentenceView) -> Bool {
-        guard last < view.range.upperBound else { return false }
-        let tokens = view.tokens, lastKey = tokens[last].folded
-        return keyed.contains { keys, _ in
-            let start = last + 1 - keys.count
-            return keys[keys.count - 1] == lastKey && start >= view.range.lowerBound && spells(keys, at: start, tokens)
+        guard last < view.range.upperBound, last >= view.range.lowerBound else { return false }
+        let tokens = view.tokens, first = view.range.lowerBound
+        // The walk's n-th key is the token n - 1 before `last`.
+        let backwards: (Int) -> UInt64? = { index in
+            let token = 2 * last - index
+            return token >= first ? tokens[token].folded : nil
         }
+        return reversedTrie.longestMatchLength(from: last, key: backwards) != nil
     }
 
     /// A phrase that is the subject of the cue: right before it, or with a few words
