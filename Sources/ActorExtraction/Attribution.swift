@@ -49,13 +49,14 @@ struct Attribution {
     /// both, since both searches ask it of every token.
     private static func reports(at index: Int, in view: SentenceView) -> (plain: Int32?, inverted: Int32?) {
         let key: (Int) -> UInt64? = { $0 < view.range.upperBound ? view.tokens[$0].folded : nil }
-        if let prefix = view.lexicon.attributionPrefixes.longestMatch(from: index, key: key),
-           let speaker = view.mention(after: index + prefix.length, reach: 4), isSpeakerKind(speaker) {
+        // Lengths alone: a match's payloads were an array to retain and release.
+        if let prefix = view.lexicon.attributionPrefixes.longestMatchLength(from: index, key: key),
+           let speaker = view.mention(after: index + prefix, reach: 4), isSpeakerKind(speaker) {
             return (speaker.actor, speaker.actor)
         }
-        guard let verb = view.lexicon.reportingVerbs.longestMatch(from: index, key: key) else { return (nil, nil) }
+        guard let verb = view.lexicon.reportingVerbs.longestMatchLength(from: index, key: key) else { return (nil, nil) }
         if let speaker = view.mention(before: index, reach: 5), isSpeakerKind(speaker) { return (speaker.actor, speaker.actor) }
-        if let speaker = view.mention(after: index + verb.length, reach: 2), isSpeakerKind(speaker) {
+        if let speaker = view.mention(after: index + verb, reach: 2), isSpeakerKind(speaker) {
             return (nil, speaker.actor)
         }
         return (nil, nil)

@@ -15,7 +15,7 @@ enum ClauseReading {
     static func reading(of hit: CueHit, in view: SentenceView) -> (modality: Modality, tense: Tense) {
         // A buffer, not the array: the readings test the facts of tokens in loops, and each
         // array read was a bounds check. The facts hold one entry per token.
-        view.article.facts.withUnsafeBufferPointer { facts in reading(of: hit, in: view, facts: facts) }
+        reading(of: hit, in: view, facts: view.article.facts.buffer)
     }
 
     private static func reading(of hit: CueHit, in view: SentenceView, facts: UnsafeBufferPointer<UInt16>) -> (modality: Modality, tense: Tense) {
@@ -58,8 +58,10 @@ enum ClauseReading {
         // on the same side of the quotation marks as the cue.
         let quotes = view.quoted
         let quoted = quotes[cueStart]
-        for index in view.range.lowerBound..<cueStart where facts[index] & TokenFact.condition != 0 && quotes[index] == quoted {
-            return .hypothetical
+        var from = view.range.lowerBound
+        while let index = view.article.facts.firstIndex(sharing: TokenFact.condition, in: from..<cueStart) {
+            if quotes[index] == quoted { return .hypothetical }
+            from = index + 1
         }
         return .asserted
     }
@@ -92,13 +94,12 @@ enum ClauseReading {
 
     /// Whether the first sentence-final mark from the cue's last word on is "?".
     ///
-    /// The marks are found by their ``TokenFact/sentenceMark`` bit: two bytes a token to
-    /// read, where the tokens themselves are thirty-two.
+    /// The marks are found by their ``TokenFact/sentenceMark`` bit, four tokens' bits at a
+    /// time: two bytes a token to read, where the tokens themselves are thirty-two.
     private static func isQuestion(around hit: CueHit, in view: SentenceView, facts: UnsafeBufferPointer<UInt16>) -> Bool {
-        for index in (hit.tokens.upperBound - 1)..<view.range.upperBound where facts[index] & TokenFact.sentenceMark != 0 {
-            return view.tokens[index].first == UInt8(ascii: "?")
-        }
-        return false
+        guard let mark = view.article.facts.firstIndex(sharing: TokenFact.sentenceMark, in: (hit.tokens.upperBound - 1)..<view.range.upperBound)
+        else { return false }
+        return view.tokens[mark].first == UInt8(ascii: "?")
     }
 
     /// The start of the window of at most `reach` tokens before `index` that stays

@@ -143,7 +143,8 @@ public struct CueLexicon: Sendable {
                 let sites = trie.payloads(at: Int32(node))
                 return sites.count == 1 ? sites[0].cue : -1
             }
-            cuePairs = TokenKeySet(pairs)
+            // Filtered: most words that start such a cue are followed by some other word.
+            cuePairs = TokenKeySet(pairs, filtered: true)
             prepositions = preps
             hypothetical = CueLexicon.wordTrie(modality.hypothetical)
             let negatedPhrases = modality.negated + ["'t", "’t"]

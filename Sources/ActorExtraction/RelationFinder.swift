@@ -32,37 +32,39 @@ struct RelationFinder {
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
-        let facts = TokenFact.facts(of: tokens, words: lexicon.wordFacts, pairs: lexicon.cuePairs)
-        let (quoted, lastQuoted) = QuotationTracker.insideQuotes(tokens, facts: facts.bits, events: facts.quotationEvents)
-        let article = ArticleView(
-            bytes: bytes, tokens: tokens, mentions: mentions, facts: facts, quoted: quoted, lexicon: lexicon, actors: actors
-        )
+        let article = ArticleView(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actors: actors)
+        let lastQuoted = article.lastQuoted
         // A quotation's speaker is read only for a cue inside quotation marks: after the
         // last quoted token no sentence needs the speaker carried to it.
         var found: [FoundRelation] = []
         // Most articles state fewer: the array then never grows.
         found.reserveCapacity(32)
         // Room for a cue at every token: a sentence holds no more.
-        var hits = CueHits(capacity: tokens.count)
+        var hits = article.cueHits()
         var cueStart = 0
         var mentionStart = 0
         // The first report start and pair phrase end at or after the sentence: sentences
         // come in order, so each list is passed once.
         var reportStart = 0, pairWordStart = 0
-        let reports = facts.reportStarts, pairWords = facts.pairLastWords
+        let reports = article.reportStarts, pairWords = article.pairLastWords
         var quoteSpeaker: Int32?
         // Read once: each read of a static is a call through its once-guard, and a copy
         // of its arrays for each sentence was a retain and a release.
         let table = Self.ruleTable
+        // The first mention after the sentence before: most sentences start where it ended.
+        var mentionEnd = 0
+        // One view, moved from sentence to sentence.
+        var view = SentenceView(article: article, range: 0..<0, mentions: 0..<0, earlier: 0..<0, reportPosition: 0, pairWordPosition: 0)
         for sentence in sentences {
+            mentionStart = max(mentionStart, mentionEnd)
             while mentionStart < mentions.count, mentions[mentionStart].tokens.lowerBound < sentence.lowerBound { mentionStart += 1 }
-            var mentionEnd = mentionStart
+            mentionEnd = mentionStart
             while mentionEnd < mentions.count, mentions[mentionEnd].tokens.lowerBound < sentence.upperBound { mentionEnd += 1 }
             while reportStart < reports.count, Int(reports[reportStart]) < sentence.lowerBound { reportStart += 1 }
             while pairWordStart < pairWords.count, Int(pairWords[pairWordStart]) < sentence.lowerBound { pairWordStart += 1 }
-            let view = SentenceView(
-                article: article, range: sentence, mentions: mentionStart..<mentionEnd, earlier: max(0, mentionStart - 40)..<mentionStart,
-                reportPosition: reportStart, pairWordPosition: pairWordStart
+            view.move(
+                to: sentence, mentions: mentionStart..<mentionEnd, earlier: max(0, mentionStart - 40)..<mentionStart, reportPosition: reportStart,
+                pairWordPosition: pairWordStart
             )
             let carries = sentence.upperBound <= lastQuoted
             // Read now when the speaker carries on; otherwise only once a rule matches.
@@ -98,62 +100,75 @@ struct RelationFinder {
         guard hits.count > 0 else { return }
         for hitIndex in 0..<hits.count {
             let hit = hits[hitIndex]
-            let cue = lexicon.traits[Int(hit.cue)]
             let mask = lexicon.ruleMasks[Int(hit.cue)]
             // The rules to try, lowest position first: a loop over the set bits alone.
             var untried = mask & positions
             while untried != 0 {
                 let position = untried.trailingZeroBitCount
                 untried &= untried &- 1
-                guard let pair = RelationRule.match(table.ids[position], hit, view) else { continue }
-                let reversed = cue.reverse && table.isReversible[position]
-                let source = reversed ? pair.target : pair.source
-                let target = reversed ? pair.source : pair.target
-                guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
-                else { break }
-                let (modality, tense) = ClauseReading.reading(of: hit, in: view)
-                let expands = table.expandsLists[position]
-                if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
-                let speaker = attribution?.speaker(of: hit, in: view)
-                let isCoordinated = table.isCoordinatedPair[position]
-                // Most edges join one actor to one: their sides need no lists.
-                let single = !isCoordinated && (!expands || !view.isCoordinated(source) && !view.isCoordinated(target))
-                // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
-                // Only force can be threatened: the words before other cues need no look.
-                let threatened = cue.kind == .hostility && !isCoordinated && Self.isThreatened(hit, in: view)
-                let kind = Self.kind(of: cue.kind, modality, threatened: threatened)
-                let confidence = table.confidences[position] * Self.factor(of: modality)
-                let ruleName = table.names[position]
-                func add(_ one: FoundMention, _ other: FoundMention) {
-                    guard one.actor != other.actor else { return }
-                    found.append(FoundRelation(
-                        source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
-                        tense: tense, speaker: speaker, rule: ruleName, confidence: confidence
-                    ))
-                }
-                // The sides are added as read, without a list of pairs: most edges join one actor to one.
-                if single {
-                    add(source, target)
-                } else if isCoordinated {
-                    // Every pair of the list, in list order: "Mali, Burkina Faso and Niger became allies"
-                    // states three alliances.
-                    // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
-                    let members = CoordinatedList.members(around: pair, in: view)
-                    let mutual = cue.kind.isDirected
-                    for i in members.indices {
-                        for j in (i + 1)..<members.endIndex {
-                            add(members[i], members[j])
-                            if mutual { add(members[j], members[i]) }
-                        }
-                    }
-                } else {
-                    // Not single and not a coordinated pair: the rule expands lists.
-                    let targets = view.coordinated(with: target)
-                    for one in view.coordinated(with: source) {
-                        for other in targets { add(one, other) }
-                    }
-                }
+                let id = table.ids[position]
+                guard RelationRule.passesFirstTest(id, hit, view), let pair = RelationRule.match(id, hit, view) else { continue }
+                record(pair, ruleAt: position, of: hit, in: view, table: table, attribution: &attribution, quoteSpeaker: quoteSpeaker, into: &found)
                 break
+            }
+        }
+    }
+
+    /// Appends the relations the rule at `position` states with the pair it found for the cue.
+    ///
+    /// Apart from the loop over the rules: most rules tried match nothing, and with this in
+    /// it the loop was too large for the first tests of the rules to be inlined into it.
+    @inline(never)
+    private func record(
+        _ pair: ActorPair, ruleAt position: Int, of hit: CueHit, in view: SentenceView, table: borrowing RuleTable, attribution: inout Attribution?,
+        quoteSpeaker: Int32?, into found: inout [FoundRelation]
+    ) {
+        let cue = lexicon.traits[Int(hit.cue)]
+        let reversed = cue.reverse && table.isReversible[position]
+        let source = reversed ? pair.target : pair.source
+        let target = reversed ? pair.source : pair.target
+        guard cue.kind != .affiliation || Self.canBeAffiliated(actors.kind(of: source.actor), to: actors.kind(of: target.actor))
+        else { return }
+        let (modality, tense) = ClauseReading.reading(of: hit, in: view)
+        let expands = table.expandsLists[position]
+        if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
+        let speaker = attribution?.speaker(of: hit, in: view)
+        let isCoordinated = table.isCoordinatedPair[position]
+        // Most edges join one actor to one: their sides need no lists.
+        let single = !isCoordinated && (!expands || !view.isCoordinated(source) && !view.isCoordinated(target))
+        // "Threatened to attack" is read for an act with one agent; a mutual act keeps its cue's kind.
+        // Only force can be threatened: the words before other cues need no look.
+        let threatened = cue.kind == .hostility && !isCoordinated && Self.isThreatened(hit, in: view)
+        let kind = Self.kind(of: cue.kind, modality, threatened: threatened)
+        let confidence = table.confidences[position] * Self.factor(of: modality)
+        let ruleName = table.names[position]
+        func add(_ one: FoundMention, _ other: FoundMention) {
+            guard one.actor != other.actor else { return }
+            found.append(FoundRelation(
+                source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
+                tense: tense, speaker: speaker, rule: ruleName, confidence: confidence
+            ))
+        }
+        // The sides are added as read, without a list of pairs: most edges join one actor to one.
+        if single {
+            add(source, target)
+        } else if isCoordinated {
+            // Every pair of the list, in list order: "Mali, Burkina Faso and Niger became allies"
+            // states three alliances.
+            // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
+            let members = CoordinatedList.members(around: pair, in: view)
+            let mutual = cue.kind.isDirected
+            for i in members.indices {
+                for j in (i + 1)..<members.endIndex {
+                    add(members[i], members[j])
+                    if mutual { add(members[j], members[i]) }
+                }
+            }
+        } else {
+            // Not single and not a coordinated pair: the rule expands lists.
+            let targets = view.coordinated(with: target)
+            for one in view.coordinated(with: source) {
+                for other in targets { add(one, other) }
             }
         }
     }
@@ -162,6 +177,9 @@ struct RelationFinder {
     /// actors inside it; a sentence naming fewer than two can state a relation only with
     /// actors named before it: a pair ("the two countries signed a pact") or the topic of
     /// the sentences before ("Together with Japan, it ...").
+    ///
+    /// Inlined: a call took a copy of the view at every sentence.
+    @inline(__always)
     private static func rulesToTry(in view: SentenceView, sets: borrowing RuleTable) -> UInt32 {
         let fromEarlier = !view.earlierPositions.isEmpty
         switch view.mentionPositions.count {
@@ -250,16 +268,11 @@ struct RelationFinder {
         hits.removeAll()
         // Buffers, not arrays: the search reads them at every start, and each read of an
         // array was a bounds check.
+        let facts = view.article.facts.buffer, starts = view.article.cueStarts.buffer
         view.tokens.withUnsafeBufferPointer { tokens in
-            view.article.facts.withUnsafeBufferPointer { facts in
-                view.article.cueStarts.withUnsafeBufferPointer { starts in
-                    // The sentence's mentions as a slice of a buffer: a slice of the array was a retain and a release.
-                    view.article.all.withUnsafeBufferPointer { all in
-                        cueHits(
-                            in: view, tokens: tokens, facts: facts, starts: starts, mentions: all[view.mentionPositions], from: &next, into: &hits
-                        )
-                    }
-                }
+            // The sentence's mentions as a slice of a buffer: a slice of the array was a retain and a release.
+            view.article.all.withUnsafeBufferPointer { all in
+                cueHits(in: view, tokens: tokens, facts: facts, starts: starts, mentions: all[view.mentionPositions], from: &next, into: &hits)
             }
         }
     }
@@ -345,14 +358,25 @@ struct RelationFinder {
 struct CueHits: ~Copyable {
     private let base: UnsafeMutablePointer<CueHit>
     private let capacity: Int
+    /// Whether the buffer is the list's own to free, or memory an ``ArticleView`` owns.
+    private let ownsBase: Bool
     private(set) var count = 0
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
         base = .allocate(capacity: self.capacity)
+        ownsBase = true
     }
 
-    deinit { base.deallocate() }
+    /// A list in the article's memory (``TokenColumnStorage/hits``), with room for `capacity`
+    /// hits, valid while the article view lives.
+    init(in memory: UnsafeMutablePointer<CueHit>, capacity: Int) {
+        self.capacity = capacity
+        base = memory
+        ownsBase = false
+    }
+
+    deinit { if ownsBase { base.deallocate() } }
 
     subscript(index: Int) -> CueHit {
         precondition(index >= 0 && index < count)
@@ -396,8 +420,10 @@ enum QuotationTracker {
         // Buffers, not arrays: each array read was a bounds check.
         tokens.withUnsafeBufferPointer { tokens in
             facts.withUnsafeBufferPointer { facts in
-                inside.withUnsafeMutableBufferPointer { inside in
-                    last = markInside(tokens, facts: facts, events: events, into: inside)
+                events.withUnsafeBufferPointer { events in
+                    inside.withUnsafeMutableBufferPointer { inside in
+                        last = markInside(tokens, facts: facts, events: events, into: inside)
+                    }
                 }
             }
         }
@@ -406,8 +432,9 @@ enum QuotationTracker {
 
     /// Marks the tokens inside quotations in a buffer of one flag per token, all `false`,
     /// visiting only the `events` that may change the state; returns the last marked, or -1.
-    private static func markInside(
-        _ tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, events: [Int32], into inside: UnsafeMutableBufferPointer<Bool>
+    static func markInside(
+        _ tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>, events: UnsafeBufferPointer<Int32>,
+        into inside: UnsafeMutableBufferPointer<Bool>
     ) -> Int {
         // `facts` holds one entry per token: the facts pass read every token.
         precondition(facts.count >= tokens.count && inside.count >= tokens.count)

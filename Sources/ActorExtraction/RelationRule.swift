@@ -51,6 +51,20 @@ struct RelationRule: Sendable {
         }
     }
 
+    /// Whether the cue passes the first test of the construction `id`'s match, which most
+    /// cues fail: `false` only where ``match(_:_:_:)`` gives nothing. The finder asks it
+    /// before the call, which with its answer cost more than the test.
+    @inline(__always)
+    static func passesFirstTest(_ id: ID, _ hit: CueHit, _ view: SentenceView) -> Bool {
+        switch id {
+        case .nounBetween: nounBetweenFirstTest(hit, view)
+        case .nounOfThenPreposition: nounOfThenPrepositionFirstTest(hit, view)
+        case .compoundParticiple: compoundParticipleFirstTest(hit, view)
+        case .passiveBy: passiveByFirstTest(hit, view)
+        default: true
+        }
+    }
+
     /// Finds the actor pair of the construction `id` around a cue, or nothing.
     static func match(_ id: ID, _ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         switch id {
@@ -83,9 +97,15 @@ extension RelationRule {
     /// "The alliance between Japan and the United States", "talks between A and B".
     static let nounBetween = RelationRule(name: "noun-between", confidence: 0.9, id: .nounBetween)
 
+    /// "between" right after the cue.
+    @inline(__always)
+    static func nounBetweenFirstTest(_ hit: CueHit, _ view: SentenceView) -> Bool {
+        view.isWord(hit.tokens.upperBound, "between")
+    }
+
     static func matchNounBetween(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let next = hit.tokens.upperBound
-        guard view.isWord(next, "between"), let first = view.mention(after: next + 1, reach: 4) else { return nil }
+        guard nounBetweenFirstTest(hit, view), let first = view.mention(after: next + 1, reach: 4) else { return nil }
         let afterFirst = first.tokens.upperBound
         guard view.isWord(afterFirst, "and") || view.isWord(afterFirst, "&"),
               let second = view.mention(after: afterFirst + 1, reach: 4), second.actor != first.actor else { return nil }
@@ -96,11 +116,18 @@ extension RelationRule {
     /// hyphen to a participle that describes the actor after it.
     static let compoundParticiple = RelationRule(name: "compound-participle", confidence: 0.8, id: .compoundParticiple)
 
+    /// A hyphen joined to the cue and the word before it: most cues have none before them.
+    @inline(__always)
+    static func compoundParticipleFirstTest(_ hit: CueHit, _ view: SentenceView) -> Bool {
+        let dash = hit.tokens.lowerBound - 1
+        guard dash > view.range.lowerBound else { return false }
+        return view.tokens[dash].kind == .dash && view.tokens[dash].attached && view.tokens[hit.tokens.lowerBound].attached
+    }
+
     static func matchCompoundParticiple(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let dash = hit.tokens.lowerBound - 1
         // The hyphen first: most cues have none before them.
-        guard dash > view.range.lowerBound, view.tokens[dash].kind == .dash, view.tokens[dash].attached,
-              view.tokens[hit.tokens.lowerBound].attached else { return nil }
+        guard compoundParticipleFirstTest(hit, view) else { return nil }
         let cue = view.lexicon.traits[Int(hit.cue)]
         let participle = cue.pos == .verb && view.hasSuffix(hit.tokens.upperBound - 1, "ed")
         guard participle || (cue.pos == .adjective && view.lexicon.cue(hit.cue, takes: ByPhrase.by)), dash > view.range.lowerBound,
@@ -287,12 +314,17 @@ extension RelationRule {
     /// "Kyiv was attacked by Moscow": a passive verb with its agent after "by".
     static let passiveBy = RelationRule(name: "passive-by", confidence: 0.8, id: .passiveBy)
 
+    /// An auxiliary right before the cue or before its adverb: most cues have none.
+    @inline(__always)
+    static func passiveByFirstTest(_ hit: CueHit, _ view: SentenceView) -> Bool {
+        view.isWord(hit.tokens.lowerBound - 1, in: Perception.passiveAuxiliaries)
+            || view.isWord(hit.tokens.lowerBound - 2, in: Perception.passiveAuxiliaries)
+    }
+
     static func matchPassiveBy(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let cue = view.lexicon.traits[Int(hit.cue)]
         // The auxiliary stands right before the cue or before its adverb: most cues have none.
-        guard cue.pos == .verb || cue.pos == .adjective,
-              view.isWord(hit.tokens.lowerBound - 1, in: Perception.passiveAuxiliaries)
-                || view.isWord(hit.tokens.lowerBound - 2, in: Perception.passiveAuxiliaries) else { return nil }
+        guard cue.pos == .verb || cue.pos == .adjective, passiveByFirstTest(hit, view) else { return nil }
         var auxiliary = hit.tokens.lowerBound - 1
         if view.hasSuffix(max(view.range.lowerBound, auxiliary), "ly") { auxiliary -= 1 }
         // "concerned by Rwanda's support": an adjective that takes "by" for its cause, not
@@ -314,9 +346,15 @@ extension RelationRule {
     /// with Moscow": a nominal cue, its agent after "of" or "by", then its preposition.
     static let nounOfThenPreposition = RelationRule(name: "noun-of-preposition", confidence: 0.8, id: .nounOfThenPreposition)
 
+    /// "of" or "by" right after the cue, by its ``TokenFact`` bit.
+    @inline(__always)
+    static func nounOfThenPrepositionFirstTest(_ hit: CueHit, _ view: SentenceView) -> Bool {
+        view.has(TokenFact.ofOrBy, hit.tokens.upperBound)
+    }
+
     static func matchNounOfThenPreposition(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let next = hit.tokens.upperBound
-        guard view.has(TokenFact.ofOrBy, next), view.isWord(next, "of") || view.isWord(next, "by"), view.lexicon.takesPrepositions(hit.cue),
+        guard nounOfThenPrepositionFirstTest(hit, view), view.isWord(next, "of") || view.isWord(next, "by"), view.lexicon.takesPrepositions(hit.cue),
               let agent = view.mention(after: next + 1, reach: 3) else { return nil }
         let afterAgent = agent.tokens.upperBound
         guard afterAgent < view.range.upperBound, view.lexicon.cue(hit.cue, takes: view.tokens[afterAgent].folded),
@@ -407,34 +445,43 @@ enum PairAnaphor {
 
     /// The phrases as token keys, hashed once.
     private static let keyed: [([UInt64], Sort)] = phrases.map { words, sort in (words.map { TokenHash.folded($0.utf8) }, sort) }
-    private static let firstWords = TokenKeySet(keyed.map { $0.0[0] })
     /// The last word of each phrase.
     static let lastWordKeys = keyed.map { $0.0[$0.0.count - 1] }
 
+    /// The phrases as a trie. No phrase is a prefix of another, so at most one starts at a
+    /// token, and it is the trie's longest match there: trying each phrase in turn cost
+    /// more than the rest of the rule.
+    static let trie: TokenTrie<Sort> = {
+        var trie = TokenTrie<Sort>()
+        for (keys, sort) in keyed { trie.insert(keys, sort) }
+        return trie
+    }()
+
+    /// The phrases read backwards, for the phrase that ends at a token.
+    private static let reversedTrie: TokenTrie<Bool> = {
+        var trie = TokenTrie<Bool>()
+        for (keys, _) in keyed { trie.insert(keys.reversed(), true) }
+        return trie
+    }()
 
     static func phrase(startingAt start: Int, in view: SentenceView) -> (tokens: Range<Int>, sort: Sort)? {
-        guard view.range.contains(start), firstWords.contains(view.tokens[start].folded) else { return nil }
-        let tokens = view.tokens
-        for (keys, sort) in keyed where start + keys.count <= view.range.upperBound && spells(keys, at: start, tokens) {
-            return (start..<(start + keys.count), sort)
-        }
-        return nil
+        guard view.range.contains(start) else { return nil }
+        let tokens = view.tokens, end = view.range.upperBound
+        guard let match = trie.longestMatchEnd(from: start, key: { $0 < end ? tokens[$0].folded : nil }) else { return nil }
+        return (start..<(start + match.length), trie.payloads(at: match.node)[0])
     }
 
-    private static func spells(_ keys: [UInt64], at start: Int, _ tokens: [Token]) -> Bool {
-        for offset in keys.indices where tokens[start + offset].folded != keys[offset] { return false }
-        return true
-    }
-
-    /// Whether a phrase of the sentence has its last word at `last`: some phrase starts
-    /// one phrase length before it.
+    /// Whether a phrase of the sentence has its last word at `last`: the phrases read
+    /// backwards from it.
     static func phrase(endingAt last: Int, in view: SentenceView) -> Bool {
-        guard last < view.range.upperBound else { return false }
-        let tokens = view.tokens, lastKey = tokens[last].folded
-        return keyed.contains { keys, _ in
-            let start = last + 1 - keys.count
-            return keys[keys.count - 1] == lastKey && start >= view.range.lowerBound && spells(keys, at: start, tokens)
+        guard last < view.range.upperBound, last >= view.range.lowerBound else { return false }
+        let tokens = view.tokens, first = view.range.lowerBound
+        // The walk's n-th key is the token n - 1 before `last`.
+        let backwards: (Int) -> UInt64? = { index in
+            let token = 2 * last - index
+            return token >= first ? tokens[token].folded : nil
         }
+        return reversedTrie.longestMatchLength(from: last, key: backwards) != nil
     }
 
     /// A phrase that is the subject of the cue: right before it, or with a few words

@@ -17,12 +17,11 @@ struct SentenceSplitter {
             var start = 0
             var index = 0
             while index < count {
+                // Most tokens neither follow a line break nor are punctuation: they are passed
+                // in a loop of two byte tests each, without the rest of the token.
+                index = Self.nextBreakCandidate(from: index, in: tokens)
+                if index == count { break }
                 let token = tokens[index]
-                // Most tokens neither follow a line break nor are punctuation.
-                guard token.afterNewline || token.kind == .punctuation else {
-                    index += 1
-                    continue
-                }
                 if index > start, token.afterNewline, !token.isLowercaseWord {
                     sentences.append(start..<index)
                     start = index
@@ -89,6 +88,21 @@ struct SentenceSplitter {
         return result
     }
 
+    /// The first token from `index` on that follows a line break or is punctuation, or the
+    /// token count: a walk of one pointer and two byte tests a token.
+    @inline(__always)
+    private static func nextBreakCandidate(from index: Int, in tokens: UnsafeBufferPointer<Token>) -> Int {
+        guard let base = tokens.baseAddress, index < tokens.count else { return tokens.count }
+        let end = base + tokens.count
+        var token = base + index
+        while token.pointee.kind != .punctuation, !token.pointee.afterNewline {
+            token += 1
+            if token == end { break }
+        }
+        return token - base
+    }
+
+    @inline(__always)
     private func isTerminal(_ token: Token, bytes: [UInt8]) -> Bool {
         guard token.kind == .punctuation else {
             // An initialism at the end of a sentence ("... in the U.S. The talks ...").
@@ -101,6 +115,7 @@ struct SentenceSplitter {
         }
     }
 
+    @inline(__always)
     private func isClosing(_ token: Token) -> Bool {
         switch token.kind {
         case .closeQuote, .straightQuote: true
@@ -109,6 +124,7 @@ struct SentenceSplitter {
         }
     }
 
+    @inline(__always)
     private func startsSentence(_ token: Token) -> Bool {
         switch token.kind {
         case .word: token.isCapitalised || (token.first >= UInt8(ascii: "0") && token.first <= UInt8(ascii: "9"))

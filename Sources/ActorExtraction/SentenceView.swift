@@ -9,30 +9,59 @@ final class ArticleView {
     let tokens: [Token]
     /// Every mention of the article, and where each starts and ends.
     let all: [FoundMention]
-    let index: MentionIndex
+    let index: MentionColumns
+    /// The memory of the columns below.
+    private let storage: TokenColumnStorage
     /// Whether each token of the article lies inside a quotation.
-    let quoted: [Bool]
+    let quoted: TokenColumn<Bool>
+    /// The last token inside a quotation, or -1.
+    let lastQuoted: Int
     /// The ``TokenFact`` bits of each token of the article.
-    let facts: [UInt16]
+    let facts: TokenColumn<UInt16>
     /// The tokens that may start a cue or a report, and the last words of pair phrases (see ``TokenFacts``).
-    let cueStarts: [Int32]
-    let reportStarts: [Int32]
-    let pairLastWords: [Int32]
+    let cueStarts: TokenColumn<Int32>
+    let reportStarts: TokenColumn<Int32>
+    let pairLastWords: TokenColumn<Int32>
     let lexicon: CueLexicon
     let actors: ActorTable
 
-    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], facts: TokenFacts, quoted: [Bool], lexicon: CueLexicon, actors: ActorTable) {
+    /// Reads the facts of the article's tokens (``TokenFact``) and which of them lie inside quotations.
+    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actors: ActorTable) {
         self.bytes = bytes
         self.tokens = tokens
         self.all = mentions
-        self.index = MentionIndex(mentions)
-        self.quoted = quoted
-        self.facts = facts.bits
-        self.cueStarts = facts.cueStarts
-        self.reportStarts = facts.reportStarts
-        self.pairLastWords = facts.pairLastWords
+        let count = tokens.count
+        let storage = TokenColumnStorage(tokenCount: count)
+        self.index = MentionColumns(mentions, tokenCount: count, byStart: storage.mentionsByStart, byEnd: storage.mentionsByEnd)
+        let lists = storage.lists, bits = storage.bits, flags = storage.flags
+        var lastQuoted = -1
+        var counts = IndexLists.Counts()
+        tokens.withUnsafeBufferPointer { tokens in
+            counts = TokenFact.read(
+                tokens, words: lexicon.wordFacts, pairs: lexicon.cuePairs, into: UnsafeMutableBufferPointer(start: bits, count: count), lists: lists,
+                capacity: count
+            )
+            lastQuoted = QuotationTracker.markInside(
+                tokens, facts: UnsafeBufferPointer(start: bits, count: count),
+                events: UnsafeBufferPointer(start: lists.quotationEvents, count: counts.quotationEvents),
+                into: UnsafeMutableBufferPointer(start: flags, count: count)
+            )
+        }
+        self.storage = storage
+        self.quoted = TokenColumn(flags, count: count)
+        self.lastQuoted = lastQuoted
+        self.facts = TokenColumn(bits, count: count)
+        self.cueStarts = TokenColumn(lists.cueStarts, count: counts.cueStarts)
+        self.reportStarts = TokenColumn(lists.reportStarts, count: counts.reportStarts)
+        self.pairLastWords = TokenColumn(lists.pairLastWords, count: counts.pairLastWords)
         self.lexicon = lexicon
         self.actors = actors
+    }
+
+    /// An empty list of cue hits in the article's memory, with room for a cue at every
+    /// token; one list at a time, valid while the view lives.
+    func cueHits() -> CueHits {
+        CueHits(in: storage.hits, capacity: storage.tokenCount)
     }
 }
 
@@ -40,18 +69,20 @@ final class ArticleView {
 /// relation rules look at.
 ///
 /// It holds its mentions as positions in the article's, not as slices: a view is made for
-/// every sentence, and each slice cost a retain and a release of the mention array.
+/// every sentence, and each slice cost a retain and a release of the mention array. The
+/// finder moves one view from sentence to sentence (``move(to:mentions:earlier:reportPosition:pairWordPosition:)``):
+/// a view made for each retained and released the article.
 struct SentenceView {
     let article: ArticleView
     /// Token indexes of the sentence.
-    let range: Range<Int>
+    private(set) var range: Range<Int>
     /// The positions in ``ArticleView/all`` of the mentions inside the sentence.
-    let mentionPositions: Range<Int>
+    private(set) var mentionPositions: Range<Int>
     /// The positions of the mentions before the sentence that ``earlier`` holds.
-    let earlierPositions: Range<Int>
+    private(set) var earlierPositions: Range<Int>
     /// The position in ``ArticleView/reportStarts`` of the first report start at or after
     /// the sentence's first token.
-    let reportPosition: Int
+    private(set) var reportPosition: Int
     /// Whether a word of the sentence can end such a phrase; most sentences hold none, and
     /// one look at each word spares the search for a phrase at every cue.
     private(set) var mayHoldPairPhrase: Bool
@@ -68,6 +99,21 @@ struct SentenceView {
         self.earlierPositions = earlier
         self.reportPosition = reportPosition
         mayHoldPairPhrase = false
+        readPairPhrase(from: pairWordPosition)
+    }
+
+    /// Makes the view that of another sentence of the same article, with the parameters of
+    /// ``init(article:range:mentions:earlier:reportPosition:pairWordPosition:)``.
+    mutating func move(to range: Range<Int>, mentions: Range<Int>, earlier: Range<Int>, reportPosition: Int, pairWordPosition: Int) {
+        self.range = range
+        self.mentionPositions = mentions
+        self.earlierPositions = earlier
+        self.reportPosition = reportPosition
+        mayHoldPairPhrase = false
+        readPairPhrase(from: pairWordPosition)
+    }
+
+    private mutating func readPairPhrase(from pairWordPosition: Int) {
         // Most sentences hold no last word of a pair phrase: they need no call to look.
         let lastWords = article.pairLastWords
         if pairWordPosition < lastWords.count, Int(lastWords[pairWordPosition]) < range.upperBound {
@@ -95,8 +141,8 @@ struct SentenceView {
     var bytes: [UInt8] { article.bytes }
     var tokens: [Token] { article.tokens }
     var all: [FoundMention] { article.all }
-    var index: MentionIndex { article.index }
-    var quoted: [Bool] { article.quoted }
+    var index: MentionColumns { article.index }
+    var quoted: TokenColumn<Bool> { article.quoted }
     var lexicon: CueLexicon { article.lexicon }
     var actors: ActorTable { article.actors }
 

@@ -56,9 +56,7 @@ enum TokenFact {
         var counts = IndexLists.Counts()
         tokens.withUnsafeBufferPointer { tokens in
             bits.withUnsafeMutableBufferPointer { bits in
-                words.withReader { words in
-                    counts = read(tokens, words, pairs: pairs, into: bits, lists: lists)
-                }
+                counts = read(tokens, words: words, pairs: pairs, into: bits, lists: lists.starts, capacity: lists.capacity)
             }
         }
         return TokenFacts(
@@ -67,25 +65,52 @@ enum TokenFact {
         )
     }
 
+    /// ``facts(of:words:pairs:)`` written into memory the caller owns: the bits into `bits`,
+    /// one entry per token, all 0, and the four lists at `lists`, each with room for
+    /// `capacity` indexes, at least one per token.
+    ///
+    /// - Returns: how many indexes each list holds.
+    static func read(
+        _ tokens: UnsafeBufferPointer<Token>, words: TokenKeyMap, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
+        lists: IndexLists.Starts, capacity: Int
+    ) -> IndexLists.Counts {
+        precondition(bits.count >= tokens.count && capacity >= tokens.count)
+        return words.withReader { words in read(tokens, words, pairs: pairs, into: bits, lists: lists) }
+    }
+
     private static func read(
         _ tokens: UnsafeBufferPointer<Token>, _ words: TokenKeyMap.Reader, pairs: TokenKeySet?, into bits: UnsafeMutableBufferPointer<UInt16>,
-        lists: borrowing IndexLists
+        lists: IndexLists.Starts
     ) -> IndexLists.Counts {
-        // `bits` holds one entry per token, all 0.
-        precondition(bits.count >= tokens.count && lists.capacity >= tokens.count)
-        let cueStarts = lists.start(of: .cueStarts), reportStarts = lists.start(of: .reportStarts)
-        let pairLastWords = lists.start(of: .pairLastWords), quotationEvents = lists.start(of: .quotationEvents)
+        let quotationEvents = lists.quotationEvents
         var counts = IndexLists.Counts()
         // The paragraph whose first quotation mark is still to come.
         var openParagraph = -1
-        for index in tokens.indices {
-            // The key and kind alone first: most tokens need no more of the token.
-            let key = tokens[index].folded, kind = tokens[index].kind, afterNewline = tokens[index].afterNewline
-            let listed = KeyFilter.bit(of: key, in: words.filter) != 0
-            // Most tokens are words inside a line in no list: they have no fact to record.
-            if !listed, kind == .word, !afterNewline { continue }
+        var index = 0
+        while index < tokens.count {
+            defer { index &+= 1 }
+            // The key alone first: most tokens are in no list and need no more of the token.
+            let key = tokens[index].folded
+            var fact: UInt16 = 0
+            // The filter is tested once, in a branch: its answer kept in a variable was a
+            // shift and a mask more at every token.
+            if KeyFilter.bit(of: key, in: words.filter) != 0 {
+                fact = words.probe(key)
+                // A word inside a line needs only its bits and lists.
+                if tokens[index].kind == .word, !tokens[index].afterNewline {
+                    guard fact != 0 else { continue }
+                    if fact & subordinator != 0, tokens[index].isLowercaseWord { fact |= clauseBreak }
+                    bits[index] = fact
+                    if fact & (cueStart | reportStart | pairLastWord) != 0 {
+                        list(index, fact: fact, of: tokens, pairs: pairs, into: lists, &counts)
+                    }
+                    continue
+                }
+            } else if tokens[index].kind == .word, !tokens[index].afterNewline {
+                // Most tokens are words inside a line in no list: they have no fact to record.
+                continue
+            }
             let token = tokens[index]
-            var fact = listed ? words.bits(of: key) : 0
             // Each list gains at most one entry per token: the counts stay below the capacity.
             if token.kind == .word {
                 if fact & subordinator != 0, token.isLowercaseWord { fact |= clauseBreak }
@@ -105,14 +130,24 @@ enum TokenFact {
             // Nothing has written the token's own entry yet: a later mark may only add to it.
             bits[index] = fact
             if fact & (cueStart | reportStart | pairLastWord) != 0 {
-                if fact & cueStart != 0, fact & wholeCue != 0 || startsPair(at: index, of: tokens, in: pairs) {
-                    IndexLists.append(index, to: cueStarts, &counts.cueStarts)
-                }
-                if fact & reportStart != 0 { IndexLists.append(index, to: reportStarts, &counts.reportStarts) }
-                if fact & pairLastWord != 0 { IndexLists.append(index, to: pairLastWords, &counts.pairLastWords) }
+                list(index, fact: fact, of: tokens, pairs: pairs, into: lists, &counts)
             }
         }
         return counts
+    }
+
+    /// Lists the token at `index` among the cue starts, report starts and pair phrases'
+    /// last words, as its facts say; each list gains at most one entry per token.
+    @inline(__always)
+    private static func list(
+        _ index: Int, fact: UInt16, of tokens: UnsafeBufferPointer<Token>, pairs: TokenKeySet?, into lists: IndexLists.Starts,
+        _ counts: inout IndexLists.Counts
+    ) {
+        if fact & cueStart != 0, fact & wholeCue != 0 || startsPair(at: index, of: tokens, in: pairs) {
+            IndexLists.append(index, to: lists.cueStarts, &counts.cueStarts)
+        }
+        if fact & reportStart != 0 { IndexLists.append(index, to: lists.reportStarts, &counts.reportStarts) }
+        if fact & pairLastWord != 0 { IndexLists.append(index, to: lists.pairLastWords, &counts.pairLastWords) }
     }
 
     /// The facts of a token that is not a word: it starts no cue, and may close a clause or a
@@ -146,7 +181,9 @@ enum TokenFact {
     @inline(__always)
     private static func startsPair(at index: Int, of tokens: UnsafeBufferPointer<Token>, in pairs: TokenKeySet?) -> Bool {
         guard let pairs else { return true }
-        return index + 1 < tokens.count && pairs.contains(pairKey(tokens[index].folded, tokens[index + 1].folded))
+        guard index + 1 < tokens.count else { return false }
+        let key = pairKey(tokens[index].folded, tokens[index + 1].folded)
+        return pairs.mayContain(key) && pairs.contains(key)
     }
 
     /// Punctuation that closes a clause.
@@ -216,8 +253,27 @@ struct IndexLists: ~Copyable {
         }
     }
 
+    /// Where each list starts, in memory with room for one index per token in each.
+    struct Starts {
+        var cueStarts: UnsafeMutablePointer<Int32>
+        var reportStarts: UnsafeMutablePointer<Int32>
+        var pairLastWords: UnsafeMutablePointer<Int32>
+        var quotationEvents: UnsafeMutablePointer<Int32>
+
+        /// The four lists side by side from `base`, with room for `capacity` indexes in each.
+        init(_ base: UnsafeMutablePointer<Int32>, capacity: Int) {
+            cueStarts = base
+            reportStarts = base + capacity
+            pairLastWords = base + 2 * capacity
+            quotationEvents = base + 3 * capacity
+        }
+    }
+
     let capacity: Int
     private let base: UnsafeMutablePointer<Int32>
+
+    /// Where the lists start in the buffer.
+    var starts: Starts { Starts(base, capacity: capacity) }
 
     init(capacity: Int) {
         self.capacity = capacity

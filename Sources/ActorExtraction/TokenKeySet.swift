@@ -12,6 +12,20 @@ struct TokenKeySet: Sendable {
     private var holdsZero = false
     /// The number of keys.
     private(set) var count = 0
+    /// The keys' filter, for a set asked mostly of keys it lacks (see ``init(_:filtered:)``).
+    private var filter: KeyFilter?
+
+    /// The set of `keys`; with `filtered`, ``mayContain(_:)`` answers most keys not in it
+    /// with a bit test, at the cost of the filter's 8 KB.
+    init(_ keys: some Sequence<UInt64>, filtered: Bool) {
+        self.init(keys)
+        if filtered {
+            var filter = KeyFilter()
+            for slot in slots where slot != 0 { filter.insert(slot) }
+            if holdsZero { filter.insert(0) }
+            self.filter = filter
+        }
+    }
 
     /// The set of `keys`.
     init(_ keys: some Sequence<UInt64>) {
@@ -29,6 +43,10 @@ struct TokenKeySet: Sendable {
     }
 
     var isEmpty: Bool { count == 0 }
+
+    /// Whether `key` may be in the set: `false` means it is not. Without a filter, always `true`.
+    @inline(__always)
+    func mayContain(_ key: UInt64) -> Bool { filter?.mayHold(key) ?? true }
 
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
@@ -75,10 +93,10 @@ struct TokenKeyMap: Sendable {
         var bits: UInt16
     }
 
-    /// Open addressing; 0 marks an empty slot, so a key of 0 is kept apart.
+    /// Open addressing; key 0 marks an empty slot, so the bits of key 0 are kept in every
+    /// empty slot.
     private var slots: [Slot]
     private var shift: UInt64
-    private var zeroValue: UInt16 = 0
     /// The keys held: most tokens are in no list.
     private(set) var filter = KeyFilter()
 
@@ -86,14 +104,18 @@ struct TokenKeyMap: Sendable {
     init(_ entries: [(key: UInt64, bits: UInt16)]) {
         var merged: [UInt64: UInt16] = [:]
         for entry in entries { merged[entry.key, default: 0] |= entry.bits }
+        // Room for four slots a key: the words most tokens are (with, of, to) then mostly
+        // meet their own slot first, and each further probe was a load and a branch per token.
         var capacity = 4
-        while capacity < merged.count * 2 { capacity *= 2 }
-        slots = [Slot](repeating: Slot(key: 0, bits: 0), count: capacity)
+        while capacity < merged.count * 4 { capacity *= 2 }
+        // An empty slot holds the bits of key 0: a probe for key 0 ends at the first empty
+        // slot it meets, and no other key reads an empty slot's bits.
+        slots = [Slot](repeating: Slot(key: 0, bits: merged[0] ?? 0), count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         let mask = capacity - 1
         for (key, bits) in merged {
             filter.insert(key)
-            if key == 0 { zeroValue = bits; continue }
+            if key == 0 { continue }
             var index = Self.slot(of: key, shift)
             while slots[index].key != 0 { index = (index + 1) & mask }
             slots[index] = Slot(key: key, bits: bits)
@@ -110,7 +132,7 @@ struct TokenKeyMap: Sendable {
     /// The bits of `key`, for a caller that has passed it through the filter.
     @inline(__always)
     func probe(_ key: UInt64) -> UInt16 {
-        slots.withUnsafeBufferPointer { slots in Self.probe(key, in: slots, shift: shift, zeroValue: zeroValue) }
+        slots.withUnsafeBufferPointer { slots in Self.probe(key, in: slots, shift: shift) }
     }
 
     /// The map read through buffers, for a loop that probes it at every token: the table's
@@ -118,7 +140,7 @@ struct TokenKeyMap: Sendable {
     func withReader<Result>(_ body: (Reader) -> Result) -> Result {
         slots.withUnsafeBufferPointer { slots in
             filter.bits.withUnsafeBufferPointer { filter in
-                body(Reader(slots: slots, filter: filter, shift: shift, zeroValue: zeroValue))
+                body(Reader(slots: slots, filter: filter, shift: shift))
             }
         }
     }
@@ -129,25 +151,30 @@ struct TokenKeyMap: Sendable {
         /// The bits of the map's ``KeyFilter``.
         let filter: UnsafeBufferPointer<UInt64>
         fileprivate let shift: UInt64
-        fileprivate let zeroValue: UInt16
 
         /// The bits of `key`, or 0 if it is in no list.
         @inline(__always)
         func bits(of key: UInt64) -> UInt16 {
             guard KeyFilter.bit(of: key, in: filter) != 0 else { return 0 }
-            return TokenKeyMap.probe(key, in: slots, shift: shift, zeroValue: zeroValue)
+            return probe(key)
+        }
+
+        /// The bits of `key`, for a caller that has passed it through ``filter``.
+        @inline(__always)
+        func probe(_ key: UInt64) -> UInt16 {
+            TokenKeyMap.probe(key, in: slots, shift: shift)
         }
     }
 
     @inline(__always)
-    private static func probe(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>, shift: UInt64, zeroValue: UInt16) -> UInt16 {
-        // The slot count is a power of two and at least twice the keys: a probe ends at an empty slot.
+    private static func probe(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>, shift: UInt64) -> UInt16 {
+        // The slot count is a power of two and at least four times the keys: a probe ends at an empty slot.
         let mask = slots.count &- 1
         var index = slot(of: key, shift)
         while true {
             let occupant = slots[index]
-            // Key 0 meets the first empty slot, whose 0 stands for no key: its bits are kept apart.
-            if occupant.key == key { return key == 0 ? zeroValue : occupant.bits }
+            // Key 0 meets the first empty slot, which holds its bits (see ``init(_:)``).
+            if occupant.key == key { return occupant.bits }
             if occupant.key == 0 { return 0 }
             index = (index &+ 1) & mask
         }

@@ -25,4 +25,13 @@ final class CueHitsTests: XCTestCase {
         for start in 0..<3 { hits.append(hit(start, cue: Int32(start))) }
         XCTAssertEqual((0..<hits.count).map { hits[$0].cue }, [0, 1, 2])
     }
+
+    func testHitsKeptInAnArticlesMemoryAreReadBack() {
+        let storage = TokenColumnStorage(tokenCount: 3)
+        var hits = CueHits(in: storage.hits, capacity: 3)
+        for start in 0..<3 { hits.append(hit(start, cue: Int32(start + 4))) }
+        XCTAssertEqual((0..<hits.count).map { hits[$0].cue }, [4, 5, 6])
+        hits.removeAll()
+        XCTAssertEqual(hits.count, 0)
+    }
 }

@@ -51,4 +51,30 @@ final class TokenKeySetTests: XCTestCase {
             for key in [with, said, TokenHash.folded("absent".utf8)] { XCTAssertEqual(reader.bits(of: key), 0) }
         }
     }
+
+    func testAFilteredSetMayContainEachOfItsKeys() {
+        let keys = (0..<300).map { TokenHash.folded("pair\($0)".utf8) } + [0]
+        let set = TokenKeySet(keys, filtered: true)
+        for key in keys { XCTAssertTrue(set.mayContain(key)) }
+    }
+
+    func testAFilteredSetTurnsAwayAKeyWhoseFilterBitIsUnset() {
+        let set = TokenKeySet([with], filtered: true)
+        // Another low 16 bits than `with`'s: the filter has no bit for it.
+        XCTAssertFalse(set.mayContain(with ^ 1))
+        XCTAssertFalse(set.contains(with ^ 1))
+    }
+
+    func testAnUnfilteredSetMayContainAnyKey() {
+        XCTAssertTrue(TokenKeySet([with]).mayContain(said))
+    }
+
+    func testAReaderProbeOfAFilteredKeyGivesItsBits() {
+        let map = TokenKeyMap([(with, 3), (0, 5)])
+        map.withReader { reader in
+            XCTAssertEqual(reader.probe(with), 3)
+            XCTAssertEqual(reader.probe(0), 5)
+            XCTAssertEqual(reader.probe(said), 0)
+        }
+    }
 }
