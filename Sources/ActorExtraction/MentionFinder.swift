@@ -185,7 +185,7 @@ struct MentionFinder {
     /// - Parameter named: whether the text names each gazetteer actor, by index.
     /// - Parameter covered: the tokens mentions cover; the surnames found are added.
     /// - Parameter capitalised: the capitalised tokens, where surnames start.
-    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: IndexBits, capitalised: IndexBits) -> [FoundMention] {
+    private func surnameMentions(in tokens: [Token], covered: inout IndexBits, named: IndexBits, capitalised: IndexBits) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
         var found: [FoundMention] = []
         let surnames = gazetteer.surnames
@@ -196,7 +196,7 @@ struct MentionFinder {
                 index = capitalised.next(from: index)
                 guard index < count else { break }
                 let token = buffer[index]
-                guard token.kind == .word, !covered[index], surnames.mayStart(with: token.exact),
+                guard token.kind == .word, !covered.contains(index), surnames.mayStart(with: token.exact),
                       let match = surnames.longestMatchEnd(from: index, firstKey: token.exact, key: { $0 < count ? buffer[$0].exact : nil }),
                       let actor = Self.onlyNamed(surnames.payloads(at: match.node), named: named)
                 else { index += 1; continue }
@@ -204,7 +204,7 @@ struct MentionFinder {
                 index += match.length
             }
         }
-        for mention in found { for position in mention.tokens { covered[position] = true } }
+        for mention in found { covered.insert(mention.tokens) }
         return found
     }
 
@@ -218,9 +218,9 @@ struct MentionFinder {
         return only
     }
 
-    static func coverage(of mentions: [FoundMention], count: Int) -> [Bool] {
-        var covered = [Bool](repeating: false, count: count)
-        for mention in mentions { for index in mention.tokens { covered[index] = true } }
+    static func coverage(of mentions: [FoundMention], count: Int) -> IndexBits {
+        var covered = IndexBits(count: count)
+        for mention in mentions { covered.insert(mention.tokens) }
         return covered
     }
 

@@ -27,7 +27,7 @@ struct RoleResolver {
 
     /// - Parameter covered: the tokens `mentions` cover; the office holders named are added.
     /// - Parameter index: `mentions` indexed, when the caller has that at hand.
-    mutating func resolve(_ mentions: inout [FoundMention], covered: inout [Bool], table: inout ActorTable, index given: MentionIndex? = nil) -> [StatedAffiliation] {
+    mutating func resolve(_ mentions: inout [FoundMention], covered: inout IndexBits, table: inout ActorTable, index given: MentionIndex? = nil) -> [StatedAffiliation] {
         var affiliations: [StatedAffiliation] = []
         index = given ?? MentionIndex(mentions)
         var added: [FoundMention] = []
@@ -46,7 +46,7 @@ struct RoleResolver {
                 let person = FoundMention(tokens: span, actor: holder, form: .role)
                 if let at = index.starting(at: holderOrg.tokens.lowerBound) { mentions[at].isModifier = true }
                 added.append(person)
-                for position in span { covered[position] = true }
+                covered.insert(span)
                 affiliations.append(StatedAffiliation(person: person, organisation: holderOrg, cue: phrase, rule: "role-office"))
             }
         }
@@ -66,14 +66,14 @@ struct RoleResolver {
     /// `position` is left at its start.
     ///
     /// Visits only the tokens `starts` marks: few start an office phrase.
-    private static func nextRolePhrase(in tokens: [Token], from position: inout Int, starts: IndexBits, covered: [Bool], phrases: TokenTrie<Int32>) -> (length: Int, node: Int32)? {
+    private static func nextRolePhrase(in tokens: [Token], from position: inout Int, starts: IndexBits, covered: IndexBits, phrases: TokenTrie<Int32>) -> (length: Int, node: Int32)? {
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             while true {
                 position = starts.next(from: position)
                 guard position < count else { break }
                 let token = buffer[position]
-                if token.kind == .word, !covered[position],
+                if token.kind == .word, !covered.contains(position),
                    let match = phrases.longestMatchEnd(from: position, firstKey: token.folded, key: { $0 < count ? buffer[$0].folded : nil }) {
                     return match
                 }
