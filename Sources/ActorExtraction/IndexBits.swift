@@ -43,8 +43,30 @@ struct IndexBits {
     /// a word at a time rather than a bit at a time.
     mutating func insert(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        precondition(range.lowerBound >= 0 && range.upperBound <= count, "a range past the set's end")
+        Self.insert(range, count: count, into: uniqueWords())
+    }
+
+    /// Inserts the tokens of each mention: one test that the words are unshared for all of
+    /// them, where an insert each paid a call for it.
+    mutating func insert(tokensOf mentions: [FoundMention]) {
+        guard !mentions.isEmpty else { return }
         let words = uniqueWords()
+        for mention in mentions where !mention.tokens.isEmpty { Self.insert(mention.tokens, count: count, into: words) }
+    }
+
+    /// Inserts the actor of each mention, as ``insert(tokensOf:)`` does their tokens.
+    mutating func insert(actorsOf mentions: [FoundMention]) {
+        guard !mentions.isEmpty else { return }
+        let words = uniqueWords()
+        for mention in mentions {
+            let actor = Int(mention.actor)
+            precondition(UInt(bitPattern: actor) < UInt(bitPattern: count), "an index past the set's end")
+            words.setWord(actor &>> 6, to: words.word(actor &>> 6) | 1 &<< UInt64(actor & 63))
+        }
+    }
+
+    private static func insert(_ range: Range<Int>, count: Int, into words: WordBuffer) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "a range past the set's end")
         var start = range.lowerBound
         while true {
             let word = start &>> 6

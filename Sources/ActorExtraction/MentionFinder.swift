@@ -42,7 +42,7 @@ struct MentionFinder {
         let marks = TokenMarks(tokens, roles: roles.rolePhrases.firstKeyFilter)
         var found = gazetteerMentions(in: tokens)
         var named = IndexBits(count: gazetteer.entries.count)
-        for mention in found { named.insert(Int(mention.actor)) }
+        named.insert(actorsOf: found)
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = Self.coverage(of: found, count: tokens.count)
         found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named, capitalised: marks.capitalised))
@@ -204,7 +204,7 @@ struct MentionFinder {
                 index += match.length
             }
         }
-        for mention in found { covered.insert(mention.tokens) }
+        covered.insert(tokensOf: found)
         return found
     }
 
@@ -220,7 +220,7 @@ struct MentionFinder {
 
     static func coverage(of mentions: [FoundMention], count: Int) -> IndexBits {
         var covered = IndexBits(count: count)
-        for mention in mentions { covered.insert(mention.tokens) }
+        covered.insert(tokensOf: mentions)
         return covered
     }
 
