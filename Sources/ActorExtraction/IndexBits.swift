@@ -39,6 +39,12 @@ struct IndexBits {
         words.setWord(token &>> 6, to: words.word(token &>> 6) | 1 &<< UInt64(token & 63))
     }
 
+    mutating func remove(_ token: Int) {
+        precondition(UInt(bitPattern: token &>> 6) < UInt(bitPattern: wordCount), "an index past the set's end")
+        let words = uniqueWords()
+        words.setWord(token &>> 6, to: words.word(token &>> 6) & ~(1 &<< UInt64(token & 63)))
+    }
+
     /// Inserts the indexes of `range`, which must lie inside the set: a mention's tokens,
     /// a word at a time rather than a bit at a time.
     mutating func insert(_ range: Range<Int>) {

@@ -60,8 +60,8 @@ struct MentionFinder {
 
     func gazetteerMentions(in tokens: [Token]) -> [FoundMention] {
         var found: [FoundMention] = []
-        // About one mention in ten tokens: growing into them cost more than finding them.
-        found.reserveCapacity(tokens.count / 8)
+        // About one mention in seven tokens: growing into them cost more than finding them.
+        found.reserveCapacity(tokens.count / 6)
         var ambiguousAt: [Int] = []
         let stateWords = Self.stateWords
         let phrases = gazetteer.phrases
@@ -94,36 +94,44 @@ struct MentionFinder {
 
     /// Drops the mentions of actors the text names only by ambiguous aliases. Most texts
     /// have none, so this pass runs only when one was seen.
+    ///
+    /// - Parameter ambiguousAt: the positions of the ambiguous mentions, in order.
     private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int], tokens: [Token]) -> [FoundMention] {
-        var ambiguous = [Bool](repeating: false, count: found.count)
         // "Chad's president", "Wagner's chief": an owner of something is an actor.
-        for position in ambiguousAt where !isOwner(found[position].tokens, in: tokens) { ambiguous[position] = true }
+        let candidates = ambiguousAt.filter { !isOwner(found[$0].tokens, in: tokens) }
+        guard !candidates.isEmpty else { return found }
+        var ambiguous = IndexBits(count: found.count)
+        for position in candidates { ambiguous.insert(position) }
         // "Mali, Burkina Faso and Niger": a name listed beside states is a state too. The
-        // list is walked both ways, so one firm name vouches for a whole list.
-        vouchForListedNames(found, in: found.indices, ambiguous: &ambiguous, tokens: tokens)
-        vouchForListedNames(found, in: found.indices.reversed(), ambiguous: &ambiguous, tokens: tokens)
+        // list is walked both ways, so one firm name vouches for a whole list. Only the
+        // ambiguous mentions change, so only they are visited, each after the neighbour
+        // it looks at.
+        for position in candidates where position > 0 {
+            vouchForListedName(at: position, neighbour: position - 1, found, ambiguous: &ambiguous, tokens: tokens)
+        }
+        for position in candidates.reversed() where position + 1 < found.count {
+            vouchForListedName(at: position, neighbour: position + 1, found, ambiguous: &ambiguous, tokens: tokens)
+        }
+        // Every mention vouched for: all are kept, as they stand.
+        guard candidates.contains(where: { ambiguous.contains($0) }) else { return found }
         // An actor is named firmly when any of its mentions is.
         var firm = IndexBits(count: gazetteer.entries.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] { firm.insert(Int(mention.actor)) }
+        for (position, mention) in found.enumerated() where !ambiguous.contains(position) { firm.insert(Int(mention.actor)) }
         var kept: [FoundMention] = []
         kept.reserveCapacity(found.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] || firm.contains(Int(mention.actor)) {
+        for (position, mention) in found.enumerated() where !ambiguous.contains(position) || firm.contains(Int(mention.actor)) {
             kept.append(mention)
         }
         return kept
     }
 
-    /// Clears the ambiguity of a mention listed right after a firm mention of a state, in
-    /// the order `positions` walks the mentions.
-    private func vouchForListedNames(_ found: [FoundMention], in positions: some Sequence<Int>, ambiguous: inout [Bool], tokens: [Token]) {
-        var previous: Int?
-        for position in positions {
-            defer { previous = position }
-            guard ambiguous[position], let neighbour = previous, !ambiguous[neighbour],
-                  gazetteer.kinds[Int(found[neighbour].actor)] == .state,
-                  isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { continue }
-            ambiguous[position] = false
-        }
+    /// Clears the ambiguity of the mention at `position` when it is listed right beside a
+    /// firm mention of a state, the one at `neighbour`.
+    private func vouchForListedName(at position: Int, neighbour: Int, _ found: [FoundMention], ambiguous: inout IndexBits, tokens: [Token]) {
+        guard ambiguous.contains(position), !ambiguous.contains(neighbour),
+              gazetteer.kinds[Int(found[neighbour].actor)] == .state,
+              isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { return }
+        ambiguous.remove(position)
     }
 
     private static let andKey = TokenHash.folded("and".utf8)
