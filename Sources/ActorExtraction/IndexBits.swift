@@ -111,4 +111,52 @@ struct IndexBits {
         }
         return word &<< 6 | bits.trailingZeroBitCount
     }
+
+    /// A walk over the set indexes in order.
+    func cursor() -> Cursor { Cursor(self) }
+
+    /// Walks the set indexes in order with the current word's bits at hand: each step
+    /// clears one bit, where ``next(from:)`` found the word again and masked it.
+    struct Cursor {
+        private let words: WordBuffer?
+        private let wordCount: Int
+        /// The word being walked, and its bits not yet visited.
+        private var word = 0
+        private var bits: UInt64
+
+        fileprivate init(_ set: IndexBits) {
+            words = set.words
+            wordCount = set.wordCount
+            bits = set.wordCount > 0 ? set.words.unsafelyUnwrapped.word(0) : 0
+        }
+
+        /// The next set index, or `nil` after the last.
+        @inline(__always)
+        mutating func next() -> Int? {
+            while bits == 0 {
+                word &+= 1
+                guard word < wordCount else { return nil }
+                bits = words.unsafelyUnwrapped.word(word)
+            }
+            let index = word &<< 6 | bits.trailingZeroBitCount
+            bits &= bits &- 1
+            return index
+        }
+
+        /// Leaves out the set indexes before `index`, which is past every index visited.
+        @inline(__always)
+        mutating func skip(to index: Int) {
+            let target = index &>> 6
+            if target != word {
+                guard target < wordCount else {
+                    word = wordCount
+                    bits = 0
+                    return
+                }
+                word = target
+                bits = words.unsafelyUnwrapped.word(target)
+            }
+            bits &= ~0 &<< UInt64(index & 63)
+        }
+    }
 }

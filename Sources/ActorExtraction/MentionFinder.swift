@@ -199,17 +199,15 @@ struct MentionFinder {
         let surnames = gazetteer.surnames
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
-            var index = 0
-            while true {
-                index = capitalised.next(from: index)
-                guard index < count else { break }
+            var starts = capitalised.cursor()
+            while let index = starts.next() {
                 let token = buffer[index]
                 guard token.kind == .word, !covered.contains(index), surnames.mayStart(with: token.exact),
                       let match = surnames.longestMatchEnd(from: index, firstKey: token.exact, key: { $0 < count ? buffer[$0].exact : nil }),
                       let actor = Self.onlyNamed(surnames.payloads(at: match.node), named: named)
-                else { index += 1; continue }
+                else { continue }
                 found.append(FoundMention(tokens: index..<(index + match.length), actor: actor, form: .surname))
-                index += match.length
+                starts.skip(to: index + match.length)
             }
         }
         covered.insert(tokensOf: found)

@@ -75,25 +75,20 @@ struct UnknownActorFinder {
         // Asked at every capitalised token: a local copy keeps the bit map at hand.
         let titleFilter = roles.titles.firstKeyFilter
         var found: [FoundMention] = []
-        var index = 0
-        let count = tokens.count
+        // Titles and names both start with a capital; the marks skip the other tokens.
+        var starts = marks.capitalised.cursor()
         tokens.withUnsafeBufferPointer { buffer in
-            while true {
-                // Titles and names both start with a capital; the marks skip the other tokens.
-                index = marks.capitalised.next(from: index)
-                guard index < count else { break }
+            while let index = starts.next() {
                 let token = buffer[index]
                 if titleFilter.mayHold(TokenHash.nameKey(token)) || marks.roles.contains(index),
                    let title = titleLength(at: index, token: token, reader: reader) {
-                    index += title
+                    starts.skip(to: index + title)
                     continue
                 }
                 if !covered.contains(index), let mention = stranger(at: index, reader: reader, covered: covered, mentions: mentionedAt, lists: lists, table: &table) {
                     found.append(mention)
                     covered.insert(mention.tokens)
-                    index = mention.tokens.upperBound
-                } else {
-                    index += 1
+                    starts.skip(to: mention.tokens.upperBound)
                 }
             }
         }
