@@ -31,12 +31,12 @@ struct RoleResolver {
         var affiliations: [StatedAffiliation] = []
         index = given ?? MentionIndex(mentions)
         var added: [FoundMention] = []
-        var position = 0
+        var starts = self.starts.cursor()
         let rolePhrases = roles.rolePhrases
-        while let match = Self.nextRolePhrase(in: tokens, from: &position, starts: starts, covered: covered, phrases: rolePhrases) {
+        while let (position, match) = Self.nextRolePhrase(in: tokens, starts: &starts, covered: covered, phrases: rolePhrases) {
             let phrase = position..<(position + match.length)
             let role = roles.roles[Int(rolePhrases.payloads(at: match.node)[0])].role
-            position = phrase.upperBound
+            starts.skip(to: phrase.upperBound)
             guard let (holderOrg, orgPosition) = organisation(around: phrase, in: mentions, table: table) else { continue }
             if let person = person(around: phrase, org: holderOrg, orgBefore: orgPosition == .before, in: mentions, table: table) {
                 if orgPosition == .before, let at = index.starting(at: holderOrg.tokens.lowerBound) { mentions[at].isModifier = true }
@@ -62,22 +62,19 @@ struct RoleResolver {
         return affiliations
     }
 
-    /// The next office phrase at or after `position` that starts on an uncovered word;
-    /// `position` is left at its start.
+    /// The next office phrase that starts on an uncovered word at one of the tokens
+    /// `starts` has yet to visit, and the token it starts at.
     ///
     /// Visits only the tokens `starts` marks: few start an office phrase.
-    private static func nextRolePhrase(in tokens: [Token], from position: inout Int, starts: IndexBits, covered: IndexBits, phrases: TokenTrie<Int32>) -> (length: Int, node: Int32)? {
+    private static func nextRolePhrase(in tokens: [Token], starts: inout IndexBits.Cursor, covered: IndexBits, phrases: TokenTrie<Int32>) -> (Int, (length: Int, node: Int32))? {
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
-            while true {
-                position = starts.next(from: position)
-                guard position < count else { break }
+            while let position = starts.next() {
                 let token = buffer[position]
                 if token.kind == .word, !covered.contains(position),
                    let match = phrases.longestMatchEnd(from: position, firstKey: token.folded, key: { $0 < count ? buffer[$0].folded : nil }) {
-                    return match
+                    return (position, match)
                 }
-                position += 1
             }
             return nil
         }
