@@ -232,23 +232,22 @@ struct MentionFinder {
 
     /// The mentions of `a` and `b`, each in token order, in token order; on a tie `a`'s
     /// first, as a stable sort of `a + b` would have them. One linear merge: sorting the
-    /// sum compared and moved each mention several times.
+    /// sum compared and moved each mention several times. `b` is short (an article's
+    /// surnames or strangers), so `a` is copied in runs between `b`'s mentions rather
+    /// than appended one mention at a time.
     private func merge(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {
         guard !b.isEmpty else { return a }
         var merged: [FoundMention] = []
         merged.reserveCapacity(a.count + b.count)
-        var (i, j) = (0, 0)
-        while i < a.count, j < b.count {
-            if b[j].tokens.lowerBound < a[i].tokens.lowerBound {
-                merged.append(b[j])
-                j += 1
-            } else {
-                merged.append(a[i])
-                i += 1
-            }
+        var i = 0
+        for mention in b {
+            var end = i
+            while end < a.count, a[end].tokens.lowerBound <= mention.tokens.lowerBound { end += 1 }
+            merged.append(contentsOf: a[i..<end])
+            merged.append(mention)
+            i = end
         }
         merged.append(contentsOf: a[i...])
-        merged.append(contentsOf: b[j...])
         return merged
     }
 }
