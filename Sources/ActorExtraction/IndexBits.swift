@@ -71,6 +71,7 @@ struct IndexBits {
         }
     }
 
+    @inline(__always) // once a mention, in loops over many
     private static func insert(_ range: Range<Int>, count: Int, into words: WordBuffer) {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "a range past the set's end")
         var start = range.lowerBound
