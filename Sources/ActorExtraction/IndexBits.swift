@@ -3,45 +3,161 @@
 /// turn, which cost a dozen instructions a token in each of four passes), or the
 /// gazetteer's actors an article names (a `[Bool]` of a few thousand cost a fill of that
 /// many bytes per article).
+///
+/// The words live in a ``WordBuffer``, copied when a shared set is written; a set of no
+/// indexes has none and allocates nothing.
 struct IndexBits {
-    private var words: [UInt64]
+    private var words: WordBuffer?
     /// The number of indexes the set can hold.
     let count: Int
 
     /// No bits set, for `count` tokens.
     init(count: Int) {
         self.count = count
-        words = [UInt64](repeating: 0, count: (count + 63) / 64)
+        words = count > 0 ? WordBuffer.make(count: (count + 63) / 64) : nil
     }
 
+    /// The number of words, each holding 64 indexes.
+    private var wordCount: Int { (count &+ 63) &>> 6 }
+
+    /// The words, unshared, for a write.
+    private mutating func uniqueWords() -> WordBuffer {
+        if !isKnownUniquelyReferenced(&words) { words = words?.copy() }
+        return words.unsafelyUnwrapped
+    }
 
     /// Sets the bits of tokens `64 * word` to `64 * word + 63` at once, from `bits` (bit 0
     /// for the first); bits past `count` must be clear.
     mutating func setWord(_ word: Int, to bits: UInt64) {
-        words[word] = bits
+        precondition(UInt(bitPattern: word) < UInt(bitPattern: wordCount), "a word past the set's end")
+        uniqueWords().setWord(word, to: bits)
     }
 
     mutating func insert(_ token: Int) {
-        words[token &>> 6] |= 1 &<< UInt64(token & 63)
+        precondition(UInt(bitPattern: token &>> 6) < UInt(bitPattern: wordCount), "an index past the set's end")
+        let words = uniqueWords()
+        words.setWord(token &>> 6, to: words.word(token &>> 6) | 1 &<< UInt64(token & 63))
+    }
+
+    mutating func remove(_ token: Int) {
+        precondition(UInt(bitPattern: token &>> 6) < UInt(bitPattern: wordCount), "an index past the set's end")
+        let words = uniqueWords()
+        words.setWord(token &>> 6, to: words.word(token &>> 6) & ~(1 &<< UInt64(token & 63)))
+    }
+
+    /// Inserts the indexes of `range`, which must lie inside the set: a mention's tokens,
+    /// a word at a time rather than a bit at a time.
+    mutating func insert(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        Self.insert(range, count: count, into: uniqueWords())
+    }
+
+    /// Inserts the tokens of each mention: one test that the words are unshared for all of
+    /// them, where an insert each paid a call for it.
+    mutating func insert(tokensOf mentions: [FoundMention]) {
+        guard !mentions.isEmpty else { return }
+        let words = uniqueWords()
+        for mention in mentions where !mention.tokens.isEmpty { Self.insert(mention.tokens, count: count, into: words) }
+    }
+
+    /// Inserts the actor of each mention, as ``insert(tokensOf:)`` does their tokens.
+    mutating func insert(actorsOf mentions: [FoundMention]) {
+        guard !mentions.isEmpty else { return }
+        let words = uniqueWords()
+        for mention in mentions {
+            let actor = Int(mention.actor)
+            precondition(UInt(bitPattern: actor) < UInt(bitPattern: count), "an index past the set's end")
+            words.setWord(actor &>> 6, to: words.word(actor &>> 6) | 1 &<< UInt64(actor & 63))
+        }
+    }
+
+    @inline(__always) // once a mention, in loops over many
+    private static func insert(_ range: Range<Int>, count: Int, into words: WordBuffer) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "a range past the set's end")
+        var start = range.lowerBound
+        while true {
+            let word = start &>> 6
+            let offset = UInt64(start & 63)
+            let remaining = range.upperBound &- start
+            // Most ranges are a word or two long and end inside their first word.
+            if UInt64(remaining) &+ offset < 64 {
+                words.setWord(word, to: words.word(word) | ((1 &<< UInt64(remaining)) &- 1) &<< offset)
+                return
+            }
+            words.setWord(word, to: words.word(word) | ~0 &<< offset)
+            start = (word &+ 1) &<< 6
+            guard start < range.upperBound else { return }
+        }
     }
 
     @inline(__always)
     func contains(_ token: Int) -> Bool {
-        // One unsigned test for both ends.
-        UInt(bitPattern: token) < UInt(bitPattern: count) && words[token &>> 6] & (1 &<< UInt64(token & 63)) != 0
+        // One unsigned test for both ends; a set that holds an index has words.
+        UInt(bitPattern: token) < UInt(bitPattern: count)
+            && words.unsafelyUnwrapped.word(token &>> 6) & (1 &<< UInt64(token & 63)) != 0
     }
 
     /// The first token at or after `token` whose bit is set, or `count` when none is.
     @inline(__always)
     func next(from token: Int) -> Int {
         var word = token &>> 6
-        guard token >= 0, word < words.count else { return count }
-        var bits = words[word] & (~0 &<< UInt64(token & 63))
+        let wordCount = wordCount
+        guard token >= 0, word < wordCount else { return count }
+        let words = words.unsafelyUnwrapped
+        var bits = words.word(word) & (~0 &<< UInt64(token & 63))
         while bits == 0 {
             word &+= 1
-            guard word < words.count else { return count }
-            bits = words[word]
+            guard word < wordCount else { return count }
+            bits = words.word(word)
         }
         return word &<< 6 | bits.trailingZeroBitCount
+    }
+
+    /// A walk over the set indexes in order.
+    func cursor() -> Cursor { Cursor(self) }
+
+    /// Walks the set indexes in order with the current word's bits at hand: each step
+    /// clears one bit, where ``next(from:)`` found the word again and masked it.
+    struct Cursor {
+        private let words: WordBuffer?
+        private let wordCount: Int
+        /// The word being walked, and its bits not yet visited.
+        private var word = 0
+        private var bits: UInt64
+
+        fileprivate init(_ set: IndexBits) {
+            words = set.words
+            wordCount = set.wordCount
+            bits = set.wordCount > 0 ? set.words.unsafelyUnwrapped.word(0) : 0
+        }
+
+        /// The next set index, or `nil` after the last.
+        @inline(__always)
+        mutating func next() -> Int? {
+            while bits == 0 {
+                word &+= 1
+                guard word < wordCount else { return nil }
+                bits = words.unsafelyUnwrapped.word(word)
+            }
+            let index = word &<< 6 | bits.trailingZeroBitCount
+            bits &= bits &- 1
+            return index
+        }
+
+        /// Leaves out the set indexes before `index`, which is past every index visited.
+        @inline(__always)
+        mutating func skip(to index: Int) {
+            let target = index &>> 6
+            if target != word {
+                guard target < wordCount else {
+                    word = wordCount
+                    bits = 0
+                    return
+                }
+                word = target
+                bits = words.unsafelyUnwrapped.word(target)
+            }
+            bits &= ~0 &<< UInt64(index & 63)
+        }
     }
 }

@@ -42,7 +42,7 @@ struct MentionFinder {
         let marks = TokenMarks(tokens, roles: roles.rolePhrases.firstKeyFilter)
         var found = gazetteerMentions(in: tokens)
         var named = IndexBits(count: gazetteer.entries.count)
-        for mention in found { named.insert(Int(mention.actor)) }
+        named.insert(actorsOf: found)
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = Self.coverage(of: found, count: tokens.count)
         found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named, capitalised: marks.capitalised))
@@ -60,8 +60,8 @@ struct MentionFinder {
 
     func gazetteerMentions(in tokens: [Token]) -> [FoundMention] {
         var found: [FoundMention] = []
-        // About one mention in ten tokens: growing into them cost more than finding them.
-        found.reserveCapacity(tokens.count / 8)
+        // About one mention in seven tokens: growing into them cost more than finding them.
+        found.reserveCapacity(tokens.count / 6)
         var ambiguousAt: [Int] = []
         let stateWords = Self.stateWords
         let phrases = gazetteer.phrases
@@ -94,36 +94,44 @@ struct MentionFinder {
 
     /// Drops the mentions of actors the text names only by ambiguous aliases. Most texts
     /// have none, so this pass runs only when one was seen.
+    ///
+    /// - Parameter ambiguousAt: the positions of the ambiguous mentions, in order.
     private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int], tokens: [Token]) -> [FoundMention] {
-        var ambiguous = [Bool](repeating: false, count: found.count)
         // "Chad's president", "Wagner's chief": an owner of something is an actor.
-        for position in ambiguousAt where !isOwner(found[position].tokens, in: tokens) { ambiguous[position] = true }
+        let candidates = ambiguousAt.filter { !isOwner(found[$0].tokens, in: tokens) }
+        guard !candidates.isEmpty else { return found }
+        var ambiguous = IndexBits(count: found.count)
+        for position in candidates { ambiguous.insert(position) }
         // "Mali, Burkina Faso and Niger": a name listed beside states is a state too. The
-        // list is walked both ways, so one firm name vouches for a whole list.
-        vouchForListedNames(found, in: found.indices, ambiguous: &ambiguous, tokens: tokens)
-        vouchForListedNames(found, in: found.indices.reversed(), ambiguous: &ambiguous, tokens: tokens)
+        // list is walked both ways, so one firm name vouches for a whole list. Only the
+        // ambiguous mentions change, so only they are visited, each after the neighbour
+        // it looks at.
+        for position in candidates where position > 0 {
+            vouchForListedName(at: position, neighbour: position - 1, found, ambiguous: &ambiguous, tokens: tokens)
+        }
+        for position in candidates.reversed() where position + 1 < found.count {
+            vouchForListedName(at: position, neighbour: position + 1, found, ambiguous: &ambiguous, tokens: tokens)
+        }
+        // Every mention vouched for: all are kept, as they stand.
+        guard candidates.contains(where: { ambiguous.contains($0) }) else { return found }
         // An actor is named firmly when any of its mentions is.
         var firm = IndexBits(count: gazetteer.entries.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] { firm.insert(Int(mention.actor)) }
+        for (position, mention) in found.enumerated() where !ambiguous.contains(position) { firm.insert(Int(mention.actor)) }
         var kept: [FoundMention] = []
         kept.reserveCapacity(found.count)
-        for (position, mention) in found.enumerated() where !ambiguous[position] || firm.contains(Int(mention.actor)) {
+        for (position, mention) in found.enumerated() where !ambiguous.contains(position) || firm.contains(Int(mention.actor)) {
             kept.append(mention)
         }
         return kept
     }
 
-    /// Clears the ambiguity of a mention listed right after a firm mention of a state, in
-    /// the order `positions` walks the mentions.
-    private func vouchForListedNames(_ found: [FoundMention], in positions: some Sequence<Int>, ambiguous: inout [Bool], tokens: [Token]) {
-        var previous: Int?
-        for position in positions {
-            defer { previous = position }
-            guard ambiguous[position], let neighbour = previous, !ambiguous[neighbour],
-                  gazetteer.kinds[Int(found[neighbour].actor)] == .state,
-                  isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { continue }
-            ambiguous[position] = false
-        }
+    /// Clears the ambiguity of the mention at `position` when it is listed right beside a
+    /// firm mention of a state, the one at `neighbour`.
+    private func vouchForListedName(at position: Int, neighbour: Int, _ found: [FoundMention], ambiguous: inout IndexBits, tokens: [Token]) {
+        guard ambiguous.contains(position), !ambiguous.contains(neighbour),
+              gazetteer.kinds[Int(found[neighbour].actor)] == .state,
+              isListed(found[position].tokens, beside: found[neighbour].tokens, in: tokens) else { return }
+        ambiguous.remove(position)
     }
 
     private static let andKey = TokenHash.folded("and".utf8)
@@ -185,26 +193,24 @@ struct MentionFinder {
     /// - Parameter named: whether the text names each gazetteer actor, by index.
     /// - Parameter covered: the tokens mentions cover; the surnames found are added.
     /// - Parameter capitalised: the capitalised tokens, where surnames start.
-    private func surnameMentions(in tokens: [Token], covered: inout [Bool], named: IndexBits, capitalised: IndexBits) -> [FoundMention] {
+    private func surnameMentions(in tokens: [Token], covered: inout IndexBits, named: IndexBits, capitalised: IndexBits) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
         var found: [FoundMention] = []
         let surnames = gazetteer.surnames
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
-            var index = 0
-            while true {
-                index = capitalised.next(from: index)
-                guard index < count else { break }
+            var starts = capitalised.cursor()
+            while let index = starts.next() {
                 let token = buffer[index]
-                guard token.kind == .word, !covered[index], surnames.mayStart(with: token.exact),
+                guard token.kind == .word, !covered.contains(index), surnames.mayStart(with: token.exact),
                       let match = surnames.longestMatchEnd(from: index, firstKey: token.exact, key: { $0 < count ? buffer[$0].exact : nil }),
                       let actor = Self.onlyNamed(surnames.payloads(at: match.node), named: named)
-                else { index += 1; continue }
+                else { continue }
                 found.append(FoundMention(tokens: index..<(index + match.length), actor: actor, form: .surname))
-                index += match.length
+                starts.skip(to: index + match.length)
             }
         }
-        for mention in found { for position in mention.tokens { covered[position] = true } }
+        covered.insert(tokensOf: found)
         return found
     }
 
@@ -218,31 +224,30 @@ struct MentionFinder {
         return only
     }
 
-    static func coverage(of mentions: [FoundMention], count: Int) -> [Bool] {
-        var covered = [Bool](repeating: false, count: count)
-        for mention in mentions { for index in mention.tokens { covered[index] = true } }
+    static func coverage(of mentions: [FoundMention], count: Int) -> IndexBits {
+        var covered = IndexBits(count: count)
+        covered.insert(tokensOf: mentions)
         return covered
     }
 
     /// The mentions of `a` and `b`, each in token order, in token order; on a tie `a`'s
     /// first, as a stable sort of `a + b` would have them. One linear merge: sorting the
-    /// sum compared and moved each mention several times.
+    /// sum compared and moved each mention several times. `b` is short (an article's
+    /// surnames or strangers), so `a` is copied in runs between `b`'s mentions rather
+    /// than appended one mention at a time.
     private func merge(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {
         guard !b.isEmpty else { return a }
         var merged: [FoundMention] = []
         merged.reserveCapacity(a.count + b.count)
-        var (i, j) = (0, 0)
-        while i < a.count, j < b.count {
-            if b[j].tokens.lowerBound < a[i].tokens.lowerBound {
-                merged.append(b[j])
-                j += 1
-            } else {
-                merged.append(a[i])
-                i += 1
-            }
+        var i = 0
+        for mention in b {
+            var end = i
+            while end < a.count, a[end].tokens.lowerBound <= mention.tokens.lowerBound { end += 1 }
+            merged.append(contentsOf: a[i..<end])
+            merged.append(mention)
+            i = end
         }
         merged.append(contentsOf: a[i...])
-        merged.append(contentsOf: b[j...])
         return merged
     }
 }

@@ -4,44 +4,59 @@
 /// Modifiers ("Japanese" in "Japanese Prime Minister Fumio Kishida") are left out: no
 /// rule takes them as a relation's actor.
 ///
-/// Two arrays indexed by token, not dictionaries: rules ask at almost every token near a
+/// A table indexed by token, not dictionaries: rules ask at almost every token near a
 /// cue, and hashing each question cost more than the rest of the look-up.
 struct MentionIndex {
-    /// Each slot holds a mention's position plus one, 0 for none: an array of zeros is
-    /// allocated zeroed, where filling one with -1 took a store per token.
-    private var byStart: [UInt32] = []
-    private var byEnd: [UInt32] = []
+    /// One word a token: the position plus one of the mention that starts at it in the low
+    /// half, of the mention that ends just before it in the high half, 0 for none. One
+    /// buffer, made zeroed: two arrays cost two allocations on the arrays' slow path.
+    private let slots: WordBuffer?
+    /// The number of slots: one more than the last token a mention reaches.
+    private let size: Int
 
     init(_ mentions: [FoundMention]) {
-        guard !mentions.isEmpty else { return }
+        guard !mentions.isEmpty else {
+            slots = nil
+            size = 0
+            return
+        }
         var last = 0
         for mention in mentions where mention.tokens.upperBound > last { last = mention.tokens.upperBound }
-        var byStart = [UInt32](repeating: 0, count: last + 1)
-        var byEnd = [UInt32](repeating: 0, count: last + 1)
-        // Every bound is at most `last` and at least 0: written without bounds tests.
-        byStart.withUnsafeMutableBufferPointer { byStart in
-            byEnd.withUnsafeMutableBufferPointer { byEnd in
-                for (position, mention) in mentions.enumerated() where !mention.isModifier {
-                    byStart[mention.tokens.lowerBound] = UInt32(truncatingIfNeeded: position &+ 1)
-                    byEnd[mention.tokens.upperBound] = UInt32(truncatingIfNeeded: position &+ 1)
+        let size = last + 1
+        let slots = WordBuffer.make(count: size)
+        // Every bound is at most `last` and at least 0: written without bounds tests. A
+        // later mention at the same bound replaces an earlier one, as in one table a side.
+        slots.withUnsafeMutablePointerToElements { slots in
+            mentions.withUnsafeBufferPointer { mentions in
+                for position in mentions.indices where !mentions[position].isModifier {
+                    let tokens = mentions[position].tokens
+                    let value = UInt64(UInt32(truncatingIfNeeded: position &+ 1))
+                    slots[tokens.lowerBound] = slots[tokens.lowerBound] & Self.endHalf | value
+                    slots[tokens.upperBound] = slots[tokens.upperBound] & Self.startHalf | value &<< 32
                 }
             }
         }
-        self.byStart = byStart
-        self.byEnd = byEnd
+        self.slots = slots
+        self.size = size
     }
+
+    private static let startHalf: UInt64 = 0xFFFF_FFFF
+    private static let endHalf: UInt64 = 0xFFFF_FFFF_0000_0000
 
     /// The position in the mention list of the mention whose first token is `token`.
     @inline(__always)
-    func starting(at token: Int) -> Int? { Self.position(byStart, token) }
+    func starting(at token: Int) -> Int? { position(token, shift: 0) }
 
     /// The position in the mention list of the mention that ends just before `token`.
     @inline(__always)
-    func ending(at token: Int) -> Int? { Self.position(byEnd, token) }
+    func ending(at token: Int) -> Int? { position(token, shift: 32) }
 
+    /// - Parameter shift: 0 for the start half of a slot, 32 for the end half.
     @inline(__always)
-    private static func position(_ table: [UInt32], _ token: Int) -> Int? {
-        guard token >= 0, token < table.count, table[token] != 0 else { return nil }
-        return Int(table[token]) &- 1
+    private func position(_ token: Int, shift: UInt64) -> Int? {
+        // One unsigned test for both ends; an index of any slot has its buffer.
+        guard UInt(bitPattern: token) < UInt(bitPattern: size) else { return nil }
+        let slot = UInt32(truncatingIfNeeded: slots.unsafelyUnwrapped.word(token) &>> shift)
+        return slot == 0 ? nil : Int(slot) &- 1
     }
 }

@@ -27,16 +27,16 @@ struct RoleResolver {
 
     /// - Parameter covered: the tokens `mentions` cover; the office holders named are added.
     /// - Parameter index: `mentions` indexed, when the caller has that at hand.
-    mutating func resolve(_ mentions: inout [FoundMention], covered: inout [Bool], table: inout ActorTable, index given: MentionIndex? = nil) -> [StatedAffiliation] {
+    mutating func resolve(_ mentions: inout [FoundMention], covered: inout IndexBits, table: inout ActorTable, index given: MentionIndex? = nil) -> [StatedAffiliation] {
         var affiliations: [StatedAffiliation] = []
         index = given ?? MentionIndex(mentions)
         var added: [FoundMention] = []
-        var position = 0
+        var starts = self.starts.cursor()
         let rolePhrases = roles.rolePhrases
-        while let match = Self.nextRolePhrase(in: tokens, from: &position, starts: starts, covered: covered, phrases: rolePhrases) {
+        while let (position, match) = Self.nextRolePhrase(in: tokens, starts: &starts, covered: covered, phrases: rolePhrases) {
             let phrase = position..<(position + match.length)
             let role = roles.roles[Int(rolePhrases.payloads(at: match.node)[0])].role
-            position = phrase.upperBound
+            starts.skip(to: phrase.upperBound)
             guard let (holderOrg, orgPosition) = organisation(around: phrase, in: mentions, table: table) else { continue }
             if let person = person(around: phrase, org: holderOrg, orgBefore: orgPosition == .before, in: mentions, table: table) {
                 if orgPosition == .before, let at = index.starting(at: holderOrg.tokens.lowerBound) { mentions[at].isModifier = true }
@@ -46,7 +46,7 @@ struct RoleResolver {
                 let person = FoundMention(tokens: span, actor: holder, form: .role)
                 if let at = index.starting(at: holderOrg.tokens.lowerBound) { mentions[at].isModifier = true }
                 added.append(person)
-                for position in span { covered[position] = true }
+                covered.insert(span)
                 affiliations.append(StatedAffiliation(person: person, organisation: holderOrg, cue: phrase, rule: "role-office"))
             }
         }
@@ -62,22 +62,19 @@ struct RoleResolver {
         return affiliations
     }
 
-    /// The next office phrase at or after `position` that starts on an uncovered word;
-    /// `position` is left at its start.
+    /// The next office phrase that starts on an uncovered word at one of the tokens
+    /// `starts` has yet to visit, and the token it starts at.
     ///
     /// Visits only the tokens `starts` marks: few start an office phrase.
-    private static func nextRolePhrase(in tokens: [Token], from position: inout Int, starts: IndexBits, covered: [Bool], phrases: TokenTrie<Int32>) -> (length: Int, node: Int32)? {
+    private static func nextRolePhrase(in tokens: [Token], starts: inout IndexBits.Cursor, covered: IndexBits, phrases: TokenTrie<Int32>) -> (Int, (length: Int, node: Int32))? {
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
-            while true {
-                position = starts.next(from: position)
-                guard position < count else { break }
+            while let position = starts.next() {
                 let token = buffer[position]
-                if token.kind == .word, !covered[position],
+                if token.kind == .word, !covered.contains(position),
                    let match = phrases.longestMatchEnd(from: position, firstKey: token.folded, key: { $0 < count ? buffer[$0].folded : nil }) {
-                    return match
+                    return (position, match)
                 }
-                position += 1
             }
             return nil
         }

@@ -10,7 +10,8 @@ struct TokenMarks {
 
     init(_ tokens: [Token], roles roleFilter: KeyFilter) {
         var capitalised = IndexBits(count: tokens.count)
-        var roles = capitalised
+        // A set of its own: a copy of the first would be copied again at its first write.
+        var roles = IndexBits(count: tokens.count)
         tokens.withUnsafeBufferPointer { buffer in
             Self.capitalFirstBytes.withUnsafeBufferPointer { capitals in
                 Self.mark(buffer, in: &capitalised) { UInt64(capitals[Int($0.first)]) }

@@ -66,12 +66,16 @@ struct Tokenizer {
             // most tokens are ASCII words.
             let lower = wordBytes[Int(byte)]
             if lower != 0 {
-                token = plainASCIIWord(bytes, from: index, first: byte, lower: lower, end: end, wordBytes: wordBytes) ?? makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
-                let wordEnd = Int(token.end)
-                // The byte after the word first: most words are followed by no dot.
-                if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
-                   Self.isAbbreviation(token.exact) {
-                    token = makeToken(bytes, index, wordEnd + 1, .word)
+                if let plain = plainASCIIWord(bytes, from: index, first: byte, lower: lower, end: end, wordBytes: wordBytes) {
+                    token = plain
+                } else {
+                    token = makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
+                    let wordEnd = Int(token.end)
+                    // The byte after the word first: most words are followed by no dot.
+                    if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
+                       Self.isAbbreviation(token.exact) {
+                        token = makeToken(bytes, index, wordEnd + 1, .word)
+                    }
                 }
             } else if byte < 0x80 {
                 if byte == UInt8(ascii: "\n") { sawNewline = true; sawSpace = true; index += 1; continue }
@@ -144,8 +148,8 @@ struct Tokenizer {
 
     /// The most common word, hashed as it is scanned: ASCII letters and digits ending
     /// where ``scanWord(_:from:end:)`` would end them for certain (at the end, or at an
-    /// ASCII byte that is neither an apostrophe nor the dot of an initialism). `nil` leaves
-    /// the word to the full scan.
+    /// ASCII byte that is neither an apostrophe nor the dot of an initialism), with the dot
+    /// after it when it is a known abbreviation. `nil` leaves the word to the full scan.
     ///
     /// - Parameter first: the word's first byte, an ASCII letter or digit, whose lower-case
     ///   form is `lower`: the caller has read both, and hashing them before the loop spares
@@ -185,6 +189,9 @@ struct Tokenizer {
         }
         if let byte = stop {
             guard byte < 0x80, byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") || index &- start != 1 else { return nil }
+            // The dot of an abbreviation belongs to the word: asked here, where the byte
+            // after the word is at hand (the word's last byte is never a dot).
+            if byte == UInt8(ascii: "."), Self.isAbbreviation(exact) { return makeToken(bytes, start, index &+ 1, .word) }
         }
         return Token(
             exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: .word,

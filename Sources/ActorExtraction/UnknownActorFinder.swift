@@ -66,7 +66,7 @@ struct UnknownActorFinder {
     /// - Parameter marks: where titles and names may start.
     /// - Parameter index: `mentions` indexed.
     func actors(
-        in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], index mentionIndex: MentionIndex, coverage covered: inout [Bool],
+        in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], index mentionIndex: MentionIndex, coverage covered: inout IndexBits,
         marks: TokenMarks, table: inout ActorTable
     ) -> [FoundMention] {
         let reader = NameReader(tokens: tokens, bytes: bytes)
@@ -75,33 +75,28 @@ struct UnknownActorFinder {
         // Asked at every capitalised token: a local copy keeps the bit map at hand.
         let titleFilter = roles.titles.firstKeyFilter
         var found: [FoundMention] = []
-        var index = 0
-        let count = tokens.count
+        // Titles and names both start with a capital; the marks skip the other tokens.
+        var starts = marks.capitalised.cursor()
         tokens.withUnsafeBufferPointer { buffer in
-            while true {
-                // Titles and names both start with a capital; the marks skip the other tokens.
-                index = marks.capitalised.next(from: index)
-                guard index < count else { break }
+            while let index = starts.next() {
                 let token = buffer[index]
                 if titleFilter.mayHold(TokenHash.nameKey(token)) || marks.roles.contains(index),
                    let title = titleLength(at: index, token: token, reader: reader) {
-                    index += title
+                    starts.skip(to: index + title)
                     continue
                 }
-                if !covered[index], let mention = stranger(at: index, reader: reader, covered: covered, mentions: mentionedAt, lists: lists, table: &table) {
+                if !covered.contains(index), let mention = stranger(at: index, reader: reader, covered: covered, mentions: mentionedAt, lists: lists, table: &table) {
                     found.append(mention)
-                    for position in mention.tokens { covered[position] = true }
-                    index = mention.tokens.upperBound
-                } else {
-                    index += 1
+                    covered.insert(mention.tokens)
+                    starts.skip(to: mention.tokens.upperBound)
                 }
             }
         }
         return found
     }
 
-    private func stranger(at index: Int, reader: NameReader, covered: [Bool], mentions: MentionedAt, lists: WordLists, table: inout ActorTable) -> FoundMention? {
-        guard !covered[index], reader.isNameWord(index) else { return nil }
+    private func stranger(at index: Int, reader: NameReader, covered: IndexBits, mentions: MentionedAt, lists: WordLists, table: inout ActorTable) -> FoundMention? {
+        guard !covered.contains(index), reader.isNameWord(index) else { return nil }
         let run = reader.capitalisedRun(from: index, covered: covered, connectors: lists.connectors, connectorKeys: lists.connectorKeys)
         // Institutions and people alike take two name words; most runs are one word long.
         guard run.count >= 2 else { return nil }
@@ -321,13 +316,13 @@ struct NameReader {
 
     /// Capitalised words from `start`, joined by connectors ("of", "for") and attached
     /// hyphens, ending on a capitalised word, stopping at a covered token or a line break.
-    func capitalisedRun(from start: Int, covered: [Bool], connectors: Set<String>, connectorKeys: TokenKeySet) -> Range<Int> {
+    func capitalisedRun(from start: Int, covered: IndexBits, connectors: Set<String>, connectorKeys: TokenKeySet) -> Range<Int> {
         var end = start
         var lastName = start
         var index = start
         // Names are short; the bound keeps a page of capitalised words linear to read.
         let limit = min(tokens.count, start + 12)
-        while index < limit, !covered[index], index == start || !tokens[index].afterNewline {
+        while index < limit, !covered.contains(index), index == start || !tokens[index].afterNewline {
             if isNameWord(index) {
                 lastName = index
             } else if tokens[index].isLowercaseWord, isOne(of: connectors, keys: connectorKeys, at: index) {

@@ -87,3 +87,61 @@ final class IndexBitsTests: XCTestCase {
         }
     }
 }
+
+final class IndexBitsRangeTests: XCTestCase {
+    private func members(_ bits: IndexBits) -> [Int] { (0..<bits.count).filter { bits.contains($0) } }
+
+    func testAnInsertedRangeHoldsExactlyItsIndexes() {
+        var bits = IndexBits(count: 200)
+        bits.insert(60..<130)
+        XCTAssertEqual(members(bits), Array(60..<130))
+    }
+
+    func testARangeEndingOnAWordBoundaryStopsThere() {
+        var bits = IndexBits(count: 200)
+        bits.insert(64..<128)
+        XCTAssertEqual(members(bits), Array(64..<128))
+    }
+
+    func testAnEmptyRangeInsertsNothing() {
+        var bits = IndexBits(count: 10)
+        bits.insert(4..<4)
+        XCTAssertEqual(members(bits), [])
+    }
+
+    func testARemovedIndexIsNoLongerContained() {
+        var bits = IndexBits(count: 100)
+        bits.insert(70)
+        bits.insert(71)
+        bits.remove(70)
+        XCTAssertEqual(members(bits), [71])
+    }
+
+    func testACopyKeepsItsIndexesWhenTheOriginalChanges() {
+        var bits = IndexBits(count: 100)
+        bits.insert(5)
+        let copy = bits
+        bits.insert(6)
+        bits.remove(5)
+        XCTAssertEqual(members(copy), [5])
+        XCTAssertEqual(members(bits), [6])
+    }
+
+    func testTheTokensOfMentionsAreInserted() {
+        var bits = IndexBits(count: 20)
+        bits.insert(tokensOf: [FoundMention(tokens: 1..<3, actor: 0, form: .name), FoundMention(tokens: 10..<11, actor: 0, form: .name)])
+        XCTAssertEqual(members(bits), [1, 2, 10])
+    }
+
+    func testTheActorsOfMentionsAreInserted() {
+        var bits = IndexBits(count: 300)
+        bits.insert(actorsOf: [FoundMention(tokens: 0..<1, actor: 257, form: .name), FoundMention(tokens: 1..<2, actor: 3, form: .name)])
+        XCTAssertEqual(members(bits), [3, 257])
+    }
+
+    func testAnEmptySetHoldsNothing() {
+        let bits = IndexBits(count: 0)
+        XCTAssertFalse(bits.contains(0))
+        XCTAssertEqual(bits.next(from: 0), 0)
+    }
+}
