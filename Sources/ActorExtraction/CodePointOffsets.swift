@@ -47,7 +47,14 @@ struct CodePointOffsets {
             var word = 0
             while word < whole {
                 let value = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: word &* 8, as: UInt64.self))
-                count = record(value, width: 8, at: word, after: count, in: table)
+                if value & 0x8080_8080_8080_8080 == 0 {
+                    // Most words of most texts are ASCII: nothing to count inside them.
+                    table[2 &* word] = count
+                    table[2 &* word &+ 1] = 0
+                    count &+= 8
+                } else {
+                    count = record(value, width: 8, at: word, after: count, in: table)
+                }
                 word &+= 1
             }
             var last: UInt64 = 0
