@@ -11,20 +11,18 @@ struct GraphBuilder {
     let tokens: [Token]
     let offsets: CodePointOffsets
     let sentences: [Range<Int>]
-    /// The nodes: each one's actor index, in the order first named.
+    /// The nodes: each one's actor index, in the order first named, and its chain of mentions.
     private var nodes = NodeIndex()
-    /// The mentions, in the order added; each node's are chained through `next`, from
-    /// `chains[node].first`, so that the graph's lists are made once, at their size.
+    /// The mentions, in the order added; each node's are chained through `next`, from the
+    /// node's first, so that the graph's lists are made once, at their size.
     private var mentions: [PendingMention] = []
-    /// Each node's chain of mentions, by node; a node added after the mentions may have none.
-    private var chains: [MentionChain] = []
     /// Whether each node's mentions come each after the one before, by their tokens' first
     /// and then last position: then their spans do, and none repeats.
     private var mentionsInTextOrder = true
     /// The edges, between nodes.
     private var edges = EdgeIndex()
     /// The evidence of every edge, in the order stated; each edge's items are chained from
-    /// `firstItem` (by the edge's position in `edges`) through `nextItem`, -1 ending the chain.
+    /// `firstItem` (by the edge's position in `edges`) through their `next`, -1 ending the chain.
     /// `Evidence` records are made once, when the graph is: growing an array of them for each
     /// edge cost more than the records.
     private var items: [PendingEvidence] = []
@@ -32,7 +30,6 @@ struct GraphBuilder {
     /// The sentence whose span was made last, by its tokens, and that span: a sentence's
     /// relations come one after another.
     private var lastSentence = (tokens: -1..<(-1), span: Span(start: 0, end: 0))
-    private var nextItem: [Int32] = []
 
     /// A mention before it has its text: where it is, and the node's next mention (-1: none)
     /// and the one before it (-1: none).
@@ -45,14 +42,8 @@ struct GraphBuilder {
         var previous: Int32 = -1
     }
 
-    /// A node's mentions: the first, the last and how many, in the order added.
-    private struct MentionChain {
-        var first: Int32 = -1
-        var last: Int32 = -1
-        var count: Int32 = 0
-    }
-
-    /// An evidence item before it has its strings: the speaker by actor index (-1: none).
+    /// An evidence item before it has its strings: the speaker by actor index (-1: none),
+    /// and the edge's item stated before it (-1: none).
     private struct PendingEvidence {
         var sentence, source, target, cue: Span
         var modality: Modality
@@ -60,6 +51,7 @@ struct GraphBuilder {
         var speaker: Int32
         var rule: String
         var confidence: Double
+        var next: Int32 = -1
     }
 
     init(article: Article, bytes: [UInt8], tokens: [Token], offsets: CodePointOffsets, sentences: [Range<Int>]) {
@@ -70,41 +62,38 @@ struct GraphBuilder {
         self.sentences = sentences
         items.reserveCapacity(32)
         firstItem.reserveCapacity(32)
-        nextItem.reserveCapacity(32)
-        chains.reserveCapacity(32)
     }
 
+    /// Adds the article's mentions, once, before the rest.
+    ///
+    /// The list is made at its size and written in place: appending each mention, and
+    /// linking it to the one before through the array, checked the array each time.
     mutating func add(_ found: [FoundMention]) {
-        mentions.reserveCapacity(mentions.count + found.count)
-        found.withUnsafeBufferPointer { found in
-            for mention in found { addMention(of: mention.actor, at: mention.tokens) }
-        }
-    }
-
-    private mutating func addMention(of actor: Int32, at range: Range<Int>) {
-        let node = nodes.insert(actor)
-        let index = Int32(mentions.count)
-        var mention = PendingMention(
-            span: Self.span(range, tokens, offsets), byteStart: tokens[range.lowerBound].start, byteEnd: tokens[range.upperBound - 1].end,
-            firstToken: Int32(range.lowerBound), endToken: Int32(range.upperBound), node: Int32(node)
-        )
-        if node >= chains.count {
-            while chains.count < node { chains.append(MentionChain()) }
-            chains.append(MentionChain(first: index, last: index, count: 1))
-        } else {
-            let last = chains[node].last
-            if last >= 0 {
-                let before = mentions[Int(last)]
-                if (before.firstToken, before.endToken) >= (mention.firstToken, mention.endToken) { mentionsInTextOrder = false }
-                mentions[Int(last)].next = index
-                mention.previous = last
-            } else {
-                chains[node].first = index
+        assert(mentions.isEmpty, "mentions are added once, first")
+        let tokens = self.tokens, offsets = self.offsets
+        var inTextOrder = true
+        mentions = found.withUnsafeBufferPointer { found in
+            [PendingMention](unsafeUninitializedCapacity: found.count) { list, made in
+                for index in found.indices {
+                    let range = found[index].tokens
+                    let (node, previous) = nodes.insert(mention: Int32(index), of: found[index].actor)
+                    var mention = PendingMention(
+                        span: Self.span(range, tokens, offsets), byteStart: tokens[range.lowerBound].start,
+                        byteEnd: tokens[range.upperBound - 1].end, firstToken: Int32(range.lowerBound),
+                        endToken: Int32(range.upperBound), node: Int32(node)
+                    )
+                    if previous >= 0 {
+                        let before = list.baseAddress! + Int(previous)
+                        if (before.pointee.firstToken, before.pointee.endToken) >= (mention.firstToken, mention.endToken) { inTextOrder = false }
+                        before.pointee.next = Int32(index)
+                        mention.previous = previous
+                    }
+                    (list.baseAddress! + index).initialize(to: mention)
+                    made = index + 1
+                }
             }
-            chains[node].last = index
-            chains[node].count += 1
         }
-        mentions.append(mention)
+        mentionsInTextOrder = inTextOrder
     }
 
     /// Ties stated by office phrases: "Japanese Prime Minister Fumio Kishida".
@@ -136,11 +125,11 @@ struct GraphBuilder {
     /// goes through the first mentions in text order, without reading the others.
     mutating func addOfficeAffiliations(_ mentions: [FoundMention], actors: ActorTable) {
         assert(mentions.count == self.mentions.count, "office affiliations read the mentions added before")
-        for node in 0..<chains.count {
-            let first = chains[node].first
+        for node in 0..<nodes.count {
+            let first = nodes.nodes[node].firstMention
             guard first >= 0 else { continue }
             let mention = self.mentions[Int(first)]
-            let actor = nodes.actors[node]
+            let actor = nodes.actor(at: node)
             let kind = actors.kind(of: actor)
             guard !actors.isLocal(actor), kind == .person || kind == .organisation,
                   let countryIndex = Self.affiliation(of: actor, actors, on: article.date) else { continue }
@@ -231,7 +220,7 @@ struct GraphBuilder {
         if position == firstItem.count { firstItem.append(-1) }
         let item = PendingEvidence(
             sentence: sentence, source: sourceSpan, target: targetSpan, cue: cue, modality: modality, tense: tense,
-            speaker: speaker, rule: rule, confidence: (confidence * 100).rounded() / 100
+            speaker: speaker, rule: rule, confidence: (confidence * 100).rounded() / 100, next: firstItem[position]
         )
         // One item per stating sentence: a second cue in the same sentence ("spoke by
         // phone with") states the same relation again, not a second time.
@@ -241,12 +230,13 @@ struct GraphBuilder {
         while at >= 0 {
             if items[Int(at)].sentence == item.sentence {
                 guard items[Int(at)].rule == Self.gazetteerRule, rule != Self.gazetteerRule else { return }
+                let next = items[Int(at)].next
                 items[Int(at)] = item
+                items[Int(at)].next = next
                 return
             }
-            at = nextItem[Int(at)]
+            at = items[Int(at)].next
         }
-        nextItem.append(firstItem[position])
         firstItem[position] = Int32(items.count)
         items.append(item)
     }
@@ -277,9 +267,9 @@ struct GraphBuilder {
     /// The places and nodes are sorted as integers, place above node: no two listed actors
     /// share a place, and actors of the article's own at one place are put in id order after.
     private func nodesInIDOrder(into order: UnsafeMutableBufferPointer<Int>, _ actors: ActorTable) {
-        let nodeActors = nodes.actors
+        let nodeActors = nodes
         // One buffer, the keys and then the nodes: each array made here cost more than the sort.
-        for node in nodeActors.indices { order[node] = Self.place(of: nodeActors[node], in: actors) << 32 | node }
+        for node in 0..<nodeActors.count { order[node] = Self.place(of: nodeActors.actor(at: node), in: actors) << 32 | node }
         Self.sortSmall(order)
         var start = 0
         while start < order.count {
@@ -321,8 +311,8 @@ struct GraphBuilder {
     }
 
     /// Puts nodes of actors of the article's own, whose ids differ, in id order.
-    private static func sortByID(_ run: UnsafeMutableBufferPointer<Int>, _ nodeActors: [Int32], _ actors: ActorTable) {
-        sortFew(run) { actors.idPrecedes(nodeActors[$0], nodeActors[$1]) }
+    private static func sortByID(_ run: UnsafeMutableBufferPointer<Int>, _ nodeActors: NodeIndex, _ actors: ActorTable) {
+        sortFew(run) { actors.idPrecedes(nodeActors.actor(at: $0), nodeActors.actor(at: $1)) }
     }
 
     /// Puts the positions `0..<order.count` into `order`, sorted by their keys, which
@@ -352,7 +342,7 @@ struct GraphBuilder {
         var result: [Actor] = []
         result.reserveCapacity(order.count)
         for node in order {
-            let index = nodes.actors[node]
+            let index = nodes.actor(at: node)
             let name = actors.name(at: index)
             let mentions = mentionList(of: node, named: name)
             result.append(Actor(
@@ -370,23 +360,23 @@ struct GraphBuilder {
     /// name, or as one of the node's few mentions before, is that string again: making each
     /// string from its bytes cost more than the rest of the mention.
     private func mentionList(of node: Int, named name: String) -> [Mention] {
-        guard node < chains.count, chains[node].count > 0 else { return [] }
-        let chain = chains[node]
+        let chain = nodes.nodes[node]
+        guard chain.mentionCount > 0 else { return [] }
         var utf8Name = name
         return utf8Name.withUTF8 { nameBytes in
             bytes.withUnsafeBufferPointer { text in
-                if chain.count == 1 {
+                if chain.mentionCount == 1 {
                     // Most actors are named once: a list made as a literal costs less than
                     // one made empty and given room.
-                    let mention = mentions[Int(chain.first)]
+                    let mention = mentions[Int(chain.firstMention)]
                     let start = Int(mention.byteStart), count = Int(mention.byteEnd) - start
                     let isName = count == nameBytes.count && Self.equal(text.baseAddress! + start, nameBytes.baseAddress, count)
                     let mentionText = isName ? name : Self.string(text.baseAddress! + start, count)
                     return [Mention(article: article.id, span: mention.span, text: mentionText)]
                 }
                 var list: [Mention] = []
-                list.reserveCapacity(Int(chain.count))
-                var at = chain.first
+                list.reserveCapacity(Int(chain.mentionCount))
+                var at = chain.firstMention
                 while at >= 0 {
                     let mention = mentions[Int(at)]
                     let start = Int(mention.byteStart), count = Int(mention.byteEnd) - start
@@ -475,7 +465,7 @@ struct GraphBuilder {
         for position in edgeOrder {
             let key = keys[position]
             result.append(Relation(
-                canonicalSource: actors.id(at: nodes.actors[Int(key.source)]), target: actors.id(at: nodes.actors[Int(key.target)]),
+                canonicalSource: actors.id(at: nodes.actor(at: Int(key.source))), target: actors.id(at: nodes.actor(at: Int(key.target))),
                 kind: key.kind, evidence: evidence(ofEdgeAt: position, actors)
             ))
         }
@@ -485,7 +475,7 @@ struct GraphBuilder {
     /// An edge's evidence in sentence order.
     private func evidence(ofEdgeAt position: Int, _ actors: ActorTable) -> [Evidence] {
         let first = firstItem[position]
-        if nextItem[Int(first)] < 0 {
+        if items[Int(first)].next < 0 {
             // Most edges are stated once.
             return [evidence(at: Int(first), actors)]
         }
@@ -493,13 +483,13 @@ struct GraphBuilder {
         var at = first
         while at >= 0 {
             count += 1
-            at = nextItem[Int(at)]
+            at = items[Int(at)].next
         }
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { chain in
             at = first
             for index in chain.indices {
                 chain[index] = at
-                at = nextItem[Int(at)]
+                at = items[Int(at)].next
             }
             Self.sortBySentence(chain, items)
             var result: [Evidence] = []
