@@ -19,14 +19,10 @@ struct GraphBuilder {
     /// Whether each node's mentions come each after the one before, by their tokens' first
     /// and then last position: then their spans do, and none repeats.
     private var mentionsInTextOrder = true
-    /// The edges, between nodes.
-    private var edges = EdgeIndex()
-    /// The evidence of every edge, in the order stated; each edge's items are chained from
-    /// `firstItem` (by the edge's position in `edges`) through their `next`, -1 ending the chain.
+    /// The edges, between nodes, and the evidence of each, in the order stated.
     /// `Evidence` records are made once, when the graph is: growing an array of them for each
     /// edge cost more than the records.
-    private var items: [PendingEvidence] = []
-    private var firstItem: [Int32] = []
+    private var evidence = EdgeItems()
     /// The sentence whose span was made last, by its tokens, and that span: a sentence's
     /// relations come one after another.
     private var lastSentence = (tokens: -1..<(-1), span: Span(start: 0, end: 0))
@@ -42,16 +38,14 @@ struct GraphBuilder {
         var previous: Int32 = -1
     }
 
-    /// An evidence item before it has its strings: the speaker by actor index (-1: none),
-    /// and the edge's item stated before it (-1: none).
-    private struct PendingEvidence {
+    /// An evidence item before it has its strings: the speaker by actor index (-1: none).
+    struct PendingEvidence {
         var sentence, source, target, cue: Span
         var modality: Modality
         var tense: Tense
         var speaker: Int32
         var rule: String
         var confidence: Double
-        var next: Int32 = -1
     }
 
     init(article: Article, bytes: [UInt8], tokens: [Token], offsets: CodePointOffsets, sentences: [Range<Int>]) {
@@ -60,8 +54,6 @@ struct GraphBuilder {
         self.tokens = tokens
         self.offsets = offsets
         self.sentences = sentences
-        items.reserveCapacity(32)
-        firstItem.reserveCapacity(32)
     }
 
     /// Adds the article's mentions, once, before the rest.
@@ -134,7 +126,7 @@ struct GraphBuilder {
             guard !actors.isLocal(actor), kind == .person || kind == .organisation,
                   let countryIndex = Self.affiliation(of: actor, actors, on: article.date) else { continue }
             if let countryNode = nodes.node(of: countryIndex),
-               edges.position(of: Edge(source: Int32(node), target: Int32(countryNode), kind: .affiliation)) != nil { continue }
+               evidence.first(of: Edge(source: Int32(node), target: Int32(countryNode), kind: .affiliation)) >= 0 { continue }
             addEvidence(
                 from: actor, at: mention.span, to: countryIndex, at: mention.span, kind: .affiliation, cue: mention.span,
                 sentence: Self.span(Self.sentence(containing: Int(mention.firstToken), in: sentences), tokens, offsets), modality: .asserted, tense: .present, speaker: -1,
@@ -216,29 +208,26 @@ struct GraphBuilder {
             key = Edge(source: targetNode, target: sourceNode, kind: kind)
             swap(&sourceSpan, &targetSpan)
         }
-        let position = edges.insert(key)
-        if position == firstItem.count { firstItem.append(-1) }
         let item = PendingEvidence(
             sentence: sentence, source: sourceSpan, target: targetSpan, cue: cue, modality: modality, tense: tense,
-            speaker: speaker, rule: rule, confidence: (confidence * 100).rounded() / 100, next: firstItem[position]
+            speaker: speaker, rule: rule, confidence: (confidence * 100).rounded() / 100
         )
         // One item per stating sentence: a second cue in the same sentence ("spoke by
         // phone with") states the same relation again, not a second time.
         // What the sentence states replaces what the gazetteer knows of the same sentence,
         // in its place: an edge's items end up in sentence order whatever their order here.
-        var at = firstItem[position]
+        var at = evidence.first(of: key)
+        var last: Int32 = -1
         while at >= 0 {
-            if items[Int(at)].sentence == item.sentence {
-                guard items[Int(at)].rule == Self.gazetteerRule, rule != Self.gazetteerRule else { return }
-                let next = items[Int(at)].next
-                items[Int(at)] = item
-                items[Int(at)].next = next
+            if evidence.entries[Int(at)].item.sentence == sentence {
+                guard evidence.entries[Int(at)].item.rule == Self.gazetteerRule, rule != Self.gazetteerRule else { return }
+                evidence.replace(at: at, with: item)
                 return
             }
-            at = items[Int(at)].next
+            last = at
+            at = evidence.entries[Int(at)].next
         }
-        firstItem[position] = Int32(items.count)
-        items.append(item)
+        evidence.append(item, to: key, after: last)
     }
 
     /// The graph, made from the builder's records.
@@ -449,80 +438,94 @@ struct GraphBuilder {
     /// id, kind), given the nodes in id order; each with its evidence in sentence order,
     /// the canonical order of one article's items, whose sentences differ.
     private func relationsInOrder(of order: UnsafeBufferPointer<Int>, _ actors: ActorTable) -> [Relation] {
-        let keys = edges.edges
-        // The nodes' ranks, then each key as one integer, its parts in the order the key sorts by.
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: order.count + keys.count) { scratch in
-            let rank = UnsafeMutableBufferPointer(rebasing: scratch[0..<order.count])
-            for (place, node) in order.enumerated() { rank[node] = UInt64(place) }
-            let sortKeys = UnsafeMutableBufferPointer(rebasing: scratch[order.count...])
-            for (position, edge) in keys.enumerated() {
-                sortKeys[position] = rank[Int(edge.source)] << 40 | rank[Int(edge.target)] << 8 | UInt64(Self.kindRank(edge.kind))
-            }
-            return withUnsafeTemporaryAllocation(of: Int.self, capacity: keys.count) { edgeOrder in
-                Self.sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
-                return relations(of: keys, in: UnsafeBufferPointer(edgeOrder), actors)
+        let edgeCount = evidence.edgeCount
+        return evidence.entries.withUnsafeBufferPointer { entries in
+            // The nodes' ranks, then each key as one integer, its parts in the order the key sorts by.
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: order.count + edgeCount) { scratch in
+                let rank = UnsafeMutableBufferPointer(rebasing: scratch[0..<order.count])
+                for (place, node) in order.enumerated() { rank[node] = UInt64(place) }
+                let sortKeys = UnsafeMutableBufferPointer(rebasing: scratch[order.count...])
+                // The edges' first items, then the edges in key order.
+                return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * edgeCount) { places in
+                    let firsts = UnsafeMutableBufferPointer(rebasing: places[0..<edgeCount])
+                    var edge = 0
+                    // Fields read in place: reading an entry through the buffer copied it, rule and all.
+                    for place in entries.indices where (entries.baseAddress! + place).pointee.isFirst {
+                        let key = (entries.baseAddress! + place).pointee.edge
+                        firsts[edge] = place
+                        sortKeys[edge] = rank[Int(key.source)] << 40 | rank[Int(key.target)] << 8 | UInt64(Self.kindRank(key.kind))
+                        edge += 1
+                    }
+                    let edgeOrder = UnsafeMutableBufferPointer(rebasing: places[edgeCount...])
+                    Self.sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
+                    return relations(from: UnsafeBufferPointer(firsts), in: UnsafeBufferPointer(edgeOrder), entries, actors)
+                }
             }
         }
     }
 
-    /// The relations of the edges at `edgeOrder`, in that order.
-    private func relations(of keys: [Edge], in edgeOrder: UnsafeBufferPointer<Int>, _ actors: ActorTable) -> [Relation] {
+    private typealias Entry = EdgeItems.Entry
+
+    /// The relations of the edges whose first items are at `firsts`, in `edgeOrder`.
+    private func relations(
+        from firsts: UnsafeBufferPointer<Int>, in edgeOrder: UnsafeBufferPointer<Int>, _ entries: UnsafeBufferPointer<Entry>,
+        _ actors: ActorTable
+    ) -> [Relation] {
         var result: [Relation] = []
-        result.reserveCapacity(keys.count)
+        result.reserveCapacity(edgeOrder.count)
         for position in edgeOrder {
-            let key = keys[position]
+            let first = firsts[position]
+            let key = (entries.baseAddress! + first).pointee.edge
             result.append(Relation(
                 canonicalSource: actors.id(at: nodes.actor(at: Int(key.source))), target: actors.id(at: nodes.actor(at: Int(key.target))),
-                kind: key.kind, evidence: evidence(ofEdgeAt: position, actors)
+                kind: key.kind, evidence: evidence(ofEdgeFrom: first, entries, actors)
             ))
         }
         return result
     }
 
-    /// An edge's evidence in sentence order.
-    private func evidence(ofEdgeAt position: Int, _ actors: ActorTable) -> [Evidence] {
-        let first = firstItem[position]
-        if items[Int(first)].next < 0 {
+    /// An edge's evidence in sentence order, from its first item's place.
+    private func evidence(ofEdgeFrom first: Int, _ entries: UnsafeBufferPointer<Entry>, _ actors: ActorTable) -> [Evidence] {
+        if (entries.baseAddress! + first).pointee.next < 0 {
             // Most edges are stated once.
-            return [evidence(at: Int(first), actors)]
+            return [evidence(at: first, entries, actors)]
         }
         var count = 0
         var at = first
         while at >= 0 {
             count += 1
-            at = items[Int(at)].next
+            at = Int((entries.baseAddress! + at).pointee.next)
         }
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { chain in
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { chain in
             at = first
             for index in chain.indices {
                 chain[index] = at
-                at = items[Int(at)].next
+                at = Int((entries.baseAddress! + at).pointee.next)
             }
-            Self.sortBySentence(chain, items)
+            Self.sortBySentence(chain, entries)
             var result: [Evidence] = []
             result.reserveCapacity(chain.count)
-            for item in chain { result.append(evidence(at: Int(item), actors)) }
+            for item in chain { result.append(evidence(at: item, entries, actors)) }
             return result
         }
     }
 
     /// Puts an edge's items, one per stating sentence, in sentence order.
-    private static func sortBySentence(_ chain: UnsafeMutableBufferPointer<Int32>, _ items: [PendingEvidence]) {
-        sortFew(chain) { items[Int($0)].sentence < items[Int($1)].sentence }
+    private static func sortBySentence(_ chain: UnsafeMutableBufferPointer<Int>, _ entries: UnsafeBufferPointer<Entry>) {
+        sortFew(chain) { (entries.baseAddress! + $0).pointee.item.sentence < (entries.baseAddress! + $1).pointee.item.sentence }
     }
 
     /// The evidence of the item at `index`, its fields read in place.
-    private func evidence(at index: Int, _ actors: ActorTable) -> Evidence {
-        let speaker = items[index].speaker
+    private func evidence(at index: Int, _ entries: UnsafeBufferPointer<Entry>, _ actors: ActorTable) -> Evidence {
+        let entry = entries.baseAddress! + index
+        let speaker = entry.pointee.item.speaker
         let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
-        return items.withUnsafeBufferPointer { items in
-            let item = items.baseAddress! + index
-            return Evidence(
-                article: article.id, sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target,
-                cue: item.pointee.cue, modality: item.pointee.modality, attributedTo: attributedTo,
-                tense: item.pointee.tense, rule: item.pointee.rule, confidence: item.pointee.confidence
-            )
-        }
+        return Evidence(
+            article: article.id, sentence: entry.pointee.item.sentence, source: entry.pointee.item.source,
+            target: entry.pointee.item.target, cue: entry.pointee.item.cue, modality: entry.pointee.item.modality,
+            attributedTo: attributedTo, tense: entry.pointee.item.tense, rule: entry.pointee.item.rule,
+            confidence: entry.pointee.item.confidence
+        )
     }
 
     /// A kind's place in the order relation keys sort kinds, the order of `allCases`: a

@@ -28,6 +28,9 @@ struct NodeIndex {
 
     var count: Int { nodes.count }
 
+    /// The actor index of each node, in the order added.
+    var actors: [Int32] { nodes.map(\.actor) }
+
     /// The actor index of the node at `node`.
     @inline(__always)
     func actor(at node: Int) -> Int32 { nodes[node].actor }
