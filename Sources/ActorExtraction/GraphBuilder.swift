@@ -183,8 +183,17 @@ struct GraphBuilder {
     /// never another kind, so such an edge comes from a misread place name.
     private static func isOwnState(_ source: Int32, _ target: Int32, _ kind: RelationKind, _ actors: ActorTable) -> Bool {
         guard kind != .affiliation else { return false }
-        return (actors.kind(of: source) == .person && actors.country(of: source) == actors.id(at: target))
-            || (actors.kind(of: target) == .person && actors.country(of: target) == actors.id(at: source))
+        return (actors.kind(of: source) == .person && isState(target, of: source, actors))
+            || (actors.kind(of: target) == .person && isState(source, of: target, actors))
+    }
+
+    /// Whether `state` is the country of the actor at `actor`: for a listed actor whose
+    /// country is listed, by index, as no actor of the article's own has a listed id;
+    /// comparing the two strings, each copied from its table, cost more than the rest.
+    @inline(__always)
+    private static func isState(_ state: Int32, of actor: Int32, _ actors: ActorTable) -> Bool {
+        if !actors.isLocal(actor), let country = actors.gazetteer.countryIndex[Int(actor)] { return country == state }
+        return actors.country(of: actor) == actors.id(at: state)
     }
 
     /// Edges to actors found only from their context are less sure than to listed ones.
