@@ -35,18 +35,26 @@ struct EdgeItems {
 
     /// The place of the first item of `edge`; -1 if it has none.
     func first(of edge: Edge) -> Int32 {
-        slots[find(edge)]
+        slots[slot(of: edge)]
     }
 
-    /// Adds `item` to `edge`, after the edge's item at `last`; -1: the edge is new.
-    mutating func append(_ item: consuming Item, to edge: Edge, after last: Int32) {
+    /// Where `edge` is: its slot, and the place of its first item there (-1: none, the
+    /// slot empty).
+    func find(_ edge: Edge) -> (slot: Int, first: Int32) {
+        let slot = slot(of: edge)
+        return (slot, slots[slot])
+    }
+
+    /// Adds `item` to `edge`, after the edge's item at `last`; -1: the edge is new, and
+    /// goes in `slot`, which ``find(_:)`` gave for it with nothing added since.
+    mutating func append(_ item: consuming Item, to edge: Edge, after last: Int32, slot: Int) {
         let place = Int32(entries.count)
         entries.append(Entry(item: item, edge: edge, isFirst: last < 0))
         guard last < 0 else {
             entries[Int(last)].next = place
             return
         }
-        slots[find(edge)] = place
+        slots[slot] = place
         edgeCount += 1
         if edgeCount * 2 > slots.count { grow() }
     }
@@ -58,11 +66,18 @@ struct EdgeItems {
 
     /// The slot that holds the first item of `edge`, or the empty slot where it would go.
     @inline(__always)
-    private func find(_ edge: Edge) -> Int {
+    private func slot(of edge: Edge) -> Int {
         let mask = slots.count - 1
         var slot = Self.hash(edge) & mask
-        while slots[slot] >= 0, entries[Int(slots[slot])].edge != edge { slot = (slot + 1) & mask }
+        while slots[slot] >= 0, !Self.same(entries[Int(slots[slot])].edge, edge) { slot = (slot + 1) & mask }
         return slot
+    }
+
+    /// Whether two edges are one, field by field: `Edge`'s own `==`, from another module,
+    /// was called through its conformance.
+    @inline(__always)
+    private static func same(_ a: Edge, _ b: Edge) -> Bool {
+        a.source == b.source && a.target == b.target && a.kind == b.kind
     }
 
     /// Mixes the pair only: the few kinds between one pair sit in neighbouring slots.

@@ -225,7 +225,8 @@ struct GraphBuilder {
         // phone with") states the same relation again, not a second time.
         // What the sentence states replaces what the gazetteer knows of the same sentence,
         // in its place: an edge's items end up in sentence order whatever their order here.
-        var at = evidence.first(of: key)
+        let (slot, first) = evidence.find(key)
+        var at = first
         var last: Int32 = -1
         while at >= 0 {
             if evidence.entries[Int(at)].item.sentence == sentence {
@@ -236,7 +237,7 @@ struct GraphBuilder {
             last = at
             at = evidence.entries[Int(at)].next
         }
-        evidence.append(item, to: key, after: last)
+        evidence.append(item, to: key, after: last, slot: slot)
     }
 
     /// The graph, made from the builder's records.
