@@ -204,7 +204,7 @@ struct GraphBuilder {
     /// Adds an item of evidence, by actor index and span; `speaker` -1 for none.
     private mutating func addEvidence(
         from source: Int32, at sourceSpan: Span, to target: Int32, at targetSpan: Span, kind: RelationKind,
-        cue: Span, sentence: Span, modality: Modality, tense: Tense, speaker: Int32, rule: String, confidence: Double,
+        cue: Span, sentence: Span, modality: Modality, tense: Tense, speaker: Int32, rule: consuming String, confidence: Double,
         in actors: ActorTable
     ) {
         let sourceNode = Int32(nodes.insert(source))
@@ -230,7 +230,7 @@ struct GraphBuilder {
         var last: Int32 = -1
         while at >= 0 {
             if evidence.entries[Int(at)].item.sentence == sentence {
-                guard evidence.entries[Int(at)].item.rule == Self.gazetteerRule, rule != Self.gazetteerRule else { return }
+                guard evidence.entries[Int(at)].item.rule == Self.gazetteerRule, item.rule != Self.gazetteerRule else { return }
                 evidence.replace(at: at, with: item)
                 return
             }
@@ -526,16 +526,20 @@ struct GraphBuilder {
     }
 
     /// The evidence of the item at `index`, its fields read in place.
+    ///
+    /// Through a pointer to the item itself: a field read through the entry's pointer
+    /// copied the whole item first, rule and all. Nothing is written through it.
     private func evidence(at index: Int, _ entries: UnsafeBufferPointer<Entry>, _ actors: ActorTable) -> Evidence {
-        let entry = entries.baseAddress! + index
-        let speaker = entry.pointee.item.speaker
-        let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
-        return Evidence(
-            article: article.id, sentence: entry.pointee.item.sentence, source: entry.pointee.item.source,
-            target: entry.pointee.item.target, cue: entry.pointee.item.cue, modality: entry.pointee.item.modality,
-            attributedTo: attributedTo, tense: entry.pointee.item.tense, rule: entry.pointee.item.rule,
-            confidence: entry.pointee.item.confidence
-        )
+        let entry = UnsafeMutablePointer(mutating: entries.baseAddress! + index)
+        return withUnsafeMutablePointer(to: &entry.pointee.item) { item in
+            let speaker = item.pointee.speaker
+            let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
+            return Evidence(
+                article: article.id, sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target,
+                cue: item.pointee.cue, modality: item.pointee.modality, attributedTo: attributedTo, tense: item.pointee.tense,
+                rule: item.pointee.rule, confidence: item.pointee.confidence
+            )
+        }
     }
 
     /// A kind's place in the order relation keys sort kinds, the order of `allCases`: a
