@@ -11,28 +11,21 @@ struct GraphBuilder {
     let tokens: [Token]
     let offsets: CodePointOffsets
     let sentences: [Range<Int>]
-    /// The nodes: each one's actor index, in the order first named.
+    /// The nodes: each one's actor index, in the order first named, and its chain of mentions.
     private var nodes = NodeIndex()
-    /// The mentions, in the order added; each node's are chained through `next`, from
-    /// `chains[node].first`, so that the graph's lists are made once, at their size.
+    /// The mentions, in the order added; each node's are chained through `next`, from the
+    /// node's first, so that the graph's lists are made once, at their size.
     private var mentions: [PendingMention] = []
-    /// Each node's chain of mentions, by node; a node added after the mentions may have none.
-    private var chains: [MentionChain] = []
     /// Whether each node's mentions come each after the one before, by their tokens' first
     /// and then last position: then their spans do, and none repeats.
     private var mentionsInTextOrder = true
-    /// The edges, between nodes.
-    private var edges = EdgeIndex()
-    /// The evidence of every edge, in the order stated; each edge's items are chained from
-    /// `firstItem` (by the edge's position in `edges`) through `nextItem`, -1 ending the chain.
+    /// The edges, between nodes, and the evidence of each, in the order stated.
     /// `Evidence` records are made once, when the graph is: growing an array of them for each
     /// edge cost more than the records.
-    private var items: [PendingEvidence] = []
-    private var firstItem: [Int32] = []
+    private var evidence = EdgeItems()
     /// The sentence whose span was made last, by its tokens, and that span: a sentence's
     /// relations come one after another.
     private var lastSentence = (tokens: -1..<(-1), span: Span(start: 0, end: 0))
-    private var nextItem: [Int32] = []
 
     /// A mention before it has its text: where it is, and the node's next mention (-1: none)
     /// and the one before it (-1: none).
@@ -45,15 +38,8 @@ struct GraphBuilder {
         var previous: Int32 = -1
     }
 
-    /// A node's mentions: the first, the last and how many, in the order added.
-    private struct MentionChain {
-        var first: Int32 = -1
-        var last: Int32 = -1
-        var count: Int32 = 0
-    }
-
     /// An evidence item before it has its strings: the speaker by actor index (-1: none).
-    private struct PendingEvidence {
+    struct PendingEvidence {
         var sentence, source, target, cue: Span
         var modality: Modality
         var tense: Tense
@@ -68,43 +54,38 @@ struct GraphBuilder {
         self.tokens = tokens
         self.offsets = offsets
         self.sentences = sentences
-        items.reserveCapacity(32)
-        firstItem.reserveCapacity(32)
-        nextItem.reserveCapacity(32)
-        chains.reserveCapacity(32)
     }
 
+    /// Adds the article's mentions, once, before the rest.
+    ///
+    /// The list is made at its size and written in place: appending each mention, and
+    /// linking it to the one before through the array, checked the array each time.
     mutating func add(_ found: [FoundMention]) {
-        mentions.reserveCapacity(mentions.count + found.count)
-        found.withUnsafeBufferPointer { found in
-            for mention in found { addMention(of: mention.actor, at: mention.tokens) }
-        }
-    }
-
-    private mutating func addMention(of actor: Int32, at range: Range<Int>) {
-        let node = nodes.insert(actor)
-        let index = Int32(mentions.count)
-        var mention = PendingMention(
-            span: Self.span(range, tokens, offsets), byteStart: tokens[range.lowerBound].start, byteEnd: tokens[range.upperBound - 1].end,
-            firstToken: Int32(range.lowerBound), endToken: Int32(range.upperBound), node: Int32(node)
-        )
-        if node >= chains.count {
-            while chains.count < node { chains.append(MentionChain()) }
-            chains.append(MentionChain(first: index, last: index, count: 1))
-        } else {
-            let last = chains[node].last
-            if last >= 0 {
-                let before = mentions[Int(last)]
-                if (before.firstToken, before.endToken) >= (mention.firstToken, mention.endToken) { mentionsInTextOrder = false }
-                mentions[Int(last)].next = index
-                mention.previous = last
-            } else {
-                chains[node].first = index
+        assert(mentions.isEmpty, "mentions are added once, first")
+        let tokens = self.tokens, offsets = self.offsets
+        var inTextOrder = true
+        mentions = found.withUnsafeBufferPointer { found in
+            [PendingMention](unsafeUninitializedCapacity: found.count) { list, made in
+                for index in found.indices {
+                    let range = found[index].tokens
+                    let (node, previous) = nodes.insert(mention: Int32(index), of: found[index].actor)
+                    var mention = PendingMention(
+                        span: Self.span(range, tokens, offsets), byteStart: tokens[range.lowerBound].start,
+                        byteEnd: tokens[range.upperBound - 1].end, firstToken: Int32(range.lowerBound),
+                        endToken: Int32(range.upperBound), node: Int32(node)
+                    )
+                    if previous >= 0 {
+                        let before = list.baseAddress! + Int(previous)
+                        if (before.pointee.firstToken, before.pointee.endToken) >= (mention.firstToken, mention.endToken) { inTextOrder = false }
+                        before.pointee.next = Int32(index)
+                        mention.previous = previous
+                    }
+                    (list.baseAddress! + index).initialize(to: mention)
+                    made = index + 1
+                }
             }
-            chains[node].last = index
-            chains[node].count += 1
         }
-        mentions.append(mention)
+        mentionsInTextOrder = inTextOrder
     }
 
     /// Ties stated by office phrases: "Japanese Prime Minister Fumio Kishida".
@@ -136,16 +117,16 @@ struct GraphBuilder {
     /// goes through the first mentions in text order, without reading the others.
     mutating func addOfficeAffiliations(_ mentions: [FoundMention], actors: ActorTable) {
         assert(mentions.count == self.mentions.count, "office affiliations read the mentions added before")
-        for node in 0..<chains.count {
-            let first = chains[node].first
+        for node in 0..<nodes.count {
+            let first = nodes.nodes[node].firstMention
             guard first >= 0 else { continue }
             let mention = self.mentions[Int(first)]
-            let actor = nodes.actors[node]
+            let actor = nodes.actor(at: node)
             let kind = actors.kind(of: actor)
             guard !actors.isLocal(actor), kind == .person || kind == .organisation,
                   let countryIndex = Self.affiliation(of: actor, actors, on: article.date) else { continue }
             if let countryNode = nodes.node(of: countryIndex),
-               edges.position(of: Edge(source: Int32(node), target: Int32(countryNode), kind: .affiliation)) != nil { continue }
+               evidence.first(of: Edge(source: Int32(node), target: Int32(countryNode), kind: .affiliation)) >= 0 { continue }
             addEvidence(
                 from: actor, at: mention.span, to: countryIndex, at: mention.span, kind: .affiliation, cue: mention.span,
                 sentence: Self.span(Self.sentence(containing: Int(mention.firstToken), in: sentences), tokens, offsets), modality: .asserted, tense: .present, speaker: -1,
@@ -202,8 +183,17 @@ struct GraphBuilder {
     /// never another kind, so such an edge comes from a misread place name.
     private static func isOwnState(_ source: Int32, _ target: Int32, _ kind: RelationKind, _ actors: ActorTable) -> Bool {
         guard kind != .affiliation else { return false }
-        return (actors.kind(of: source) == .person && actors.country(of: source) == actors.id(at: target))
-            || (actors.kind(of: target) == .person && actors.country(of: target) == actors.id(at: source))
+        return (actors.kind(of: source) == .person && isState(target, of: source, actors))
+            || (actors.kind(of: target) == .person && isState(source, of: target, actors))
+    }
+
+    /// Whether `state` is the country of the actor at `actor`: for a listed actor whose
+    /// country is listed, by index, as no actor of the article's own has a listed id;
+    /// comparing the two strings, each copied from its table, cost more than the rest.
+    @inline(__always)
+    private static func isState(_ state: Int32, of actor: Int32, _ actors: ActorTable) -> Bool {
+        if !actors.isLocal(actor), let country = actors.gazetteer.countryIndex[Int(actor)] { return country == state }
+        return actors.country(of: actor) == actors.id(at: state)
     }
 
     /// Edges to actors found only from their context are less sure than to listed ones.
@@ -214,7 +204,7 @@ struct GraphBuilder {
     /// Adds an item of evidence, by actor index and span; `speaker` -1 for none.
     private mutating func addEvidence(
         from source: Int32, at sourceSpan: Span, to target: Int32, at targetSpan: Span, kind: RelationKind,
-        cue: Span, sentence: Span, modality: Modality, tense: Tense, speaker: Int32, rule: String, confidence: Double,
+        cue: Span, sentence: Span, modality: Modality, tense: Tense, speaker: Int32, rule: consuming String, confidence: Double,
         in actors: ActorTable
     ) {
         let sourceNode = Int32(nodes.insert(source))
@@ -227,8 +217,6 @@ struct GraphBuilder {
             key = Edge(source: targetNode, target: sourceNode, kind: kind)
             swap(&sourceSpan, &targetSpan)
         }
-        let position = edges.insert(key)
-        if position == firstItem.count { firstItem.append(-1) }
         let item = PendingEvidence(
             sentence: sentence, source: sourceSpan, target: targetSpan, cue: cue, modality: modality, tense: tense,
             speaker: speaker, rule: rule, confidence: (confidence * 100).rounded() / 100
@@ -237,18 +225,19 @@ struct GraphBuilder {
         // phone with") states the same relation again, not a second time.
         // What the sentence states replaces what the gazetteer knows of the same sentence,
         // in its place: an edge's items end up in sentence order whatever their order here.
-        var at = firstItem[position]
+        let (slot, first) = evidence.find(key)
+        var at = first
+        var last: Int32 = -1
         while at >= 0 {
-            if items[Int(at)].sentence == item.sentence {
-                guard items[Int(at)].rule == Self.gazetteerRule, rule != Self.gazetteerRule else { return }
-                items[Int(at)] = item
+            if evidence.entries[Int(at)].item.sentence == sentence {
+                guard evidence.entries[Int(at)].item.rule == Self.gazetteerRule, item.rule != Self.gazetteerRule else { return }
+                evidence.replace(at: at, with: item)
                 return
             }
-            at = nextItem[Int(at)]
+            last = at
+            at = evidence.entries[Int(at)].next
         }
-        nextItem.append(firstItem[position])
-        firstItem[position] = Int32(items.count)
-        items.append(item)
+        evidence.append(item, to: key, after: last, slot: slot)
     }
 
     /// The graph, made from the builder's records.
@@ -277,9 +266,9 @@ struct GraphBuilder {
     /// The places and nodes are sorted as integers, place above node: no two listed actors
     /// share a place, and actors of the article's own at one place are put in id order after.
     private func nodesInIDOrder(into order: UnsafeMutableBufferPointer<Int>, _ actors: ActorTable) {
-        let nodeActors = nodes.actors
+        let nodeActors = nodes
         // One buffer, the keys and then the nodes: each array made here cost more than the sort.
-        for node in nodeActors.indices { order[node] = Self.place(of: nodeActors[node], in: actors) << 32 | node }
+        for node in 0..<nodeActors.count { order[node] = Self.place(of: nodeActors.actor(at: node), in: actors) << 32 | node }
         Self.sortSmall(order)
         var start = 0
         while start < order.count {
@@ -321,8 +310,8 @@ struct GraphBuilder {
     }
 
     /// Puts nodes of actors of the article's own, whose ids differ, in id order.
-    private static func sortByID(_ run: UnsafeMutableBufferPointer<Int>, _ nodeActors: [Int32], _ actors: ActorTable) {
-        sortFew(run) { actors.idPrecedes(nodeActors[$0], nodeActors[$1]) }
+    private static func sortByID(_ run: UnsafeMutableBufferPointer<Int>, _ nodeActors: NodeIndex, _ actors: ActorTable) {
+        sortFew(run) { actors.idPrecedes(nodeActors.actor(at: $0), nodeActors.actor(at: $1)) }
     }
 
     /// Puts the positions `0..<order.count` into `order`, sorted by their keys, which
@@ -352,7 +341,7 @@ struct GraphBuilder {
         var result: [Actor] = []
         result.reserveCapacity(order.count)
         for node in order {
-            let index = nodes.actors[node]
+            let index = nodes.actor(at: node)
             let name = actors.name(at: index)
             let mentions = mentionList(of: node, named: name)
             result.append(Actor(
@@ -370,23 +359,23 @@ struct GraphBuilder {
     /// name, or as one of the node's few mentions before, is that string again: making each
     /// string from its bytes cost more than the rest of the mention.
     private func mentionList(of node: Int, named name: String) -> [Mention] {
-        guard node < chains.count, chains[node].count > 0 else { return [] }
-        let chain = chains[node]
+        let chain = nodes.nodes[node]
+        guard chain.mentionCount > 0 else { return [] }
         var utf8Name = name
         return utf8Name.withUTF8 { nameBytes in
             bytes.withUnsafeBufferPointer { text in
-                if chain.count == 1 {
+                if chain.mentionCount == 1 {
                     // Most actors are named once: a list made as a literal costs less than
                     // one made empty and given room.
-                    let mention = mentions[Int(chain.first)]
+                    let mention = mentions[Int(chain.firstMention)]
                     let start = Int(mention.byteStart), count = Int(mention.byteEnd) - start
                     let isName = count == nameBytes.count && Self.equal(text.baseAddress! + start, nameBytes.baseAddress, count)
-                    let mentionText = isName ? name : String(decoding: UnsafeBufferPointer(rebasing: text[start..<(start + count)]), as: UTF8.self)
+                    let mentionText = isName ? name : Self.string(text.baseAddress! + start, count)
                     return [Mention(article: article.id, span: mention.span, text: mentionText)]
                 }
                 var list: [Mention] = []
-                list.reserveCapacity(Int(chain.count))
-                var at = chain.first
+                list.reserveCapacity(Int(chain.mentionCount))
+                var at = chain.firstMention
                 while at >= 0 {
                     let mention = mentions[Int(at)]
                     let start = Int(mention.byteStart), count = Int(mention.byteEnd) - start
@@ -409,7 +398,7 @@ struct GraphBuilder {
                         }
                     }
                     let mentionText = same == -2 ? name
-                        : same >= 0 ? list[same].text : String(decoding: UnsafeBufferPointer(rebasing: text[start..<(start + count)]), as: UTF8.self)
+                        : same >= 0 ? list[same].text : Self.string(text.baseAddress! + start, count)
                     list.append(Mention(article: article.id, span: mention.span, text: mentionText))
                     at = mention.next
                 }
@@ -418,112 +407,157 @@ struct GraphBuilder {
         }
     }
 
-    /// Whether `count` bytes at `a` and `b` are the same, eight at a time.
+    /// The string of `count` bytes at `start`, a stretch of the article's text (valid UTF-8).
+    /// Made in place: a text of up to 15 ASCII bytes becomes a small string without the
+    /// validating decoder's call, which cost more than the rest of the mention.
+    private static func string(_ start: UnsafePointer<UInt8>, _ count: Int) -> String {
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            buffer.baseAddress!.initialize(from: start, count: count)
+            return count
+        }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are the same: by words, the last one overlapping
+    /// the one before; a text shorter than a word by two half words that overlap, or by
+    /// bytes. Most mentions are shorter than two words, and going a byte at a time through
+    /// them cost more than the rest of the list.
     private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
         guard count > 0 else { return true }
         guard let b else { return false }
         let left = UnsafeRawPointer(a), right = UnsafeRawPointer(b)
-        var offset = 0
-        while offset &+ 8 <= count {
-            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
-                return false
+        if count >= 8 {
+            var offset = 0
+            while offset &+ 8 < count {
+                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                    return false
+                }
+                offset &+= 8
             }
-            offset &+= 8
+            return left.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) == right.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
         }
-        while offset < count {
-            if a[offset] != b[offset] { return false }
-            offset &+= 1
+        if count >= 4 {
+            return left.loadUnaligned(as: UInt32.self) == right.loadUnaligned(as: UInt32.self)
+                && left.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self) == right.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
         }
-        return true
+        // One to three bytes: the first, the middle and the last are all of them.
+        return a[0] == b[0] && a[count &>> 1] == b[count &>> 1] && a[count &- 1] == b[count &- 1]
     }
 
     /// The edges as the graph's relations, in the order of their keys (source id, target
     /// id, kind), given the nodes in id order; each with its evidence in sentence order,
     /// the canonical order of one article's items, whose sentences differ.
     private func relationsInOrder(of order: UnsafeBufferPointer<Int>, _ actors: ActorTable) -> [Relation] {
-        let keys = edges.edges
-        // The nodes' ranks, then each key as one integer, its parts in the order the key sorts by.
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: order.count + keys.count) { scratch in
-            let rank = UnsafeMutableBufferPointer(rebasing: scratch[0..<order.count])
-            for (place, node) in order.enumerated() { rank[node] = UInt64(place) }
-            let sortKeys = UnsafeMutableBufferPointer(rebasing: scratch[order.count...])
-            for (position, edge) in keys.enumerated() {
-                sortKeys[position] = rank[Int(edge.source)] << 40 | rank[Int(edge.target)] << 8 | UInt64(Self.kindRank(edge.kind))
-            }
-            return withUnsafeTemporaryAllocation(of: Int.self, capacity: keys.count) { edgeOrder in
-                Self.sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
-                return relations(of: keys, in: UnsafeBufferPointer(edgeOrder), actors)
+        let edgeCount = evidence.edgeCount
+        return evidence.entries.withUnsafeBufferPointer { entries in
+            // The nodes' ranks, then each key as one integer, its parts in the order the key sorts by.
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: order.count + edgeCount) { scratch in
+                let rank = UnsafeMutableBufferPointer(rebasing: scratch[0..<order.count])
+                for (place, node) in order.enumerated() { rank[node] = UInt64(place) }
+                let sortKeys = UnsafeMutableBufferPointer(rebasing: scratch[order.count...])
+                // The edges' first items, then the edges in key order.
+                return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * edgeCount) { places in
+                    let firsts = UnsafeMutableBufferPointer(rebasing: places[0..<edgeCount])
+                    var edge = 0
+                    // Fields read in place: reading an entry through the buffer copied it, rule and all.
+                    for place in entries.indices where (entries.baseAddress! + place).pointee.isFirst {
+                        let key = (entries.baseAddress! + place).pointee.edge
+                        firsts[edge] = place
+                        sortKeys[edge] = rank[Int(key.source)] << 40 | rank[Int(key.target)] << 8 | UInt64(Self.kindRank(key.kind))
+                        edge += 1
+                    }
+                    let edgeOrder = UnsafeMutableBufferPointer(rebasing: places[edgeCount...])
+                    Self.sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
+                    return relations(from: UnsafeBufferPointer(firsts), in: UnsafeBufferPointer(edgeOrder), entries, actors)
+                }
             }
         }
     }
 
-    /// The relations of the edges at `edgeOrder`, in that order.
-    private func relations(of keys: [Edge], in edgeOrder: UnsafeBufferPointer<Int>, _ actors: ActorTable) -> [Relation] {
+    private typealias Entry = EdgeItems.Entry
+
+    /// The relations of the edges whose first items are at `firsts`, in `edgeOrder`.
+    private func relations(
+        from firsts: UnsafeBufferPointer<Int>, in edgeOrder: UnsafeBufferPointer<Int>, _ entries: UnsafeBufferPointer<Entry>,
+        _ actors: ActorTable
+    ) -> [Relation] {
         var result: [Relation] = []
-        result.reserveCapacity(keys.count)
+        result.reserveCapacity(edgeOrder.count)
         for position in edgeOrder {
-            let key = keys[position]
+            let first = firsts[position]
+            let key = (entries.baseAddress! + first).pointee.edge
             result.append(Relation(
-                canonicalSource: actors.id(at: nodes.actors[Int(key.source)]), target: actors.id(at: nodes.actors[Int(key.target)]),
-                kind: key.kind, evidence: evidence(ofEdgeAt: position, actors)
+                canonicalSource: actors.id(at: nodes.actor(at: Int(key.source))), target: actors.id(at: nodes.actor(at: Int(key.target))),
+                kind: key.kind, evidence: evidence(ofEdgeFrom: first, entries, actors)
             ))
         }
         return result
     }
 
-    /// An edge's evidence in sentence order.
-    private func evidence(ofEdgeAt position: Int, _ actors: ActorTable) -> [Evidence] {
-        let first = firstItem[position]
-        if nextItem[Int(first)] < 0 {
+    /// An edge's evidence in sentence order, from its first item's place.
+    private func evidence(ofEdgeFrom first: Int, _ entries: UnsafeBufferPointer<Entry>, _ actors: ActorTable) -> [Evidence] {
+        if (entries.baseAddress! + first).pointee.next < 0 {
             // Most edges are stated once.
-            return [evidence(at: Int(first), actors)]
+            return [evidence(at: first, entries, actors)]
         }
         var count = 0
         var at = first
         while at >= 0 {
             count += 1
-            at = nextItem[Int(at)]
+            at = Int((entries.baseAddress! + at).pointee.next)
         }
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { chain in
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { chain in
             at = first
             for index in chain.indices {
                 chain[index] = at
-                at = nextItem[Int(at)]
+                at = Int((entries.baseAddress! + at).pointee.next)
             }
-            Self.sortBySentence(chain, items)
+            Self.sortBySentence(chain, entries)
             var result: [Evidence] = []
             result.reserveCapacity(chain.count)
-            for item in chain { result.append(evidence(at: Int(item), actors)) }
+            for item in chain { result.append(evidence(at: item, entries, actors)) }
             return result
         }
     }
 
     /// Puts an edge's items, one per stating sentence, in sentence order.
-    private static func sortBySentence(_ chain: UnsafeMutableBufferPointer<Int32>, _ items: [PendingEvidence]) {
-        sortFew(chain) { items[Int($0)].sentence < items[Int($1)].sentence }
+    private static func sortBySentence(_ chain: UnsafeMutableBufferPointer<Int>, _ entries: UnsafeBufferPointer<Entry>) {
+        sortFew(chain) { (entries.baseAddress! + $0).pointee.item.sentence < (entries.baseAddress! + $1).pointee.item.sentence }
     }
 
     /// The evidence of the item at `index`, its fields read in place.
-    private func evidence(at index: Int, _ actors: ActorTable) -> Evidence {
-        let speaker = items[index].speaker
-        let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
-        return items.withUnsafeBufferPointer { items in
-            let item = items.baseAddress! + index
+    ///
+    /// Through a pointer to the item itself: a field read through the entry's pointer
+    /// copied the whole item first, rule and all. Nothing is written through it.
+    private func evidence(at index: Int, _ entries: UnsafeBufferPointer<Entry>, _ actors: ActorTable) -> Evidence {
+        let entry = UnsafeMutablePointer(mutating: entries.baseAddress! + index)
+        return withUnsafeMutablePointer(to: &entry.pointee.item) { item in
+            let speaker = item.pointee.speaker
+            let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
             return Evidence(
                 article: article.id, sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target,
-                cue: item.pointee.cue, modality: item.pointee.modality, attributedTo: attributedTo,
-                tense: item.pointee.tense, rule: item.pointee.rule, confidence: item.pointee.confidence
+                cue: item.pointee.cue, modality: item.pointee.modality, attributedTo: attributedTo, tense: item.pointee.tense,
+                rule: item.pointee.rule, confidence: item.pointee.confidence
             )
         }
     }
 
-    /// A kind's place in the order relation keys sort kinds.
+    /// A kind's place in the order relation keys sort kinds, the order of `allCases`: a
+    /// switch rather than a search of `allCases`, which cost more than the key's other parts.
     private static func kindRank(_ kind: RelationKind) -> Int {
-        kinds.firstIndex(of: kind)!
+        switch kind {
+        case .alliance: 0
+        case .cooperation: 1
+        case .support: 2
+        case .dependence: 3
+        case .contact: 4
+        case .dispute: 5
+        case .criticism: 6
+        case .threat: 7
+        case .hostility: 8
+        case .affiliation: 9
+        }
     }
-
-    /// The kinds in the order relation keys sort them.
-    private static let kinds = RelationKind.allCases
 
     private static func sentence(containing token: Int, in sentences: [Range<Int>]) -> Range<Int> {
         var low = 0

@@ -62,4 +62,16 @@ final class CodePointOffsetsTests: XCTestCase {
         // "é" is C3 A9: only its second byte continues a code point.
         XCTAssertEqual(CodePointOffsets.continuationFlags(in: 0x41_A9C3), 0x0100)
     }
+
+    func testFourASCIIWordsPassedTogetherKeepTheCountForTheWordsAfter() {
+        assertAgrees(String(repeating: "Tokyo an", count: 4) + "— 東京 " + String(repeating: "Japan, S", count: 5) + "é")
+    }
+
+    func testAMultibyteCharacterInAnyOfFourWordsIsCounted() {
+        for word in 0..<4 {
+            var words = Array(repeating: "Kishida ", count: 5)
+            words[word] = "Kishidé "
+            assertAgrees(words.joined())
+        }
+    }
 }

@@ -34,4 +34,35 @@ final class NodeIndexTests: XCTestCase {
         XCTAssertNil(first.node(of: 9))
         XCTAssertEqual(first.node(of: 7), 0)
     }
+
+    func testAMentionOfANewActorStartsItsNodesChain() {
+        var index = NodeIndex()
+        let (node, previous) = index.insert(mention: 0, of: 42)
+        XCTAssertEqual(node, 0)
+        XCTAssertEqual(previous, -1)
+        XCTAssertEqual(index.nodes[0].firstMention, 0)
+        XCTAssertEqual(index.nodes[0].mentionCount, 1)
+    }
+
+    func testALaterMentionOfAnActorReturnsTheMentionBeforeIt() {
+        var index = NodeIndex()
+        _ = index.insert(mention: 0, of: 42)
+        _ = index.insert(mention: 1, of: 7)
+        let (node, previous) = index.insert(mention: 2, of: 42)
+        XCTAssertEqual(node, 0)
+        XCTAssertEqual(previous, 0)
+        XCTAssertEqual(index.nodes[0].firstMention, 0)
+        XCTAssertEqual(index.nodes[0].lastMention, 2)
+        XCTAssertEqual(index.nodes[0].mentionCount, 2)
+    }
+
+    func testAMentionOfAnActorAddedWithoutMentionsStartsItsChain() {
+        var index = NodeIndex()
+        _ = index.insert(5)
+        let (node, previous) = index.insert(mention: 3, of: 5)
+        XCTAssertEqual(node, 0)
+        XCTAssertEqual(previous, -1)
+        XCTAssertEqual(index.nodes[0].firstMention, 3)
+        XCTAssertEqual(index.nodes[0].mentionCount, 1)
+    }
 }
