@@ -68,7 +68,7 @@ struct EdgeItems {
     @inline(__always)
     private func slot(of edge: Edge) -> Int {
         let mask = slots.count - 1
-        var slot = Self.hash(edge) & mask
+        var slot = edge.slotHash & mask
         while slots[slot] >= 0, !Self.same(entries[Int(slots[slot])].edge, edge) { slot = (slot + 1) & mask }
         return slot
     }
@@ -80,18 +80,11 @@ struct EdgeItems {
         a.source == b.source && a.target == b.target && a.kind == b.kind
     }
 
-    /// Mixes the pair only: the few kinds between one pair sit in neighbouring slots.
-    @inline(__always)
-    private static func hash(_ edge: Edge) -> Int {
-        let pair = UInt64(UInt32(bitPattern: edge.source)) << 32 | UInt64(UInt32(bitPattern: edge.target))
-        return Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 32)
-    }
-
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
         for (place, entry) in entries.enumerated() where entry.isFirst {
-            var slot = Self.hash(entry.edge) & mask
+            var slot = entry.edge.slotHash & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(place)
         }

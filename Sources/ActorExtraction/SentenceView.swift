@@ -9,7 +9,7 @@ final class ArticleView {
     let tokens: [Token]
     /// Every mention of the article, and where each starts and ends.
     let all: [FoundMention]
-    let index: MentionColumns
+    let index: MentionIndex
     /// The memory of the columns below.
     private let storage: TokenColumnStorage
     /// Whether each token of the article lies inside a quotation.
@@ -32,7 +32,7 @@ final class ArticleView {
         self.all = mentions
         let count = tokens.count
         let storage = TokenColumnStorage(tokenCount: count)
-        self.index = MentionColumns(mentions, tokenCount: count, byStart: storage.mentionsByStart, byEnd: storage.mentionsByEnd)
+        self.index = MentionIndex(mentions)
         let lists = storage.lists, bits = storage.bits, flags = storage.flags
         var lastQuoted = -1
         var counts = IndexLists.Counts()
@@ -94,12 +94,9 @@ struct SentenceView {
     ///   - pairWordPosition: that in its pair phrases' last words.
     init(article: ArticleView, range: Range<Int>, mentions: Range<Int>, earlier: Range<Int>, reportPosition: Int, pairWordPosition: Int) {
         self.article = article
-        self.range = range
-        self.mentionPositions = mentions
-        self.earlierPositions = earlier
-        self.reportPosition = reportPosition
-        mayHoldPairPhrase = false
-        readPairPhrase(from: pairWordPosition)
+        // Set for the moment: `move` gives every field its value.
+        (self.range, mentionPositions, earlierPositions, self.reportPosition, mayHoldPairPhrase) = (0..<0, 0..<0, 0..<0, 0, false)
+        move(to: range, mentions: mentions, earlier: earlier, reportPosition: reportPosition, pairWordPosition: pairWordPosition)
     }
 
     /// Makes the view that of another sentence of the same article, with the parameters of
@@ -141,7 +138,7 @@ struct SentenceView {
     var bytes: [UInt8] { article.bytes }
     var tokens: [Token] { article.tokens }
     var all: [FoundMention] { article.all }
-    var index: MentionColumns { article.index }
+    var index: MentionIndex { article.index }
     var quoted: TokenColumn<Bool> { article.quoted }
     var lexicon: CueLexicon { article.lexicon }
     var actors: ActorTable { article.actors }

@@ -48,31 +48,28 @@ extension TokenColumn where Element == UInt16 {
 }
 
 /// The memory of an ``ArticleView``'s columns, one allocation per article: room for the cue
-/// hits of a sentence (``CueHits``), the facts pass's four index lists, the two tables of a
-/// ``MentionColumns``, the ``TokenFact`` bits and the quotation flags of every token.
+/// hits of a sentence (``CueHits``), the facts pass's four index lists, the ``TokenFact``
+/// bits and the quotation flags of every token.
 struct TokenColumnStorage: ~Copyable {
     let tokenCount: Int
     private let base: UnsafeMutableRawPointer
 
-    /// Room for `tokenCount` entries in each column (one more in each mention table); the
-    /// mention tables and bits are 0 and the flags `false`.
+    /// Room for `tokenCount` entries in each column; the bits are 0 and the flags `false`.
     init(tokenCount: Int) {
         precondition(tokenCount >= 0)
         self.tokenCount = tokenCount
-        // The hits first, then the Int32 lists and the UInt32 tables, then the UInt16 bits,
-        // then the flags: each part starts aligned for its type.
-        let byteCount = tokenCount * Self.bytesPerToken + 2 * MemoryLayout<UInt32>.stride
+        // The hits first, then the Int32 lists, then the UInt16 bits, then the flags: each
+        // part starts aligned for its type.
+        let byteCount = tokenCount * Self.bytesPerToken
         base = .allocate(byteCount: max(1, byteCount), alignment: max(MemoryLayout<CueHit>.alignment, MemoryLayout<Int32>.alignment))
-        mentionsByStart.initialize(repeating: 0, count: tokenCount + 1)
-        mentionsByEnd.initialize(repeating: 0, count: tokenCount + 1)
         bits.initialize(repeating: 0, count: tokenCount)
         flags.initialize(repeating: false, count: tokenCount)
     }
 
     deinit { base.deallocate() }
 
-    private static let bytesPerToken = MemoryLayout<CueHit>.stride + 4 * MemoryLayout<Int32>.stride + 2 * MemoryLayout<UInt32>.stride
-        + MemoryLayout<UInt16>.stride + MemoryLayout<Bool>.stride
+    private static let bytesPerToken = MemoryLayout<CueHit>.stride + 4 * MemoryLayout<Int32>.stride + MemoryLayout<UInt16>.stride
+        + MemoryLayout<Bool>.stride
 
     /// Room for a cue hit at every token, uninitialised: ``CueHits`` writes before it reads.
     var hits: UnsafeMutablePointer<CueHit> { base.bindMemory(to: CueHit.self, capacity: tokenCount) }
@@ -85,67 +82,18 @@ struct TokenColumnStorage: ~Copyable {
         IndexLists.Starts(afterHits.bindMemory(to: Int32.self, capacity: 4 * tokenCount), capacity: tokenCount)
     }
 
-    /// One entry per token bound, `tokenCount + 1`, for ``MentionColumns``.
-    var mentionsByStart: UnsafeMutablePointer<UInt32> {
-        (afterHits + 4 * MemoryLayout<Int32>.stride * tokenCount).bindMemory(to: UInt32.self, capacity: tokenCount + 1)
-    }
-
-    /// One entry per token bound, `tokenCount + 1`, for ``MentionColumns``.
-    var mentionsByEnd: UnsafeMutablePointer<UInt32> {
-        (afterHits + 4 * MemoryLayout<Int32>.stride * tokenCount + MemoryLayout<UInt32>.stride * (tokenCount + 1))
-            .bindMemory(to: UInt32.self, capacity: tokenCount + 1)
-    }
-
-    /// Where the parts after the four lists and the two mention tables start.
-    private var afterTables: UnsafeMutableRawPointer {
-        afterHits + 4 * MemoryLayout<Int32>.stride * tokenCount + 2 * MemoryLayout<UInt32>.stride * (tokenCount + 1)
+    /// Where the parts after the four lists start.
+    private var afterLists: UnsafeMutableRawPointer {
+        afterHits + 4 * MemoryLayout<Int32>.stride * tokenCount
     }
 
     /// One ``TokenFact`` bits entry per token.
     var bits: UnsafeMutablePointer<UInt16> {
-        afterTables.bindMemory(to: UInt16.self, capacity: tokenCount)
+        afterLists.bindMemory(to: UInt16.self, capacity: tokenCount)
     }
 
     /// One flag per token.
     var flags: UnsafeMutablePointer<Bool> {
-        (afterTables + MemoryLayout<UInt16>.stride * tokenCount).bindMemory(to: Bool.self, capacity: tokenCount)
-    }
-}
-
-/// ``MentionIndex`` over an ``ArticleView``'s column memory: the mention, not a modifier,
-/// that starts or ends at a token bound, in constant time. Its two tables were arrays of
-/// their own, and their allocations and releases cost more than filling them.
-///
-/// Valid only while the article view that made it lives.
-struct MentionColumns {
-    private let byStart: TokenColumn<UInt32>
-    private let byEnd: TokenColumn<UInt32>
-
-    /// Fills the tables, `tokenCount + 1` entries each and all 0, for `mentions`, whose
-    /// tokens lie inside the `tokenCount` tokens.
-    init(_ mentions: [FoundMention], tokenCount: Int, byStart: UnsafeMutablePointer<UInt32>, byEnd: UnsafeMutablePointer<UInt32>) {
-        // Each slot holds a mention's position plus one, 0 for none; a later mention at
-        // the same bound takes the slot, as in ``MentionIndex``.
-        for (position, mention) in mentions.enumerated() where !mention.isModifier {
-            precondition(mention.tokens.lowerBound >= 0 && mention.tokens.upperBound <= tokenCount)
-            byStart[mention.tokens.lowerBound] = UInt32(truncatingIfNeeded: position &+ 1)
-            byEnd[mention.tokens.upperBound] = UInt32(truncatingIfNeeded: position &+ 1)
-        }
-        self.byStart = TokenColumn(byStart, count: tokenCount + 1)
-        self.byEnd = TokenColumn(byEnd, count: tokenCount + 1)
-    }
-
-    /// The position in the mention list of the mention whose first token is `token`.
-    @inline(__always)
-    func starting(at token: Int) -> Int? { Self.position(byStart, token) }
-
-    /// The position in the mention list of the mention that ends just before `token`.
-    @inline(__always)
-    func ending(at token: Int) -> Int? { Self.position(byEnd, token) }
-
-    @inline(__always)
-    private static func position(_ table: TokenColumn<UInt32>, _ token: Int) -> Int? {
-        guard token >= 0, token < table.count, table[token] != 0 else { return nil }
-        return Int(table[token]) &- 1
+        (afterLists + MemoryLayout<UInt16>.stride * tokenCount).bindMemory(to: Bool.self, capacity: tokenCount)
     }
 }

@@ -10,6 +10,15 @@ package struct Edge: Equatable, Sendable {
         self.target = target
         self.kind = kind
     }
+
+    /// The edge's hash for an open-addressed table of a power-of-two size, masked by the
+    /// caller. It mixes the pair only: the few kinds between one pair sit in neighbouring
+    /// slots. The high 32 bits of the product choose among up to 2³² slots (a corpus's merge).
+    @inlinable
+    package var slotHash: Int {
+        let pair = UInt64(UInt32(bitPattern: source)) << 32 | UInt64(UInt32(bitPattern: target))
+        return Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    }
 }
 
 /// Edges, each at a fixed position in the order first added, found by
@@ -51,24 +60,17 @@ package struct EdgeIndex: Sendable {
     @inline(__always)
     private func find(_ edge: Edge) -> Int {
         let mask = slots.count - 1
-        var slot = Self.hash(edge) & mask
+        var slot = edge.slotHash & mask
         while slots[slot] >= 0, edges[Int(slots[slot])] != edge { slot = (slot + 1) & mask }
         return slot
     }
 
-    /// Mixes the pair only: the few kinds between one pair sit in neighbouring slots. The
-    /// high 32 bits of the product choose among up to 2³² slots (a corpus's merge).
-    @inline(__always)
-    private static func hash(_ edge: Edge) -> Int {
-        let pair = UInt64(UInt32(bitPattern: edge.source)) << 32 | UInt64(UInt32(bitPattern: edge.target))
-        return Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 32)
-    }
 
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
         for (position, edge) in edges.enumerated() {
-            var slot = Self.hash(edge) & mask
+            var slot = edge.slotHash & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(position)
         }

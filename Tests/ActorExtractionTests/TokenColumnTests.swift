@@ -56,43 +56,6 @@ final class TokenColumnTests: XCTestCase {
         XCTAssertEqual(view.lastQuoted, quotes.last)
     }
 
-    private func mention(_ tokens: Range<Int>, actor: Int32, modifier: Bool = false) -> FoundMention {
-        FoundMention(tokens: tokens, actor: actor, form: .name, isModifier: modifier)
-    }
-
-    func testMentionColumnsFindAMentionByItsStartAndEnd() {
-        let storage = TokenColumnStorage(tokenCount: 6)
-        let columns = MentionColumns(
-            [mention(0..<2, actor: 1), mention(3..<6, actor: 2)], tokenCount: 6, byStart: storage.mentionsByStart, byEnd: storage.mentionsByEnd
-        )
-        XCTAssertEqual(columns.starting(at: 3), 1)
-        XCTAssertEqual(columns.ending(at: 6), 1)
-        XCTAssertEqual(columns.ending(at: 2), 0)
-        XCTAssertNil(columns.starting(at: 1))
-        XCTAssertNil(columns.ending(at: 7))
-        XCTAssertNil(columns.starting(at: -1))
-    }
-
-    func testMentionColumnsLeaveModifiersOut() {
-        let storage = TokenColumnStorage(tokenCount: 3)
-        let columns = MentionColumns(
-            [mention(0..<1, actor: 1, modifier: true)], tokenCount: 3, byStart: storage.mentionsByStart, byEnd: storage.mentionsByEnd
-        )
-        XCTAssertNil(columns.starting(at: 0))
-        XCTAssertNil(columns.ending(at: 1))
-    }
-
-    func testMentionColumnsAnswerAsTheMentionIndexDoes() {
-        let mentions = [mention(0..<2, actor: 1), mention(2..<3, actor: 2, modifier: true), mention(2..<4, actor: 3), mention(5..<6, actor: 4)]
-        let storage = TokenColumnStorage(tokenCount: 8)
-        let columns = MentionColumns(mentions, tokenCount: 8, byStart: storage.mentionsByStart, byEnd: storage.mentionsByEnd)
-        let index = MentionIndex(mentions)
-        for token in -1...9 {
-            XCTAssertEqual(columns.starting(at: token), index.starting(at: token))
-            XCTAssertEqual(columns.ending(at: token), index.ending(at: token))
-        }
-    }
-
     private func bitsColumn(_ values: [UInt16], in storage: borrowing TokenColumnStorage) -> TokenColumn<UInt16> {
         for (index, value) in values.enumerated() { storage.bits[index] = value }
         return TokenColumn(storage.bits, count: values.count)
