@@ -49,7 +49,7 @@ enum ClauseReading {
         of hit: CueHit, in view: SentenceView, facts: UnsafeBufferPointer<UInt16>, modalWindow: Range<Int>, near: Range<Int>,
         modalFacts: UInt16, nearFacts: UInt16
     ) -> Modality {
-        if isQuestion(around: hit, in: view, facts: facts) { return .question }
+        if isQuestion(around: hit, in: view) { return .question }
         let cueStart = hit.tokens.lowerBound
         if nearFacts & TokenFact.negationStart != 0, isNegated(in: near, of: view) { return .negated }
         if modalFacts & TokenFact.hypotheticalStart != 0,
@@ -96,7 +96,7 @@ enum ClauseReading {
     ///
     /// The marks are found by their ``TokenFact/sentenceMark`` bit, four tokens' bits at a
     /// time: two bytes a token to read, where the tokens themselves are thirty-two.
-    private static func isQuestion(around hit: CueHit, in view: SentenceView, facts: UnsafeBufferPointer<UInt16>) -> Bool {
+    private static func isQuestion(around hit: CueHit, in view: SentenceView) -> Bool {
         guard let mark = view.article.facts.firstIndex(sharing: TokenFact.sentenceMark, in: (hit.tokens.upperBound - 1)..<view.range.upperBound)
         else { return false }
         return view.tokens[mark].first == UInt8(ascii: "?")

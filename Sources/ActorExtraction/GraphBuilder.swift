@@ -61,7 +61,8 @@ struct GraphBuilder {
     /// The list is made at its size and written in place: appending each mention, and
     /// linking it to the one before through the array, checked the array each time.
     mutating func add(_ found: [FoundMention]) {
-        assert(mentions.isEmpty, "mentions are added once, first")
+        // The nodes' chains number the mentions by their place in `found`.
+        precondition(mentions.isEmpty, "mentions are added once, first")
         let tokens = self.tokens, offsets = self.offsets
         var inTextOrder = true
         mentions = found.withUnsafeBufferPointer { found in
@@ -408,8 +409,9 @@ struct GraphBuilder {
     }
 
     /// The string of `count` bytes at `start`, a stretch of the article's text (valid UTF-8).
-    /// Made in place: a text of up to 15 ASCII bytes becomes a small string without the
-    /// validating decoder's call, which cost more than the rest of the mention.
+    /// Made in place: the bytes are still checked, but a text of up to 15 ASCII bytes
+    /// becomes a small string at less cost than through `String(decoding:)`, whose call
+    /// cost more than the rest of the mention.
     private static func string(_ start: UnsafePointer<UInt8>, _ count: Int) -> String {
         guard count > 0 else { return "" }
         return String(unsafeUninitializedCapacity: count) { buffer in
@@ -528,19 +530,21 @@ struct GraphBuilder {
     /// The evidence of the item at `index`, its fields read in place.
     ///
     /// Through a pointer to the item itself: a field read through the entry's pointer
-    /// copied the whole item first, rule and all. Nothing is written through it.
+    /// copied the whole item first, rule and all. The pointer is made from the item's
+    /// offset in the entry, so that no access to the entries asks to write.
     private func evidence(at index: Int, _ entries: UnsafeBufferPointer<Entry>, _ actors: ActorTable) -> Evidence {
-        let entry = UnsafeMutablePointer(mutating: entries.baseAddress! + index)
-        return withUnsafeMutablePointer(to: &entry.pointee.item) { item in
-            let speaker = item.pointee.speaker
-            let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
-            return Evidence(
-                article: article.id, sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target,
-                cue: item.pointee.cue, modality: item.pointee.modality, attributedTo: attributedTo, tense: item.pointee.tense,
-                rule: item.pointee.rule, confidence: item.pointee.confidence
-            )
-        }
+        let item = (UnsafeRawPointer(entries.baseAddress! + index) + Self.itemOffset).assumingMemoryBound(to: PendingEvidence.self)
+        let speaker = item.pointee.speaker
+        let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
+        return Evidence(
+            article: article.id, sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target,
+            cue: item.pointee.cue, modality: item.pointee.modality, attributedTo: attributedTo, tense: item.pointee.tense,
+            rule: item.pointee.rule, confidence: item.pointee.confidence
+        )
     }
+
+    /// Where an entry's item lies in it.
+    private static let itemOffset = MemoryLayout<Entry>.offset(of: \Entry.item)!
 
     /// A kind's place in the order relation keys sort kinds, the order of `allCases`: a
     /// switch rather than a search of `allCases`, which cost more than the key's other parts.

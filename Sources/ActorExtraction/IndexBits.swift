@@ -27,9 +27,11 @@ struct IndexBits {
     }
 
     /// Sets the bits of tokens `64 * word` to `64 * word + 63` at once, from `bits` (bit 0
-    /// for the first); bits past `count` must be clear.
+    /// for the first); bits past `count` must be clear, since a ``Cursor`` hands on every
+    /// set bit as an index to read the tokens at without a test.
     mutating func setWord(_ word: Int, to bits: UInt64) {
         precondition(UInt(bitPattern: word) < UInt(bitPattern: wordCount), "a word past the set's end")
+        precondition(word &+ 1 < wordCount || count & 63 == 0 || bits &>> UInt64(count & 63) == 0, "bits past the set's end")
         uniqueWords().setWord(word, to: bits)
     }
 

@@ -54,11 +54,12 @@ enum ExtractionBenchmark {
         let perRound = rounds.map { String(format: "%.2f×", $0.one.seconds / $0.all.seconds) }.joined(separator: ", ")
         print("  \(cores) jobs against 1 job, round by round: \(perRound)")
         print("  peak RSS: 1 job \(megabytes(one.peakRSS)); \(cores) jobs \(megabytes(all.peakRSS)); mapper \(megabytes(mapper.peakRSS))")
-        if let again = afterSync({ ChildRun.run(binary, ["extract", "--quiet", "--jobs", "1", corpus, "-o", mergedOne]) }) {
+        let again = afterSync({ ChildRun.run(binary, ["extract", "--quiet", "--jobs", "1", corpus, "-o", mergedOne]) })
+        if let again {
             print("  1 job writing over the merged JSON of the run before: \(String(format: "%.0f ms", again.seconds * 1000)) (\(String(format: "%.2f", again.seconds / one.seconds))× of the median, a single run)")
         }
         let mergedSize = (try? FileManager.default.attributesOfItem(atPath: mergedOne)[.size] as? Int) ?? 0
-        let statuses = [one, all, mapper].map(\.status)
+        let statuses = ([one, all, mapper] + (again.map { [$0] } ?? [])).map(\.status)
         print("  merged graph JSON \(megabytes(mergedSize)); --jobs 1 and --jobs \(cores) identical: \(sameBytes(mergedOne, mergedAll) ? "yes" : "NO"); exit statuses \(statuses)")
         print("  load average before the runs: \(loadAverage) (other work on the machine slows the runs)")
         print("")

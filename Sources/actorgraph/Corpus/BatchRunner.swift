@@ -33,8 +33,10 @@ struct BatchRunner<Result: Sendable> {
     ///   worker has an article waiting, such as parsing its line: with few jobs, the reading
     ///   thread is mostly idle and the workers are the limit. When the workers run short of
     ///   articles, items go to them as they are, so that with many jobs the one reading
-    ///   thread does not become the limit instead. `work` gets either, so `prepare` must
-    ///   not change what `work` makes of an item.
+    ///   thread does not become the limit instead. An item counts as waiting from the
+    ///   moment it is put, so with one job every item after the first is prepared: the
+    ///   worker has at most that one item's preparation to wait for. `work` gets either,
+    ///   so `prepare` must not change what `work` makes of an item.
     /// - Throws: what `take` throws, after stopping the reader and the workers.
     func run(
         _ reader: CorpusReader,
