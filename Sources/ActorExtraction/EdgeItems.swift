@@ -23,8 +23,8 @@ struct EdgeItems {
     /// The items, in the order added.
     private(set) var entries: [Entry] = []
     /// The first items' places in `entries`; -1 marks an empty slot. Copied from
-    /// ``emptyEdgeSlots`` at the first insert: filling a new array cost more than copying one.
-    private var slots = emptyEdgeSlots
+    /// ``emptyTableSlots`` at the first insert: filling a new array cost more than copying one.
+    private var slots = emptyTableSlots
     /// How many edges there are.
     private(set) var edgeCount = 0
 
@@ -90,6 +90,3 @@ struct EdgeItems {
         }
     }
 }
-
-/// The slots of an empty table.
-private let emptyEdgeSlots = [Int32](repeating: -1, count: 64)

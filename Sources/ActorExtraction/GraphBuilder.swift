@@ -465,7 +465,7 @@ struct GraphBuilder {
                     for place in entries.indices where (entries.baseAddress! + place).pointee.isFirst {
                         let key = (entries.baseAddress! + place).pointee.edge
                         firsts[edge] = place
-                        sortKeys[edge] = rank[Int(key.source)] << 40 | rank[Int(key.target)] << 8 | UInt64(Self.kindRank(key.kind))
+                        sortKeys[edge] = rank[Int(key.source)] << 40 | rank[Int(key.target)] << 8 | UInt64(key.kind.declarationIndex)
                         edge += 1
                     }
                     let edgeOrder = UnsafeMutableBufferPointer(rebasing: places[edgeCount...])
@@ -545,23 +545,6 @@ struct GraphBuilder {
 
     /// Where an entry's item lies in it.
     private static let itemOffset = MemoryLayout<Entry>.offset(of: \Entry.item)!
-
-    /// A kind's place in the order relation keys sort kinds, the order of `allCases`: a
-    /// switch rather than a search of `allCases`, which cost more than the key's other parts.
-    private static func kindRank(_ kind: RelationKind) -> Int {
-        switch kind {
-        case .alliance: 0
-        case .cooperation: 1
-        case .support: 2
-        case .dependence: 3
-        case .contact: 4
-        case .dispute: 5
-        case .criticism: 6
-        case .threat: 7
-        case .hostility: 8
-        case .affiliation: 9
-        }
-    }
 
     private static func sentence(containing token: Int, in sentences: [Range<Int>]) -> Range<Int> {
         var low = 0

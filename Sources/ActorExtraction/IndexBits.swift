@@ -100,19 +100,10 @@ struct IndexBits {
     }
 
     /// The first token at or after `token` whose bit is set, or `count` when none is.
-    @inline(__always)
     func next(from token: Int) -> Int {
-        var word = token &>> 6
-        let wordCount = wordCount
-        guard token >= 0, word < wordCount else { return count }
-        let words = words.unsafelyUnwrapped
-        var bits = words.word(word) & (~0 &<< UInt64(token & 63))
-        while bits == 0 {
-            word &+= 1
-            guard word < wordCount else { return count }
-            bits = words.word(word)
-        }
-        return word &<< 6 | bits.trailingZeroBitCount
+        var walk = cursor()
+        walk.skip(to: max(0, token))
+        return walk.next() ?? count
     }
 
     /// A walk over the set indexes in order.

@@ -1,3 +1,5 @@
+import ActorGraph
+
 /// The nodes of one article's graph by actor index: which actors it names, and at which
 /// node, found with a multiply and a probe or two; and each node's chain of mentions.
 ///
@@ -16,11 +18,10 @@ struct NodeIndex {
     /// The nodes, in the order added. One array for the actors and the mentions' chains:
     /// a second array cost more to make and free than the records in it.
     private(set) var nodes: [Node] = []
-    /// Node numbers; -1 marks an empty slot. Copied from ``emptySlots`` at the first insert:
+    /// Node numbers; -1 marks an empty slot. Copied from ``emptyTableSlots`` at the first insert:
     /// the array initialiser that fills an array is not specialised, and cost more than the copy.
-    private var slots = Self.emptySlots
+    private var slots = emptyTableSlots
 
-    private static let emptySlots = [Int32](repeating: -1, count: 64)
 
     init() {
         nodes.reserveCapacity(32)

@@ -351,32 +351,21 @@ struct RelationFinder {
     }
 }
 
-/// The cues found in one sentence, in a buffer with room for a cue at each of the
-/// article's tokens, made once per article: an array reused from sentence to sentence
-/// was retained, checked for uniqueness and emptied through a call for each. Not
-/// copyable, so that the buffer its `deinit` frees has one owner.
+/// The cues found in one sentence, in the article view's memory, with room for a cue at
+/// each of the article's tokens: an array reused from sentence to sentence was retained,
+/// checked for uniqueness and emptied through a call for each. Not copyable, so that two
+/// lists never write the same memory.
 struct CueHits: ~Copyable {
     private let base: UnsafeMutablePointer<CueHit>
     private let capacity: Int
-    /// Whether the buffer is the list's own to free, or memory an ``ArticleView`` owns.
-    private let ownsBase: Bool
     private(set) var count = 0
-
-    init(capacity: Int) {
-        self.capacity = max(1, capacity)
-        base = .allocate(capacity: self.capacity)
-        ownsBase = true
-    }
 
     /// A list in the article's memory (``TokenColumnStorage/hits``), with room for `capacity`
     /// hits, valid while the article view lives.
     init(in memory: UnsafeMutablePointer<CueHit>, capacity: Int) {
         self.capacity = capacity
         base = memory
-        ownsBase = false
     }
-
-    deinit { if ownsBase { base.deallocate() } }
 
     subscript(index: Int) -> CueHit {
         precondition(index >= 0 && index < count)

@@ -182,8 +182,7 @@ enum TokenFact {
     private static func startsPair(at index: Int, of tokens: UnsafeBufferPointer<Token>, in pairs: TokenKeySet?) -> Bool {
         guard let pairs else { return true }
         guard index + 1 < tokens.count else { return false }
-        let key = pairKey(tokens[index].folded, tokens[index + 1].folded)
-        return pairs.mayContain(key) && pairs.contains(key)
+        return pairs.contains(pairKey(tokens[index].folded, tokens[index + 1].folded))
     }
 
     /// Punctuation that closes a clause.

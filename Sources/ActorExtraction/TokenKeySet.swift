@@ -48,9 +48,12 @@ struct TokenKeySet: Sendable {
     @inline(__always)
     func mayContain(_ key: UInt64) -> Bool { filter?.mayHold(key) ?? true }
 
+    /// Whether `key` is in the set; a filtered set turns most keys it lacks away with the
+    /// filter's bit test, without a probe.
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
-        slots.withUnsafeBufferPointer { slots in
+        guard mayContain(key) else { return false }
+        return slots.withUnsafeBufferPointer { slots in
             // The slot count is a power of two and at least twice the keys: a probe ends at an empty slot.
             let mask = slots.count &- 1
             var index = slot(of: key)

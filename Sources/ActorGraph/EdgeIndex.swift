@@ -29,11 +29,9 @@ package struct Edge: Equatable, Sendable {
 package struct EdgeIndex: Sendable {
     /// The edges, in the order added; an edge's position never changes.
     package private(set) var edges: [Edge] = []
-    /// Positions in `edges`; -1 marks an empty slot. Copied from ``emptySlots`` at the
+    /// Positions in `edges`; -1 marks an empty slot. Copied from ``emptyTableSlots`` at the
     /// first insert: filling a new array for each article cost more than copying one.
-    private var slots = Self.emptySlots
-
-    private static let emptySlots = [Int32](repeating: -1, count: 64)
+    private var slots = emptyTableSlots
 
     /// Room for the edges of most articles, which growing into cost more than the edges.
     package init() {
@@ -76,3 +74,8 @@ package struct EdgeIndex: Sendable {
         }
     }
 }
+
+/// The 64 slots of an empty open-addressed table, -1 each, for the tables of one article
+/// or merge (``EdgeIndex`` and the graph builder's) to start from: filling a new array cost
+/// more than copying this one.
+package let emptyTableSlots = [Int32](repeating: -1, count: 64)

@@ -53,7 +53,26 @@ public enum RelationKind: String, Codable, Sendable, CaseIterable, Comparable {
 
     /// Orders kinds by their declaration order, the order of DESIGN.md's table.
     public static func < (lhs: RelationKind, rhs: RelationKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.declarationIndex < rhs.declarationIndex
+    }
+
+    /// The kind's place in `allCases`, the order kinds sort in: a switch, where a search
+    /// of `allCases` went through its once-guard and cost more than a relation key's other
+    /// parts.
+    @inlinable
+    public var declarationIndex: Int {
+        switch self {
+        case .alliance: 0
+        case .cooperation: 1
+        case .support: 2
+        case .dependence: 3
+        case .contact: 4
+        case .dispute: 5
+        case .criticism: 6
+        case .threat: 7
+        case .hostility: 8
+        case .affiliation: 9
+        }
     }
 
     /// Parses a comma-separated list such as `"alliance,threat"`.

@@ -6,7 +6,8 @@ final class CueHitsTests: XCTestCase {
     private func hit(_ start: Int, cue: Int32) -> CueHit { CueHit(tokens: start..<(start + 1), cue: cue) }
 
     func testHitsAreKeptInOrderAndTheLastCanBeDropped() {
-        var hits = CueHits(capacity: 4)
+        let storage = TokenColumnStorage(tokenCount: 4)
+        var hits = CueHits(in: storage.hits, capacity: 4)
         hits.append(hit(0, cue: 7))
         hits.append(hit(2, cue: 8))
         XCTAssertEqual(hits.count, 2)
@@ -18,7 +19,8 @@ final class CueHitsTests: XCTestCase {
     }
 
     func testEmptiedHitsHaveRoomForAHitAtEveryToken() {
-        var hits = CueHits(capacity: 3)
+        let storage = TokenColumnStorage(tokenCount: 3)
+        var hits = CueHits(in: storage.hits, capacity: 3)
         hits.append(hit(0, cue: 1))
         hits.removeAll()
         XCTAssertNil(hits.last)

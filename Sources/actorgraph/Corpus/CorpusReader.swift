@@ -46,10 +46,8 @@ struct CorpusItem: Sendable {
         var item = self
         do {
             item.payload = .parsed(try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date), origin: origin)
-        } catch let failure as CommandFailure {
-            item.payload = .failure(failure, origin: origin)
         } catch {
-            item.payload = .failure(CommandFailure("\(origin): \(error)"), origin: origin)
+            item.payload = .failure(error as? CommandFailure ?? CommandFailure("\(origin): \(error)"), origin: origin)
         }
         return item
     }
