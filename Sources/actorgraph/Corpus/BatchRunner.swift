@@ -248,10 +248,13 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
     }
 
     /// Hands taken results back to the workers that made them, leaving `results` empty.
+    ///
+    /// `results` is emptied under the lock: emptied after it, a worker could collect and
+    /// release its results in between, and the taker's release would then be the last one.
     func giveBack(_ results: inout [(result: Result, worker: Int)]) {
         condition.lock()
+        defer { condition.unlock() }
         for taken in results { spent[taken.worker].append(taken.result) }
-        condition.unlock()
         results.removeAll(keepingCapacity: true)
     }
 
