@@ -41,6 +41,20 @@ public struct Extractor: Sendable {
     ///
     /// - Complexity: O(n) in the length of the text.
     public func extract(_ input: ArticleText) -> Graph {
+        let (builder, actors) = build(input)
+        return builder.graph(actors: actors)
+    }
+
+    /// Extracts the graph of one article in the packed form a ``GraphAccumulator`` merges
+    /// at less cost: ``extract(_:)``'s graph, as ``PackedArticleGraph/graph`` gives it back.
+    package func extractPacked(_ input: ArticleText) -> PackedArticleGraph {
+        let (builder, actors) = build(input)
+        return builder.packedGraph(actors: actors)
+    }
+
+    /// Runs the steps of extraction: the graph builder with every record added, and the
+    /// article's actors.
+    private func build(_ input: ArticleText) -> (GraphBuilder, ActorTable) {
         let bytes = Array(input.text.utf8)
         let tokens = Tokenizer().tokens(in: bytes, from: min(input.bodyStart, bytes.count))
         let found = MentionFinder(gazetteer: gazetteer, roles: roles).mentions(in: tokens, bytes: bytes, date: input.article.date)
@@ -57,7 +71,7 @@ public struct Extractor: Sendable {
         builder.add(found.affiliations, actors: found.actors)
         builder.addOfficeAffiliations(found.mentions, actors: found.actors)
         builder.add(relations, actors: found.actors)
-        return builder.graph(actors: found.actors)
+        return (builder, found.actors)
     }
 
     /// The stretches of tokens no sentence ends inside: the mentions, then the office

@@ -251,11 +251,80 @@ struct GraphBuilder {
     /// more than the sort.
     func graph(actors: ActorTable) -> Graph {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: nodes.count) { order in
-            nodesInIDOrder(into: order, actors)
+            Self.nodesInIDOrder(into: order, nodes, actors)
             let graphActors = actorsInOrder(order, actors)
             let graphRelations = relationsInOrder(of: UnsafeBufferPointer(order), actors)
             guard mentionsInTextOrder else { return Graph(articles: [article], actors: graphActors, relations: graphRelations) }
             return Graph(canonicalArticles: [article], actors: graphActors, relations: graphRelations)
+        }
+    }
+
+    /// The graph in the packed form a corpus run merges, made from the builder's records in
+    /// the same order as ``graph(actors:)``'s: its lists, less the list of each actor's
+    /// mentions and of each relation's evidence, and less each mention's text, which
+    /// stays a stretch of the article's bytes.
+    ///
+    /// The closure below names the builder's parts, not the builder: naming it, it copied
+    /// the whole builder, every list retained and released, twice an article.
+    func packedGraph(actors: ActorTable) -> PackedArticleGraph {
+        let nodes = nodes, mentions = mentions, edges = evidence, id = article.id
+        let (graphActors, graphMentions, graphRelations, graphEvidence) = withUnsafeTemporaryAllocation(of: Int.self, capacity: nodes.count) { order in
+            Self.nodesInIDOrder(into: order, nodes, actors)
+            let (graphActors, graphMentions) = Self.packedActors(in: UnsafeBufferPointer(order), nodes, mentions, actors)
+            let (graphRelations, graphEvidence) = Self.packedRelations(of: UnsafeBufferPointer(order), edges, nodes, article: id, actors)
+            return (graphActors, graphMentions, graphRelations, graphEvidence)
+        }
+        return PackedArticleGraph(
+            article: article, text: bytes, actors: graphActors, mentions: graphMentions, relations: graphRelations, evidence: graphEvidence
+        )
+    }
+
+    /// The nodes as the packed graph's actors, in `order`, and their mentions, each node's
+    /// in the order added.
+    private static func packedActors(
+        in order: UnsafeBufferPointer<Int>, _ nodes: NodeIndex, _ mentions: [PendingMention], _ actors: ActorTable
+    ) -> ([PackedArticleGraph.Node], [PackedArticleGraph.TextMention]) {
+        var graphActors: [PackedArticleGraph.Node] = []
+        graphActors.reserveCapacity(order.count)
+        var graphMentions: [PackedArticleGraph.TextMention] = []
+        graphMentions.reserveCapacity(mentions.count)
+        for node in order {
+            var at = nodes.nodes[node].firstMention
+            while at >= 0 {
+                let mention = mentions[Int(at)]
+                graphMentions.append(PackedArticleGraph.TextMention(span: mention.span, text: mention.byteStart..<mention.byteEnd))
+                at = mention.next
+            }
+            let index = nodes.actor(at: node)
+            let actor = Actor(id: actors.id(at: index), name: actors.name(at: index), kind: actors.kind(of: index), country: actors.country(of: index))
+            graphActors.append(PackedArticleGraph.Node(actor: actor, mentionEnd: graphMentions.count))
+        }
+        return (graphActors, graphMentions)
+    }
+
+    /// The edges as the packed graph's relations, in the order of their keys, and their
+    /// evidence, each edge's in sentence order.
+    private static func packedRelations(
+        of order: UnsafeBufferPointer<Int>, _ edges: EdgeItems, _ nodes: NodeIndex, article id: String, _ actors: ActorTable
+    ) -> ([PackedArticleGraph.Edge], [Evidence]) {
+        withEdgesInKeyOrder(of: order, edges) { firsts, edgeOrder, entries in
+            var graphRelations: [PackedArticleGraph.Edge] = []
+            graphRelations.reserveCapacity(edgeOrder.count)
+            var graphEvidence: [Evidence] = []
+            graphEvidence.reserveCapacity(entries.count)
+            for position in edgeOrder {
+                let first = firsts[position]
+                if (entries.baseAddress! + first).pointee.next < 0 {
+                    graphEvidence.append(evidence(at: first, entries, article: id, actors))
+                } else {
+                    withItemsInSentenceOrder(from: first, entries) { chain in
+                        for item in chain { graphEvidence.append(evidence(at: item, entries, article: id, actors)) }
+                    }
+                }
+                let relation = relation(ofEdgeAt: first, entries, nodes, actors, evidence: [])
+                graphRelations.append(PackedArticleGraph.Edge(relation: relation, evidenceEnd: graphEvidence.count))
+            }
+            return (graphRelations, graphEvidence)
         }
     }
 
@@ -266,8 +335,7 @@ struct GraphBuilder {
     ///
     /// The places and nodes are sorted as integers, place above node: no two listed actors
     /// share a place, and actors of the article's own at one place are put in id order after.
-    private func nodesInIDOrder(into order: UnsafeMutableBufferPointer<Int>, _ actors: ActorTable) {
-        let nodeActors = nodes
+    private static func nodesInIDOrder(into order: UnsafeMutableBufferPointer<Int>, _ nodeActors: NodeIndex, _ actors: ActorTable) {
         // One buffer, the keys and then the nodes: each array made here cost more than the sort.
         for node in 0..<nodeActors.count { order[node] = Self.place(of: nodeActors.actor(at: node), in: actors) << 32 | node }
         Self.sortSmall(order)
@@ -450,8 +518,21 @@ struct GraphBuilder {
     /// id, kind), given the nodes in id order; each with its evidence in sentence order,
     /// the canonical order of one article's items, whose sentences differ.
     private func relationsInOrder(of order: UnsafeBufferPointer<Int>, _ actors: ActorTable) -> [Relation] {
-        let edgeCount = evidence.edgeCount
-        return evidence.entries.withUnsafeBufferPointer { entries in
+        Self.withEdgesInKeyOrder(of: order, evidence) { firsts, edgeOrder, entries in
+            relations(from: firsts, in: edgeOrder, entries, actors)
+        }
+    }
+
+    /// Calls `body` with the places of the edges' first items, the edges' positions among
+    /// them in the order of their keys (source id, target id, kind), given the nodes in id
+    /// order, and the entries the places are in.
+    @inline(__always)
+    private static func withEdgesInKeyOrder<R>(
+        of order: UnsafeBufferPointer<Int>, _ edges: EdgeItems,
+        _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Entry>) -> R
+    ) -> R {
+        let edgeCount = edges.edgeCount
+        return edges.entries.withUnsafeBufferPointer { entries in
             // The nodes' ranks, then each key as one integer, its parts in the order the key sorts by.
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: order.count + edgeCount) { scratch in
                 let rank = UnsafeMutableBufferPointer(rebasing: scratch[0..<order.count])
@@ -469,8 +550,8 @@ struct GraphBuilder {
                         edge += 1
                     }
                     let edgeOrder = UnsafeMutableBufferPointer(rebasing: places[edgeCount...])
-                    Self.sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
-                    return relations(from: UnsafeBufferPointer(firsts), in: UnsafeBufferPointer(edgeOrder), entries, actors)
+                    sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
+                    return body(UnsafeBufferPointer(firsts), UnsafeBufferPointer(edgeOrder), entries)
                 }
             }
         }
@@ -487,21 +568,40 @@ struct GraphBuilder {
         result.reserveCapacity(edgeOrder.count)
         for position in edgeOrder {
             let first = firsts[position]
-            let key = (entries.baseAddress! + first).pointee.edge
-            result.append(Relation(
-                canonicalSource: actors.id(at: nodes.actor(at: Int(key.source))), target: actors.id(at: nodes.actor(at: Int(key.target))),
-                kind: key.kind, evidence: evidence(ofEdgeFrom: first, entries, actors)
-            ))
+            result.append(Self.relation(ofEdgeAt: first, entries, nodes, actors, evidence: evidence(ofEdgeFrom: first, entries, actors)))
         }
         return result
+    }
+
+    /// The relation of the edge whose first item is at `first`, with `evidence`.
+    private static func relation(
+        ofEdgeAt first: Int, _ entries: UnsafeBufferPointer<Entry>, _ nodes: NodeIndex, _ actors: ActorTable, evidence: [Evidence]
+    ) -> Relation {
+        let key = (entries.baseAddress! + first).pointee.edge
+        return Relation(
+            canonicalSource: actors.id(at: nodes.actor(at: Int(key.source))), target: actors.id(at: nodes.actor(at: Int(key.target))),
+            kind: key.kind, evidence: evidence
+        )
     }
 
     /// An edge's evidence in sentence order, from its first item's place.
     private func evidence(ofEdgeFrom first: Int, _ entries: UnsafeBufferPointer<Entry>, _ actors: ActorTable) -> [Evidence] {
         if (entries.baseAddress! + first).pointee.next < 0 {
             // Most edges are stated once.
-            return [evidence(at: first, entries, actors)]
+            return [Self.evidence(at: first, entries, article: article.id, actors)]
         }
+        return Self.withItemsInSentenceOrder(from: first, entries) { chain in
+            var result: [Evidence] = []
+            result.reserveCapacity(chain.count)
+            for item in chain { result.append(Self.evidence(at: item, entries, article: article.id, actors)) }
+            return result
+        }
+    }
+
+    /// Calls `body` with the places of an edge's items in sentence order, from its first
+    /// item's place.
+    @inline(__always)
+    private static func withItemsInSentenceOrder<R>(from first: Int, _ entries: UnsafeBufferPointer<Entry>, _ body: (UnsafeBufferPointer<Int>) -> R) -> R {
         var count = 0
         var at = first
         while at >= 0 {
@@ -514,11 +614,8 @@ struct GraphBuilder {
                 chain[index] = at
                 at = Int((entries.baseAddress! + at).pointee.next)
             }
-            Self.sortBySentence(chain, entries)
-            var result: [Evidence] = []
-            result.reserveCapacity(chain.count)
-            for item in chain { result.append(evidence(at: item, entries, actors)) }
-            return result
+            sortBySentence(chain, entries)
+            return body(UnsafeBufferPointer(chain))
         }
     }
 
@@ -532,12 +629,12 @@ struct GraphBuilder {
     /// Through a pointer to the item itself: a field read through the entry's pointer
     /// copied the whole item first, rule and all. The pointer is made from the item's
     /// offset in the entry, so that no access to the entries asks to write.
-    private func evidence(at index: Int, _ entries: UnsafeBufferPointer<Entry>, _ actors: ActorTable) -> Evidence {
-        let item = (UnsafeRawPointer(entries.baseAddress! + index) + Self.itemOffset).assumingMemoryBound(to: PendingEvidence.self)
+    private static func evidence(at index: Int, _ entries: UnsafeBufferPointer<Entry>, article: String, _ actors: ActorTable) -> Evidence {
+        let item = (UnsafeRawPointer(entries.baseAddress! + index) + itemOffset).assumingMemoryBound(to: PendingEvidence.self)
         let speaker = item.pointee.speaker
         let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
         return Evidence(
-            article: article.id, sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target,
+            article: article, sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target,
             cue: item.pointee.cue, modality: item.pointee.modality, attributedTo: attributedTo, tense: item.pointee.tense,
             rule: item.pointee.rule, confidence: item.pointee.confidence
         )

@@ -59,9 +59,7 @@ public struct GraphAccumulator: Sendable {
     /// - Complexity: O(n) expected in the size of `graph`, independent of what was added
     ///   before, so a corpus of n articles merges in O(total size).
     public mutating func add(_ graph: Graph) {
-        for article in graph.articles {
-            articles[article.id] = articles[article.id].map { Self.mergeArticle($0, article) } ?? article
-        }
+        for article in graph.articles { add(article) }
         // Records are read in place through buffers: a `for` loop over the arrays copies
         // each actor, mention and evidence item, retaining and releasing all its strings.
         graph.actors.withUnsafeBufferPointer { actors in
@@ -70,6 +68,54 @@ public struct GraphAccumulator: Sendable {
         graph.relations.withUnsafeBufferPointer { relations in
             for relation in relations.indices { add(relations[relation]) }
         }
+    }
+
+    /// Merges one article's graph, handed over packed, exactly as its ``Graph`` would be
+    /// merged (``PackedArticleGraph/graph``): the same records, from flat lists.
+    package mutating func add(_ graph: PackedArticleGraph) {
+        add(graph.article)
+        let article = strings.index(of: graph.article.id)
+        // Read in place through buffers, as in `add(_: Graph)`.
+        graph.text.withUnsafeBufferPointer { text in
+            graph.mentions.withUnsafeBufferPointer { mentions in
+                graph.actors.withUnsafeBufferPointer { nodes in
+                    var start = 0
+                    for node in nodes.indices {
+                        let end = nodes[node].mentionEnd
+                        add(nodes[node].actor, mentions: UnsafeBufferPointer(rebasing: mentions[start..<end]), article: article, text: text)
+                        start = end
+                    }
+                }
+            }
+        }
+        graph.evidence.withUnsafeBufferPointer { evidence in
+            graph.relations.withUnsafeBufferPointer { edges in
+                var start = 0
+                for edge in edges.indices {
+                    let end = edges[edge].evidenceEnd
+                    add(edges[edge].relation, evidence: UnsafeBufferPointer(rebasing: evidence[start..<end]))
+                    start = end
+                }
+            }
+        }
+    }
+
+    private mutating func add(_ article: Article) {
+        articles[article.id] = articles[article.id].map { Self.mergeArticle($0, article) } ?? article
+    }
+
+    /// An actor's record, and its mentions, whose texts are stretches of `text`.
+    private mutating func add(
+        _ actor: Actor, mentions added: UnsafeBufferPointer<PackedArticleGraph.TextMention>, article: Int32, text: UnsafeBufferPointer<UInt8>
+    ) {
+        let slot = actorSlot(for: actor)
+        var mentions: [PackedMention] = []
+        swap(&mentions, &actors[slot].mentions)
+        for mention in added {
+            let bytes = UnsafeBufferPointer(rebasing: text[Int(mention.text.lowerBound)..<Int(mention.text.upperBound)])
+            mentions.append(PackedMention(article: article, span: pack(mention.span), text: strings.index(ofUTF8: bytes)))
+        }
+        swap(&mentions, &actors[slot].mentions)
     }
 
     private mutating func add(_ actor: Actor) {
@@ -85,12 +131,15 @@ public struct GraphAccumulator: Sendable {
     }
 
     private mutating func add(_ relation: Relation) {
+        relation.evidence.withUnsafeBufferPointer { add(relation, evidence: $0) }
+    }
+
+    /// A relation's record, with `added` for its evidence.
+    private mutating func add(_ relation: Relation, evidence added: UnsafeBufferPointer<Evidence>) {
         let slot = relationSlot(for: relation)
         var evidence: [PackedEvidence] = []
         swap(&evidence, &relations[slot].evidence)
-        relation.evidence.withUnsafeBufferPointer { added in
-            for item in added.indices { evidence.append(pack(added[item])) }
-        }
+        for item in added.indices { evidence.append(pack(added[item])) }
         swap(&evidence, &relations[slot].evidence)
     }
 

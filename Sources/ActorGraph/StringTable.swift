@@ -72,7 +72,8 @@ struct StringTable: Sendable {
     }
 
 
-    private mutating func index(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+    /// The index of the string of these bytes (valid UTF-8), adding it if it is new.
+    mutating func index(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(utf8)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash >> 7) & mask

@@ -47,7 +47,7 @@ struct CorpusExtraction {
     private struct Outcome: Sendable {
         var byteCount: Int
         var origin: String
-        var graph: Graph?
+        var graph: ExtractedGraph?
         var encoded: Data?
         var warnings: [String] = []
         var failure: CommandFailure?
@@ -58,15 +58,25 @@ struct CorpusExtraction {
         let extractor = extractor
         let date = date
         let encoding = options.jsonl ? Encoding.line : options.perArticle != nil ? .document : .none
-        var tally = CorpusTally(merging: !options.jsonl && mergedOutput != nil)
+        let merging = !options.jsonl && mergedOutput != nil
+        // A graph only merged is handed over packed, which costs the workers less to make and free.
+        let packed = merging && encoding == .none
+        var tally = CorpusTally(merging: merging)
         var files = try options.perArticle.map { try PerArticleFiles(folder: $0, sparing: inputs) }
         var progress = ProgressLine(totalBytes: reader.totalBytes(), enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
 
         try BatchRunner<Outcome>(jobs: options.jobs).run(reader, prepare: { $0.parsed(date: date) }) { item in
             do {
                 let loaded = try item.article(date: date)
+                if packed {
+                    let graph = ExtractedGraph.packed(extractor.extractPacked(loaded.article))
+                    return Outcome(byteCount: item.byteCount, origin: item.origin, graph: graph, warnings: loaded.warnings)
+                }
                 let graph = extractor.extract(loaded.article)
-                return Outcome(byteCount: item.byteCount, origin: item.origin, graph: graph, encoded: encoding.encode(graph), warnings: loaded.warnings)
+                return Outcome(
+                    byteCount: item.byteCount, origin: item.origin, graph: .full(graph), encoded: encoding.encode(graph),
+                    warnings: loaded.warnings
+                )
             } catch let failure as CommandFailure {
                 return Outcome(byteCount: item.byteCount, origin: item.origin, failure: failure)
             } catch {
@@ -83,7 +93,7 @@ struct CorpusExtraction {
             if !outcome.warnings.isEmpty { progress.finish() }
             for warning in outcome.warnings { Console.warning(warning) }
             if options.jsonl, let line = outcome.encoded { try Console.writeOutput(line) }
-            if let encoded = outcome.encoded, files != nil { try files!.write(encoded, for: graph) }
+            if let encoded = outcome.encoded, files != nil { try files!.write(encoded, for: graph.article) }
         }
         progress.finish()
         try finish(consume tally, seconds: progress.elapsed, bytes: progress.bytes)
@@ -107,6 +117,19 @@ struct CorpusExtraction {
         }
         if !tally.failures.isEmpty {
             throw CommandFailure.someFailed(tally.failedOrigins, of: tally.articles, noun: "articles")
+        }
+    }
+}
+
+/// An article's graph as a worker hands it back: packed when it is only to be merged.
+private enum ExtractedGraph: Sendable {
+    case full(Graph)
+    case packed(PackedArticleGraph)
+
+    var article: Article? {
+        switch self {
+        case let .full(graph): graph.articles.first
+        case let .packed(graph): graph.article
         }
     }
 }
@@ -144,13 +167,23 @@ struct CorpusTally {
 
     var succeeded: Int { articles - failures.count }
 
-    mutating func add(_ graph: Graph) {
+    fileprivate mutating func add(_ extracted: ExtractedGraph) {
         articles += 1
         releaseHeldFailure()
-        if accumulator != nil {
+        switch extracted {
+        case let .packed(graph) where accumulator != nil:
             accumulator!.add(graph)
-            return
+        case let .full(graph) where accumulator != nil:
+            accumulator!.add(graph)
+        case let .packed(graph):
+            count(graph.graph)
+        case let .full(graph):
+            count(graph)
         }
+    }
+
+    /// Keeps what the summary counts of a graph not merged.
+    private mutating func count(_ graph: Graph) {
         for actor in graph.actors { actorIDs.insert(actor.id) }
         for relation in graph.relations { relationKeys.insert(relation.key) }
     }
@@ -223,8 +256,8 @@ struct PerArticleFiles {
         }
     }
 
-    mutating func write(_ data: Data, for graph: Graph) throws {
-        let path = (folder as NSString).appendingPathComponent(name(for: graph.articles.first?.id ?? "article"))
+    mutating func write(_ data: Data, for article: Article?) throws {
+        let path = (folder as NSString).appendingPathComponent(name(for: article?.id ?? "article"))
         try inputs.check(output: path)
         try OutputWriter.write(data, to: path)
     }

@@ -1,0 +1,83 @@
+@testable import ActorExtraction
+import ActorGraph
+import Foundation
+import XCTest
+
+/// The packed form of an article's graph, which a corpus run merges in place of the graph.
+final class PackedArticleGraphTests: XCTestCase {
+    /// Texts with what the packed form must carry over: repeated names, names written
+    /// otherwise than the actor's name, characters of several bytes before and inside
+    /// mentions, speakers, one edge stated in several sentences, office affiliations.
+    private let texts = [
+        "Japan and the United States signed a pact. Tokyo said the U.S. would defend Japan.",
+        "Café owners in Tōkyō watched as Prime Minister Fumio Kishida met Joe Biden. Kishida thanked Biden, and Japan thanked America.",
+        "“Russia threatens Japan,” Kishida said. Moscow warned Tokyo again. Russia, Russia and Russia.",
+        "China criticised the U.K. The Kremlin backed Beijing. Britain and China met; China and Britain met again.",
+        "",
+        "No actor is named here at all.",
+    ]
+
+    func testPackedGraphGivesBackTheArticlesGraph() throws {
+        let extractor = try TestExtractor.make()
+        for (number, text) in texts.enumerated() {
+            let article = ArticleText(parsing: text, fallbackID: "text-\(number)", date: "2023-01-12")
+            XCTAssertEqual(extractor.extractPacked(article).graph, extractor.extract(article), "text \(number)")
+        }
+    }
+
+    func testPackedFixtureGraphsGiveBackTheirGraphs() throws {
+        let extractor = try Extractor()
+        for fixture in try RelationFixtureTests.loadFixtures() + RelationFixtureTests.loadFixtures("heldout") {
+            let article = ArticleText(parsing: fixture.text, fallbackID: fixture.id, date: fixture.date)
+            XCTAssertEqual(extractor.extractPacked(article).graph, extractor.extract(article), fixture.id)
+        }
+    }
+
+    func testPackedGraphsMergeToTheSameBytesAsTheirGraphs() throws {
+        let extractor = try Extractor()
+        // The same article twice too: its records merge with themselves.
+        let articles = (texts + texts.prefix(2)).enumerated().map { number, text in
+            ArticleText(parsing: text, fallbackID: "text-\(number % texts.count)", date: "2023-01-12")
+        }
+        var packed = GraphAccumulator()
+        var full = GraphAccumulator()
+        for article in articles {
+            packed.add(extractor.extractPacked(article))
+            full.add(extractor.extract(article))
+        }
+        XCTAssertEqual(packed.actorCount, full.actorCount)
+        XCTAssertEqual(packed.relationCount, full.relationCount)
+        var packedBytes: [UInt8] = [], fullBytes: [UInt8] = []
+        packed.writeJSONBytes(pieceSize: 256) { packedBytes += $0 }
+        full.writeJSONBytes(pieceSize: 256) { fullBytes += $0 }
+        XCTAssertGreaterThan(fullBytes.count, 1000)
+        XCTAssertEqual(String(decoding: packedBytes, as: UTF8.self), String(decoding: fullBytes, as: UTF8.self))
+    }
+
+    func testEachActorsMentionsAndEachRelationsEvidenceAreItsOwnStretchOfTheLists() {
+        let article = Article(id: "a")
+        let text = Array("Japan, Nippon and Tōkyō".utf8)
+        let japan = Actor(id: "JPN", name: "Japan", kind: .state)
+        let usa = Actor(id: "USA", name: "United States", kind: .state)
+        let item = { (start: Int) in
+            Evidence(article: "a", sentence: Span(start: 0, end: 23), source: Span(start: start, end: start + 5),
+                     target: Span(start: 0, end: 5), cue: Span(start: 6, end: 7), rule: "r", confidence: 0.5)
+        }
+        let packed = PackedArticleGraph(
+            article: article, text: text,
+            actors: [.init(actor: japan, mentionEnd: 2), .init(actor: usa, mentionEnd: 3)],
+            mentions: [
+                .init(span: Span(start: 0, end: 5), text: 0..<5), .init(span: Span(start: 7, end: 13), text: 7..<13),
+                .init(span: Span(start: 18, end: 23), text: 18..<25),
+            ],
+            relations: [
+                .init(relation: Relation(source: "JPN", target: "USA", kind: .contact, evidence: []), evidenceEnd: 1),
+                .init(relation: Relation(source: "USA", target: "JPN", kind: .threat, evidence: []), evidenceEnd: 3),
+            ],
+            evidence: [item(1), item(2), item(3)]
+        )
+        let graph = packed.graph
+        XCTAssertEqual(graph.actors.map { $0.mentions.map(\.text) }, [["Japan", "Nippon"], ["Tōkyō"]])
+        XCTAssertEqual(graph.relations.map { $0.evidence.map(\.source.start) }, [[1], [2, 3]])
+    }
+}
