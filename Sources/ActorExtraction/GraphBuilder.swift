@@ -517,9 +517,12 @@ struct GraphBuilder {
     /// The edges as the graph's relations, in the order of their keys (source id, target
     /// id, kind), given the nodes in id order; each with its evidence in sentence order,
     /// the canonical order of one article's items, whose sentences differ.
+    ///
+    /// The closure names the builder's parts, not the builder, which it would copy whole.
     private func relationsInOrder(of order: UnsafeBufferPointer<Int>, _ actors: ActorTable) -> [Relation] {
-        Self.withEdgesInKeyOrder(of: order, evidence) { firsts, edgeOrder, entries in
-            relations(from: firsts, in: edgeOrder, entries, actors)
+        let nodes = nodes, id = article.id
+        return Self.withEdgesInKeyOrder(of: order, evidence) { firsts, edgeOrder, entries in
+            Self.relations(from: firsts, in: edgeOrder, entries, nodes, article: id, actors)
         }
     }
 
@@ -560,15 +563,15 @@ struct GraphBuilder {
     private typealias Entry = EdgeItems.Entry
 
     /// The relations of the edges whose first items are at `firsts`, in `edgeOrder`.
-    private func relations(
+    private static func relations(
         from firsts: UnsafeBufferPointer<Int>, in edgeOrder: UnsafeBufferPointer<Int>, _ entries: UnsafeBufferPointer<Entry>,
-        _ actors: ActorTable
+        _ nodes: NodeIndex, article id: String, _ actors: ActorTable
     ) -> [Relation] {
         var result: [Relation] = []
         result.reserveCapacity(edgeOrder.count)
         for position in edgeOrder {
             let first = firsts[position]
-            result.append(Self.relation(ofEdgeAt: first, entries, nodes, actors, evidence: evidence(ofEdgeFrom: first, entries, actors)))
+            result.append(relation(ofEdgeAt: first, entries, nodes, actors, evidence: evidence(ofEdgeFrom: first, entries, article: id, actors)))
         }
         return result
     }
@@ -585,15 +588,15 @@ struct GraphBuilder {
     }
 
     /// An edge's evidence in sentence order, from its first item's place.
-    private func evidence(ofEdgeFrom first: Int, _ entries: UnsafeBufferPointer<Entry>, _ actors: ActorTable) -> [Evidence] {
+    private static func evidence(ofEdgeFrom first: Int, _ entries: UnsafeBufferPointer<Entry>, article id: String, _ actors: ActorTable) -> [Evidence] {
         if (entries.baseAddress! + first).pointee.next < 0 {
             // Most edges are stated once.
-            return [Self.evidence(at: first, entries, article: article.id, actors)]
+            return [evidence(at: first, entries, article: id, actors)]
         }
-        return Self.withItemsInSentenceOrder(from: first, entries) { chain in
+        return withItemsInSentenceOrder(from: first, entries) { chain in
             var result: [Evidence] = []
             result.reserveCapacity(chain.count)
-            for item in chain { result.append(Self.evidence(at: item, entries, article: article.id, actors)) }
+            for item in chain { result.append(evidence(at: item, entries, article: id, actors)) }
             return result
         }
     }
