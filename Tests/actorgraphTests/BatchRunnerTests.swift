@@ -26,6 +26,20 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertEqual(taken, Array(0..<200))
     }
 
+    func testResultsComeBackInInputOrderWithAWindowSmallerThanTheWorkers() throws {
+        // Waiting results are kept by sequence number modulo the window: with more workers
+        // than places, a place is reused as soon as its result was taken, never before.
+        for window in [1, 3] {
+            let reader = try corpus(lines: 60)
+            var taken: [Int] = []
+            try BatchRunner<Int>(jobs: 4, window: window).run(reader) { item in
+                usleep(UInt32((item.sequence * 7919) % 5) * 100)
+                return item.sequence
+            } take: { taken.append($0) }
+            XCTAssertEqual(taken, Array(0..<60), "window \(window)")
+        }
+    }
+
     func testFailureWhileTakingStopsTheRunAndIsRethrown() throws {
         struct Stop: Error {}
         let reader = try corpus(lines: 500)

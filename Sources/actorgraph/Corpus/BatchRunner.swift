@@ -45,7 +45,7 @@ struct BatchRunner<Result: Sendable> {
         take: (Result) throws -> Void
     ) throws {
         let queue = WorkQueue()
-        let results = OrderedResults<Result>(wakeAfter: max(1, window / 4), workers: jobs)
+        let results = OrderedResults<Result>(window: window, wakeAfter: max(1, window / 4), workers: jobs)
         // Not a DispatchSemaphore: libdispatch traps when one is freed below its starting
         // value, which a cancelled run can leave behind while its reader winds down.
         let slots = Slots(window, wakeAt: max(1, window / 2))
@@ -214,10 +214,15 @@ private final class WorkQueue: @unchecked Sendable {
 /// over. Freed by the taker, that cost a tenth of a one-job run; freed by whichever worker
 /// delivered next, two workers each freed the other's results half the time.
 ///
+/// The results waiting to be taken are kept in a ring of one place per article of the
+/// window, by sequence number: at most a window's articles are between reading and being
+/// taken, so no two of them share a place. Kept in a `Dictionary`, storing each cost a
+/// worker more than a hundredth of its article.
+///
 /// Safe to share: every property is read and written under `condition`'s lock.
 private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var waiting: [Int: (result: Result, worker: Int)] = [:]
+    private var waiting: [(result: Result, worker: Int)?]
     /// Taken results, by the worker that made them.
     private var spent: [[Result]]
     private var count: Int?
@@ -226,10 +231,16 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
     /// The result the taker waits for, while it waits.
     private var awaited: Int?
 
-    init(wakeAfter: Int, workers: Int) {
+    /// - Parameter window: how many articles may be between reading and being taken.
+    init(window: Int, wakeAfter: Int, workers: Int) {
+        waiting = Array(repeating: nil, count: window)
         self.wakeAfter = wakeAfter
         spent = Array(repeating: [], count: workers)
     }
+
+    private func place(of sequence: Int) -> Int { sequence % waiting.count }
+
+    private func isWaiting(_ sequence: Int) -> Bool { waiting[place(of: sequence)] != nil }
 
     /// Stores the result of `worker`; returns its results given back since its last
     /// delivery, for it to free.
@@ -238,10 +249,11 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
         defer { condition.unlock() }
         var given: [Result] = []
         swap(&given, &spent[worker])
-        waiting[sequence] = (result, worker)
+        precondition(!isWaiting(sequence), "more articles between reading and taking than the window holds")
+        waiting[place(of: sequence)] = (result, worker)
         // The results that wake the taker: the awaited one and those after it, up to the last.
         if let awaited, case let batch = awaited..<min(awaited + wakeAfter, count ?? Int.max), batch.contains(sequence),
-           batch.allSatisfy({ waiting[$0] != nil }) {
+           batch.allSatisfy({ isWaiting($0) }) {
             wake()
         }
         return given
@@ -261,7 +273,7 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
     /// Wakes the taker if the result it waits for is ready, however few follow it.
     func wakeIfReady() {
         condition.lock()
-        if let awaited, waiting[awaited] != nil { wake() }
+        if let awaited, isWaiting(awaited) { wake() }
         condition.unlock()
     }
 
@@ -284,12 +296,14 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
     func take(_ sequence: Int) -> (result: Result, worker: Int)? {
         condition.lock()
         defer { condition.unlock() }
-        while waiting[sequence] == nil {
+        while !isWaiting(sequence) {
             if let count, sequence >= count { return nil }
             awaited = sequence
             condition.wait()
         }
         awaited = nil
-        return waiting.removeValue(forKey: sequence)
+        var taken: (result: Result, worker: Int)?
+        swap(&taken, &waiting[place(of: sequence)])
+        return taken
     }
 }
