@@ -60,13 +60,15 @@ public struct GraphAccumulator: Sendable {
     ///   before, so a corpus of n articles merges in O(total size).
     public mutating func add(_ graph: Graph) {
         for article in graph.articles { add(article) }
-        // Records are read in place through buffers: a `for` loop over the arrays copies
-        // each actor, mention and evidence item, retaining and releasing all its strings.
+        // Records are read in place through pointers: a `for` loop over the arrays copies
+        // each actor, mention and evidence item, retaining and releasing all its strings,
+        // and so does a record read through a buffer and handed to a method that changes
+        // the accumulator, which might share its memory for all the compiler knows.
         graph.actors.withUnsafeBufferPointer { actors in
-            for actor in actors.indices { add(actors[actor]) }
+            for actor in actors.indices { add(actors.baseAddress! + actor) }
         }
         graph.relations.withUnsafeBufferPointer { relations in
-            for relation in relations.indices { add(relations[relation]) }
+            for relation in relations.indices { add(relations.baseAddress! + relation) }
         }
     }
 
@@ -75,14 +77,15 @@ public struct GraphAccumulator: Sendable {
     package mutating func add(_ graph: PackedArticleGraph) {
         add(graph.article)
         let article = strings.index(of: graph.article.id)
-        // Read in place through buffers, as in `add(_: Graph)`.
+        // Read in place through pointers, as in `add(_: Graph)`.
         graph.text.withUnsafeBufferPointer { text in
             graph.mentions.withUnsafeBufferPointer { mentions in
                 graph.actors.withUnsafeBufferPointer { nodes in
                     var start = 0
                     for node in nodes.indices {
                         let end = nodes[node].mentionEnd
-                        add(nodes[node].actor, mentions: UnsafeBufferPointer(rebasing: mentions[start..<end]), article: article, text: text)
+                        let actor = (UnsafeRawPointer(nodes.baseAddress! + node) + Self.nodeActorOffset).assumingMemoryBound(to: Actor.self)
+                        add(actor, mentions: UnsafeBufferPointer(rebasing: mentions[start..<end]), article: article, text: text)
                         start = end
                     }
                 }
@@ -93,12 +96,17 @@ public struct GraphAccumulator: Sendable {
                 var start = 0
                 for edge in edges.indices {
                     let end = edges[edge].evidenceEnd
-                    add(edges[edge].relation, evidence: UnsafeBufferPointer(rebasing: evidence[start..<end]))
+                    let relation = (UnsafeRawPointer(edges.baseAddress! + edge) + Self.edgeRelationOffset).assumingMemoryBound(to: Relation.self)
+                    add(relation, evidence: UnsafeBufferPointer(rebasing: evidence[start..<end]))
                     start = end
                 }
             }
         }
     }
+
+    /// Where a packed node's actor and a packed edge's relation lie in them.
+    private static let nodeActorOffset = MemoryLayout<PackedArticleGraph.Node>.offset(of: \.actor)!
+    private static let edgeRelationOffset = MemoryLayout<PackedArticleGraph.Edge>.offset(of: \.relation)!
 
     private mutating func add(_ article: Article) {
         articles[article.id] = articles[article.id].map { Self.mergeArticle($0, article) } ?? article
@@ -106,7 +114,7 @@ public struct GraphAccumulator: Sendable {
 
     /// An actor's record, and its mentions, whose texts are stretches of `text`.
     private mutating func add(
-        _ actor: Actor, mentions added: UnsafeBufferPointer<PackedArticleGraph.TextMention>, article: Int32, text: UnsafeBufferPointer<UInt8>
+        _ actor: UnsafePointer<Actor>, mentions added: UnsafeBufferPointer<PackedArticleGraph.TextMention>, article: Int32, text: UnsafeBufferPointer<UInt8>
     ) {
         let slot = actorSlot(for: actor)
         var mentions: [PackedMention] = []
@@ -118,34 +126,34 @@ public struct GraphAccumulator: Sendable {
         swap(&mentions, &actors[slot].mentions)
     }
 
-    private mutating func add(_ actor: Actor) {
+    private mutating func add(_ actor: UnsafePointer<Actor>) {
         let slot = actorSlot(for: actor)
         // Appended to a list taken out of its record, so that each append does not check
         // again that the records and the list are not shared.
         var mentions: [PackedMention] = []
         swap(&mentions, &actors[slot].mentions)
-        actor.mentions.withUnsafeBufferPointer { added in
+        actor.pointee.mentions.withUnsafeBufferPointer { added in
             for mention in added.indices { mentions.append(pack(added[mention])) }
         }
         swap(&mentions, &actors[slot].mentions)
     }
 
-    private mutating func add(_ relation: Relation) {
-        relation.evidence.withUnsafeBufferPointer { add(relation, evidence: $0) }
+    private mutating func add(_ relation: UnsafePointer<Relation>) {
+        relation.pointee.evidence.withUnsafeBufferPointer { add(relation, evidence: $0) }
     }
 
     /// A relation's record, with `added` for its evidence.
-    private mutating func add(_ relation: Relation, evidence added: UnsafeBufferPointer<Evidence>) {
+    private mutating func add(_ relation: UnsafePointer<Relation>, evidence added: UnsafeBufferPointer<Evidence>) {
         let slot = relationSlot(for: relation)
         var evidence: [PackedEvidence] = []
         swap(&evidence, &relations[slot].evidence)
-        for item in added.indices { evidence.append(pack(added[item])) }
+        for item in added.indices { evidence.append(pack(added.baseAddress! + item)) }
         swap(&evidence, &relations[slot].evidence)
     }
 
     /// The record of `actor`'s id, made (without mentions) or merged with `actor`.
-    private mutating func actorSlot(for actor: Actor) -> Int {
-        let index = Int(strings.index(of: actor.id))
+    private mutating func actorSlot(for actor: UnsafePointer<Actor>) -> Int {
+        let index = Int(strings.index(of: actor.pointee.id))
         if index < actorSlotsByIndex.count, actorSlotsByIndex[index] >= 0 {
             let slot = Int(actorSlotsByIndex[index])
             actors[slot].actor.absorb(actor)
@@ -160,23 +168,25 @@ public struct GraphAccumulator: Sendable {
     }
 
     /// ``actorSlot(for:)`` by a `Dictionary` of ids, which takes `==` spellings for one.
-    private mutating func equalActorSlot(for actor: Actor) -> Int {
-        if let existing = actorSlots[actor.id] {
+    private mutating func equalActorSlot(for actor: UnsafePointer<Actor>) -> Int {
+        if let existing = actorSlots[actor.pointee.id] {
             actors[existing].actor.absorb(actor)
             return existing
         }
-        actorSlots[actor.id] = actors.count
-        var bare = actor
+        actorSlots[actor.pointee.id] = actors.count
+        var bare = actor.pointee
         bare.mentions = []
         actors.append(ActorRecord(actor: bare, mentions: []))
         return actors.count - 1
     }
 
-    private mutating func relationSlot(for relation: Relation) -> Int {
-        let edge = Edge(source: strings.index(of: relation.source), target: strings.index(of: relation.target), kind: relation.kind)
+    private mutating func relationSlot(for relation: UnsafePointer<Relation>) -> Int {
+        let edge = Edge(
+            source: strings.index(of: relation.pointee.source), target: strings.index(of: relation.pointee.target), kind: relation.pointee.kind
+        )
         let position = relationEdges.insert(edge)
         if position < relationSlotsByEdge.count { return Int(relationSlotsByEdge[position]) }
-        let key = relation.key
+        let key = relation.pointee.key
         let slot: Int
         if let existing = relationSlots[key] {
             slot = existing
@@ -340,12 +350,14 @@ extension GraphAccumulator {
         PackedMention(article: strings.index(of: mention.article), span: pack(mention.span), text: strings.index(of: mention.text))
     }
 
-    private mutating func pack(_ evidence: Evidence) -> PackedEvidence {
+    /// Packs the item at `evidence`, its fields read in place: an item read through a
+    /// buffer's subscript was copied first, its three strings retained and released.
+    private mutating func pack(_ evidence: UnsafePointer<Evidence>) -> PackedEvidence {
         PackedEvidence(
-            confidence: evidence.confidence, article: strings.index(of: evidence.article),
-            sentence: pack(evidence.sentence), source: pack(evidence.source), target: pack(evidence.target), cue: pack(evidence.cue),
-            attributedTo: evidence.attributedTo.map { strings.index(of: $0) } ?? -1, rule: strings.index(of: evidence.rule),
-            modality: evidence.modality, tense: evidence.tense
+            confidence: evidence.pointee.confidence, article: strings.index(of: evidence.pointee.article),
+            sentence: pack(evidence.pointee.sentence), source: pack(evidence.pointee.source), target: pack(evidence.pointee.target),
+            cue: pack(evidence.pointee.cue), attributedTo: evidence.pointee.attributedTo.map { strings.index(of: $0) } ?? -1,
+            rule: strings.index(of: evidence.pointee.rule), modality: evidence.pointee.modality, tense: evidence.pointee.tense
         )
     }
 
@@ -434,13 +446,14 @@ extension GraphAccumulator {
 private extension Actor {
     /// Takes in another record of the same actor: the preferred name and country, and the
     /// lower kind; the accumulator keeps the mentions.
-    mutating func absorb(_ other: Actor) {
+    /// Read through a pointer, as the accumulator reads the records it is handed.
+    mutating func absorb(_ other: UnsafePointer<Actor>) {
         // Most often the same record again, strings and all: a corpus's graphs name the same
         // few actors with the gazetteer's own strings, article after article.
-        if kind == other.kind, name.hasSameStorage(as: other.name), Self.sameStorage(country, other.country) { return }
-        name = GraphAccumulator.preferred(name, other.name) ?? name
-        kind = min(kind, other.kind)
-        country = GraphAccumulator.preferred(country, other.country)
+        if kind == other.pointee.kind, name.hasSameStorage(as: other.pointee.name), Self.sameStorage(country, other.pointee.country) { return }
+        name = GraphAccumulator.preferred(name, other.pointee.name) ?? name
+        kind = min(kind, other.pointee.kind)
+        country = GraphAccumulator.preferred(country, other.pointee.country)
     }
 
     private static func sameStorage(_ a: String?, _ b: String?) -> Bool {
