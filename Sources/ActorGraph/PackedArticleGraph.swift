@@ -69,6 +69,37 @@ package struct PackedArticleGraph: Sendable {
         self.evidence = evidence
     }
 
+    /// The packed form of the graph of one article, `nil` for a graph of none or several,
+    /// or one whose records name another article: the mentions' texts are written end to
+    /// end as the article's text.
+    package init?(_ graph: Graph) {
+        guard graph.articles.count == 1, let article = graph.articles.first else { return nil }
+        var text: [UInt8] = []
+        var mentions: [TextMention] = []
+        var actors: [Node] = []
+        for actor in graph.actors {
+            for mention in actor.mentions {
+                guard mention.article == article.id else { return nil }
+                let start = Int32(text.count)
+                text += mention.text.utf8
+                mentions.append(TextMention(span: mention.span, text: start..<Int32(text.count)))
+            }
+            var bare = actor
+            bare.mentions = []
+            actors.append(Node(actor: bare, mentionEnd: mentions.count))
+        }
+        var evidence: [Evidence] = []
+        var relations: [Edge] = []
+        for relation in graph.relations {
+            guard relation.evidence.allSatisfy({ $0.article == article.id }) else { return nil }
+            evidence += relation.evidence
+            var bare = relation
+            bare.evidence = []
+            relations.append(Edge(relation: bare, evidenceEnd: evidence.count))
+        }
+        self.init(article: article, text: text, actors: actors, mentions: mentions, relations: relations, evidence: evidence)
+    }
+
     /// The article's `Graph`: each actor with its mentions, each relation with its evidence.
     package var graph: Graph {
         var start = 0

@@ -54,6 +54,23 @@ final class PackedArticleGraphTests: XCTestCase {
         XCTAssertEqual(String(decoding: packedBytes, as: UTF8.self), String(decoding: fullBytes, as: UTF8.self))
     }
 
+    func testAGraphOfOneArticlePacksAndComesBackEqual() throws {
+        let extractor = try TestExtractor.make()
+        for (number, text) in texts.enumerated() {
+            let graph = extractor.extract(ArticleText(parsing: text, fallbackID: "text-\(number)", date: "2023-01-12"))
+            XCTAssertEqual(try XCTUnwrap(PackedArticleGraph(graph)).graph, graph, "text \(number)")
+        }
+    }
+
+    func testOnlyAGraphOfOneArticlePacks() throws {
+        let one = try TestExtractor.graph("Japan met China.")
+        var two = one
+        two.articles.append(Article(id: "other"))
+        XCTAssertNotNil(PackedArticleGraph(one))
+        XCTAssertNil(PackedArticleGraph(two))
+        XCTAssertNil(PackedArticleGraph(Graph()))
+    }
+
     func testEachActorsMentionsAndEachRelationsEvidenceAreItsOwnStretchOfTheLists() {
         let article = Article(id: "a")
         let text = Array("Japan, Nippon and Tōkyō".utf8)
