@@ -98,6 +98,7 @@ struct RelationFinder {
         cueHits(in: view, from: &cueStart, into: &hits)
         // Most sentences state nothing; their clauses need no reading.
         guard hits.count > 0 else { return }
+        var sentence = SentenceFirstTests()
         for hitIndex in 0..<hits.count {
             let hit = hits[hitIndex]
             let mask = lexicon.ruleMasks[Int(hit.cue)]
@@ -107,7 +108,8 @@ struct RelationFinder {
                 let position = untried.trailingZeroBitCount
                 untried &= untried &- 1
                 let id = table.ids[position]
-                guard RelationRule.passesFirstTest(id, hit, view), let pair = RelationRule.match(id, hit, view) else { continue }
+                guard RelationRule.passesFirstTest(id, hit, view, &sentence), let pair = RelationRule.matchPassingFirstTest(id, hit, view)
+                else { continue }
                 record(pair, ruleAt: position, of: hit, in: view, table: table, attribution: &attribution, quoteSpeaker: quoteSpeaker, into: &found)
                 break
             }

@@ -54,15 +54,28 @@ struct RelationRule: Sendable {
     /// Whether the cue passes the first test of the construction `id`'s match, which most
     /// cues fail: `false` only where ``match(_:_:_:)`` gives nothing. The finder asks it
     /// before the call, which with its answer cost more than the test.
+    ///
+    /// - Parameter sentence: what compound-before-cue and coordinated-pair ask of the whole
+    ///   sentence, read at the first cue that asks and kept for its other cues.
     @inline(__always)
-    static func passesFirstTest(_ id: ID, _ hit: CueHit, _ view: SentenceView) -> Bool {
+    static func passesFirstTest(_ id: ID, _ hit: CueHit, _ view: SentenceView, _ sentence: inout SentenceFirstTests) -> Bool {
         switch id {
         case .nounBetween: nounBetweenFirstTest(hit, view)
         case .nounOfThenPreposition: nounOfThenPrepositionFirstTest(hit, view)
         case .compoundParticiple: compoundParticipleFirstTest(hit, view)
         case .passiveBy: passiveByFirstTest(hit, view)
+        case .compoundBeforeCue: sentence.firstCompoundDash(in: view) < hit.tokens.lowerBound
+        case .coordinatedPair: sentence.firstConjoinedStart(in: view) < hit.tokens.lowerBound
         default: true
         }
+    }
+
+    /// ``match(_:_:_:)`` for a cue that has passed ``passesFirstTest(_:_:_:_:)``:
+    /// coordinated-pair's look through the sentence's mentions, which that test answered,
+    /// is not made again.
+    @inline(__always)
+    static func matchPassingFirstTest(_ id: ID, _ hit: CueHit, _ view: SentenceView) -> ActorPair? {
+        id == .coordinatedPair ? coordinatedPairAfterFirstTest(hit, view) : match(id, hit, view)
     }
 
     /// Finds the actor pair of the construction `id` around a cue, or nothing.
@@ -262,11 +275,12 @@ extension RelationRule {
 
     static func matchCoordinatedPair(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         // The second subject follows "and" before the cue: most sentences have no such mention.
-        guard view.mentions.contains(where: { mention in
-            let before = mention.tokens.lowerBound - 1
-            return mention.tokens.lowerBound < hit.tokens.lowerBound
-                && (view.has(TokenFact.conjunction, before) || view.isWord(before, "the") && view.has(TokenFact.conjunction, before - 1))
-        }) else { return nil }
+        guard SentenceFirstTests.firstConjoinedStart(in: view) < hit.tokens.lowerBound else { return nil }
+        return coordinatedPairAfterFirstTest(hit, view)
+    }
+
+    /// ``matchCoordinatedPair(_:_:)`` for a cue after a mention that follows a conjunction.
+    static func coordinatedPairAfterFirstTest(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let cue = view.lexicon.traits[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
         // "Greece and Cyprus blocked the statement": a verb with an object of its own is
@@ -795,5 +809,62 @@ enum Reciprocal {
         return (after..<min(view.range.upperBound, after + 3)).contains { index in
             (view.isWord(index, "each") && view.isWord(index + 1, "other")) || (view.isWord(index, "one") && view.isWord(index + 1, "another"))
         }
+    }
+}
+
+/// What the first tests of compound-before-cue and coordinated-pair ask of a whole
+/// sentence, read at the first cue that asks and kept for the sentence's other cues: each
+/// looked through the sentence's mentions at every cue, and most sentences hold no
+/// compound and no conjoined mention.
+struct SentenceFirstTests {
+    /// Not read yet.
+    private static let unread = -1
+    private var compoundDash = unread
+    private var conjoinedStart = unread
+
+    /// ``SentenceFirstTests/firstCompoundDash(in:)``, read once.
+    @inline(__always)
+    mutating func firstCompoundDash(in view: SentenceView) -> Int {
+        if compoundDash == Self.unread { compoundDash = Self.firstCompoundDash(in: view) }
+        return compoundDash
+    }
+
+    /// ``SentenceFirstTests/firstConjoinedStart(in:)``, read once.
+    @inline(__always)
+    mutating func firstConjoinedStart(in view: SentenceView) -> Int {
+        if conjoinedStart == Self.unread { conjoinedStart = Self.firstConjoinedStart(in: view) }
+        return conjoinedStart
+    }
+
+    /// The first attached dash in the sentence right after a mention ("Russia–Japan"), or
+    /// `Int.max`: compound-before-cue matches only a cue after one.
+    @inline(never)
+    static func firstCompoundDash(in view: SentenceView) -> Int {
+        var first = Int.max
+        let tokens = view.article.tokens, all = view.article.all
+        for position in view.mentionPositions {
+            let dash = all[position].tokens.upperBound
+            if dash < first, dash > view.range.lowerBound, dash < view.range.upperBound, tokens[dash].kind == .dash, tokens[dash].attached,
+               view.mentionEnding(at: dash) != nil {
+                first = dash
+            }
+        }
+        return first
+    }
+
+    /// The first token of the first mention in the sentence after "and" or "and the", or
+    /// `Int.max`: coordinated-pair matches only a cue after one.
+    @inline(never)
+    static func firstConjoinedStart(in view: SentenceView) -> Int {
+        var first = Int.max
+        let all = view.article.all
+        for position in view.mentionPositions {
+            let start = all[position].tokens.lowerBound
+            let before = start - 1
+            if start < first, view.has(TokenFact.conjunction, before) || view.isWord(before, "the") && view.has(TokenFact.conjunction, before - 1) {
+                first = start
+            }
+        }
+        return first
     }
 }
