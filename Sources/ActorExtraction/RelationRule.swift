@@ -66,6 +66,9 @@ struct RelationRule: Sendable {
         case .passiveBy: passiveByFirstTest(hit, view)
         case .compoundBeforeCue: sentence.firstCompoundDash(in: view) < hit.tokens.lowerBound
         case .coordinatedPair: sentence.firstConjoinedStart(in: view) < hit.tokens.lowerBound
+        // Each takes its object from a mention after the cue; verb-object its subject from one before.
+        case .prepositionalObject, .sentenceSubject: sentence.lastMentionStart(in: view) >= hit.tokens.upperBound
+        case .verbObject: sentence.lastMentionStart(in: view) >= hit.tokens.upperBound && sentence.firstMentionEnd(in: view) <= hit.tokens.lowerBound
         default: true
         }
     }
@@ -821,6 +824,8 @@ struct SentenceFirstTests {
     private static let unread = -1
     private var compoundDash = unread
     private var conjoinedStart = unread
+    private var lastStart = unread
+    private var firstEnd = unread
 
     /// ``SentenceFirstTests/firstCompoundDash(in:)``, read once.
     @inline(__always)
@@ -834,6 +839,37 @@ struct SentenceFirstTests {
     mutating func firstConjoinedStart(in view: SentenceView) -> Int {
         if conjoinedStart == Self.unread { conjoinedStart = Self.firstConjoinedStart(in: view) }
         return conjoinedStart
+    }
+
+    /// ``SentenceFirstTests/mentionBounds(in:)``'s last start, read once.
+    @inline(__always)
+    mutating func lastMentionStart(in view: SentenceView) -> Int {
+        if lastStart == Self.unread { (lastStart, firstEnd) = Self.mentionBounds(in: view) }
+        return lastStart
+    }
+
+    /// ``SentenceFirstTests/mentionBounds(in:)``'s first end, read once.
+    @inline(__always)
+    mutating func firstMentionEnd(in view: SentenceView) -> Int {
+        if lastStart == Self.unread { (lastStart, firstEnd) = Self.mentionBounds(in: view) }
+        return firstEnd
+    }
+
+    /// The first token of the sentence's last mention that is not a modifier, which
+    /// ``SentenceView/mention(after:reach:excluding:)`` can find, and a token at or before
+    /// the first end of such a mention, which ``SentenceView/mention(before:reach:excluding:asAgent:)``
+    /// can find; `-2` and `Int.max` if it has none. A rule whose actor comes after the cue
+    /// matches no cue at or after the last start; one whose actor comes before, none before the first end.
+    ///
+    /// The mentions are in order of their first tokens: the last start is that of the
+    /// last such mention, and every such mention ends after the first one's first token.
+    @inline(never)
+    static func mentionBounds(in view: SentenceView) -> (lastStart: Int, firstEnd: Int) {
+        let all = view.article.all, positions = view.mentionPositions
+        guard let first = positions.first(where: { !all[$0].isModifier }), let last = positions.last(where: { !all[$0].isModifier }) else {
+            return (-2, Int.max)
+        }
+        return (all[last].tokens.lowerBound, all[first].tokens.lowerBound + 1)
     }
 
     /// The first attached dash in the sentence right after a mention ("Russia–Japan"), or

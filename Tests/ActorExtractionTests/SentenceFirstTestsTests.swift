@@ -35,6 +35,19 @@ final class SentenceFirstTestsTests: XCTestCase {
         XCTAssertEqual(SentenceFirstTests.firstConjoinedStart(in: try view("Japan signed a treaty with Russia.")), Int.max)
     }
 
+    func testMentionBoundsAreTheLastStartAndAFirstEndAtOrBeforeTheFirstMentionsEnd() throws {
+        // Tokens: Japan signed a treaty with Russia .
+        let bounds = SentenceFirstTests.mentionBounds(in: try view("Japan signed a treaty with Russia."))
+        XCTAssertEqual(bounds.lastStart, 5)
+        XCTAssertEqual(bounds.firstEnd, 1)
+    }
+
+    func testMentionBoundsWithoutAMentionAdmitNoCue() throws {
+        let bounds = SentenceFirstTests.mentionBounds(in: try view("The treaty was signed."))
+        XCTAssertEqual(bounds.lastStart, -2)
+        XCTAssertEqual(bounds.firstEnd, Int.max)
+    }
+
     func testAReadIsKeptForTheSentencesOtherCues() throws {
         let view = try view("Japan and Russia signed a treaty.")
         var tests = SentenceFirstTests()
