@@ -745,12 +745,16 @@ enum CoordinatedList {
         return true
     }
 
-    /// The members of the list a pair belongs to, without such a leading place.
-    static func members(around pair: ActorPair, in view: SentenceView) -> [FoundMention] {
-        var list = view.coordinated(with: pair.target)
+    /// The members of the list a pair belongs to, without such a leading place, written over `list`.
+    static func members(around pair: ActorPair, in view: SentenceView, into list: inout [FoundMention]) {
+        view.coordinated(with: pair.target, into: &list)
         if let head = list.first, view.isOblique(head), list.dropFirst().contains(where: { $0.actor == head.actor }) { list.removeFirst() }
-        guard list.contains(where: { $0.tokens == pair.source.tokens }) else { return [pair.source, pair.target] }
-        return list
+        guard list.contains(where: { $0.tokens == pair.source.tokens }) else {
+            list.removeAll(keepingCapacity: true)
+            list.append(pair.source)
+            list.append(pair.target)
+            return
+        }
     }
 }
 

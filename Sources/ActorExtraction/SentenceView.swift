@@ -268,17 +268,17 @@ struct SentenceView {
     }
 
     /// The mentions coordinated with `mention` ("China, Russia and North Korea"), in text
-    /// order, including `mention` itself.
-    func coordinated(with mention: FoundMention) -> [FoundMention] {
+    /// order, including `mention` itself, written over `list`: the finder reuses its lists
+    /// from edge to edge, and an array made for each was an allocation and a release.
+    func coordinated(with mention: FoundMention, into list: inout [FoundMention]) {
+        list.removeAll(keepingCapacity: true)
         // Room for a short list at once: a list of one grew at each member added.
-        var list: [FoundMention] = []
         list.reserveCapacity(4)
         list.append(mention)
         var current = mention
         while let next = nextInList(after: current) { list.append(next); current = next }
         current = mention
         while let previous = previousInList(before: current) { list.insert(previous, at: 0); current = previous }
-        return list
     }
 
     /// Whether `mention` stands in a list with another ("China, Russia and North Korea"):
