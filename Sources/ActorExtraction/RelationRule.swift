@@ -135,7 +135,8 @@ extension RelationRule {
     /// A hyphen joined to the cue and the word before it: most cues have none before them.
     @inline(__always)
     static func compoundParticipleFirstTest(_ hit: CueHit, _ view: SentenceView) -> Bool {
-        let dash = hit.tokens.lowerBound - 1
+        // Wrapping: a token index is at least 0, and an overflow test here was kept for every cue.
+        let dash = hit.tokens.lowerBound &- 1
         guard dash > view.range.lowerBound else { return false }
         return view.tokens[dash].kind == .dash && view.tokens[dash].attached && view.tokens[hit.tokens.lowerBound].attached
     }
@@ -334,8 +335,9 @@ extension RelationRule {
     /// An auxiliary right before the cue or before its adverb: most cues have none.
     @inline(__always)
     static func passiveByFirstTest(_ hit: CueHit, _ view: SentenceView) -> Bool {
-        view.isWord(hit.tokens.lowerBound - 1, in: Perception.passiveAuxiliaries)
-            || view.isWord(hit.tokens.lowerBound - 2, in: Perception.passiveAuxiliaries)
+        // Wrapping: a token index is at least 0, and an overflow test here was kept for every cue.
+        view.isWord(hit.tokens.lowerBound &- 1, in: Perception.passiveAuxiliaries)
+            || view.isWord(hit.tokens.lowerBound &- 2, in: Perception.passiveAuxiliaries)
     }
 
     static func matchPassiveBy(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
