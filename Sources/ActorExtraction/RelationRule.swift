@@ -510,6 +510,10 @@ enum PairAnaphor {
     /// possible starts (one per phrase length), not every phrase, and the prepositions as
     /// a set of token keys.
     static func phrase(endingAt end: Int, in view: SentenceView) -> Range<Int>? {
+        // A phrase's last word stands in the four tokens before `end`, or none is found:
+        // most cues have none there, and one look at those tokens' facts spares the gaps' tests.
+        let first = max(view.range.lowerBound, end - 4), last = min(end, view.range.upperBound)
+        guard first < last, view.article.facts.firstIndex(sharing: TokenFact.pairLastWord, in: first..<last) != nil else { return nil }
         for gap in 0...3 {
             let between = end - gap
             if gap > 0, view.range.contains(between), gapPrepositions.contains(view.tokens[between].folded) { return nil }
