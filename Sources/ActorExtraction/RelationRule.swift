@@ -589,19 +589,25 @@ enum PairAnaphor {
 /// Verbs of perceiving and naming that turn a threat noun into a relation between the
 /// perceiver and the perceived.
 enum Perception {
-    static let activeVerbs = TokenKeySet(words: ["views", "view", "viewed", "sees", "see", "saw", "seen", "regards", "regard", "regarded", "considers",
-                              "consider", "considered", "calls", "call", "called", "labels", "labelled", "labeled", "names",
-                              "named", "describes", "described", "identifies", "identified", "treats", "treat", "treated",
-                              "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"])
+    /// Filtered: the search for the verb asks at up to twelve tokens before the cue, most of them other words.
+    static let activeVerbs = TokenKeySet(
+        TokenFact.keys(["views", "view", "viewed", "sees", "see", "saw", "seen", "regards", "regard", "regarded", "considers",
+                        "consider", "considered", "calls", "call", "called", "labels", "labelled", "labeled", "names",
+                        "named", "describes", "described", "identifies", "identified", "treats", "treat", "treated",
+                        "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"]),
+        filtered: true
+    )
     static let passiveAuxiliaries = TokenKeySet(words: ["is", "are", "was", "were", "been", "being", "be"])
 
     /// The perception verb (with "as") a few words before the cue.
     static func verb(before cue: Int, in view: SentenceView, passive: Bool) -> Range<Int>? {
         var index = cue - 1
+        // Read once: each read of the static in the loop was a call through its once-guard.
+        let verbs = activeVerbs
         // Room for a list of perceived actors: "regards China, Russia and North Korea as threats".
         while index >= max(view.range.lowerBound, cue - 12) {
             if view.isClauseBreak(index) { return nil }
-            if view.isWord(index, in: activeVerbs) {
+            if view.isWord(index, in: verbs) {
                 let isPassive = view.isWord(index - 1, in: passiveAuxiliaries)
                     || (view.isWord(index - 1, "not") && view.isWord(index - 2, in: passiveAuxiliaries))
                 return isPassive == passive ? index..<(index + 1) : nil
