@@ -55,6 +55,8 @@ struct RelationFinder {
         var mentionEnd = 0
         // One view, moved from sentence to sentence.
         var view = SentenceView(article: article, range: 0..<0, mentions: 0..<0, earlier: 0..<0, reportPosition: 0, pairWordPosition: 0)
+        // Made only for an edge with a listed side, then reused.
+        var lists = MentionLists()
         for sentence in sentences {
             mentionStart = max(mentionStart, mentionEnd)
             while mentionStart < mentions.count, mentions[mentionStart].tokens.lowerBound < sentence.lowerBound { mentionStart += 1 }
@@ -73,7 +75,7 @@ struct RelationFinder {
             if rules != 0 {
                 relations(
                     in: view, trying: rules, table: table, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, cueStart: &cueStart,
-                    into: &found
+                    lists: &lists, into: &found
                 )
             }
             if let attribution, carries {
@@ -91,13 +93,15 @@ struct RelationFinder {
     ///   - attribution: the sentence's attribution, read here at the first match if not yet read.
     ///   - hits: a buffer for the sentence's cues, reused from sentence to sentence.
     ///   - cueStart: where the sentence's cue search starts in the article's cue starts.
+    ///   - lists: room for the sides of an edge between lists, reused from edge to edge.
     private func relations(
         in view: SentenceView, trying positions: UInt32, table: borrowing RuleTable, attribution: inout Attribution?, quoteSpeaker: Int32?,
-        hits: inout CueHits, cueStart: inout Int, into found: inout [FoundRelation]
+        hits: inout CueHits, cueStart: inout Int, lists: inout MentionLists, into found: inout [FoundRelation]
     ) {
         cueHits(in: view, from: &cueStart, into: &hits)
         // Most sentences state nothing; their clauses need no reading.
         guard hits.count > 0 else { return }
+        var sentence = SentenceFirstTests()
         for hitIndex in 0..<hits.count {
             let hit = hits[hitIndex]
             let mask = lexicon.ruleMasks[Int(hit.cue)]
@@ -107,8 +111,12 @@ struct RelationFinder {
                 let position = untried.trailingZeroBitCount
                 untried &= untried &- 1
                 let id = table.ids[position]
-                guard RelationRule.passesFirstTest(id, hit, view), let pair = RelationRule.match(id, hit, view) else { continue }
-                record(pair, ruleAt: position, of: hit, in: view, table: table, attribution: &attribution, quoteSpeaker: quoteSpeaker, into: &found)
+                guard RelationRule.passesFirstTest(id, hit, view, &sentence), let pair = RelationRule.matchPassingFirstTest(id, hit, view)
+                else { continue }
+                record(
+                    pair, ruleAt: position, of: hit, in: view, table: table, attribution: &attribution, quoteSpeaker: quoteSpeaker, lists: &lists,
+                    into: &found
+                )
                 break
             }
         }
@@ -121,7 +129,7 @@ struct RelationFinder {
     @inline(never)
     private func record(
         _ pair: ActorPair, ruleAt position: Int, of hit: CueHit, in view: SentenceView, table: borrowing RuleTable, attribution: inout Attribution?,
-        quoteSpeaker: Int32?, into found: inout [FoundRelation]
+        quoteSpeaker: Int32?, lists: inout MentionLists, into found: inout [FoundRelation]
     ) {
         let cue = lexicon.traits[Int(hit.cue)]
         let reversed = cue.reverse && table.isReversible[position]
@@ -156,19 +164,21 @@ struct RelationFinder {
             // Every pair of the list, in list order: "Mali, Burkina Faso and Niger became allies"
             // states three alliances.
             // A directed act between coordinated actors is read only when it is mutual, so it runs both ways.
-            let members = CoordinatedList.members(around: pair, in: view)
+            CoordinatedList.members(around: pair, in: view, into: &lists.sources)
             let mutual = cue.kind.isDirected
-            for i in members.indices {
-                for j in (i + 1)..<members.endIndex {
-                    add(members[i], members[j])
-                    if mutual { add(members[j], members[i]) }
+            let count = lists.sources.count
+            for i in 0..<count {
+                for j in (i + 1)..<count {
+                    add(lists.sources[i], lists.sources[j])
+                    if mutual { add(lists.sources[j], lists.sources[i]) }
                 }
             }
         } else {
             // Not single and not a coordinated pair: the rule expands lists.
-            let targets = view.coordinated(with: target)
-            for one in view.coordinated(with: source) {
-                for other in targets { add(one, other) }
+            view.coordinated(with: target, into: &lists.targets)
+            view.coordinated(with: source, into: &lists.sources)
+            for i in lists.sources.indices {
+                for j in lists.targets.indices { add(lists.sources[i], lists.targets[j]) }
             }
         }
     }
@@ -349,6 +359,15 @@ struct RelationFinder {
         }
         return endsInsideQuote || view.quoted[lastToken] ? current : nil
     }
+}
+
+/// Two lists of mentions for the sides of an edge between lists ("Japan and Britain
+/// imposed sanctions on Russia and Belarus"), reused from edge to edge: an array made for
+/// each side of each such edge was an allocation and a release.
+struct MentionLists {
+    /// The source side, or the members of a coordinated pair's list.
+    var sources: [FoundMention] = []
+    var targets: [FoundMention] = []
 }
 
 /// The cues found in one sentence, in the article view's memory, with room for a cue at

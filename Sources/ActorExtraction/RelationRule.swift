@@ -54,15 +54,31 @@ struct RelationRule: Sendable {
     /// Whether the cue passes the first test of the construction `id`'s match, which most
     /// cues fail: `false` only where ``match(_:_:_:)`` gives nothing. The finder asks it
     /// before the call, which with its answer cost more than the test.
+    ///
+    /// - Parameter sentence: what compound-before-cue and coordinated-pair ask of the whole
+    ///   sentence, read at the first cue that asks and kept for its other cues.
     @inline(__always)
-    static func passesFirstTest(_ id: ID, _ hit: CueHit, _ view: SentenceView) -> Bool {
+    static func passesFirstTest(_ id: ID, _ hit: CueHit, _ view: SentenceView, _ sentence: inout SentenceFirstTests) -> Bool {
         switch id {
         case .nounBetween: nounBetweenFirstTest(hit, view)
         case .nounOfThenPreposition: nounOfThenPrepositionFirstTest(hit, view)
         case .compoundParticiple: compoundParticipleFirstTest(hit, view)
         case .passiveBy: passiveByFirstTest(hit, view)
+        case .compoundBeforeCue: sentence.firstCompoundDash(in: view) < hit.tokens.lowerBound
+        case .coordinatedPair: sentence.firstConjoinedStart(in: view) < hit.tokens.lowerBound
+        // Each takes its object from a mention after the cue; verb-object its subject from one before.
+        case .prepositionalObject, .sentenceSubject: sentence.lastMentionStart(in: view) >= hit.tokens.upperBound
+        case .verbObject: sentence.lastMentionStart(in: view) >= hit.tokens.upperBound && sentence.firstMentionEnd(in: view) <= hit.tokens.lowerBound
         default: true
         }
+    }
+
+    /// ``match(_:_:_:)`` for a cue that has passed ``passesFirstTest(_:_:_:_:)``:
+    /// coordinated-pair's look through the sentence's mentions, which that test answered,
+    /// is not made again.
+    @inline(__always)
+    static func matchPassingFirstTest(_ id: ID, _ hit: CueHit, _ view: SentenceView) -> ActorPair? {
+        id == .coordinatedPair ? coordinatedPairAfterFirstTest(hit, view) : match(id, hit, view)
     }
 
     /// Finds the actor pair of the construction `id` around a cue, or nothing.
@@ -119,7 +135,8 @@ extension RelationRule {
     /// A hyphen joined to the cue and the word before it: most cues have none before them.
     @inline(__always)
     static func compoundParticipleFirstTest(_ hit: CueHit, _ view: SentenceView) -> Bool {
-        let dash = hit.tokens.lowerBound - 1
+        // Wrapping: a token index is at least 0, and an overflow test here was kept for every cue.
+        let dash = hit.tokens.lowerBound &- 1
         guard dash > view.range.lowerBound else { return false }
         return view.tokens[dash].kind == .dash && view.tokens[dash].attached && view.tokens[hit.tokens.lowerBound].attached
     }
@@ -262,11 +279,12 @@ extension RelationRule {
 
     static func matchCoordinatedPair(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         // The second subject follows "and" before the cue: most sentences have no such mention.
-        guard view.mentions.contains(where: { mention in
-            let before = mention.tokens.lowerBound - 1
-            return mention.tokens.lowerBound < hit.tokens.lowerBound
-                && (view.has(TokenFact.conjunction, before) || view.isWord(before, "the") && view.has(TokenFact.conjunction, before - 1))
-        }) else { return nil }
+        guard SentenceFirstTests.firstConjoinedStart(in: view) < hit.tokens.lowerBound else { return nil }
+        return coordinatedPairAfterFirstTest(hit, view)
+    }
+
+    /// ``matchCoordinatedPair(_:_:)`` for a cue after a mention that follows a conjunction.
+    static func coordinatedPairAfterFirstTest(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let cue = view.lexicon.traits[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
         // "Greece and Cyprus blocked the statement": a verb with an object of its own is
@@ -317,8 +335,9 @@ extension RelationRule {
     /// An auxiliary right before the cue or before its adverb: most cues have none.
     @inline(__always)
     static func passiveByFirstTest(_ hit: CueHit, _ view: SentenceView) -> Bool {
-        view.isWord(hit.tokens.lowerBound - 1, in: Perception.passiveAuxiliaries)
-            || view.isWord(hit.tokens.lowerBound - 2, in: Perception.passiveAuxiliaries)
+        // Wrapping: a token index is at least 0, and an overflow test here was kept for every cue.
+        view.isWord(hit.tokens.lowerBound &- 1, in: Perception.passiveAuxiliaries)
+            || view.isWord(hit.tokens.lowerBound &- 2, in: Perception.passiveAuxiliaries)
     }
 
     static func matchPassiveBy(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
@@ -491,6 +510,10 @@ enum PairAnaphor {
     /// possible starts (one per phrase length), not every phrase, and the prepositions as
     /// a set of token keys.
     static func phrase(endingAt end: Int, in view: SentenceView) -> Range<Int>? {
+        // A phrase's last word stands in the four tokens before `end`, or none is found:
+        // most cues have none there, and one look at those tokens' facts spares the gaps' tests.
+        let first = max(view.range.lowerBound, end - 4), last = min(end, view.range.upperBound)
+        guard first < last, view.article.facts.firstIndex(sharing: TokenFact.pairLastWord, in: first..<last) != nil else { return nil }
         for gap in 0...3 {
             let between = end - gap
             if gap > 0, view.range.contains(between), gapPrepositions.contains(view.tokens[between].folded) { return nil }
@@ -566,19 +589,25 @@ enum PairAnaphor {
 /// Verbs of perceiving and naming that turn a threat noun into a relation between the
 /// perceiver and the perceived.
 enum Perception {
-    static let activeVerbs = TokenKeySet(words: ["views", "view", "viewed", "sees", "see", "saw", "seen", "regards", "regard", "regarded", "considers",
-                              "consider", "considered", "calls", "call", "called", "labels", "labelled", "labeled", "names",
-                              "named", "describes", "described", "identifies", "identified", "treats", "treat", "treated",
-                              "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"])
+    /// Filtered: the search for the verb asks at up to twelve tokens before the cue, most of them other words.
+    static let activeVerbs = TokenKeySet(
+        TokenFact.keys(["views", "view", "viewed", "sees", "see", "saw", "seen", "regards", "regard", "regarded", "considers",
+                        "consider", "considered", "calls", "call", "called", "labels", "labelled", "labeled", "names",
+                        "named", "describes", "described", "identifies", "identified", "treats", "treat", "treated",
+                        "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"]),
+        filtered: true
+    )
     static let passiveAuxiliaries = TokenKeySet(words: ["is", "are", "was", "were", "been", "being", "be"])
 
     /// The perception verb (with "as") a few words before the cue.
     static func verb(before cue: Int, in view: SentenceView, passive: Bool) -> Range<Int>? {
         var index = cue - 1
+        // Read once: each read of the static in the loop was a call through its once-guard.
+        let verbs = activeVerbs
         // Room for a list of perceived actors: "regards China, Russia and North Korea as threats".
         while index >= max(view.range.lowerBound, cue - 12) {
             if view.isClauseBreak(index) { return nil }
-            if view.isWord(index, in: activeVerbs) {
+            if view.isWord(index, in: verbs) {
                 let isPassive = view.isWord(index - 1, in: passiveAuxiliaries)
                     || (view.isWord(index - 1, "not") && view.isWord(index - 2, in: passiveAuxiliaries))
                 return isPassive == passive ? index..<(index + 1) : nil
@@ -728,12 +757,16 @@ enum CoordinatedList {
         return true
     }
 
-    /// The members of the list a pair belongs to, without such a leading place.
-    static func members(around pair: ActorPair, in view: SentenceView) -> [FoundMention] {
-        var list = view.coordinated(with: pair.target)
+    /// The members of the list a pair belongs to, without such a leading place, written over `list`.
+    static func members(around pair: ActorPair, in view: SentenceView, into list: inout [FoundMention]) {
+        view.coordinated(with: pair.target, into: &list)
         if let head = list.first, view.isOblique(head), list.dropFirst().contains(where: { $0.actor == head.actor }) { list.removeFirst() }
-        guard list.contains(where: { $0.tokens == pair.source.tokens }) else { return [pair.source, pair.target] }
-        return list
+        guard list.contains(where: { $0.tokens == pair.source.tokens }) else {
+            list.removeAll(keepingCapacity: true)
+            list.append(pair.source)
+            list.append(pair.target)
+            return
+        }
     }
 }
 
@@ -795,5 +828,95 @@ enum Reciprocal {
         return (after..<min(view.range.upperBound, after + 3)).contains { index in
             (view.isWord(index, "each") && view.isWord(index + 1, "other")) || (view.isWord(index, "one") && view.isWord(index + 1, "another"))
         }
+    }
+}
+
+/// What the first tests of compound-before-cue and coordinated-pair ask of a whole
+/// sentence, read at the first cue that asks and kept for the sentence's other cues: each
+/// looked through the sentence's mentions at every cue, and most sentences hold no
+/// compound and no conjoined mention.
+struct SentenceFirstTests {
+    /// Not read yet.
+    private static let unread = -1
+    private var compoundDash = unread
+    private var conjoinedStart = unread
+    private var lastStart = unread
+    private var firstEnd = unread
+
+    /// ``SentenceFirstTests/firstCompoundDash(in:)``, read once.
+    @inline(__always)
+    mutating func firstCompoundDash(in view: SentenceView) -> Int {
+        if compoundDash == Self.unread { compoundDash = Self.firstCompoundDash(in: view) }
+        return compoundDash
+    }
+
+    /// ``SentenceFirstTests/firstConjoinedStart(in:)``, read once.
+    @inline(__always)
+    mutating func firstConjoinedStart(in view: SentenceView) -> Int {
+        if conjoinedStart == Self.unread { conjoinedStart = Self.firstConjoinedStart(in: view) }
+        return conjoinedStart
+    }
+
+    /// ``SentenceFirstTests/mentionBounds(in:)``'s last start, read once.
+    @inline(__always)
+    mutating func lastMentionStart(in view: SentenceView) -> Int {
+        if lastStart == Self.unread { (lastStart, firstEnd) = Self.mentionBounds(in: view) }
+        return lastStart
+    }
+
+    /// ``SentenceFirstTests/mentionBounds(in:)``'s first end, read once.
+    @inline(__always)
+    mutating func firstMentionEnd(in view: SentenceView) -> Int {
+        if lastStart == Self.unread { (lastStart, firstEnd) = Self.mentionBounds(in: view) }
+        return firstEnd
+    }
+
+    /// The first token of the sentence's last mention that is not a modifier, which
+    /// ``SentenceView/mention(after:reach:excluding:)`` can find, and a token at or before
+    /// the first end of such a mention, which ``SentenceView/mention(before:reach:excluding:asAgent:)``
+    /// can find; `-2` and `Int.max` if it has none. A rule whose actor comes after the cue
+    /// matches no cue at or after the last start; one whose actor comes before, none before the first end.
+    ///
+    /// The mentions are in order of their first tokens: the last start is that of the
+    /// last such mention, and every such mention ends after the first one's first token.
+    @inline(never)
+    static func mentionBounds(in view: SentenceView) -> (lastStart: Int, firstEnd: Int) {
+        let all = view.article.all, positions = view.mentionPositions
+        guard let first = positions.first(where: { !all[$0].isModifier }), let last = positions.last(where: { !all[$0].isModifier }) else {
+            return (-2, Int.max)
+        }
+        return (all[last].tokens.lowerBound, all[first].tokens.lowerBound + 1)
+    }
+
+    /// The first attached dash in the sentence right after a mention ("Russia–Japan"), or
+    /// `Int.max`: compound-before-cue matches only a cue after one.
+    @inline(never)
+    static func firstCompoundDash(in view: SentenceView) -> Int {
+        var first = Int.max
+        let tokens = view.article.tokens, all = view.article.all
+        for position in view.mentionPositions {
+            let dash = all[position].tokens.upperBound
+            if dash < first, dash > view.range.lowerBound, dash < view.range.upperBound, tokens[dash].kind == .dash, tokens[dash].attached,
+               view.mentionEnding(at: dash) != nil {
+                first = dash
+            }
+        }
+        return first
+    }
+
+    /// The first token of the first mention in the sentence after "and" or "and the", or
+    /// `Int.max`: coordinated-pair matches only a cue after one.
+    @inline(never)
+    static func firstConjoinedStart(in view: SentenceView) -> Int {
+        var first = Int.max
+        let all = view.article.all
+        for position in view.mentionPositions {
+            let start = all[position].tokens.lowerBound
+            let before = start - 1
+            if start < first, view.has(TokenFact.conjunction, before) || view.isWord(before, "the") && view.has(TokenFact.conjunction, before - 1) {
+                first = start
+            }
+        }
+        return first
     }
 }

@@ -211,17 +211,22 @@ struct SentenceView {
         // strike"); places and objects of prepositions are skipped on the way back.
         let limit = max(range.lowerBound, index - (asAgent ? max(reach, Self.reachBeforeAgent) : reach))
         while position >= limit {
-            // "the Kurdistan Workers' Party (PKK) targets": a name in parentheses is a name, not a clause.
-            if let inner = parenthesisedMention(closingAt: position) {
-                if inner.actor != excluded { return inner }
-                position = inner.tokens.lowerBound - 2
-                continue
-            }
-            if isClauseBreak(position) { return nil }
-            // Only a comma closes a relative clause: one test spares the call at other tokens.
-            if isComma(position), let opening = relativeClauseStart(endingAt: position) {
-                position = opening - 1
-                continue
+            // Most tokens are words: the tests of punctuation are asked of punctuation alone.
+            if tokens[position].kind == .punctuation {
+                // "the Kurdistan Workers' Party (PKK) targets": a name in parentheses is a name, not a clause.
+                if let inner = parenthesisedMention(closingAt: position) {
+                    if inner.actor != excluded { return inner }
+                    position = inner.tokens.lowerBound - 2
+                    continue
+                }
+                if isClauseBreak(position) { return nil }
+                // Only a comma closes a relative clause (the search asks `isComma` first).
+                if tokens[position].first == UInt8(ascii: ","), let opening = relativeClauseStart(endingAt: position) {
+                    position = opening - 1
+                    continue
+                }
+            } else if isClauseBreak(position) {
+                return nil
             }
             if let found = mentionEnding(at: position + 1), found.actor != excluded,
                !asAgent || !isOblique(found) {
@@ -268,17 +273,17 @@ struct SentenceView {
     }
 
     /// The mentions coordinated with `mention` ("China, Russia and North Korea"), in text
-    /// order, including `mention` itself.
-    func coordinated(with mention: FoundMention) -> [FoundMention] {
+    /// order, including `mention` itself, written over `list`: the finder reuses its lists
+    /// from edge to edge, and an array made for each was an allocation and a release.
+    func coordinated(with mention: FoundMention, into list: inout [FoundMention]) {
+        list.removeAll(keepingCapacity: true)
         // Room for a short list at once: a list of one grew at each member added.
-        var list: [FoundMention] = []
         list.reserveCapacity(4)
         list.append(mention)
         var current = mention
         while let next = nextInList(after: current) { list.append(next); current = next }
         current = mention
         while let previous = previousInList(before: current) { list.insert(previous, at: 0); current = previous }
-        return list
     }
 
     /// Whether `mention` stands in a list with another ("China, Russia and North Korea"):
@@ -357,13 +362,16 @@ struct SentenceView {
         if before > range.lowerBound, tokens[before].isLowercaseWord, Self.compassWords.contains(tokens[before].folded) { before -= 1 }
         if isWord(before, "the") { before -= 1 }
         guard before >= range.lowerBound else { return false }
+        // Most mentions follow no preposition: the tests below only ever turn a mention
+        // after one away, so they are asked after it alone.
+        guard Self.obliqueMarkers.contains(tokens[before].folded) else { return false }
         // "The Government of Canada condemns": the state is the head of its own name.
         if isWord(before, "of"), before - 1 >= range.lowerBound, Self.bodiesOfAState.contains(tokens[before - 1].folded) { return false }
         // A demonym after a preposition names people ("with the Japanese") unless it
         // qualifies a noun ("near the Finnish border"), which is a place or thing.
         // "forces in the Japanese elite" stay people, so "in", "of" and "among" keep the old reading.
-        let partitive = isWord(before, "in") || isWord(before, "of") || isWord(before, "among")
-        return Self.obliqueMarkers.contains(tokens[before].folded) && (mention.form != .demonym || (isAdjectival(mention) && !partitive))
+        guard mention.form == .demonym else { return true }
+        return isAdjectival(mention) && !(isWord(before, "in") || isWord(before, "of") || isWord(before, "among"))
     }
 
     /// The first mention that starts at or after `index`, within reach and inside the clause.
