@@ -121,7 +121,7 @@ public struct GraphAccumulator: Sendable {
         swap(&mentions, &actors[slot].mentions)
         for mention in added {
             let bytes = UnsafeBufferPointer(rebasing: text[Int(mention.text.lowerBound)..<Int(mention.text.upperBound)])
-            mentions.append(PackedMention(article: article, span: pack(mention.span), text: strings.index(ofUTF8: bytes)))
+            mentions.append(PackedMention(article: article, span: pack(mention.span), text: strings.index(ofText: bytes)))
         }
         swap(&mentions, &actors[slot].mentions)
     }

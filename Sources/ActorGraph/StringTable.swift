@@ -24,6 +24,16 @@ struct StringTable: Sendable {
     /// repeated mention text) for record after record, and comparing two words finds
     /// them without hashing and comparing their bytes.
     private var recent = [Recent](repeating: Recent(), count: 256)
+    /// The short byte strings looked up last, by their bytes (256 places): a corpus's
+    /// mention texts, handed over as bytes, are mostly a few short names again and again,
+    /// which two words hold whole.
+    private var recentBytes = [RecentBytes](repeating: RecentBytes(), count: 256)
+
+    private struct RecentBytes: Sendable {
+        var words: (UInt64, UInt64) = (0, 0)
+        var count = -1
+        var index: Int32 = -1
+    }
 
     private struct Recent: Sendable {
         var string = ""
@@ -72,8 +82,21 @@ struct StringTable: Sendable {
     }
 
 
+    /// The index of the string of these bytes (valid UTF-8), adding it if it is new; a
+    /// string of up to 16 bytes looked up lately is found by its bytes, without hashing.
+    mutating func index(ofText utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard utf8.count <= 16, let base = utf8.baseAddress else { return index(ofUTF8: utf8) }
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: utf8.count) }
+        let place = Int(truncatingIfNeeded: Self.mix(words.0 ^ (words.1 &* 31) ^ UInt64(utf8.count)) >> 56)
+        if recentBytes[place].count == utf8.count, recentBytes[place].words == words { return recentBytes[place].index }
+        let index = index(ofUTF8: utf8)
+        recentBytes[place] = RecentBytes(words: words, count: utf8.count, index: index)
+        return index
+    }
+
     /// The index of the string of these bytes (valid UTF-8), adding it if it is new.
-    mutating func index(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+    private mutating func index(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(utf8)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash >> 7) & mask

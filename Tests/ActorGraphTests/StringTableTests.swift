@@ -48,6 +48,20 @@ final class StringTableTests: XCTestCase {
         XCTAssertEqual(table.index(of: id), index)
         XCTAssertFalse(others.contains(index))
     }
+    func testTextsLookedUpByTheirBytesGetTheIndexOfTheSameStringEachTime() {
+        // Short texts come back from the cache of recent bytes, longer ones from the table;
+        // texts that differ past the first word, or only in length (a NUL byte), differ.
+        let texts = (0...20).map { String(repeating: "ab", count: $0) } + ["Japan", "Japan\u{0}", "Japanese", "Japanesf", "東京", "🇯🇵🇯🇵🇯🇵🇯🇵"]
+            + (0..<400).map { "name-\($0)" }
+        var table = StringTable()
+        let byString = texts.map { table.index(of: $0) }
+        for _ in 0..<2 {
+            let byBytes = texts.map { text in Array(text.utf8).withUnsafeBufferPointer { table.index(ofText: $0) } }
+            XCTAssertEqual(byBytes, byString)
+        }
+        XCTAssertEqual(table.count, Set(texts).count)
+    }
+
     func testOnlyTheSameStringValueOrTheSameShortBytesShareStorage() {
         let long = String(decoding: Array("a string too long to be kept inline".utf8), as: UTF8.self)
         let equalCopy = String(decoding: Array(long.utf8), as: UTF8.self)
