@@ -8,7 +8,13 @@ struct TokenMarks {
     /// Tokens whose folded key may start an office phrase.
     let roles: IndexBits
 
+    /// Marks for a role filter as it stands, for callers without the filter's bytes at hand.
     init(_ tokens: [Token], roles roleFilter: KeyFilter) {
+        self.init(tokens, roles: KeyBytes(roleFilter))
+    }
+
+    /// - Parameter roleBytes: the office phrases' first keys (``RoleLexicon/roleStartBytes``).
+    init(_ tokens: [Token], roles roleBytes: KeyBytes) {
         var capitalised = IndexBits(count: tokens.count)
         // A set of its own: a copy of the first would be copied again at its first write.
         var roles = IndexBits(count: tokens.count)
@@ -16,7 +22,9 @@ struct TokenMarks {
             Self.capitalFirstBytes.withUnsafeBufferPointer { capitals in
                 Self.mark(buffer, in: &capitalised) { UInt64(capitals[Int($0.first)]) }
             }
-            Self.mark(buffer, in: &roles) { roleFilter.bit(of: $0.folded) }
+            roleBytes.bytes.withUnsafeBufferPointer { roleBytes in
+                Self.mark(buffer, in: &roles) { KeyBytes.bit(of: $0.folded, in: roleBytes) }
+            }
         }
         self.capitalised = capitalised
         self.roles = roles
@@ -40,5 +48,30 @@ struct TokenMarks {
             bits.setWord(base &>> 6, to: word)
             base = end
         }
+    }
+}
+
+/// A ``KeyFilter`` spread out to one byte for each value of the low 16 bits of a key: 1
+/// where the filter may hold keys with those bits, else 0. A loop asking of every token
+/// reads one byte, where the filter's bit test cost a shift, a mask and a bit extraction
+/// more (some five instructions a token).
+struct KeyBytes: Sendable {
+    /// 65,536 bytes, each 0 or 1.
+    let bytes: [UInt8]
+
+    init(_ filter: KeyFilter) {
+        bytes = (0..<65_536).map { UInt8(truncatingIfNeeded: filter.bit(of: UInt64($0))) }
+    }
+
+    /// Whether the filter may hold `key`: `false` means it does not.
+    func mayHold(_ key: UInt64) -> Bool {
+        bytes.withUnsafeBufferPointer { Self.bit(of: key, in: $0) } != 0
+    }
+
+    /// 1 if the filter may hold `key`, else 0, read from ``bytes``.
+    @inline(__always)
+    static func bit(of key: UInt64, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        // Below 65,536, the table's size, by construction: read without a bounds test.
+        UInt64(bytes[Int(truncatingIfNeeded: key & 0xFFFF)])
     }
 }

@@ -72,15 +72,15 @@ struct UnknownActorFinder {
         let reader = NameReader(tokens: tokens, bytes: bytes)
         let mentionedAt = MentionedAt(mentions: mentions, index: mentionIndex)
         let lists = Self.lists
-        // Asked at every capitalised token: a local copy keeps the bit map at hand.
-        let titleFilter = roles.titles.firstKeyFilter
+        // Asked at every capitalised token: a local copy keeps the table at hand.
+        let titleBytes = roles.titleStartBytes.bytes
         var found: [FoundMention] = []
         // Titles and names both start with a capital; the marks skip the other tokens.
         var starts = marks.capitalised.cursor()
-        tokens.withUnsafeBufferPointer { buffer in
+        tokens.withUnsafeBufferPointer { buffer in titleBytes.withUnsafeBufferPointer { titleBytes in
             while let index = starts.next() {
                 let token = buffer[index]
-                if titleFilter.mayHold(TokenHash.nameKey(token)) || marks.roles.contains(index),
+                if KeyBytes.bit(of: TokenHash.nameKey(token), in: titleBytes) != 0 || marks.roles.contains(index),
                    let title = titleLength(at: index, token: token, reader: reader) {
                     starts.skip(to: index + title)
                     continue
@@ -91,7 +91,7 @@ struct UnknownActorFinder {
                     starts.skip(to: mention.tokens.upperBound)
                 }
             }
-        }
+        } }
         return found
     }
 
