@@ -36,7 +36,6 @@ public struct Gazetteer: Sendable {
         let bestPhrases: [Surface]
         let surnames: TokenTrie<Surface>
         let officeHolders: [String: [(actor: Int32, office: Office)]]
-        let phraseStartBytes: KeyBytes
 
         init(
             entries: [GazetteerEntry], indexByID: [String: Int32], countryIndex: [Int32?], officeCountryIndex: [[Int32?]], kinds: [ActorKind],
@@ -51,7 +50,6 @@ public struct Gazetteer: Sendable {
             self.bestPhrases = bestPhrases
             self.surnames = surnames
             self.officeHolders = officeHolders
-            phraseStartBytes = KeyBytes(phrases.firstKeyFilter)
         }
     }
 
@@ -69,8 +67,6 @@ public struct Gazetteer: Sendable {
     /// from the entries, a few hundred bytes apart, missed the cache.
     var kinds: [ActorKind] { tables.kinds }
     var phrases: TokenTrie<Surface> { tables.phrases }
-    /// The phrases' first keys, a byte each: every word of every article is looked up.
-    var phraseStartBytes: KeyBytes { tables.phraseStartBytes }
     /// The surface that wins among the phrases ending at each node of `phrases` (see
     /// ``best(_:)``), chosen once: reading a node's list at each match missed the cache.
     var bestPhrases: [Surface] { tables.bestPhrases }

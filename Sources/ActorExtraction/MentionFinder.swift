@@ -66,16 +66,16 @@ struct MentionFinder {
         let stateWords = Self.stateWords
         let phrases = gazetteer.phrases
         let bestPhrases = gazetteer.bestPhrases
-        let startBytes = gazetteer.phraseStartBytes.bytes
-        tokens.withUnsafeBufferPointer { buffer in startBytes.withUnsafeBufferPointer { startBytes in
+        let filter = phrases.firstKeyFilter
+        tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var index = 0
             while index < count {
-                // Most words start no name: the first key's byte turns them away before a
-                // match is set up, and before the kind is read (punctuation is rarer).
+                // Most words start no name: the first key's bit test turns them away before
+                // a match is set up, and before the kind is read (punctuation is rarer).
                 let token = buffer[index]
                 let first = TokenHash.nameKey(token)
-                guard KeyBytes.bit(of: first, in: startBytes) != 0, token.kind == .word,
+                guard filter.mayHold(first), token.kind == .word,
                       let match = phrases.longestMatchEnd(from: index, firstKey: first, key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
                 else { index &+= 1; continue }
                 let surface = bestPhrases[Int(match.node)]
@@ -88,7 +88,7 @@ struct MentionFinder {
                 found.append(FoundMention(tokens: span, actor: surface.actor, form: surface.form))
                 if surface.ambiguous && !isCollectiveTitle(span, surface, in: tokens) { ambiguousAt.append(found.count - 1) }
             }
-        } }
+        }
         return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: ambiguousAt, tokens: tokens)
     }
 
