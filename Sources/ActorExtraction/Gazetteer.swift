@@ -36,6 +36,7 @@ public struct Gazetteer: Sendable {
         let bestPhrases: [Surface]
         let surnames: TokenTrie<Surface>
         let officeHolders: [String: [(actor: Int32, office: Office)]]
+        let phraseStarts: KeyFilter
 
         init(
             entries: [GazetteerEntry], indexByID: [String: Int32], countryIndex: [Int32?], officeCountryIndex: [[Int32?]], kinds: [ActorKind],
@@ -50,6 +51,7 @@ public struct Gazetteer: Sendable {
             self.bestPhrases = bestPhrases
             self.surnames = surnames
             self.officeHolders = officeHolders
+            phraseStarts = Gazetteer.exactStarts(of: phrases.firstKeyFilter)
         }
     }
 
@@ -67,6 +69,9 @@ public struct Gazetteer: Sendable {
     /// from the entries, a few hundred bytes apart, missed the cache.
     var kinds: [ActorKind] { tables.kinds }
     var phrases: TokenTrie<Surface> { tables.phrases }
+    /// The phrases' first keys as tokens have them (``Token/exact``), with "The" for
+    /// "the": asked of every token, it spares the token's name key for the few that pass.
+    var phraseStarts: KeyFilter { tables.phraseStarts }
     /// The surface that wins among the phrases ending at each node of `phrases` (see
     /// ``best(_:)``), chosen once: reading a node's list at each match missed the cache.
     var bestPhrases: [Surface] { tables.bestPhrases }
@@ -112,6 +117,14 @@ public struct Gazetteer: Sendable {
             officeCountryIndex: entries.map { entry in (entry.offices ?? []).map { indexByID[$0.country] } },
             kinds: entries.map(\.kind), phrases: phrases, bestPhrases: bestPhrases, surnames: surnames, officeHolders: officeHolders
         )
+    }
+
+    /// `filter`, which holds name keys (``TokenHash/nameKey(_:)``), made to hold the keys of
+    /// the tokens that have them: with "the", "The" too.
+    static func exactStarts(of filter: KeyFilter) -> KeyFilter {
+        var starts = filter
+        if filter.mayHold(TokenHash.the) { starts.insert(TokenHash.theCapitalised) }
+        return starts
     }
 
     /// Prefers a full name over a metonym over a demonym; among equals, the first listed.

@@ -66,17 +66,17 @@ struct MentionFinder {
         let stateWords = Self.stateWords
         let phrases = gazetteer.phrases
         let bestPhrases = gazetteer.bestPhrases
-        let filter = phrases.firstKeyFilter
+        let starts = gazetteer.phraseStarts
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var index = 0
             while index < count {
-                // Most words start no name: the first key's bit test turns them away before
-                // a match is set up, and before the kind is read (punctuation is rarer).
+                // Most words start no name: the bit test of the token's own key turns them
+                // away before its name key is made and a match set up, and before the kind
+                // is read (punctuation is rarer).
                 let token = buffer[index]
-                let first = TokenHash.nameKey(token)
-                guard filter.mayHold(first), token.kind == .word,
-                      let match = phrases.longestMatchEnd(from: index, firstKey: first, key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
+                guard starts.mayHold(token.exact), token.kind == .word,
+                      let match = phrases.longestMatchEnd(from: index, firstKey: TokenHash.nameKey(token), key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
                 else { index &+= 1; continue }
                 let surface = bestPhrases[Int(match.node)]
                 let span = index..<(index &+ match.length)

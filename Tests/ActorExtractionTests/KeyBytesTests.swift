@@ -46,3 +46,24 @@ final class KeyBytesTests: XCTestCase {
         XCTAssertFalse(bytes.bytes.contains(1))
     }
 }
+
+final class PhraseStartsTests: XCTestCase {
+    func testAFilterWithTheHoldsTheCapitalisedToo() {
+        var filter = KeyFilter()
+        filter.insert(TokenHash.the)
+        XCTAssertTrue(Gazetteer.exactStarts(of: filter).mayHold(TokenHash.theCapitalised))
+    }
+
+    func testAFilterWithoutTheIsLeftAsItIs() {
+        var filter = KeyFilter()
+        filter.insert(TokenHash.exact("Japan".utf8))
+        XCTAssertEqual(Gazetteer.exactStarts(of: filter).bits, filter.bits)
+    }
+
+    func testTheGazetteerFindsANameOpeningASentenceWithThe() {
+        let entry = GazetteerEntry(id: "NLD", name: "the Netherlands", kind: .state)
+        let gazetteer = Gazetteer(entries: [entry])
+        XCTAssertTrue(gazetteer.phraseStarts.mayHold(TokenHash.theCapitalised))
+        XCTAssertTrue(gazetteer.phraseStarts.mayHold(TokenHash.the))
+    }
+}
