@@ -32,7 +32,7 @@ public struct RoleLexicon: Sendable {
             self.rolePhrases = rolePhrases
             self.titles = titles
             roleStartBytes = KeyBytes(rolePhrases.firstKeyFilter)
-            titleStartBytes = KeyBytes(titles.firstKeyFilter)
+            titleStartBytes = KeyBytes(Gazetteer.exactStarts(of: titles.firstKeyFilter))
         }
     }
 
@@ -45,7 +45,8 @@ public struct RoleLexicon: Sendable {
     /// The office phrases' first keys, a byte each: every token of every article is marked
     /// with them (``TokenMarks/roles``).
     var roleStartBytes: KeyBytes { tables.roleStartBytes }
-    /// The honorifics' first keys, a byte each: asked at every capitalised token.
+    /// The honorifics' first keys as tokens have them (``Gazetteer/exactStarts(of:)``), a
+    /// byte each: asked at every capitalised token, before its name key is made.
     var titleStartBytes: KeyBytes { tables.titleStartBytes }
 
     /// Builds the lexicon from offices and honorifics.

@@ -80,7 +80,7 @@ struct UnknownActorFinder {
         tokens.withUnsafeBufferPointer { buffer in titleBytes.withUnsafeBufferPointer { titleBytes in
             while let index = starts.next() {
                 let token = buffer[index]
-                if KeyBytes.bit(of: TokenHash.nameKey(token), in: titleBytes) != 0 || marks.roles.contains(index),
+                if KeyBytes.bit(of: token.exact, in: titleBytes) != 0 || marks.roles.contains(index),
                    let title = titleLength(at: index, token: token, reader: reader) {
                     starts.skip(to: index + title)
                     continue
