@@ -199,10 +199,11 @@ struct MentionFinder {
         let surnames = gazetteer.surnames
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
-            var starts = capitalised.cursor()
+            // The capitalised tokens no mention covers: most capitalised words are names found.
+            var starts = capitalised.cursor(excluding: covered)
             while let index = starts.next() {
                 let token = buffer[index]
-                guard token.kind == .word, !covered.contains(index), surnames.mayStart(with: token.exact),
+                guard token.kind == .word, surnames.mayStart(with: token.exact),
                       let match = surnames.longestMatchEnd(from: index, firstKey: token.exact, key: { $0 < count ? buffer[$0].exact : nil }),
                       let actor = Self.onlyNamed(surnames.payloads(at: match.node), named: named)
                 else { continue }

@@ -145,3 +145,42 @@ final class IndexBitsRangeTests: XCTestCase {
         XCTAssertEqual(bits.next(from: 0), 0)
     }
 }
+
+final class IndexBitsDifferenceCursorTests: XCTestCase {
+    private func bits(_ indexes: [Int], count: Int) -> IndexBits {
+        var bits = IndexBits(count: count)
+        for index in indexes { bits.insert(index) }
+        return bits
+    }
+
+    private func walk(_ cursor: IndexBits.DifferenceCursor) -> [Int] {
+        var cursor = cursor
+        var visited: [Int] = []
+        while let index = cursor.next() { visited.append(index) }
+        return visited
+    }
+
+    func testTheWalkVisitsTheIndexesSetInTheFirstAndNotTheSecond() {
+        let first = bits([1, 5, 63, 64, 130, 199], count: 200)
+        let second = bits([5, 64, 150], count: 200)
+        XCTAssertEqual(walk(first.cursor(excluding: second)), [1, 63, 130, 199])
+    }
+
+    func testAnEmptyExclusionVisitsEveryIndex() {
+        let first = bits([0, 70, 140], count: 141)
+        XCTAssertEqual(walk(first.cursor(excluding: IndexBits(count: 141))), [0, 70, 140])
+    }
+
+    func testSkipLeavesOutTheIndexesBeforeItsTarget() {
+        let first = bits([2, 10, 66, 120], count: 128)
+        var cursor = first.cursor(excluding: bits([66], count: 128))
+        XCTAssertEqual(cursor.next(), 2)
+        cursor.skip(to: 11)
+        XCTAssertEqual(cursor.next(), 120)
+        XCTAssertNil(cursor.next())
+    }
+
+    func testSetsOfNoIndexesHaveNothingToVisit() {
+        XCTAssertEqual(walk(IndexBits(count: 0).cursor(excluding: IndexBits(count: 0))), [])
+    }
+}
