@@ -45,12 +45,12 @@ struct MentionFinder {
         named.insert(actorsOf: found)
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = Self.coverage(of: found, count: tokens.count)
-        found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named, capitalised: marks.capitalised))
+        found = Self.merge(found, surnameMentions(in: tokens, covered: &covered, named: named, capitalised: marks.capitalised))
         var table = ActorTable(gazetteer: gazetteer)
         let index = MentionIndex(found)
         let strangers = UnknownActorFinder(roles: roles)
             .actors(in: tokens, bytes: bytes, covered: found, index: index, coverage: &covered, marks: marks, table: &table)
-        found = merge(found, strangers)
+        found = Self.merge(found, strangers)
         var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date, starts: marks.roles)
         // Without strangers the mentions are those just indexed.
         let affiliations = resolver.resolve(&found, covered: &covered, table: &table, index: strangers.isEmpty ? index : nil)
@@ -236,7 +236,7 @@ struct MentionFinder {
     /// sum compared and moved each mention several times. `b` is short (an article's
     /// surnames or strangers), so `a` is copied in runs between `b`'s mentions rather
     /// than appended one mention at a time.
-    private func merge(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {
+    static func merge(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {
         guard !b.isEmpty else { return a }
         var merged: [FoundMention] = []
         merged.reserveCapacity(a.count + b.count)

@@ -50,8 +50,12 @@ struct RoleResolver {
                 affiliations.append(StatedAffiliation(person: person, organisation: holderOrg, cue: phrase, rule: "role-office"))
             }
         }
-        if !added.isEmpty { mentions = (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
-        affiliations += counterparts(&mentions, table: table)
+        if !added.isEmpty { mentions = Self.inTokenOrder(mentions, added) }
+        // Few texts have a demonym before "counterpart": a read-only look spares the rest
+        // the rule's walk over an array it may write.
+        if mentions.contains(where: { $0.form == .demonym && isWord($0.tokens.upperBound, "counterpart") }) {
+            affiliations += counterparts(&mentions, table: table)
+        }
         // By token, not a set of tokens: every mention asks, and hashing each question cost more than the answer.
         // Without affiliations no token is stated: an empty set spares an allocation.
         var stated = IndexBits(count: affiliations.isEmpty ? 0 : tokens.count)
@@ -100,6 +104,20 @@ struct RoleResolver {
             }
         }
         return (personOf, titleOfInstitution)
+    }
+
+    /// The mentions of `mentions` and `added`, in token order; on a tie `mentions`' first, as
+    /// a stable sort of `mentions + added` would have them: merged when each is in order
+    /// (as they are, the office holders being added phrase by phrase), which spares the
+    /// sort's copies and compares, else sorted.
+    static func inTokenOrder(_ mentions: [FoundMention], _ added: [FoundMention]) -> [FoundMention] {
+        let inOrder: ([FoundMention]) -> Bool = { list in
+            zip(list, list.dropFirst()).allSatisfy { $0.tokens.lowerBound <= $1.tokens.lowerBound }
+        }
+        guard inOrder(mentions), inOrder(added) else {
+            return (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        }
+        return MentionFinder.merge(mentions, added)
     }
 
     /// The next office phrase that starts on an uncovered word at one of the tokens
