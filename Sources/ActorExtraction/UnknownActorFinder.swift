@@ -316,13 +316,17 @@ struct NameReader {
 
     /// Capitalised words from `start`, joined by connectors ("of", "for") and attached
     /// hyphens, ending on a capitalised word, stopping at a covered token or a line break.
+    ///
+    /// - Parameter start: an uncovered name word (``isNameWord(_:)``), as the caller has
+    ///   found: the run is read from the word after it, without asking again.
     func capitalisedRun(from start: Int, covered: IndexBits, connectors: Set<String>, connectorKeys: TokenKeySet) -> Range<Int> {
-        var end = start
+        assert(!covered.contains(start) && isNameWord(start), "a run from no uncovered name word")
+        var end = start + 1
         var lastName = start
-        var index = start
+        var index = start + 1
         // Names are short; the bound keeps a page of capitalised words linear to read.
         let limit = min(tokens.count, start + 12)
-        while index < limit, !covered.contains(index), index == start || !tokens[index].afterNewline {
+        while index < limit, !covered.contains(index), !tokens[index].afterNewline {
             if isNameWord(index) {
                 lastName = index
             } else if tokens[index].isLowercaseWord, isOne(of: connectors, keys: connectorKeys, at: index) {
