@@ -79,9 +79,10 @@ struct UnknownActorFinder {
         var starts = marks.capitalised.cursor()
         tokens.withUnsafeBufferPointer { buffer in titleBytes.withUnsafeBufferPointer { titleBytes in
             while let index = starts.next() {
-                let token = buffer[index]
-                if KeyBytes.bit(of: token.exact, in: titleBytes) != 0 || marks.roles.contains(index),
-                   let title = titleLength(at: index, token: token, reader: reader) {
+                // The key alone: most capitalised tokens are no title, and a copy of the
+                // whole token for the few cost loads at every one.
+                if KeyBytes.bit(of: buffer[index].exact, in: titleBytes) != 0 || marks.roles.contains(index),
+                   let title = titleLength(at: index, reader: reader) {
                     starts.skip(to: index + title)
                     continue
                 }
@@ -155,10 +156,8 @@ struct UnknownActorFinder {
     /// The length of an honorific or office phrase starting here, which is never part of a name.
     ///
     /// Callers ask the first keys' bit maps before: most capitalised words start neither.
-    ///
-    /// - Parameter token: the token at `index`.
-    private func titleLength(at index: Int, token: Token, reader: NameReader) -> Int? {
-        guard token.isCapitalised else { return nil }
+    private func titleLength(at index: Int, reader: NameReader) -> Int? {
+        guard reader.tokens[index].isCapitalised else { return nil }
         let key: (Int) -> UInt64? = { $0 < reader.tokens.count ? TokenHash.nameKey(reader.tokens[$0]) : nil }
         let folded: (Int) -> UInt64? = { $0 < reader.tokens.count ? reader.tokens[$0].folded : nil }
         let title = roles.titles.longestMatchLength(from: index, key: key)
