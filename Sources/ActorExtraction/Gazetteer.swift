@@ -37,6 +37,7 @@ public struct Gazetteer: Sendable {
         let surnames: TokenTrie<Surface>
         let officeHolders: [String: [(actor: Int32, office: Office)]]
         let phraseStarts: KeyFilter
+        let idKeys: KeyFilter
 
         init(
             entries: [GazetteerEntry], indexByID: [String: Int32], countryIndex: [Int32?], officeCountryIndex: [[Int32?]], kinds: [ActorKind],
@@ -52,6 +53,9 @@ public struct Gazetteer: Sendable {
             self.surnames = surnames
             self.officeHolders = officeHolders
             phraseStarts = Gazetteer.exactStarts(of: phrases.firstKeyFilter)
+            var idKeys = KeyFilter()
+            for entry in entries { idKeys.insert(Gazetteer.idKey(entry.id)) }
+            self.idKeys = idKeys
         }
     }
 
@@ -130,6 +134,18 @@ public struct Gazetteer: Sendable {
     /// Prefers a full name over a metonym over a demonym; among equals, the first listed.
     static func best(_ surfaces: [Surface]) -> Surface {
         surfaces.min { ($0.ambiguous ? 1 : 0, $0.form) < ($1.ambiguous ? 1 : 0, $1.form) }!
+    }
+
+    /// Whether an entry may have this id: `false` means none has. A name found only in the
+    /// article is looked up before it is added, and its id is almost never listed: the
+    /// bit test of its bytes' hash spares most of them the dictionary's hashing of the id.
+    func mayList(_ id: String) -> Bool {
+        tables.idKeys.mayHold(Self.idKey(id))
+    }
+
+    /// The key of an id in ``mayList(_:)``'s filter: the hash of its bytes.
+    static func idKey(_ id: String) -> UInt64 {
+        id.utf8.withContiguousStorageIfAvailable { TokenHash.exact($0) } ?? TokenHash.exact(id.utf8)
     }
 
     /// The entry with this id, if any.

@@ -67,3 +67,27 @@ final class PhraseStartsTests: XCTestCase {
         XCTAssertTrue(gazetteer.phraseStarts.mayHold(TokenHash.the))
     }
 }
+
+final class GazetteerIDFilterTests: XCTestCase {
+    func testAListedIDMayBeListed() {
+        let gazetteer = Gazetteer(entries: [GazetteerEntry(id: "JPN", name: "Japan", kind: .state), GazetteerEntry(id: "fumio-kishida", name: "Fumio Kishida", kind: .person)])
+        XCTAssertTrue(gazetteer.mayList("JPN"))
+        XCTAssertTrue(gazetteer.mayList("fumio-kishida"))
+    }
+
+    func testAnEmptyGazetteerListsNoID() {
+        XCTAssertFalse(Gazetteer(entries: []).mayList("harrowgate-centre"))
+    }
+
+    func testTheIDKeyIsTheHashOfTheIDsBytes() {
+        XCTAssertEqual(Gazetteer.idKey("hana-mori"), TokenHash.exact(Array("hana-mori".utf8)))
+    }
+
+    func testALocalActorWithAListedIDIsTheListedOne() {
+        let gazetteer = Gazetteer(entries: [GazetteerEntry(id: "JPN", name: "Japan", kind: .state)])
+        var table = ActorTable(gazetteer: gazetteer)
+        XCTAssertEqual(table.addLocal(GazetteerEntry(id: "JPN", name: "Japan", kind: .state)), 0)
+        XCTAssertEqual(table.addLocal(GazetteerEntry(id: "hana-mori", name: "Hana Mori", kind: .person)), 1)
+        XCTAssertEqual(table.addLocal(GazetteerEntry(id: "hana-mori", name: "Hana Mori", kind: .person)), 1)
+    }
+}
