@@ -73,6 +73,18 @@ struct IndexBits {
         }
     }
 
+    /// Inserts the actor of each mention whose position in `mentions` is not in `excluded`,
+    /// with one test that the words are unshared for all of them.
+    mutating func insert(actorsOf mentions: [FoundMention], except excluded: IndexBits) {
+        guard !mentions.isEmpty else { return }
+        let words = uniqueWords()
+        for (position, mention) in mentions.enumerated() where !excluded.contains(position) {
+            let actor = Int(mention.actor)
+            precondition(UInt(bitPattern: actor) < UInt(bitPattern: count), "an index past the set's end")
+            words.setWord(actor &>> 6, to: words.word(actor &>> 6) | 1 &<< UInt64(actor & 63))
+        }
+    }
+
     @inline(__always) // once a mention, in loops over many
     private static func insert(_ range: Range<Int>, count: Int, into words: WordBuffer) {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "a range past the set's end")

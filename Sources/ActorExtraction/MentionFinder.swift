@@ -116,7 +116,7 @@ struct MentionFinder {
         guard candidates.contains(where: { ambiguous.contains($0) }) else { return found }
         // An actor is named firmly when any of its mentions is.
         var firm = IndexBits(count: gazetteer.entries.count)
-        for (position, mention) in found.enumerated() where !ambiguous.contains(position) { firm.insert(Int(mention.actor)) }
+        firm.insert(actorsOf: found, except: ambiguous)
         var kept: [FoundMention] = []
         kept.reserveCapacity(found.count)
         for (position, mention) in found.enumerated() where !ambiguous.contains(position) || firm.contains(Int(mention.actor)) {

@@ -184,3 +184,14 @@ final class IndexBitsDifferenceCursorTests: XCTestCase {
         XCTAssertEqual(walk(IndexBits(count: 0).cursor(excluding: IndexBits(count: 0))), [])
     }
 }
+
+final class IndexBitsActorTests: XCTestCase {
+    func testActorsOfMentionsAtExcludedPositionsAreLeftOut() {
+        let mentions = [0..<1, 2..<3, 4..<5].enumerated().map { FoundMention(tokens: $1, actor: Int32(10 * ($0 + 1)), form: .name) }
+        var excluded = IndexBits(count: mentions.count)
+        excluded.insert(1)
+        var actors = IndexBits(count: 100)
+        actors.insert(actorsOf: mentions, except: excluded)
+        XCTAssertEqual((0..<100).filter { actors.contains($0) }, [10, 30])
+    }
+}
