@@ -318,6 +318,7 @@ struct NameReader {
     ///
     /// - Parameter start: an uncovered name word (``isNameWord(_:)``), as the caller has
     ///   found: the run is read from the word after it, without asking again.
+    @inline(__always) // one caller, at every uncovered name word: most runs end at the next token
     func capitalisedRun(from start: Int, covered: IndexBits, connectors: Set<String>, connectorKeys: TokenKeySet) -> Range<Int> {
         assert(!covered.contains(start) && isNameWord(start), "a run from no uncovered name word")
         var end = start + 1
