@@ -41,11 +41,9 @@ struct MentionFinder {
     func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
         let marks = TokenMarks(tokens, roles: roles.roleStartBytes)
         var found = gazetteerMentions(in: tokens)
-        var named = IndexBits(count: gazetteer.entries.count)
-        named.insert(actorsOf: found)
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = Self.coverage(of: found, count: tokens.count)
-        found = Self.merge(found, surnameMentions(in: tokens, covered: &covered, named: named, capitalised: marks.capitalised))
+        found = Self.merge(found, surnameMentions(in: tokens, covered: &covered, named: found, capitalised: marks.capitalised))
         var table = ActorTable(gazetteer: gazetteer)
         let index = MentionIndex(found)
         let strangers = UnknownActorFinder(roles: roles)
@@ -190,13 +188,17 @@ struct MentionFinder {
             || (previous.kind == .punctuation && [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(previous.first))
     }
 
-    /// - Parameter named: whether the text names each gazetteer actor, by index.
+    /// - Parameter named: the mentions of the actors the text names in full.
     /// - Parameter covered: the tokens mentions cover; the surnames found are added.
     /// - Parameter capitalised: the capitalised tokens, where surnames start.
-    private func surnameMentions(in tokens: [Token], covered: inout IndexBits, named: IndexBits, capitalised: IndexBits) -> [FoundMention] {
+    private func surnameMentions(in tokens: [Token], covered: inout IndexBits, named mentions: [FoundMention], capitalised: IndexBits) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
         var found: [FoundMention] = []
         let surnames = gazetteer.surnames
+        // Whether the text names each gazetteer actor, by index; made at the first listed
+        // surname, since most texts have none uncovered and the set's words are as many
+        // as the gazetteer's entries over 64.
+        var named: IndexBits?
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             // The capitalised tokens no mention covers: most capitalised words are names found.
@@ -204,9 +206,14 @@ struct MentionFinder {
             while let index = starts.next() {
                 let token = buffer[index]
                 guard token.kind == .word, surnames.mayStart(with: token.exact),
-                      let match = surnames.longestMatchEnd(from: index, firstKey: token.exact, key: { $0 < count ? buffer[$0].exact : nil }),
-                      let actor = Self.onlyNamed(surnames.payloads(at: match.node), named: named)
+                      let match = surnames.longestMatchEnd(from: index, firstKey: token.exact, key: { $0 < count ? buffer[$0].exact : nil })
                 else { continue }
+                if named == nil {
+                    var actors = IndexBits(count: gazetteer.entries.count)
+                    actors.insert(actorsOf: mentions)
+                    named = actors
+                }
+                guard let actor = Self.onlyNamed(surnames.payloads(at: match.node), named: named.unsafelyUnwrapped) else { continue }
                 found.append(FoundMention(tokens: index..<(index + match.length), actor: actor, form: .surname))
                 starts.skip(to: index + match.length)
             }
