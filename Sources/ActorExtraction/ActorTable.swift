@@ -62,7 +62,8 @@ struct ActorTable {
 
     /// Adds an actor the gazetteer does not know, or returns the one added before.
     mutating func addLocal(_ entry: GazetteerEntry) -> Int32 {
-        if let existing = index(of: entry.id) { return existing }
+        // The gazetteer's dictionary only for an id its filter may hold: most are new.
+        if let existing = (gazetteer.mayList(entry.id) ? gazetteer.index(of: entry.id) : nil) ?? localIndex(of: entry.id) { return existing }
         let index = base + Int32(local.count)
         local.append(entry)
         if localsByID != nil {

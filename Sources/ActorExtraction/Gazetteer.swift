@@ -36,6 +36,8 @@ public struct Gazetteer: Sendable {
         let bestPhrases: [Surface]
         let surnames: TokenTrie<Surface>
         let officeHolders: [String: [(actor: Int32, office: Office)]]
+        let phraseStarts: KeyFilter
+        let idKeys: KeyFilter
 
         init(
             entries: [GazetteerEntry], indexByID: [String: Int32], countryIndex: [Int32?], officeCountryIndex: [[Int32?]], kinds: [ActorKind],
@@ -50,6 +52,10 @@ public struct Gazetteer: Sendable {
             self.bestPhrases = bestPhrases
             self.surnames = surnames
             self.officeHolders = officeHolders
+            phraseStarts = Gazetteer.exactStarts(of: phrases.firstKeyFilter)
+            var idKeys = KeyFilter()
+            for entry in entries { idKeys.insert(Gazetteer.idKey(entry.id)) }
+            self.idKeys = idKeys
         }
     }
 
@@ -67,6 +73,9 @@ public struct Gazetteer: Sendable {
     /// from the entries, a few hundred bytes apart, missed the cache.
     var kinds: [ActorKind] { tables.kinds }
     var phrases: TokenTrie<Surface> { tables.phrases }
+    /// The phrases' first keys as tokens have them (``Token/exact``), with "The" for
+    /// "the": asked of every token, it spares the token's name key for the few that pass.
+    var phraseStarts: KeyFilter { tables.phraseStarts }
     /// The surface that wins among the phrases ending at each node of `phrases` (see
     /// ``best(_:)``), chosen once: reading a node's list at each match missed the cache.
     var bestPhrases: [Surface] { tables.bestPhrases }
@@ -114,9 +123,29 @@ public struct Gazetteer: Sendable {
         )
     }
 
+    /// `filter`, which holds name keys (``TokenHash/nameKey(_:)``), made to hold the keys of
+    /// the tokens that have them: with "the", "The" too.
+    static func exactStarts(of filter: KeyFilter) -> KeyFilter {
+        var starts = filter
+        if filter.mayHold(TokenHash.the) { starts.insert(TokenHash.theCapitalised) }
+        return starts
+    }
+
     /// Prefers a full name over a metonym over a demonym; among equals, the first listed.
     static func best(_ surfaces: [Surface]) -> Surface {
         surfaces.min { ($0.ambiguous ? 1 : 0, $0.form) < ($1.ambiguous ? 1 : 0, $1.form) }!
+    }
+
+    /// Whether an entry may have this id: `false` means none has. A name found only in the
+    /// article is looked up before it is added, and its id is almost never listed: the
+    /// bit test of its bytes' hash spares most of them the dictionary's hashing of the id.
+    func mayList(_ id: String) -> Bool {
+        tables.idKeys.mayHold(Self.idKey(id))
+    }
+
+    /// The key of an id in ``mayList(_:)``'s filter: the hash of its bytes.
+    static func idKey(_ id: String) -> UInt64 {
+        id.utf8.withContiguousStorageIfAvailable { TokenHash.exact($0) } ?? TokenHash.exact(id.utf8)
     }
 
     /// The entry with this id, if any.

@@ -39,18 +39,16 @@ struct MentionFinder {
 
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
     func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
-        let marks = TokenMarks(tokens, roles: roles.rolePhrases.firstKeyFilter)
+        let marks = TokenMarks(tokens, roles: roles.roleStartBytes)
         var found = gazetteerMentions(in: tokens)
-        var named = IndexBits(count: gazetteer.entries.count)
-        named.insert(actorsOf: found)
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = Self.coverage(of: found, count: tokens.count)
-        found = merge(found, surnameMentions(in: tokens, covered: &covered, named: named, capitalised: marks.capitalised))
+        found = Self.merge(found, surnameMentions(in: tokens, covered: &covered, named: found, capitalised: marks.capitalised))
         var table = ActorTable(gazetteer: gazetteer)
         let index = MentionIndex(found)
         let strangers = UnknownActorFinder(roles: roles)
             .actors(in: tokens, bytes: bytes, covered: found, index: index, coverage: &covered, marks: marks, table: &table)
-        found = merge(found, strangers)
+        found = Self.merge(found, strangers)
         var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date, starts: marks.roles)
         // Without strangers the mentions are those just indexed.
         let affiliations = resolver.resolve(&found, covered: &covered, table: &table, index: strangers.isEmpty ? index : nil)
@@ -66,17 +64,17 @@ struct MentionFinder {
         let stateWords = Self.stateWords
         let phrases = gazetteer.phrases
         let bestPhrases = gazetteer.bestPhrases
-        let filter = phrases.firstKeyFilter
+        let starts = gazetteer.phraseStarts
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var index = 0
             while index < count {
-                // Most words start no name: the first key's bit test turns them away
-                // before a match is set up.
+                // Most words start no name: the bit test of the token's own key turns them
+                // away before its name key is made and a match set up, and before the kind
+                // is read (punctuation is rarer).
                 let token = buffer[index]
-                let first = TokenHash.nameKey(token)
-                guard token.kind == .word, filter.mayHold(first),
-                      let match = phrases.longestMatchEnd(from: index, firstKey: first, key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
+                guard starts.mayHold(token.exact), token.kind == .word,
+                      let match = phrases.longestMatchEnd(from: index, firstKey: TokenHash.nameKey(token), key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
                 else { index &+= 1; continue }
                 let surface = bestPhrases[Int(match.node)]
                 let span = index..<(index &+ match.length)
@@ -116,7 +114,7 @@ struct MentionFinder {
         guard candidates.contains(where: { ambiguous.contains($0) }) else { return found }
         // An actor is named firmly when any of its mentions is.
         var firm = IndexBits(count: gazetteer.entries.count)
-        for (position, mention) in found.enumerated() where !ambiguous.contains(position) { firm.insert(Int(mention.actor)) }
+        firm.insert(actorsOf: found, except: ambiguous)
         var kept: [FoundMention] = []
         kept.reserveCapacity(found.count)
         for (position, mention) in found.enumerated() where !ambiguous.contains(position) || firm.contains(Int(mention.actor)) {
@@ -190,22 +188,32 @@ struct MentionFinder {
             || (previous.kind == .punctuation && [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(previous.first))
     }
 
-    /// - Parameter named: whether the text names each gazetteer actor, by index.
+    /// - Parameter named: the mentions of the actors the text names in full.
     /// - Parameter covered: the tokens mentions cover; the surnames found are added.
     /// - Parameter capitalised: the capitalised tokens, where surnames start.
-    private func surnameMentions(in tokens: [Token], covered: inout IndexBits, named: IndexBits, capitalised: IndexBits) -> [FoundMention] {
+    private func surnameMentions(in tokens: [Token], covered: inout IndexBits, named mentions: [FoundMention], capitalised: IndexBits) -> [FoundMention] {
         guard gazetteer.surnames.count > 0 else { return [] }
         var found: [FoundMention] = []
         let surnames = gazetteer.surnames
+        // Whether the text names each gazetteer actor, by index; made at the first listed
+        // surname, since most texts have none uncovered and the set's words are as many
+        // as the gazetteer's entries over 64.
+        var named: IndexBits?
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
-            var starts = capitalised.cursor()
+            // The capitalised tokens no mention covers: most capitalised words are names found.
+            var starts = capitalised.cursor(excluding: covered)
             while let index = starts.next() {
                 let token = buffer[index]
-                guard token.kind == .word, !covered.contains(index), surnames.mayStart(with: token.exact),
-                      let match = surnames.longestMatchEnd(from: index, firstKey: token.exact, key: { $0 < count ? buffer[$0].exact : nil }),
-                      let actor = Self.onlyNamed(surnames.payloads(at: match.node), named: named)
+                guard token.kind == .word, surnames.mayStart(with: token.exact),
+                      let match = surnames.longestMatchEnd(from: index, firstKey: token.exact, key: { $0 < count ? buffer[$0].exact : nil })
                 else { continue }
+                if named == nil {
+                    var actors = IndexBits(count: gazetteer.entries.count)
+                    actors.insert(actorsOf: mentions)
+                    named = actors
+                }
+                guard let actor = Self.onlyNamed(surnames.payloads(at: match.node), named: named.unsafelyUnwrapped) else { continue }
                 found.append(FoundMention(tokens: index..<(index + match.length), actor: actor, form: .surname))
                 starts.skip(to: index + match.length)
             }
@@ -235,7 +243,7 @@ struct MentionFinder {
     /// sum compared and moved each mention several times. `b` is short (an article's
     /// surnames or strangers), so `a` is copied in runs between `b`'s mentions rather
     /// than appended one mention at a time.
-    private func merge(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {
+    static func merge(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {
         guard !b.isEmpty else { return a }
         var merged: [FoundMention] = []
         merged.reserveCapacity(a.count + b.count)

@@ -24,11 +24,15 @@ public struct RoleLexicon: Sendable {
         let roles: [Role]
         let rolePhrases: TokenTrie<Int32>
         let titles: TokenTrie<Bool>
+        let roleStartBytes: KeyBytes
+        let titleStartBytes: KeyBytes
 
         init(roles: [Role], rolePhrases: TokenTrie<Int32>, titles: TokenTrie<Bool>) {
             self.roles = roles
             self.rolePhrases = rolePhrases
             self.titles = titles
+            roleStartBytes = KeyBytes(rolePhrases.firstKeyFilter)
+            titleStartBytes = KeyBytes(Gazetteer.exactStarts(of: titles.firstKeyFilter))
         }
     }
 
@@ -38,6 +42,12 @@ public struct RoleLexicon: Sendable {
     public var roles: [Role] { tables.roles }
     var rolePhrases: TokenTrie<Int32> { tables.rolePhrases }
     var titles: TokenTrie<Bool> { tables.titles }
+    /// The office phrases' first keys, a byte each: every token of every article is marked
+    /// with them (``TokenMarks/roles``).
+    var roleStartBytes: KeyBytes { tables.roleStartBytes }
+    /// The honorifics' first keys as tokens have them (``Gazetteer/exactStarts(of:)``), a
+    /// byte each: asked at every capitalised token, before its name key is made.
+    var titleStartBytes: KeyBytes { tables.titleStartBytes }
 
     /// Builds the lexicon from offices and honorifics.
     public init(roles: [Role], titles: [String]) {

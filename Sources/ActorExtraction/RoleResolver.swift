@@ -50,16 +50,74 @@ struct RoleResolver {
                 affiliations.append(StatedAffiliation(person: person, organisation: holderOrg, cue: phrase, rule: "role-office"))
             }
         }
-        if !added.isEmpty { mentions = (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
-        affiliations += counterparts(&mentions, table: table)
-        governments(&mentions, table: table)
+        if !added.isEmpty { mentions = Self.inTokenOrder(mentions, added) }
+        // Few texts have a demonym before "counterpart": a read-only look spares the rest
+        // the rule's walk over an array it may write.
+        if mentions.contains(where: { $0.form == .demonym && isWord($0.tokens.upperBound, "counterpart") }) {
+            affiliations += counterparts(&mentions, table: table)
+        }
         // By token, not a set of tokens: every mention asks, and hashing each question cost more than the answer.
         // Without affiliations no token is stated: an empty set spares an allocation.
         var stated = IndexBits(count: affiliations.isEmpty ? 0 : tokens.count)
         for affiliation in affiliations { stated.insert(affiliation.person.tokens.lowerBound) }
-        affiliations += personOf(mentions, table: table, stated: stated)
-        affiliations += titleOfInstitution(mentions, table: table, stated: stated)
+        let links = governmentsAndLinks(&mentions, table: table, stated: stated)
+        affiliations += links.personOf
+        affiliations += links.titleOfInstitution
         return affiliations
+    }
+
+    /// The government rule (``governed(_:table:nouns:)``), then ``personOf(_:next:table:stated:)`` and
+    /// ``titleOfInstitution(_:after:table:stated:)``, in one walk over the mentions: each
+    /// reads one mention and its neighbour, once the government rule has changed both, so
+    /// the pair is read when the walk reaches the second. Three walks cost a loop, a copy
+    /// of the array and the tests of each mention three times.
+    ///
+    /// - Returns: the affiliations of each rule, in mention order.
+    private func governmentsAndLinks(_ mentions: inout [FoundMention], table: ActorTable, stated: IndexBits)
+        -> (personOf: [StatedAffiliation], titleOfInstitution: [StatedAffiliation]) {
+        var personOf: [StatedAffiliation] = []
+        var titleOfInstitution: [StatedAffiliation] = []
+        let nouns = Self.governmentNouns
+        // One test that the mentions are unshared, where a write to the array at each
+        // mention tested again.
+        mentions.withUnsafeMutableBufferPointer { mentions in
+            // Whether the mention before names a person, once the rule changed it; by
+            // index, not the mention itself: an optional pair cost a dozen instructions a step.
+            var previousIsPerson = false
+            for position in mentions.indices {
+                var isPerson = table.kind(of: mentions[position].actor) == .person
+                if isPerson, let state = governed(mentions[position], table: table, nouns: nouns) {
+                    mentions[position].actor = state
+                    mentions[position].tokens = mentions[position].tokens.lowerBound..<(mentions[position].tokens.upperBound + 1)
+                    mentions[position].form = .metonym
+                    isPerson = table.kind(of: state) == .person
+                }
+                if position > 0 {
+                    if previousIsPerson, let found = self.personOf(mentions[position - 1], next: mentions[position], table: table, stated: stated) {
+                        personOf.append(found)
+                    }
+                    if isPerson, let found = self.titleOfInstitution(mentions[position], after: mentions[position - 1], table: table, stated: stated) {
+                        titleOfInstitution.append(found)
+                    }
+                }
+                previousIsPerson = isPerson
+            }
+        }
+        return (personOf, titleOfInstitution)
+    }
+
+    /// The mentions of `mentions` and `added`, in token order; on a tie `mentions`' first, as
+    /// a stable sort of `mentions + added` would have them: merged when each is in order
+    /// (as they are, the office holders being added phrase by phrase), which spares the
+    /// sort's copies and compares, else sorted.
+    static func inTokenOrder(_ mentions: [FoundMention], _ added: [FoundMention]) -> [FoundMention] {
+        let inOrder: ([FoundMention]) -> Bool = { list in
+            zip(list, list.dropFirst()).allSatisfy { $0.tokens.lowerBound <= $1.tokens.lowerBound }
+        }
+        guard inOrder(mentions), inOrder(added) else {
+            return (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        }
+        return MentionFinder.merge(mentions, added)
     }
 
     /// The next office phrase that starts on an uncovered word at one of the tokens
@@ -82,22 +140,20 @@ struct RoleResolver {
 
     /// "Emeritus Professor of the University of Tsukuba Itsuro Nakamura": a title, "of",
     /// an institution, then the person's name.
-    private func titleOfInstitution(_ mentions: [FoundMention], table: ActorTable, stated: IndexBits) -> [StatedAffiliation] {
-        var found: [StatedAffiliation] = []
-        for (position, person) in mentions.enumerated() where position > 0 {
-            let institution = mentions[position - 1]
-            // "the Bellingcat publication Khristo Grozev": a word or two may describe the institution.
-            guard institution.tokens.upperBound <= person.tokens.lowerBound else { continue }
-            let gap = institution.tokens.upperBound..<person.tokens.lowerBound
-            // The gap's length first: most neighbours are far apart, and it needs no table.
-            guard gap.count <= 2, !stated.contains(person.tokens.lowerBound), table.kind(of: person.actor) == .person, gap.allSatisfy({ tokens[$0].isLowercaseWord }),
-                  table.kind(of: institution.actor) == .organisation else { continue }
-            var link = institution.tokens.lowerBound - 1
-            if isWord(link, "the") { link -= 1 }
-            guard isWord(link, "of"), link > 0, endsTitle(at: link - 1) else { continue }
-            found.append(StatedAffiliation(person: person, organisation: institution, cue: (link - 1)..<link, rule: "title-of-institution"))
-        }
-        return found
+    ///
+    /// - Parameter person: a person's mention.
+    /// - Parameter institution: the mention before `person`.
+    private func titleOfInstitution(_ person: FoundMention, after institution: FoundMention, table: ActorTable, stated: IndexBits) -> StatedAffiliation? {
+        // "the Bellingcat publication Khristo Grozev": a word or two may describe the institution.
+        guard institution.tokens.upperBound <= person.tokens.lowerBound else { return nil }
+        let gap = institution.tokens.upperBound..<person.tokens.lowerBound
+        // The gap's length first: most neighbours are far apart, and it needs no table.
+        guard gap.count <= 2, !stated.contains(person.tokens.lowerBound), gap.allSatisfy({ tokens[$0].isLowercaseWord }),
+              table.kind(of: institution.actor) == .organisation else { return nil }
+        var link = institution.tokens.lowerBound - 1
+        if isWord(link, "the") { link -= 1 }
+        guard isWord(link, "of"), link > 0, endsTitle(at: link - 1) else { return nil }
+        return StatedAffiliation(person: person, organisation: institution, cue: (link - 1)..<link, rule: "title-of-institution")
     }
 
     /// Nouns for a person's place in an institution, which act as titles before "of".
@@ -149,36 +205,28 @@ struct RoleResolver {
     /// the state the leader governs.
     private static let governmentNouns = TokenKeySet(words: ["administration", "government", "cabinet", "regime"])
 
-    private func governments(_ mentions: inout [FoundMention], table: ActorTable) {
-        let nouns = Self.governmentNouns
-        for index in mentions.indices where table.kind(of: mentions[index].actor) == .person {
-            let next = mentions[index].tokens.upperBound
-            guard next < tokens.count, tokens[next].isWord, nouns.contains(tokens[next].folded),
-                  let state = table.state(of: mentions[index].actor) else { continue }
-            mentions[index].actor = state
-            mentions[index].tokens = mentions[index].tokens.lowerBound..<(next + 1)
-            mentions[index].form = .metonym
-        }
+    /// The state a person's mention stands for when a government noun follows it, or `nil`.
+    private func governed(_ person: FoundMention, table: ActorTable, nouns: TokenKeySet) -> Int32? {
+        let next = person.tokens.upperBound
+        guard next < tokens.count, tokens[next].isWord, nouns.contains(tokens[next].folded) else { return nil }
+        return table.state(of: person.actor)
     }
 
     /// "Fumio Kishida of Japan", "Professor Hana Mori of the University of Tsukuba",
     /// "a researcher, Ana Ortiz at the Baltic Institute".
-    private func personOf(_ mentions: [FoundMention], table: ActorTable, stated: IndexBits) -> [StatedAffiliation] {
-        var found: [StatedAffiliation] = []
-        for (position, person) in mentions.enumerated() {
-            let link = person.tokens.upperBound
-            // The link word first: it needs no table, and most mentions have none.
-            guard isWord(link, "of") || isWord(link, "at"), position + 1 < mentions.count,
-                  table.kind(of: person.actor) == .person, !stated.contains(person.tokens.lowerBound) else { continue }
-            let next = mentions[position + 1]
-            let start = isWord(link + 1, "the") ? link + 2 : link + 1
-            let kind = table.kind(of: next.actor)
-            // "Biden at the White House" is a place; "at" ties a person only to an organisation.
-            guard next.tokens.lowerBound == start || next.tokens.lowerBound == link + 1, kind != .person,
-                  isWord(link, "of") || kind == .organisation else { continue }
-            found.append(StatedAffiliation(person: person, organisation: next, cue: link..<(link + 1), rule: "person-of"))
-        }
-        return found
+    ///
+    /// - Parameter person: a person's mention.
+    /// - Parameter next: the mention after `person`.
+    private func personOf(_ person: FoundMention, next: FoundMention, table: ActorTable, stated: IndexBits) -> StatedAffiliation? {
+        let link = person.tokens.upperBound
+        // The link word first: most mentions have none.
+        guard isWord(link, "of") || isWord(link, "at"), !stated.contains(person.tokens.lowerBound) else { return nil }
+        let start = isWord(link + 1, "the") ? link + 2 : link + 1
+        let kind = table.kind(of: next.actor)
+        // "Biden at the White House" is a place; "at" ties a person only to an organisation.
+        guard next.tokens.lowerBound == start || next.tokens.lowerBound == link + 1, kind != .person,
+              isWord(link, "of") || kind == .organisation else { return nil }
+        return StatedAffiliation(person: person, organisation: next, cue: link..<(link + 1), rule: "person-of")
     }
 
     private enum Position { case before, after }

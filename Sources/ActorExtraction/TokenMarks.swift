@@ -1,22 +1,31 @@
 /// The tokens mention passes start from, marked once an article.
 ///
-/// Each mark has a loop of its own over the tokens: one loop for all of them ran out of
-/// registers and cost more than the passes it spared.
+/// Both marks are made in one loop over the tokens, each a table load a token. (With the
+/// office phrases' bit test, one loop ran out of registers and cost more than it spared.)
 struct TokenMarks {
     /// Capitalised tokens (``Token/isCapitalised``): surnames, titles and unknown names start there.
     let capitalised: IndexBits
     /// Tokens whose folded key may start an office phrase.
     let roles: IndexBits
 
+    /// Marks for a role filter as it stands, for callers without the filter's bytes at hand.
     init(_ tokens: [Token], roles roleFilter: KeyFilter) {
+        self.init(tokens, roles: KeyBytes(roleFilter))
+    }
+
+    /// - Parameter roleBytes: the office phrases' first keys (``RoleLexicon/roleStartBytes``).
+    init(_ tokens: [Token], roles roleBytes: KeyBytes) {
         var capitalised = IndexBits(count: tokens.count)
         // A set of its own: a copy of the first would be copied again at its first write.
         var roles = IndexBits(count: tokens.count)
         tokens.withUnsafeBufferPointer { buffer in
             Self.capitalFirstBytes.withUnsafeBufferPointer { capitals in
-                Self.mark(buffer, in: &capitalised) { UInt64(capitals[Int($0.first)]) }
+                roleBytes.bytes.withUnsafeBufferPointer { roleBytes in
+                    Self.mark(buffer, in: &capitalised, &roles) {
+                        (UInt64(capitals[Int($0.first)]), KeyBytes.bit(of: $0.folded, in: roleBytes))
+                    }
+                }
             }
-            Self.mark(buffer, in: &roles) { roleFilter.bit(of: $0.folded) }
         }
         self.capitalised = capitalised
         self.roles = roles
@@ -28,17 +37,60 @@ struct TokenMarks {
         byte >= 0x41 && byte <= 0x5A || byte >= 0xC0 ? 1 : 0
     }
 
-    /// Sets the bits of the tokens for which `bit` gives 1; `bit` gives 0 or 1, gathered
-    /// 64 to a word without a branch a token.
+    /// Sets the bits of the tokens for which `bits` gives 1, in `first` for its first value
+    /// and in `second` for its second; each is 0 or 1, gathered 64 to a word without a
+    /// branch a token. Both sets in one loop: with the role test a byte load, the loop's
+    /// count and shift serve both, where two loops paid them twice.
     @inline(__always)
-    private static func mark(_ buffer: UnsafeBufferPointer<Token>, in bits: inout IndexBits, bit: (Token) -> UInt64) {
+    private static func mark(_ buffer: UnsafeBufferPointer<Token>, in first: inout IndexBits, _ second: inout IndexBits, bits: (Token) -> (UInt64, UInt64)) {
         var base = 0
         while base < buffer.count {
             let end = min(base &+ 64, buffer.count)
-            var word: UInt64 = 0
-            for index in base..<end { word |= bit(buffer[index]) &<< UInt64(index &- base) }
-            bits.setWord(base &>> 6, to: word)
+            var firstWord: UInt64 = 0
+            var secondWord: UInt64 = 0
+            for index in base..<end {
+                let (one, two) = bits(buffer[index])
+                let shift = UInt64(index &- base)
+                firstWord |= one &<< shift
+                secondWord |= two &<< shift
+            }
+            first.setWord(base &>> 6, to: firstWord)
+            second.setWord(base &>> 6, to: secondWord)
             base = end
         }
+    }
+}
+
+/// A ``KeyFilter`` folded to one byte for each value of the low 13 bits of a key: 1 where
+/// the filter may hold a key with those bits, else 0. A loop asking of every token reads
+/// one byte, where the filter's bit test cost a shift, a mask and a bit extraction more
+/// (some five instructions a token). Folded to 8 KB, the size of the filter's own bits:
+/// a table of the filter's 16 bits missed the first-level cache some 200 times an
+/// article. Folding lets through more keys than the filter, so it suits only short lists
+/// (office phrases, honorifics), whose tables then say no to the extra keys.
+struct KeyBytes: Sendable {
+    /// 8,192 bytes, each 0 or 1.
+    let bytes: [UInt8]
+
+    private static let count = 8_192
+
+    init(_ filter: KeyFilter) {
+        bytes = (0..<Self.count).map { low in
+            var bit: UInt64 = 0
+            for high in stride(from: 0, to: 65_536, by: Self.count) { bit |= filter.bit(of: UInt64(high + low)) }
+            return UInt8(truncatingIfNeeded: bit)
+        }
+    }
+
+    /// Whether the filter may hold `key`: `false` means it does not.
+    func mayHold(_ key: UInt64) -> Bool {
+        bytes.withUnsafeBufferPointer { Self.bit(of: key, in: $0) } != 0
+    }
+
+    /// 1 if the filter may hold `key`, else 0, read from ``bytes``.
+    @inline(__always)
+    static func bit(of key: UInt64, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        // Below 8,192, the table's size, by construction: read without a bounds test.
+        UInt64(bytes[Int(truncatingIfNeeded: key & 0x1FFF)])
     }
 }

@@ -96,7 +96,8 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     }
 
     /// ``longestMatchEnd(from:key:)`` for a caller that has the first key at hand and has
-    /// asked ``mayStart(with:)`` of it.
+    /// asked ``mayStart(with:)`` of it, or of a filter that holds more keys: the bit test is
+    /// not made again, and a key that starts nothing finds no edge.
     @inline(__always)
     func longestMatchEnd(from start: Int, firstKey first: UInt64, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
         var node: Int32 = 0

@@ -25,12 +25,34 @@ struct Tokenizer {
     func tokens(in bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> [Token] {
         bytes.withUnsafeBufferPointer { bytes in
             Self.asciiWordBytes.withUnsafeBufferPointer { wordBytes in
-                tokens(in: bytes, from: start, to: end ?? bytes.count, wordBytes: wordBytes.baseAddress!)
+                Self.firstByteHashes.withUnsafeBufferPointer { firstHashes in
+                    tokens(in: bytes, from: start, to: end ?? bytes.count, tables: Tables(wordBytes: wordBytes.baseAddress!, firstHashes: firstHashes.baseAddress!))
+                }
             }
         }
     }
 
-    private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>) -> [Token] {
+    /// The tables the scan reads, by address.
+    private struct Tables {
+        /// ``asciiWordBytes``.
+        let wordBytes: UnsafePointer<UInt8>
+        /// ``firstByteHashes``.
+        let firstHashes: UnsafePointer<FirstHashes>
+    }
+
+    /// Both hashes of a word's first byte, from the seed.
+    struct FirstHashes {
+        var exact: UInt64
+        var folded: UInt64
+    }
+
+    /// Each byte's ``FirstHashes``, folded by ``TokenHash/lowercase(_:)``: two loads start a
+    /// word's hashes, where two steps from the seed cost six instructions.
+    static let firstByteHashes: [FirstHashes] = (0..<256).map { byte in
+        FirstHashes(exact: TokenHash.step(TokenHash.seed, UInt8(byte)), folded: TokenHash.step(TokenHash.seed, TokenHash.lowercase(UInt8(byte))))
+    }
+
+    private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tables: Tables) -> [Token] {
         // Offsets are kept in 32 bits (the decoder refuses longer texts).
         precondition(end <= Int(Int32.max), "a text of more than 2 GB")
         // Every token takes at least one byte, so the text's length bounds their number:
@@ -43,18 +65,19 @@ struct Tokenizer {
             // the stack and appended, since making an array uninitialized goes through an
             // unspecialised allocation of several hundred instructions.
             return withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { scratch in
-                let count = fill(scratch.baseAddress!, bytes, from: start, to: end, wordBytes: wordBytes)
+                let count = fill(scratch.baseAddress!, bytes, from: start, to: end, tables: tables)
                 return Array(scratch[..<count])
             }
         }
         return [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, wordBytes: wordBytes)
+            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, tables: tables)
         }
     }
 
     /// Writes the tokens of `bytes[start..<end]` to `out`, which has room for one a byte,
     /// and returns their number.
-    private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, wordBytes: UnsafePointer<UInt8>) -> Int {
+    private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tables: Tables) -> Int {
+        let wordBytes = tables.wordBytes
         var count = 0
         var index = start
         var sawNewline = false
@@ -66,7 +89,7 @@ struct Tokenizer {
             // most tokens are ASCII words.
             let lower = wordBytes[Int(byte)]
             if lower != 0 {
-                if let plain = plainASCIIWord(bytes, from: index, first: byte, lower: lower, end: end, wordBytes: wordBytes) {
+                if let plain = plainASCIIWord(bytes, from: index, first: byte, end: end, tables: tables) {
                     token = plain
                 } else {
                     token = makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
@@ -151,14 +174,14 @@ struct Tokenizer {
     /// ASCII byte that is neither an apostrophe nor the dot of an initialism), with the dot
     /// after it when it is a known abbreviation. `nil` leaves the word to the full scan.
     ///
-    /// - Parameter first: the word's first byte, an ASCII letter or digit, whose lower-case
-    ///   form is `lower`: the caller has read both, and hashing them before the loop spares
-    ///   the loop's first tests.
-    /// - Parameter wordBytes: ``asciiWordBytes``.
+    /// - Parameter first: the word's first byte, an ASCII letter or digit: the caller has
+    ///   read it, and hashing it before the loop spares the loop's first tests.
     @inline(__always)
-    private func plainASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, first: UInt8, lower: UInt8, end: Int, wordBytes: UnsafePointer<UInt8>) -> Token? {
-        var exact = TokenHash.step(TokenHash.seed, first)
-        var folded = TokenHash.step(TokenHash.seed, lower)
+    private func plainASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, first: UInt8, end: Int, tables: Tables) -> Token? {
+        let wordBytes = tables.wordBytes
+        let firstHashes = tables.firstHashes[Int(first)]
+        var exact = firstHashes.exact
+        var folded = firstHashes.folded
         var index = start &+ 1
         // The byte that ended the word, if one did before the end of the text.
         var stop: UInt8?
@@ -187,7 +210,9 @@ struct Tokenizer {
                 index &+= 1
             }
         }
-        if let byte = stop {
+        // Most words end at a space or a comma: one bit test passes them, where the tests
+        // below cost three compares.
+        if let byte = stop, !Self.isPlainStop(byte) {
             guard byte < 0x80, byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") || index &- start != 1 else { return nil }
             // The dot of an abbreviation belongs to the word: asked here, where the byte
             // after the word is at hand (the word's last byte is never a dot).
@@ -197,6 +222,13 @@ struct Tokenizer {
             exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: .word,
             first: first, afterNewline: false, attached: false
         )
+    }
+
+    /// Whether a word's scan may end at `byte` with nothing more to ask: an ASCII byte
+    /// below 64 other than the apostrophe and the dot (bits 39 and 46 of the mask).
+    @inline(__always)
+    static func isPlainStop(_ byte: UInt8) -> Bool {
+        byte < 64 && (0x0000_4080_0000_0000 as UInt64) &>> UInt64(byte) & 1 == 0
     }
 
     /// Scans letters and digits, keeping the dots of "U.S." and apostrophes inside names

@@ -72,16 +72,17 @@ struct UnknownActorFinder {
         let reader = NameReader(tokens: tokens, bytes: bytes)
         let mentionedAt = MentionedAt(mentions: mentions, index: mentionIndex)
         let lists = Self.lists
-        // Asked at every capitalised token: a local copy keeps the bit map at hand.
-        let titleFilter = roles.titles.firstKeyFilter
+        // Asked at every capitalised token: a local copy keeps the table at hand.
+        let titleBytes = roles.titleStartBytes.bytes
         var found: [FoundMention] = []
         // Titles and names both start with a capital; the marks skip the other tokens.
         var starts = marks.capitalised.cursor()
-        tokens.withUnsafeBufferPointer { buffer in
+        tokens.withUnsafeBufferPointer { buffer in titleBytes.withUnsafeBufferPointer { titleBytes in
             while let index = starts.next() {
-                let token = buffer[index]
-                if titleFilter.mayHold(TokenHash.nameKey(token)) || marks.roles.contains(index),
-                   let title = titleLength(at: index, token: token, reader: reader) {
+                // The key alone: most capitalised tokens are no title, and a copy of the
+                // whole token for the few cost loads at every one.
+                if KeyBytes.bit(of: buffer[index].exact, in: titleBytes) != 0 || marks.roles.contains(index),
+                   let title = titleLength(at: index, reader: reader) {
                     starts.skip(to: index + title)
                     continue
                 }
@@ -91,7 +92,7 @@ struct UnknownActorFinder {
                     starts.skip(to: mention.tokens.upperBound)
                 }
             }
-        }
+        } }
         return found
     }
 
@@ -155,10 +156,8 @@ struct UnknownActorFinder {
     /// The length of an honorific or office phrase starting here, which is never part of a name.
     ///
     /// Callers ask the first keys' bit maps before: most capitalised words start neither.
-    ///
-    /// - Parameter token: the token at `index`.
-    private func titleLength(at index: Int, token: Token, reader: NameReader) -> Int? {
-        guard token.isCapitalised else { return nil }
+    private func titleLength(at index: Int, reader: NameReader) -> Int? {
+        guard reader.tokens[index].isCapitalised else { return nil }
         let key: (Int) -> UInt64? = { $0 < reader.tokens.count ? TokenHash.nameKey(reader.tokens[$0]) : nil }
         let folded: (Int) -> UInt64? = { $0 < reader.tokens.count ? reader.tokens[$0].folded : nil }
         let title = roles.titles.longestMatchLength(from: index, key: key)
@@ -316,13 +315,18 @@ struct NameReader {
 
     /// Capitalised words from `start`, joined by connectors ("of", "for") and attached
     /// hyphens, ending on a capitalised word, stopping at a covered token or a line break.
+    ///
+    /// - Parameter start: an uncovered name word (``isNameWord(_:)``), as the caller has
+    ///   found: the run is read from the word after it, without asking again.
+    @inline(__always) // one caller, at every uncovered name word: most runs end at the next token
     func capitalisedRun(from start: Int, covered: IndexBits, connectors: Set<String>, connectorKeys: TokenKeySet) -> Range<Int> {
-        var end = start
+        assert(!covered.contains(start) && isNameWord(start), "a run from no uncovered name word")
+        var end = start + 1
         var lastName = start
-        var index = start
+        var index = start + 1
         // Names are short; the bound keeps a page of capitalised words linear to read.
         let limit = min(tokens.count, start + 12)
-        while index < limit, !covered.contains(index), index == start || !tokens[index].afterNewline {
+        while index < limit, !covered.contains(index), !tokens[index].afterNewline {
             if isNameWord(index) {
                 lastName = index
             } else if tokens[index].isLowercaseWord, isOne(of: connectors, keys: connectorKeys, at: index) {

@@ -145,3 +145,53 @@ final class IndexBitsRangeTests: XCTestCase {
         XCTAssertEqual(bits.next(from: 0), 0)
     }
 }
+
+final class IndexBitsDifferenceCursorTests: XCTestCase {
+    private func bits(_ indexes: [Int], count: Int) -> IndexBits {
+        var bits = IndexBits(count: count)
+        for index in indexes { bits.insert(index) }
+        return bits
+    }
+
+    private func walk(_ cursor: IndexBits.DifferenceCursor) -> [Int] {
+        var cursor = cursor
+        var visited: [Int] = []
+        while let index = cursor.next() { visited.append(index) }
+        return visited
+    }
+
+    func testTheWalkVisitsTheIndexesSetInTheFirstAndNotTheSecond() {
+        let first = bits([1, 5, 63, 64, 130, 199], count: 200)
+        let second = bits([5, 64, 150], count: 200)
+        XCTAssertEqual(walk(first.cursor(excluding: second)), [1, 63, 130, 199])
+    }
+
+    func testAnEmptyExclusionVisitsEveryIndex() {
+        let first = bits([0, 70, 140], count: 141)
+        XCTAssertEqual(walk(first.cursor(excluding: IndexBits(count: 141))), [0, 70, 140])
+    }
+
+    func testSkipLeavesOutTheIndexesBeforeItsTarget() {
+        let first = bits([2, 10, 66, 120], count: 128)
+        var cursor = first.cursor(excluding: bits([66], count: 128))
+        XCTAssertEqual(cursor.next(), 2)
+        cursor.skip(to: 11)
+        XCTAssertEqual(cursor.next(), 120)
+        XCTAssertNil(cursor.next())
+    }
+
+    func testSetsOfNoIndexesHaveNothingToVisit() {
+        XCTAssertEqual(walk(IndexBits(count: 0).cursor(excluding: IndexBits(count: 0))), [])
+    }
+}
+
+final class IndexBitsActorTests: XCTestCase {
+    func testActorsOfMentionsAtExcludedPositionsAreLeftOut() {
+        let mentions = [0..<1, 2..<3, 4..<5].enumerated().map { FoundMention(tokens: $1, actor: Int32(10 * ($0 + 1)), form: .name) }
+        var excluded = IndexBits(count: mentions.count)
+        excluded.insert(1)
+        var actors = IndexBits(count: 100)
+        actors.insert(actorsOf: mentions, except: excluded)
+        XCTAssertEqual((0..<100).filter { actors.contains($0) }, [10, 30])
+    }
+}

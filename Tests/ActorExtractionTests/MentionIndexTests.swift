@@ -50,3 +50,34 @@ final class MentionIndexSharedSlotTests: XCTestCase {
         XCTAssertEqual(index.ending(at: 6), 1)
     }
 }
+
+final class MentionOrderTests: XCTestCase {
+    private func mention(_ tokens: Range<Int>, _ actor: Int32) -> FoundMention {
+        FoundMention(tokens: tokens, actor: actor, form: .name)
+    }
+
+    private func sortedSum(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {
+        (a + b).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    private func shape(_ mentions: [FoundMention]) -> [String] {
+        mentions.map { "\($0.tokens)#\($0.actor)" }
+    }
+
+    func testListsInOrderAreMergedAsAStableSortWouldOrderThem() {
+        let mentions = [mention(0..<1, 1), mention(4..<6, 2), mention(9..<10, 3)]
+        let added = [mention(2..<3, 4), mention(4..<5, 5), mention(12..<14, 6)]
+        XCTAssertEqual(shape(RoleResolver.inTokenOrder(mentions, added)), shape(sortedSum(mentions, added)))
+    }
+
+    func testOnATieTheFoundMentionComesBeforeTheAddedOne() {
+        let merged = RoleResolver.inTokenOrder([mention(3..<5, 1)], [mention(3..<4, 2)])
+        XCTAssertEqual(merged.map(\.actor), [1, 2])
+    }
+
+    func testAddedMentionsOutOfOrderAreSorted() {
+        let mentions = [mention(0..<1, 1), mention(8..<9, 2)]
+        let added = [mention(10..<11, 3), mention(2..<4, 4)]
+        XCTAssertEqual(shape(RoleResolver.inTokenOrder(mentions, added)), shape(sortedSum(mentions, added)))
+    }
+}

@@ -7,6 +7,21 @@ final class TokenizerTests: XCTestCase {
         return Tokenizer().tokens(in: bytes).map { String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self) }
     }
 
+    func testFirstByteHashesAreOneStepFromTheSeed() {
+        for byte in 0...255 {
+            let hashes = Tokenizer.firstByteHashes[byte]
+            XCTAssertEqual(hashes.exact, TokenHash.exact([UInt8(byte)]), String(byte))
+            XCTAssertEqual(hashes.folded, TokenHash.folded([UInt8(byte)]), String(byte))
+        }
+    }
+
+    func testPlainStopsAreTheASCIIBytesBelow64OtherThanApostropheAndDot() {
+        for byte in 0...255 {
+            let expected = byte < 64 && byte != 0x27 && byte != 0x2E
+            XCTAssertEqual(Tokenizer.isPlainStop(UInt8(byte)), expected, String(byte))
+        }
+    }
+
     func testPossessiveIsSplitOffWithStraightAndCurlyApostrophes() {
         XCTAssertEqual(words("Japan's army"), ["Japan", "'s", "army"])
         XCTAssertEqual(words("Russia’s interests"), ["Russia", "’s", "interests"])
