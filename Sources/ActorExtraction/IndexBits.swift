@@ -176,7 +176,8 @@ struct IndexBits {
 
     /// ``Cursor`` over the indexes of one set less those of another. A type of its own: the
     /// second set's test in the plain cursor cost the passes that walk one set more than
-    /// it spared here.
+    /// it spared here, and one cursor generic over where its words come from cost mention
+    /// finding 2.6K instructions an article more than the two.
     struct DifferenceCursor {
         private let words: WordBuffer?
         private let excluded: WordBuffer?
