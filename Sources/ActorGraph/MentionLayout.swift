@@ -5,6 +5,8 @@ struct MentionLayout {
     /// The depth of the fields, as ``JSONWriter/beginFlatObject()`` gives it.
     let depth: Int
     private let article, start, end, text, close: [UInt8]
+    /// What ``JSONWriter/beginFlatObject()`` writes for a mention after the first of a list.
+    let next: [UInt8]
 
     init(depth: Int, writer: borrowing JSONWriter) {
         self.depth = depth
@@ -13,19 +15,18 @@ struct MentionLayout {
         end = writer.flatKeyBytes("end", depth: depth, first: false)
         text = writer.flatKeyBytes("text", depth: depth, first: false)
         close = writer.endFlatObjectBytes(depth: depth)
+        next = writer.nextFlatObjectBytes(depth: depth)
     }
 
     /// Writes the fields of a mention opened with ``JSONWriter/beginFlatObject()`` at
     /// ``depth``, and closes it; `article` and `text` are strings of `strings`.
+    @inline(__always)
     func write<Strings: LayoutStrings>(
         article articleIndex: Strings.Handle, span: Span, text textIndex: Strings.Handle, strings: Strings, to writer: inout JSONWriter
     ) {
         writer.raw(article)
         strings.write(articleIndex, to: &writer)
-        writer.raw(start)
-        writer.flatValue(span.start)
-        writer.raw(end)
-        writer.flatValue(span.end)
+        writer.raw(start, span.start, end, span.end)
         writer.raw(text)
         strings.write(textIndex, to: &writer)
         writer.raw(close)
