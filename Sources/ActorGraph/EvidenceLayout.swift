@@ -18,6 +18,8 @@ struct EvidenceLayout {
     private let confidenceKey, null, close: [UInt8]
     /// What ``JSONWriter/beginFlatObject()`` writes for an item after the first of a list.
     let next: [UInt8]
+    /// Closing an item, opening the next and its first key: one copy between two items.
+    private let between: [UInt8]
     /// Confidences written before, by bit pattern, each in a slot its bits choose: rules
     /// give a handful of values, and a slot's look-up and copy cost a fraction of writing
     /// the number again.
@@ -52,6 +54,7 @@ struct EvidenceLayout {
         null = writer.flatValueBytes(nil)
         close = writer.endFlatObjectBytes(depth: depth)
         next = writer.nextFlatObjectBytes(depth: depth)
+        between = close + next + article
     }
 
     /// Writes the fields of an evidence item opened with ``JSONWriter/beginFlatObject()`` at
@@ -76,7 +79,23 @@ struct EvidenceLayout {
         modality modalityValue: Modality, speaker attributedTo: Strings.Handle?, tense tenseValue: Tense, rule: Strings.Handle,
         confidence: Double, strings: Strings, to writer: inout JSONWriter
     ) {
-        writer.raw(article)
+        writeFields(
+            article: articleIndex, sentence: sentenceSpan, source: sourceSpan, target: targetSpan, cue: cueSpan, modality: modalityValue,
+            speaker: attributedTo, tense: tenseValue, rule: rule, confidence: confidence, following: false, strings: strings, to: &writer
+        )
+        writer.raw(close)
+    }
+
+    /// Writes the fields of an item, and leaves it open for ``writeClose(to:)`` or the next
+    /// item: opened with ``JSONWriter/beginFlatObject()`` at ``depth`` unless it is
+    /// `following` one written so, which it closes and opens itself after.
+    @inline(__always)
+    mutating func writeFields<Strings: LayoutStrings>(
+        article articleIndex: Strings.Handle, sentence sentenceSpan: Span, source sourceSpan: Span, target targetSpan: Span, cue cueSpan: Span,
+        modality modalityValue: Modality, speaker attributedTo: Strings.Handle?, tense tenseValue: Tense, rule: Strings.Handle,
+        confidence: Double, following: Bool, strings: Strings, to writer: inout JSONWriter
+    ) {
+        writer.raw(following ? between : article)
         strings.write(articleIndex, to: &writer)
         write(sentenceSpan, after: sentence, to: &writer)
         write(sourceSpan, after: source, to: &writer)
@@ -88,6 +107,10 @@ struct EvidenceLayout {
         strings.write(rule, to: &writer)
         writer.raw(confidenceKey)
         writeConfidence(confidence, to: &writer)
+    }
+
+    /// Closes the last item ``writeFields(article:sentence:source:target:cue:modality:speaker:tense:rule:confidence:following:strings:to:)`` wrote.
+    func writeClose(to writer: inout JSONWriter) {
         writer.raw(close)
     }
 

@@ -245,8 +245,11 @@ public struct GraphAccumulator: Sendable {
         let ranks = strings.ranks()
         var writer = JSONWriter(capacity: pieceSize + pieceSize / 4)
         let encoded = EncodedStrings(strings, writer: writer)
-        var mentionLayout: MentionLayout?
-        var evidenceLayout: EvidenceLayout?
+        // Made again for the depth of the first item (the least depth a layout can have
+        // until then), and not optional: unwrapping an optional layout copied it, retaining
+        // its lists, at every item.
+        var mentionLayout = MentionLayout(depth: 1, writer: writer)
+        var evidenceLayout = EvidenceLayout(depth: 1, writer: writer)
         writer.beginGraph()
         for article in articles.values.sorted(by: { $0.id < $1.id }) {
             Graph.write(article, to: &writer)
@@ -261,19 +264,20 @@ public struct GraphAccumulator: Sendable {
             actors[slot].mentions = []
             Graph.beginActor(actors[slot].actor, to: &writer)
             for position in mentions.indices {
-                // After the first, an item's opening is the layout's copy of the writer's.
+                // After the first, an item's opening is the layout's copy of the writer's,
+                // with the closing of the item before.
                 if position == 0 {
                     let depth = writer.beginFlatObject()
-                    if mentionLayout?.depth != depth { mentionLayout = MentionLayout(depth: depth, writer: writer) }
-                } else {
-                    writer.raw(mentionLayout!.next)
+                    if mentionLayout.depth != depth { mentionLayout = MentionLayout(depth: depth, writer: writer) }
                 }
                 let mention = mentions[position]
-                mentionLayout!.write(
-                    article: mention.article, span: Self.unpack(mention.span, wide: wide), text: mention.text, strings: encoded, to: &writer
+                mentionLayout.writeFields(
+                    article: mention.article, span: Self.unpack(mention.span, wide: wide), text: mention.text, following: position > 0,
+                    strings: encoded, to: &writer
                 )
                 if writer.count >= pieceSize { try writer.flush(write) }
             }
+            if !mentions.isEmpty { mentionLayout.writeClose(to: &writer) }
             Graph.endActor(to: &writer)
         }
         writer.beginRelations()
@@ -284,18 +288,18 @@ public struct GraphAccumulator: Sendable {
             for position in evidence.indices {
                 if position == 0 {
                     let depth = writer.beginFlatObject()
-                    if evidenceLayout?.depth != depth { evidenceLayout = EvidenceLayout(depth: depth, writer: writer) }
-                } else {
-                    writer.raw(evidenceLayout!.next)
+                    if evidenceLayout.depth != depth { evidenceLayout = EvidenceLayout(depth: depth, writer: writer) }
                 }
                 let item = evidence[position]
-                evidenceLayout!.write(
+                evidenceLayout.writeFields(
                     article: item.article, sentence: Self.unpack(item.sentence, wide: wide), source: Self.unpack(item.source, wide: wide),
                     target: Self.unpack(item.target, wide: wide), cue: Self.unpack(item.cue, wide: wide), modality: item.modality,
-                    attributedTo: item.attributedTo, tense: item.tense, rule: item.rule, confidence: item.confidence, strings: encoded, to: &writer
+                    speaker: item.attributedTo < 0 ? nil : item.attributedTo, tense: item.tense, rule: item.rule, confidence: item.confidence,
+                    following: position > 0, strings: encoded, to: &writer
                 )
                 if writer.count >= pieceSize { try writer.flush(write) }
             }
+            if !evidence.isEmpty { evidenceLayout.writeClose(to: &writer) }
             Graph.endRelation(to: &writer)
         }
         writer.endGraph()
