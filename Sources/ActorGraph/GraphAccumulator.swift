@@ -259,7 +259,7 @@ public struct GraphAccumulator: Sendable {
         // Spans unpacked from a copy of the wide ones: a method of the accumulator's own, called
         // while it is being changed, copied the whole accumulator for each list.
         let wide = wideSpans
-        for slot in actors.indices.sorted(by: { actors[$0].actor.id < actors[$1].actor.id }) {
+        for slot in actorOrder(ranks: ranks) {
             let mentions = Self.canonical(actors[slot].mentions, ranks: ranks, wide: wide)
             actors[slot].mentions = []
             Graph.beginActor(actors[slot].actor, to: &writer)
@@ -281,7 +281,7 @@ public struct GraphAccumulator: Sendable {
             Graph.endActor(to: &writer)
         }
         writer.beginRelations()
-        for slot in relations.indices.sorted(by: { relations[$0].key < relations[$1].key }) {
+        for slot in relationOrder(ranks: ranks) {
             let evidence = Self.canonical(relations[slot].evidence, ranks: ranks, empty: empty, wide: wide)
             relations[slot].evidence = []
             Graph.beginRelation(relations[slot].key, weight: evidence.count, to: &writer)
@@ -465,6 +465,28 @@ extension GraphAccumulator {
                 && sameSpeaker(a.attributedTo, b.attributedTo) && a.tense == b.tense && rank(a.rule) == rank(b.rule)
                 && a.confidence == b.confidence
         }
+    }
+
+    /// The actors' slots in the order of their ids, sorted by the ids' ranks: as their
+    /// `String` order (distinct actors' ids are not `==`, so their ranks differ), without
+    /// comparing the strings. Every id's bytes are in the table, put there as it was added.
+    private mutating func actorOrder(ranks: [Int32]) -> [Int] {
+        var idRanks: [Int32] = []
+        idRanks.reserveCapacity(actors.count)
+        for slot in actors.indices { idRanks.append(ranks[Int(strings.index(of: actors[slot].actor.id))]) }
+        return idRanks.indices.sorted { idRanks[$0] < idRanks[$1] }
+    }
+
+    /// The relations' slots in the order of their keys, with the ends compared by rank, as
+    /// ``actorOrder(ranks:)`` compares ids.
+    private mutating func relationOrder(ranks: [Int32]) -> [Int] {
+        var ends: [(source: Int32, target: Int32, kind: RelationKind)] = []
+        ends.reserveCapacity(relations.count)
+        for slot in relations.indices {
+            let key = relations[slot].key
+            ends.append((ranks[Int(strings.index(of: key.source))], ranks[Int(strings.index(of: key.target))], key.kind))
+        }
+        return ends.indices.sorted { ends[$0] < ends[$1] }
     }
 
     /// The span `span` packs, its wide spans `wide`, as ``unpack(_:)-(PackedSpan)`` gives it.

@@ -34,6 +34,18 @@ final class MergeWriteTests: XCTestCase {
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), Graph.merged([graph, graph]).jsonString())
     }
 
+    func testActorsAndRelationsAddedOutOfOrderAreWrittenInTheMergedGraphsOrder() {
+        let graphs = [
+            GraphBuilders.graph(article: "z", relations: [S("USA", "RUS", .threat), S("USA", "CHN", .threat)]),
+            GraphBuilders.graph(article: "b", relations: [S("USA", "CHN", .criticism), S("CHN", "USA", .threat), S("AUS", "JPN", .alliance)]),
+        ]
+        var accumulator = GraphAccumulator()
+        for graph in graphs { accumulator.add(graph) }
+        var bytes: [UInt8] = []
+        accumulator.writeJSONBytes { bytes += $0 }
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), Graph.merged(graphs).jsonString())
+    }
+
     func testTheAccumulatorHandsOverAnEmptyPieceAfterTheLast() {
         var accumulator = GraphAccumulator()
         accumulator.add(GraphBuilders.graph(article: "a", relations: [S("JPN", "USA", .alliance)]))
