@@ -250,6 +250,7 @@ public struct GraphAccumulator: Sendable {
         // its lists, at every item.
         var mentionLayout = MentionLayout(depth: 1, writer: writer)
         var evidenceLayout = EvidenceLayout(depth: 1, writer: writer)
+        var headerLayout = HeaderLayout(depth: 1, writer: writer)
         writer.beginGraph()
         for article in articles.values.sorted(by: { $0.id < $1.id }) {
             Graph.write(article, to: &writer)
@@ -262,7 +263,11 @@ public struct GraphAccumulator: Sendable {
         for slot in actorOrder(ranks: ranks) {
             let mentions = Self.canonical(actors[slot].mentions, ranks: ranks, wide: wide)
             actors[slot].mentions = []
-            Graph.beginActor(actors[slot].actor, to: &writer)
+            // The actor's fields from a layout, as the relation's below: the flat calls'
+            // keys cost a line of layout each.
+            let headerDepth = writer.beginFlatObject()
+            if headerLayout.depth != headerDepth { headerLayout = HeaderLayout(depth: headerDepth, writer: writer) }
+            headerLayout.writeActor(actors[slot].actor, to: &writer)
             for position in mentions.indices {
                 // After the first, an item's opening is the layout's copy of the writer's,
                 // with the closing of the item before.
@@ -284,7 +289,10 @@ public struct GraphAccumulator: Sendable {
         for slot in relationOrder(ranks: ranks) {
             let evidence = Self.canonical(relations[slot].evidence, ranks: ranks, empty: empty, wide: wide)
             relations[slot].evidence = []
-            Graph.beginRelation(relations[slot].key, weight: evidence.count, to: &writer)
+            let headerDepth = writer.beginFlatObject()
+            if headerLayout.depth != headerDepth { headerLayout = HeaderLayout(depth: headerDepth, writer: writer) }
+            let key = relations[slot].key
+            headerLayout.writeRelation(source: key.source, target: key.target, kind: key.kind, weight: evidence.count, to: &writer)
             for position in evidence.indices {
                 if position == 0 {
                     let depth = writer.beginFlatObject()
