@@ -14,16 +14,21 @@ struct EncodedStrings: LayoutStrings {
     private var ends: [Int] = [0]
 
     init(_ table: StringTable, writer: borrowing JSONWriter) {
+        // All written by one writer of the same style, not each by a writer of its own.
+        var encoder = JSONWriter(capacity: table.count * 16, compact: writer.isCompact)
+        ends.reserveCapacity(table.count + 1)
         for index in 0..<Int32(table.count) {
-            bytes += writer.flatValueBytes(table[index])
-            ends.append(bytes.count)
+            encoder.flatValue(table[index])
+            ends.append(encoder.count)
         }
+        bytes = encoder.bytes
     }
 
     /// Writes the string at `index` as ``JSONWriter/flatValue(_:)-(String?)`` does.
+    @inline(__always)
     func write(_ index: Int32, to writer: inout JSONWriter) {
         let start = ends[Int(index)], end = ends[Int(index) + 1]
-        bytes.withUnsafeBufferPointer { writer.raw(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        bytes.withUnsafeBufferPointer { writer.raw(UnsafeBufferPointer(start: $0.baseAddress! + start, count: end - start)) }
     }
 }
 

@@ -12,12 +12,19 @@ struct EvidenceLayout {
     /// Closing the cue, then the modality and the key of the speaker, in the order of
     /// `Modality.allCases` (an array and not a dictionary: hashing the case cost more than
     /// the copy).
-    private let modality: [[UInt8]]
+    private let modality: Pieces
     /// The tense and the key of the rule, in the order of `Tense.allCases`.
-    private let tense: [[UInt8]]
+    private let tense: Pieces
     private let confidenceKey, null, close: [UInt8]
-    /// The last few confidences written, by bit pattern: rules give a handful of values.
-    private var confidences: [(bits: UInt64, bytes: [UInt8])] = []
+    /// What ``JSONWriter/beginFlatObject()`` writes for an item after the first of a list.
+    let next: [UInt8]
+    /// Closing an item, opening the next and its first key: one copy between two items.
+    private let between: [UInt8]
+    /// Confidences written before, by bit pattern, each in a slot its bits choose: rules
+    /// give a handful of values, and a slot's look-up and copy cost a fraction of writing
+    /// the number again.
+    private var confidences = [ConfidenceSlot](repeating: ConfidenceSlot(), count: 1 << confidenceSlotBits)
+    private static let confidenceSlotBits = 6
 
     init(depth: Int, writer: borrowing JSONWriter) {
         self.depth = depth
@@ -31,16 +38,23 @@ struct EvidenceLayout {
         cue = spanClose + writer.flatKeyBytes("cue", depth: depth, first: false) + spanStart
         spanEnd = writer.flatKeyBytes("end", depth: inner, first: false)
         let speakerKey = writer.flatKeyBytes("attributedTo", depth: depth, first: false)
-        modality = Modality.allCases.map { value in
-            spanClose + writer.flatKeyBytes("modality", depth: depth, first: false) + writer.flatValueBytes(value.rawValue) + speakerKey
+        var modality = [[UInt8]](repeating: [], count: Modality.allCases.count)
+        for value in Modality.allCases {
+            modality[Self.position(value)] =
+                spanClose + writer.flatKeyBytes("modality", depth: depth, first: false) + writer.flatValueBytes(value.rawValue) + speakerKey
         }
+        self.modality = Pieces(modality)
         let ruleKey = writer.flatKeyBytes("rule", depth: depth, first: false)
-        tense = Tense.allCases.map { value in
-            writer.flatKeyBytes("tense", depth: depth, first: false) + writer.flatValueBytes(value.rawValue) + ruleKey
+        var tense = [[UInt8]](repeating: [], count: Tense.allCases.count)
+        for value in Tense.allCases {
+            tense[Self.position(value)] = writer.flatKeyBytes("tense", depth: depth, first: false) + writer.flatValueBytes(value.rawValue) + ruleKey
         }
+        self.tense = Pieces(tense)
         confidenceKey = writer.flatKeyBytes("confidence", depth: depth, first: false)
         null = writer.flatValueBytes(nil)
         close = writer.endFlatObjectBytes(depth: depth)
+        next = writer.nextFlatObjectBytes(depth: depth)
+        between = close + next + article
     }
 
     /// Writes the fields of an evidence item opened with ``JSONWriter/beginFlatObject()`` at
@@ -59,43 +73,119 @@ struct EvidenceLayout {
 
     /// Writes the fields as ``write(article:sentence:source:target:cue:modality:attributedTo:tense:rule:confidence:strings:to:)``
     /// does, with the strings of `strings` (`speaker` `nil` for none).
+    @inline(__always)
     mutating func write<Strings: LayoutStrings>(
         article articleIndex: Strings.Handle, sentence sentenceSpan: Span, source sourceSpan: Span, target targetSpan: Span, cue cueSpan: Span,
         modality modalityValue: Modality, speaker attributedTo: Strings.Handle?, tense tenseValue: Tense, rule: Strings.Handle,
         confidence: Double, strings: Strings, to writer: inout JSONWriter
     ) {
-        writer.raw(article)
+        writeFields(
+            article: articleIndex, sentence: sentenceSpan, source: sourceSpan, target: targetSpan, cue: cueSpan, modality: modalityValue,
+            speaker: attributedTo, tense: tenseValue, rule: rule, confidence: confidence, following: false, strings: strings, to: &writer
+        )
+        writer.raw(close)
+    }
+
+    /// Writes the fields of an item, and leaves it open for ``writeClose(to:)`` or the next
+    /// item: opened with ``JSONWriter/beginFlatObject()`` at ``depth`` unless it is
+    /// `following` one written so, which it closes and opens itself after.
+    @inline(__always)
+    mutating func writeFields<Strings: LayoutStrings>(
+        article articleIndex: Strings.Handle, sentence sentenceSpan: Span, source sourceSpan: Span, target targetSpan: Span, cue cueSpan: Span,
+        modality modalityValue: Modality, speaker attributedTo: Strings.Handle?, tense tenseValue: Tense, rule: Strings.Handle,
+        confidence: Double, following: Bool, strings: Strings, to writer: inout JSONWriter
+    ) {
+        writer.raw(following ? between : article)
         strings.write(articleIndex, to: &writer)
         write(sentenceSpan, after: sentence, to: &writer)
         write(sourceSpan, after: source, to: &writer)
         write(targetSpan, after: target, to: &writer)
         write(cueSpan, after: cue, to: &writer)
-        writer.raw(modality[Self.position(modalityValue)])
+        modality.write(Self.position(modalityValue), to: &writer)
         if let attributedTo { strings.write(attributedTo, to: &writer) } else { writer.raw(null) }
-        writer.raw(tense[Self.position(tenseValue)])
+        tense.write(Self.position(tenseValue), to: &writer)
         strings.write(rule, to: &writer)
         writer.raw(confidenceKey)
-        // Most confidences are whole hundredths, which the writer writes quicker than the cache finds them.
-        if !writer.quickNumber(confidence) { writer.raw(confidenceBytes(confidence, writer: writer)) }
+        writeConfidence(confidence, to: &writer)
+    }
+
+    /// Closes the last item ``writeFields(article:sentence:source:target:cue:modality:speaker:tense:rule:confidence:following:strings:to:)`` wrote.
+    func writeClose(to writer: inout JSONWriter) {
         writer.raw(close)
     }
 
+    @inline(__always)
     private func write(_ span: Span, after opening: [UInt8], to writer: inout JSONWriter) {
-        writer.raw(opening)
-        writer.flatValue(span.start)
-        writer.raw(spanEnd)
-        writer.flatValue(span.end)
+        writer.raw(opening, span.start, spanEnd, span.end)
     }
 
-    private static func position<Value: CaseIterable & Equatable>(_ value: Value) -> Int where Value.AllCases == [Value] {
-        Value.allCases.firstIndex(of: value)!
+    /// Where a value's bytes are in the layout's lists, made from `allCases` through this:
+    /// a search of `allCases` made the list of cases anew at every item.
+    private static func position(_ value: Modality) -> Int {
+        switch value {
+        case .asserted: 0
+        case .hypothetical: 1
+        case .negated: 2
+        case .question: 3
+        }
     }
 
-    private mutating func confidenceBytes(_ value: Double, writer: borrowing JSONWriter) -> [UInt8] {
-        if let known = confidences.firstIndex(where: { $0.bits == value.bitPattern }) { return confidences[known].bytes }
+    private static func position(_ value: Tense) -> Int {
+        switch value {
+        case .past: 0
+        case .present: 1
+        case .future: 2
+        }
+    }
+
+    /// Writes a confidence as ``JSONWriter/flatNumber(_:)`` does, from its slot when it
+    /// holds it; a value of up to eight bytes takes its slot.
+    @inline(__always)
+    private mutating func writeConfidence(_ value: Double, to writer: inout JSONWriter) {
+        let bits = value.bitPattern
+        let slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.confidenceSlotBits))
+        let known = confidences[slot]
+        if known.count > 0, known.bits == bits {
+            writer.raw(word: known.word, count: known.count)
+            return
+        }
         let bytes = writer.flatNumberBytes(value)
-        // Kept in the order first written, so that the common values, written early, are found early.
-        if confidences.count < 32 { confidences.append((value.bitPattern, bytes)) }
-        return bytes
+        writer.raw(bytes)
+        if let kept = ConfidenceSlot(bits: bits, bytes: bytes) { confidences[slot] = kept }
+    }
+}
+
+/// Pieces of bytes end to end in one list: a list of lists retained the piece it gave.
+struct Pieces {
+    private let bytes: [UInt8]
+    private let ends: [Int]
+
+    init(_ pieces: [[UInt8]]) {
+        bytes = pieces.flatMap { $0 }
+        ends = [0] + pieces.indices.map { pieces[...$0].reduce(0) { $0 + $1.count } }
+    }
+
+    @inline(__always)
+    func write(_ index: Int, to writer: inout JSONWriter) {
+        let start = ends[index], end = ends[index + 1]
+        bytes.withUnsafeBufferPointer { writer.raw(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+}
+
+/// A confidence's bit pattern and its JSON text, up to eight bytes in a word; empty when
+/// `count` is 0.
+struct ConfidenceSlot {
+    var bits: UInt64 = 0
+    var word: UInt64 = 0
+    var count = 0
+
+    init() {}
+
+    /// The slot of `bytes`, the text of the value of `bits`; `nil` if they are more than eight.
+    init?(bits: UInt64, bytes: [UInt8]) {
+        guard (1...8).contains(bytes.count) else { return nil }
+        self.bits = bits
+        for (offset, byte) in bytes.enumerated() { word |= UInt64(byte) << UInt64(offset * 8) }
+        count = bytes.count
     }
 }

@@ -236,51 +236,85 @@ public struct GraphAccumulator: Sendable {
     /// answers as comparing the strings does, so the order (and which of two equal records
     /// stays) is the graph's. The packed records go as they are written, as copies of the
     /// bytes that are the same from record to record and of each string's JSON, made once.
+    ///
+    /// Each piece stays as it is until the next has been handed over, and an empty piece
+    /// follows the last, so that `write` may have a piece written while the next is made.
     public mutating func writeJSONBytes(pieceSize: Int = 1 << 20, to write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         // Canonical order compares a missing speaker as the empty string.
         let empty = strings.index(of: "")
         let ranks = strings.ranks()
         var writer = JSONWriter(capacity: pieceSize + pieceSize / 4)
         let encoded = EncodedStrings(strings, writer: writer)
-        var mentionLayout: MentionLayout?
-        var evidenceLayout: EvidenceLayout?
+        // Made again for the depth of the first item (the least depth a layout can have
+        // until then), and not optional: unwrapping an optional layout copied it, retaining
+        // its lists, at every item.
+        var mentionLayout = MentionLayout(depth: 1, writer: writer)
+        var evidenceLayout = EvidenceLayout(depth: 1, writer: writer)
+        var headerLayout = HeaderLayout(depth: 1, writer: writer)
         writer.beginGraph()
         for article in articles.values.sorted(by: { $0.id < $1.id }) {
             Graph.write(article, to: &writer)
             if writer.count >= pieceSize { try writer.flush(write) }
         }
         writer.beginActors()
-        for slot in actors.indices.sorted(by: { actors[$0].actor.id < actors[$1].actor.id }) {
-            let mentions = canonical(actors[slot].mentions, ranks: ranks)
+        // Spans unpacked from a copy of the wide ones: a method of the accumulator's own, called
+        // while it is being changed, copied the whole accumulator for each list.
+        let wide = wideSpans
+        for slot in actorOrder(ranks: ranks) {
+            let mentions = Self.canonical(actors[slot].mentions, ranks: ranks, wide: wide)
             actors[slot].mentions = []
-            Graph.beginActor(actors[slot].actor, to: &writer)
-            for mention in mentions {
-                let depth = writer.beginFlatObject()
-                if mentionLayout?.depth != depth { mentionLayout = MentionLayout(depth: depth, writer: writer) }
-                mentionLayout!.write(article: mention.article, span: unpack(mention.span), text: mention.text, strings: encoded, to: &writer)
-                if writer.count >= pieceSize { try writer.flush(write) }
-            }
-            Graph.endActor(to: &writer)
-        }
-        writer.beginRelations()
-        for slot in relations.indices.sorted(by: { relations[$0].key < relations[$1].key }) {
-            let evidence = canonical(relations[slot].evidence, ranks: ranks, empty: empty)
-            relations[slot].evidence = []
-            Graph.beginRelation(relations[slot].key, weight: evidence.count, to: &writer)
-            for item in evidence {
-                let depth = writer.beginFlatObject()
-                if evidenceLayout?.depth != depth { evidenceLayout = EvidenceLayout(depth: depth, writer: writer) }
-                evidenceLayout!.write(
-                    article: item.article, sentence: unpack(item.sentence), source: unpack(item.source), target: unpack(item.target),
-                    cue: unpack(item.cue), modality: item.modality, attributedTo: item.attributedTo, tense: item.tense,
-                    rule: item.rule, confidence: item.confidence, strings: encoded, to: &writer
+            // The actor's fields from a layout, as the relation's below: the flat calls'
+            // keys cost a line of layout each.
+            let headerDepth = writer.beginFlatObject()
+            if headerLayout.depth != headerDepth { headerLayout = HeaderLayout(depth: headerDepth, writer: writer) }
+            headerLayout.writeActor(actors[slot].actor, to: &writer)
+            for position in mentions.indices {
+                // After the first, an item's opening is the layout's copy of the writer's,
+                // with the closing of the item before.
+                if position == 0 {
+                    let depth = writer.beginFlatObject()
+                    if mentionLayout.depth != depth { mentionLayout = MentionLayout(depth: depth, writer: writer) }
+                }
+                let mention = mentions[position]
+                mentionLayout.writeFields(
+                    article: mention.article, span: Self.unpack(mention.span, wide: wide), text: mention.text, following: position > 0,
+                    strings: encoded, to: &writer
                 )
                 if writer.count >= pieceSize { try writer.flush(write) }
             }
+            if !mentions.isEmpty { mentionLayout.writeClose(to: &writer) }
+            Graph.endActor(to: &writer)
+        }
+        writer.beginRelations()
+        for slot in relationOrder(ranks: ranks) {
+            let evidence = Self.canonical(relations[slot].evidence, ranks: ranks, empty: empty, wide: wide)
+            relations[slot].evidence = []
+            let headerDepth = writer.beginFlatObject()
+            if headerLayout.depth != headerDepth { headerLayout = HeaderLayout(depth: headerDepth, writer: writer) }
+            let key = relations[slot].key
+            headerLayout.writeRelation(source: key.source, target: key.target, kind: key.kind, weight: evidence.count, to: &writer)
+            for position in evidence.indices {
+                if position == 0 {
+                    let depth = writer.beginFlatObject()
+                    if evidenceLayout.depth != depth { evidenceLayout = EvidenceLayout(depth: depth, writer: writer) }
+                }
+                let item = evidence[position]
+                evidenceLayout.writeFields(
+                    article: item.article, sentence: Self.unpack(item.sentence, wide: wide), source: Self.unpack(item.source, wide: wide),
+                    target: Self.unpack(item.target, wide: wide), cue: Self.unpack(item.cue, wide: wide), modality: item.modality,
+                    speaker: item.attributedTo < 0 ? nil : item.attributedTo, tense: item.tense, rule: item.rule, confidence: item.confidence,
+                    following: position > 0, strings: encoded, to: &writer
+                )
+                if writer.count >= pieceSize { try writer.flush(write) }
+            }
+            if !evidence.isEmpty { evidenceLayout.writeClose(to: &writer) }
             Graph.endRelation(to: &writer)
         }
         writer.endGraph()
         try writer.flush(write)
+        // An empty piece after the last, so that a consumer writing pieces where they are
+        // (as ``JSONWriter/flush(_:)`` lets it) has written the last before the writer is gone.
+        try write(UnsafeRawBufferPointer(start: nil, count: 0))
         self = GraphAccumulator()
     }
 
@@ -391,14 +425,17 @@ extension GraphAccumulator {
 extension GraphAccumulator {
     /// ``Graph/canonical(_:)`` of the mentions, on their packed form: `Mention`'s order
     /// (article, start, end, text) and equality, with strings by rank.
-    private func canonical(_ mentions: [PackedMention], ranks: [Int32]) -> [PackedMention] {
-        let sorted = mentions.sorted { a, b in
+    private static func canonical(_ mentions: [PackedMention], ranks: [Int32], wide: [Span]) -> [PackedMention] {
+        func unpack(_ span: PackedSpan) -> Span { Self.unpack(span, wide: wide) }
+        let precedes = { (a: PackedMention, b: PackedMention) -> Bool in
             if ranks[Int(a.article)] != ranks[Int(b.article)] { return ranks[Int(a.article)] < ranks[Int(b.article)] }
             let first = unpack(a.span), second = unpack(b.span)
             if first.start != second.start { return first.start < second.start }
             if first.end != second.end { return first.end < second.end }
             return ranks[Int(a.text)] < ranks[Int(b.text)]
         }
+        if Self.isStrictlyIncreasing(mentions, by: precedes) { return mentions }
+        let sorted = mentions.sorted(by: precedes)
         return Self.firstOfEachRun(sorted) { a, b in
             ranks[Int(a.article)] == ranks[Int(b.article)] && unpack(a.span) == unpack(b.span) && ranks[Int(a.text)] == ranks[Int(b.text)]
         }
@@ -407,7 +444,8 @@ extension GraphAccumulator {
     /// ``Graph/canonical(_:)`` of the evidence, on its packed form: `Evidence`'s order and
     /// equality field by field, with strings by rank (a missing speaker ordered as `empty`,
     /// the empty string, but equal only to another missing one).
-    private func canonical(_ evidence: [PackedEvidence], ranks: [Int32], empty: Int32) -> [PackedEvidence] {
+    private static func canonical(_ evidence: [PackedEvidence], ranks: [Int32], empty: Int32, wide: [Span]) -> [PackedEvidence] {
+        func unpack(_ span: PackedSpan) -> Span { Self.unpack(span, wide: wide) }
         func rank(_ index: Int32) -> Int32 { ranks[Int(index)] }
         func speakerRank(_ index: Int32) -> Int32 { rank(index < 0 ? empty : index) }
         func sameSpeaker(_ a: Int32, _ b: Int32) -> Bool { a < 0 || b < 0 ? a == b : rank(a) == rank(b) }
@@ -416,7 +454,7 @@ extension GraphAccumulator {
             let first = unpack(x), second = unpack(y)
             return first == second ? nil : first < second
         }
-        let sorted = evidence.sorted { a, b in
+        let precedes = { (a: PackedEvidence, b: PackedEvidence) -> Bool in
             if rank(a.article) != rank(b.article) { return rank(a.article) < rank(b.article) }
             if let order = order(a.sentence, b.sentence) ?? order(a.cue, b.cue) ?? order(a.source, b.source) ?? order(a.target, b.target) {
                 return order
@@ -427,11 +465,55 @@ extension GraphAccumulator {
             if a.tense != b.tense { return a.tense.rawValue < b.tense.rawValue }
             return a.confidence < b.confidence
         }
+        if Self.isStrictlyIncreasing(evidence, by: precedes) { return evidence }
+        let sorted = evidence.sorted(by: precedes)
         return Self.firstOfEachRun(sorted) { a, b in
             rank(a.article) == rank(b.article) && unpack(a.sentence) == unpack(b.sentence) && unpack(a.source) == unpack(b.source)
                 && unpack(a.target) == unpack(b.target) && unpack(a.cue) == unpack(b.cue) && a.modality == b.modality
                 && sameSpeaker(a.attributedTo, b.attributedTo) && a.tense == b.tense && rank(a.rule) == rank(b.rule)
                 && a.confidence == b.confidence
+        }
+    }
+
+    /// The actors' slots in the order of their ids, sorted by the ids' ranks: as their
+    /// `String` order (distinct actors' ids are not `==`, so their ranks differ), without
+    /// comparing the strings. Every id's bytes are in the table, put there as it was added.
+    private mutating func actorOrder(ranks: [Int32]) -> [Int] {
+        var idRanks: [Int32] = []
+        idRanks.reserveCapacity(actors.count)
+        for slot in actors.indices { idRanks.append(ranks[Int(strings.index(of: actors[slot].actor.id))]) }
+        return idRanks.indices.sorted { idRanks[$0] < idRanks[$1] }
+    }
+
+    /// The relations' slots in the order of their keys, with the ends compared by rank, as
+    /// ``actorOrder(ranks:)`` compares ids.
+    private mutating func relationOrder(ranks: [Int32]) -> [Int] {
+        var ends: [(source: Int32, target: Int32, kind: RelationKind)] = []
+        ends.reserveCapacity(relations.count)
+        for slot in relations.indices {
+            let key = relations[slot].key
+            ends.append((ranks[Int(strings.index(of: key.source))], ranks[Int(strings.index(of: key.target))], key.kind))
+        }
+        return ends.indices.sorted { ends[$0] < ends[$1] }
+    }
+
+    /// The span `span` packs, its wide spans `wide`, as ``unpack(_:)-(PackedSpan)`` gives it.
+    @inline(__always)
+    private static func unpack(_ span: PackedSpan, wide: [Span]) -> Span {
+        span.start == Int32.min ? wide[Int(span.end)] : Span(start: Int(span.start), end: Int(span.end))
+    }
+
+    /// Whether each item comes before the next: the list is then its own canonical order,
+    /// without two equal items (an item that comes before another differs from it in a
+    /// field the equality compares), so sorting it and keeping the first of each run of
+    /// equal items would give it back. A corpus's records mostly come so, article by article
+    /// in the order of their ids and in order within each article, and the check costs a
+    /// fraction of the sort and its copies.
+    static func isStrictlyIncreasing<Item>(_ items: [Item], by precedes: (Item, Item) -> Bool) -> Bool {
+        items.withUnsafeBufferPointer { items in
+            guard items.count > 1 else { return true }
+            for index in 1..<items.count where !precedes(items[index - 1], items[index]) { return false }
+            return true
         }
     }
 

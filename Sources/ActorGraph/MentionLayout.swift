@@ -5,6 +5,10 @@ struct MentionLayout {
     /// The depth of the fields, as ``JSONWriter/beginFlatObject()`` gives it.
     let depth: Int
     private let article, start, end, text, close: [UInt8]
+    /// What ``JSONWriter/beginFlatObject()`` writes for a mention after the first of a list.
+    let next: [UInt8]
+    /// Closing a mention, opening the next and its first key: one copy between two mentions.
+    private let between: [UInt8]
 
     init(depth: Int, writer: borrowing JSONWriter) {
         self.depth = depth
@@ -13,21 +17,37 @@ struct MentionLayout {
         end = writer.flatKeyBytes("end", depth: depth, first: false)
         text = writer.flatKeyBytes("text", depth: depth, first: false)
         close = writer.endFlatObjectBytes(depth: depth)
+        next = writer.nextFlatObjectBytes(depth: depth)
+        between = close + next + article
     }
 
     /// Writes the fields of a mention opened with ``JSONWriter/beginFlatObject()`` at
     /// ``depth``, and closes it; `article` and `text` are strings of `strings`.
+    @inline(__always)
     func write<Strings: LayoutStrings>(
         article articleIndex: Strings.Handle, span: Span, text textIndex: Strings.Handle, strings: Strings, to writer: inout JSONWriter
     ) {
-        writer.raw(article)
+        writeFields(article: articleIndex, span: span, text: textIndex, following: false, strings: strings, to: &writer)
+        writer.raw(close)
+    }
+
+    /// Writes the fields of a mention, and leaves it open for ``writeClose(to:)`` or the
+    /// next mention: opened with ``JSONWriter/beginFlatObject()`` at ``depth`` unless it is
+    /// `following` one written so, which it closes and opens itself after.
+    @inline(__always)
+    func writeFields<Strings: LayoutStrings>(
+        article articleIndex: Strings.Handle, span: Span, text textIndex: Strings.Handle, following: Bool, strings: Strings,
+        to writer: inout JSONWriter
+    ) {
+        writer.raw(following ? between : article)
         strings.write(articleIndex, to: &writer)
-        writer.raw(start)
-        writer.flatValue(span.start)
-        writer.raw(end)
-        writer.flatValue(span.end)
+        writer.raw(start, span.start, end, span.end)
         writer.raw(text)
         strings.write(textIndex, to: &writer)
+    }
+
+    /// Closes the last mention ``writeFields(article:span:text:following:strings:to:)`` wrote.
+    func writeClose(to writer: inout JSONWriter) {
         writer.raw(close)
     }
 }

@@ -16,6 +16,30 @@ final class WriteBehindTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), Data(pieces.joined()))
     }
 
+    func testLentPiecesAreWrittenWholeAndInOrder() throws {
+        let (path, descriptor) = try newFile()
+        let pieces = (0..<300).map { index in [UInt8](repeating: UInt8(index % 251), count: (index * 7919) % 5000) }
+        let failure = try WriteBehind.run(descriptor: descriptor, lent: true) { write in
+            for piece in pieces { try piece.withUnsafeBytes { try write($0) } }
+            try write(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        XCTAssertNil(failure)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), Data(pieces.joined()))
+    }
+
+    func testALentPieceIsWrittenBeforeTheNextHandOverReturns() throws {
+        let (path, descriptor) = try newFile()
+        var buffer = [UInt8]("first".utf8)
+        let failure = try WriteBehind.run(descriptor: descriptor, lent: true) { write in
+            try buffer.withUnsafeBytes { try write($0) }
+            try write(UnsafeRawBufferPointer(start: nil, count: 0))
+            // The maker may change the piece now: it was written.
+            buffer = [UInt8]("later".utf8)
+        }
+        XCTAssertNil(failure)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "first")
+    }
+
     func testAFailedWriteStopsTheMakerAndGivesItsErrno() throws {
         let descriptor = open("/dev/full", O_WRONLY)
         try XCTSkipIf(descriptor < 0, "no /dev/full here")

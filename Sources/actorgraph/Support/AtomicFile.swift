@@ -77,8 +77,8 @@ final class AtomicFile {
 
     /// Appends what `produce` hands over, written by a thread of its own behind it (see
     /// ``WriteBehind``).
-    func writeBehind(_ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        if let error = try WriteBehind.run(descriptor: descriptor, produce) {
+    func writeBehind(lent: Bool = false, _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        if let error = try WriteBehind.run(descriptor: descriptor, lent: lent, produce) {
             throw Self.failure(path, "cannot write the file", error)
         }
     }
