@@ -38,6 +38,8 @@ final class WriteBehind: @unchecked Sendable {
     ///   hands over the next one, and `produce` hands over an empty one after the last (as
     ///   ``GraphAccumulator/writeJSONBytes(pieceSize:to:)`` does): the pieces are then
     ///   written from where they are, and a hand-over waits until the piece before is written.
+    ///   Such a `produce` may throw only what the hand-over throws (it then has no piece
+    ///   out), since the piece being written goes with its frame.
     /// - Returns: the `errno` of the first write that failed (`produce` was stopped at its
     ///   next piece), or `nil`; once every piece is written in either case.
     /// - Throws: what `produce` throws.
