@@ -131,12 +131,16 @@ public struct Gazetteer: Sendable {
 
     /// The last entry given for each id, in id order. The ids are unique, so the order is
     /// the same however it is reached; positions are sorted rather than entries, whose
-    /// moves cost more than the comparisons of their ids.
+    /// moves cost more than the comparisons of their ids, and in the order given, not the
+    /// dictionary's: the built-in files are each in id order, runs the sort merges.
     static func latestByID(_ entries: [GazetteerEntry]) -> [GazetteerEntry] {
         var latest: [String: Int] = [:]
         latest.reserveCapacity(entries.count)
-        for index in entries.indices { latest[entries[index].id] = index }
-        var order = Array(latest.values)
+        var replaced = [Bool](repeating: false, count: entries.count)
+        for index in entries.indices {
+            if let earlier = latest.updateValue(index, forKey: entries[index].id) { replaced[earlier] = true }
+        }
+        var order = entries.indices.filter { !replaced[$0] }
         order.sort { entries[$0].id < entries[$1].id }
         return order.map { entries[$0] }
     }

@@ -112,6 +112,8 @@ enum GazetteerFileReader {
 
     static func readList<T>(_ scanner: inout JSONScanner, _ element: (inout JSONScanner) throws -> T) throws -> [T] {
         var items: [T] = []
+        // Most lists are short: room for a few at once spares the list's first regrowths.
+        items.reserveCapacity(4)
         try scanner.readArray { items.append(try element(&$0)) }
         return items
     }
