@@ -92,16 +92,16 @@ public struct Gazetteer: Sendable {
         var phrases = TokenTrie<Surface>()
         var surnames = TokenTrie<Surface>()
         var officeHolders: [String: [(actor: Int32, office: Office)]] = [:]
-        // One buffer for every phrase's keys: a new array for each of some 12,000 names
-        // cost an allocation and a release apiece.
-        var keys: [UInt64] = []
+        // One buffer for every phrase's keys and one for its bytes: new arrays for each of
+        // some 12,000 names cost allocations and releases apiece.
+        var keys: [UInt64] = [], bytes: [UInt8] = []
         // The entries' fields are read in place: a copy of an entry retains and releases
         // each of its strings and lists.
         for index in entries.indices {
             let actor = Int32(index)
             let ambiguous = Set(entries[index].ambiguous ?? [])
             func add(_ text: String, _ form: Form) {
-                Self.keys(of: text, into: &keys)
+                Self.keys(of: text, into: &keys, bytes: &bytes)
                 phrases.insert(keys, Surface(actor: actor, form: form, ambiguous: ambiguous.contains(text)))
             }
             add(entries[index].name, .name)
@@ -112,7 +112,7 @@ public struct Gazetteer: Sendable {
                 officeHolders["\(office.role)|\(office.country)", default: []].append((actor, office))
             }
             if let surname = entries[index].surname, entries[index].kind == .person {
-                Self.keys(of: surname, into: &keys)
+                Self.keys(of: surname, into: &keys, bytes: &bytes)
                 surnames.insert(keys, Surface(actor: actor, form: .surname, ambiguous: false))
             }
         }
@@ -191,15 +191,18 @@ public struct Gazetteer: Sendable {
 
     /// The token keys of a phrase, tokenised as article text is.
     static func keys(of text: String) -> [UInt64] {
-        var keys: [UInt64] = []
-        Self.keys(of: text, into: &keys)
+        var keys: [UInt64] = [], bytes: [UInt8] = []
+        Self.keys(of: text, into: &keys, bytes: &bytes)
         return keys
     }
 
-    /// The token keys of a phrase, as ``keys(of:)`` has them, in place of what `keys` held.
-    static func keys(of text: String, into keys: inout [UInt64]) {
+    /// The token keys of a phrase, as ``keys(of:)`` has them, in place of what `keys` held;
+    /// `bytes` holds the phrase's bytes for the tokenizer, a buffer reused like `keys`.
+    static func keys(of text: String, into keys: inout [UInt64], bytes: inout [UInt8]) {
         keys.removeAll(keepingCapacity: true)
-        for token in Tokenizer().tokens(in: Array(text.utf8)) { keys.append(TokenHash.nameKey(token)) }
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: text.utf8)
+        for token in Tokenizer().tokens(in: bytes) { keys.append(TokenHash.nameKey(token)) }
     }
 }
 
