@@ -127,9 +127,11 @@ public struct CueLexicon: Sendable {
             var preps: [TokenKeySet] = []
             var facts: [(key: UInt64, bits: UInt16)] = []
             var pairs: [UInt64] = []
+            // One buffer for every form's keys and one for its bytes, as the gazetteer's.
+            var keys: [UInt64] = [], bytes: [UInt8] = []
             for (index, cue) in cues.enumerated() {
                 for form in cue.forms {
-                    let keys = CueLexicon.foldedKeys(form)
+                    CueLexicon.foldedKeys(form, into: &keys, bytes: &bytes)
                     trie.insert(keys, Site(cue: Int32(index)))
                     if let first = keys.first { facts.append((first, keys.count == 1 ? TokenFact.cueStart | TokenFact.wholeCue : TokenFact.cueStart)) }
                     if keys.count > 1 { pairs.append(TokenFact.pairKey(keys[0], keys[1])) }
@@ -188,9 +190,22 @@ public struct CueLexicon: Sendable {
         Tokenizer().tokens(in: Array(text.utf8)).map(\.folded)
     }
 
+    /// The folded keys of a phrase, as ``foldedKeys(_:)`` has them, in place of what `keys`
+    /// held; `bytes` holds the phrase's bytes for the tokenizer, a buffer reused like `keys`.
+    static func foldedKeys(_ text: String, into keys: inout [UInt64], bytes: inout [UInt8]) {
+        keys.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: text.utf8)
+        for token in Tokenizer().tokens(in: bytes) { keys.append(token.folded) }
+    }
+
     fileprivate static func wordTrie(_ phrases: [String]) -> TokenTrie<Bool> {
         var trie = TokenTrie<Bool>()
-        for phrase in phrases { trie.insert(foldedKeys(phrase), true) }
+        var keys: [UInt64] = [], bytes: [UInt8] = []
+        for phrase in phrases {
+            foldedKeys(phrase, into: &keys, bytes: &bytes)
+            trie.insert(keys, true)
+        }
         return trie
     }
 }

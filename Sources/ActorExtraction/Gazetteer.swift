@@ -85,30 +85,35 @@ public struct Gazetteer: Sendable {
 
     /// Creates a gazetteer from entries; a later entry with the same id replaces an earlier one.
     public init(entries: [GazetteerEntry]) {
-        var byID: [String: GazetteerEntry] = [:]
-        for entry in entries { byID[entry.id] = entry }
-        let entries = byID.values.sorted { $0.id < $1.id }
-        let indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, Int32($0)) })
+        let entries = Self.latestByID(entries)
+        var indexByID: [String: Int32] = [:]
+        indexByID.reserveCapacity(entries.count)
+        for index in entries.indices { indexByID[entries[index].id] = Int32(index) }
         var phrases = TokenTrie<Surface>()
         var surnames = TokenTrie<Surface>()
         var officeHolders: [String: [(actor: Int32, office: Office)]] = [:]
-        for (index, entry) in entries.enumerated() {
-            let ambiguous = Set(entry.ambiguous ?? [])
-            func add(_ texts: [String]?, _ form: Form) {
-                for text in texts ?? [] {
-                    let keys = Self.keys(of: text)
-                    phrases.insert(keys, Surface(actor: Int32(index), form: form, ambiguous: ambiguous.contains(text)))
-                }
+        // One buffer for every phrase's keys and one for its bytes: new arrays for each of
+        // some 12,000 names cost allocations and releases apiece.
+        var keys: [UInt64] = [], bytes: [UInt8] = []
+        // The entries' fields are read in place: a copy of an entry retains and releases
+        // each of its strings and lists.
+        for index in entries.indices {
+            let actor = Int32(index)
+            let ambiguous = Set(entries[index].ambiguous ?? [])
+            func add(_ text: String, _ form: Form) {
+                Self.keys(of: text, into: &keys, bytes: &bytes)
+                phrases.insert(keys, Surface(actor: actor, form: form, ambiguous: ambiguous.contains(text)))
             }
-            add([entry.name], .name)
-            add(entry.aliases, .name)
-            add(entry.metonyms, .metonym)
-            add(entry.demonyms, .demonym)
-            for office in entry.offices ?? [] {
-                officeHolders["\(office.role)|\(office.country)", default: []].append((Int32(index), office))
+            add(entries[index].name, .name)
+            for text in entries[index].aliases ?? [] { add(text, .name) }
+            for text in entries[index].metonyms ?? [] { add(text, .metonym) }
+            for text in entries[index].demonyms ?? [] { add(text, .demonym) }
+            for office in entries[index].offices ?? [] {
+                officeHolders["\(office.role)|\(office.country)", default: []].append((actor, office))
             }
-            if let surname = entry.surname, entry.kind == .person {
-                surnames.insert(Self.keys(of: surname), Surface(actor: Int32(index), form: .surname, ambiguous: false))
+            if let surname = entries[index].surname, entries[index].kind == .person {
+                Self.keys(of: surname, into: &keys, bytes: &bytes)
+                surnames.insert(keys, Surface(actor: actor, form: .surname, ambiguous: false))
             }
         }
         let bestPhrases = (0..<phrases.nodeCount).map { [phrases] node in
@@ -117,10 +122,27 @@ public struct Gazetteer: Sendable {
         }
         tables = Tables(
             entries: entries, indexByID: indexByID,
-            countryIndex: entries.map { entry in entry.country.flatMap { indexByID[$0] } },
-            officeCountryIndex: entries.map { entry in (entry.offices ?? []).map { indexByID[$0.country] } },
-            kinds: entries.map(\.kind), phrases: phrases, bestPhrases: bestPhrases, surnames: surnames, officeHolders: officeHolders
+            countryIndex: entries.indices.map { index in entries[index].country.flatMap { indexByID[$0] } },
+            officeCountryIndex: entries.indices.map { index in (entries[index].offices ?? []).map { indexByID[$0.country] } },
+            kinds: entries.indices.map { entries[$0].kind }, phrases: phrases, bestPhrases: bestPhrases, surnames: surnames,
+            officeHolders: officeHolders
         )
+    }
+
+    /// The last entry given for each id, in id order. The ids are unique, so the order is
+    /// the same however it is reached; positions are sorted rather than entries, whose
+    /// moves cost more than the comparisons of their ids, and in the order given, not the
+    /// dictionary's: the built-in files are each in id order, runs the sort merges.
+    static func latestByID(_ entries: [GazetteerEntry]) -> [GazetteerEntry] {
+        var latest: [String: Int] = [:]
+        latest.reserveCapacity(entries.count)
+        var replaced = [Bool](repeating: false, count: entries.count)
+        for index in entries.indices {
+            if let earlier = latest.updateValue(index, forKey: entries[index].id) { replaced[earlier] = true }
+        }
+        var order = entries.indices.filter { !replaced[$0] }
+        order.sort { entries[$0].id < entries[$1].id }
+        return order.map { entries[$0] }
     }
 
     /// `filter`, which holds name keys (``TokenHash/nameKey(_:)``), made to hold the keys of
@@ -169,8 +191,18 @@ public struct Gazetteer: Sendable {
 
     /// The token keys of a phrase, tokenised as article text is.
     static func keys(of text: String) -> [UInt64] {
-        let bytes = Array(text.utf8)
-        return Tokenizer().tokens(in: bytes).map { TokenHash.nameKey($0) }
+        var keys: [UInt64] = [], bytes: [UInt8] = []
+        Self.keys(of: text, into: &keys, bytes: &bytes)
+        return keys
+    }
+
+    /// The token keys of a phrase, as ``keys(of:)`` has them, in place of what `keys` held;
+    /// `bytes` holds the phrase's bytes for the tokenizer, a buffer reused like `keys`.
+    static func keys(of text: String, into keys: inout [UInt64], bytes: inout [UInt8]) {
+        keys.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: text.utf8)
+        for token in Tokenizer().tokens(in: bytes) { keys.append(TokenHash.nameKey(token)) }
     }
 }
 

@@ -90,7 +90,7 @@ enum GazetteerFileReader {
     /// leave the file to `JSONDecoder`. The cue file has the same shape.
     static func list<T>(under key: String, in bytes: [UInt8], _ element: (inout JSONScanner) throws -> T) -> [T]? {
         // JSONDecoder refuses text that is not UTF-8; the scanner would repair it.
-        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        guard isUTF8(bytes) else { return nil }
         var scanner = JSONScanner(bytes)
         var items: [T]?
         do {
@@ -110,8 +110,33 @@ enum GazetteerFileReader {
 
     private struct Missing: Error {}
 
+    /// Whether `bytes` are UTF-8, as `String(validating:)` says, asked of each stretch of
+    /// bytes over 0x7F only: no ASCII byte is part of a longer sequence, so the text is
+    /// UTF-8 exactly when each such stretch is. Validating the whole of the files, mostly
+    /// ASCII, cost a fifth of reading their JSON.
+    static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time through the ASCII between the stretches.
+                while index + 8 <= bytes.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                guard index < bytes.count else { break }
+                guard bytes[index] >= 0x80 else { index += 1; continue }
+                let start = index
+                while index < bytes.count, bytes[index] >= 0x80 { index += 1 }
+                guard String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) != nil else { return false }
+            }
+            return true
+        }
+    }
+
     static func readList<T>(_ scanner: inout JSONScanner, _ element: (inout JSONScanner) throws -> T) throws -> [T] {
         var items: [T] = []
+        // Most lists are short: room for a few at once spares the list's first regrowths.
+        items.reserveCapacity(4)
         try scanner.readArray { items.append(try element(&$0)) }
         return items
     }

@@ -45,8 +45,13 @@ package struct JSONScanner {
     }
 
     package mutating func skipWhitespace() {
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
-            index += 1
+        // Through a buffer: the array's subscript checked the bounds of each byte twice.
+        index = bytes.withUnsafeBufferPointer { bytes in
+            var position = index
+            while position < bytes.count, case let byte = bytes[position], byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                position += 1
+            }
+            return position
         }
     }
 

@@ -32,4 +32,20 @@ final class GazetteerEntryTests: XCTestCase {
         let direct = try XCTUnwrap(GazetteerFileReader.actors(in: Array(file.utf8)))
         XCTAssertEqual(direct, try JSONDecoder().decode(GazetteerFile.self, from: Data(file.utf8)).actors)
     }
+
+    func testUTF8CheckAcceptsWhatStringAccepts() {
+        let texts = ["", "plain ASCII text longer than eight bytes", "Erdoğan", "a\u{1F600}b and more words", "ü", "São Tomé and Príncipe, Côte d’Ivoire"]
+        for text in texts { XCTAssertTrue(GazetteerFileReader.isUTF8(Array(text.utf8)), text) }
+    }
+
+    func testUTF8CheckRejectsWhatStringRejects() {
+        let bad: [[UInt8]] = [
+            [0xFF], [0x80], Array("abcdefghij".utf8) + [0xC3], [0xC3, 0x41], [0xC0, 0xAF], [0xED, 0xA0, 0x80],
+            Array("twelve bytes".utf8) + [0xE2, 0x80] + Array("more text".utf8), [0xF4, 0x90, 0x80, 0x80],
+        ]
+        for bytes in bad {
+            XCTAssertNil(String(validating: bytes, as: UTF8.self), "\(bytes)")
+            XCTAssertFalse(GazetteerFileReader.isUTF8(bytes), "\(bytes)")
+        }
+    }
 }
