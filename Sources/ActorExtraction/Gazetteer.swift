@@ -38,6 +38,8 @@ public struct Gazetteer: Sendable {
         let officeHolders: [String: [(actor: Int32, office: Office)]]
         let phraseStarts: KeyFilter
         let idKeys: KeyFilter
+        /// Whether every id is ASCII, which the filter of ids then answers for exactly.
+        let asciiIDs: Bool
 
         init(
             entries: [GazetteerEntry], indexByID: [String: Int32], countryIndex: [Int32?], officeCountryIndex: [[Int32?]], kinds: [ActorKind],
@@ -56,6 +58,7 @@ public struct Gazetteer: Sendable {
             var idKeys = KeyFilter()
             for entry in entries { idKeys.insert(Gazetteer.idKey(entry.id)) }
             self.idKeys = idKeys
+            asciiIDs = entries.allSatisfy { Gazetteer.isASCII($0.id) }
         }
     }
 
@@ -161,8 +164,17 @@ public struct Gazetteer: Sendable {
     /// Whether an entry may have this id: `false` means none has. A name found only in the
     /// article is looked up before it is added, and its id is almost never listed: the
     /// bit test of its bytes' hash spares most of them the dictionary's hashing of the id.
+    ///
+    /// The dictionary matches ids as `String`s do, canonically equivalent spellings as one
+    /// ("A\u{30A}" is "\u{C5}", and the Kelvin sign is "K"), which the bytes' hash cannot:
+    /// the filter answers only when both ids are ASCII, which has one spelling of each.
     func mayList(_ id: String) -> Bool {
-        tables.idKeys.mayHold(Self.idKey(id))
+        guard tables.asciiIDs, Self.isASCII(id) else { return true }
+        return tables.idKeys.mayHold(Self.idKey(id))
+    }
+
+    static func isASCII(_ id: String) -> Bool {
+        id.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? id.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// The key of an id in ``mayList(_:)``'s filter: the hash of its bytes.

@@ -79,6 +79,23 @@ final class GazetteerIDFilterTests: XCTestCase {
         XCTAssertFalse(Gazetteer(entries: []).mayList("harrowgate-centre"))
     }
 
+    func testAnIDSpelledAnotherWayThanAListedOneMayBeListed() {
+        // `String` equality, which the gazetteer's dictionary uses, takes canonically
+        // equivalent spellings for one id: "a\u{30A}" is "\u{E5}", the Kelvin sign is "K".
+        let decomposed = Gazetteer(entries: [GazetteerEntry(id: "a\u{30A}l-harbour", name: "Harbour", kind: .organisation)])
+        XCTAssertTrue(decomposed.mayList("\u{E5}l-harbour"))
+        let kelvin = Gazetteer(entries: [GazetteerEntry(id: "\u{212A}-board", name: "Board", kind: .organisation)])
+        XCTAssertTrue(kelvin.mayList("K-board"))
+        let ascii = Gazetteer(entries: [GazetteerEntry(id: "K-board", name: "Board", kind: .organisation)])
+        XCTAssertTrue(ascii.mayList("\u{212A}-board"))
+    }
+
+    func testALocalActorWhoseIDIsAListedOneSpelledAnotherWayIsTheListedOne() {
+        let gazetteer = Gazetteer(entries: [GazetteerEntry(id: "a\u{30A}l-harbour", name: "Old Port Board", kind: .organisation)])
+        var table = ActorTable(gazetteer: gazetteer)
+        XCTAssertEqual(table.addLocal(GazetteerEntry(id: "\u{E5}l-harbour", name: "Harbour", kind: .organisation)), 0)
+    }
+
     func testTheIDKeyIsTheHashOfTheIDsBytes() {
         XCTAssertEqual(Gazetteer.idKey("hana-mori"), TokenHash.exact(Array("hana-mori".utf8)))
     }
