@@ -171,21 +171,16 @@ struct CorpusTally {
         articles += 1
         releaseHeldFailure()
         switch extracted {
-        case let .packed(graph) where accumulator != nil:
+        case let .packed(graph):
+            // A graph comes packed only to be merged (see `run()`).
+            precondition(accumulator != nil, "a packed graph in a run that does not merge")
             accumulator!.add(graph)
         case let .full(graph) where accumulator != nil:
             accumulator!.add(graph)
-        case let .packed(graph):
-            count(graph.graph)
         case let .full(graph):
-            count(graph)
+            for actor in graph.actors { actorIDs.insert(actor.id) }
+            for relation in graph.relations { relationKeys.insert(relation.key) }
         }
-    }
-
-    /// Keeps what the summary counts of a graph not merged.
-    private mutating func count(_ graph: Graph) {
-        for actor in graph.actors { actorIDs.insert(actor.id) }
-        for relation in graph.relations { relationKeys.insert(relation.key) }
     }
 
     /// Counts a failed article and names it on standard error, in input order.
