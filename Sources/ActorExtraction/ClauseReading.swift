@@ -29,7 +29,7 @@ enum ClauseReading {
         var modalFacts = nearFacts
         for index in modalWindow.lowerBound..<near.lowerBound { modalFacts |= facts[index] }
         return (
-            modality(of: hit, in: view, facts: facts, modalWindow: modalWindow, near: near, modalFacts: modalFacts, nearFacts: nearFacts),
+            modality(of: hit, in: view, modalWindow: modalWindow, near: near, modalFacts: modalFacts, nearFacts: nearFacts),
             tense(of: hit, in: view, before: near, facts: nearFacts)
         )
     }
@@ -46,7 +46,7 @@ enum ClauseReading {
     ///   - modalFacts: the ``TokenFact`` bits of the tokens of `modalWindow`, or-ed together.
     ///   - nearFacts: those of the tokens of `near`.
     private static func modality(
-        of hit: CueHit, in view: SentenceView, facts: UnsafeBufferPointer<UInt16>, modalWindow: Range<Int>, near: Range<Int>,
+        of hit: CueHit, in view: SentenceView, modalWindow: Range<Int>, near: Range<Int>,
         modalFacts: UInt16, nearFacts: UInt16
     ) -> Modality {
         if isQuestion(around: hit, in: view) { return .question }

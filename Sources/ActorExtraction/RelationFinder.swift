@@ -111,7 +111,7 @@ struct RelationFinder {
                 let position = untried.trailingZeroBitCount
                 untried &= untried &- 1
                 let id = table.ids[position]
-                guard RelationRule.passesFirstTest(id, hit, view, &sentence), let pair = RelationRule.matchPassingFirstTest(id, hit, view)
+                guard RelationRule.passesFirstTest(id, hit, view, &sentence), let pair = RelationRule.match(id, hit, view)
                 else { continue }
                 record(
                     pair, ruleAt: position, of: hit, in: view, table: table, attribution: &attribution, quoteSpeaker: quoteSpeaker, lists: &lists,

@@ -29,11 +29,6 @@ struct RelationRule: Sendable {
         case pairAnaphor
     }
 
-    /// Finds the actor pair the construction links around a cue, or nothing.
-    func match(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
-        Self.match(id, hit, view)
-    }
-
     /// Whether the construction `id` can match a cue with these traits and prepositions:
     /// `false` only where its match would fail on the cue alone, so the finder skips it.
     static func mayMatch(_ id: ID, cue: CueTraits, prepositions: TokenKeySet) -> Bool {
@@ -73,15 +68,9 @@ struct RelationRule: Sendable {
         }
     }
 
-    /// ``match(_:_:_:)`` for a cue that has passed ``passesFirstTest(_:_:_:_:)``:
-    /// coordinated-pair's look through the sentence's mentions, which that test answered,
-    /// is not made again.
-    @inline(__always)
-    static func matchPassingFirstTest(_ id: ID, _ hit: CueHit, _ view: SentenceView) -> ActorPair? {
-        id == .coordinatedPair ? coordinatedPairAfterFirstTest(hit, view) : match(id, hit, view)
-    }
-
-    /// Finds the actor pair of the construction `id` around a cue, or nothing.
+    /// Finds the actor pair of the construction `id` around a cue that has passed
+    /// ``passesFirstTest(_:_:_:_:)``, or nothing. Coordinated-pair's look through the
+    /// sentence's mentions is that test's, and is not made again.
     static func match(_ id: ID, _ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         switch id {
         case .nounBetween: matchNounBetween(hit, view)
@@ -277,14 +266,8 @@ extension RelationRule {
     /// a symmetric relation whose two sides are the coordinated subject before the cue.
     static let coordinatedPair = RelationRule(name: "coordinated-pair", confidence: 0.8, id: .coordinatedPair)
 
+    /// For a cue after a mention that follows a conjunction (the rule's first test).
     static func matchCoordinatedPair(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
-        // The second subject follows "and" before the cue: most sentences have no such mention.
-        guard SentenceFirstTests.firstConjoinedStart(in: view) < hit.tokens.lowerBound else { return nil }
-        return coordinatedPairAfterFirstTest(hit, view)
-    }
-
-    /// ``matchCoordinatedPair(_:_:)`` for a cue after a mention that follows a conjunction.
-    static func coordinatedPairAfterFirstTest(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
         let cue = view.lexicon.traits[Int(hit.cue)]
         // "A and B flew to …" needs its destination; "A and B cooperate (with each other)" does not.
         // "Greece and Cyprus blocked the statement": a verb with an object of its own is

@@ -157,7 +157,8 @@ struct UnknownActorFinder {
     ///
     /// Callers ask the first keys' bit maps before: most capitalised words start neither.
     private func titleLength(at index: Int, reader: NameReader) -> Int? {
-        guard reader.tokens[index].isCapitalised else { return nil }
+        // The one caller walks the capitalised tokens only.
+        assert(reader.tokens[index].isCapitalised, "a title starts at a capitalised token")
         let key: (Int) -> UInt64? = { $0 < reader.tokens.count ? TokenHash.nameKey(reader.tokens[$0]) : nil }
         let folded: (Int) -> UInt64? = { $0 < reader.tokens.count ? reader.tokens[$0].folded : nil }
         let title = roles.titles.longestMatchLength(from: index, key: key)

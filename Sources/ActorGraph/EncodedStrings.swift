@@ -10,25 +10,24 @@ protocol LayoutStrings {
 /// once, so that a merge that writes each of a few thousand strings a million times copies
 /// them instead of scanning them for escapes each time.
 struct EncodedStrings: LayoutStrings {
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = [0]
+    private let pieces: Pieces
 
     init(_ table: StringTable, writer: borrowing JSONWriter) {
         // All written by one writer of the same style, not each by a writer of its own.
         var encoder = JSONWriter(capacity: table.count * 16, compact: writer.isCompact)
+        var ends = [0]
         ends.reserveCapacity(table.count + 1)
         for index in 0..<Int32(table.count) {
             encoder.flatValue(table[index])
             ends.append(encoder.count)
         }
-        bytes = encoder.bytes
+        pieces = Pieces(bytes: encoder.bytes, ends: ends)
     }
 
     /// Writes the string at `index` as ``JSONWriter/flatValue(_:)-(String?)`` does.
     @inline(__always)
     func write(_ index: Int32, to writer: inout JSONWriter) {
-        let start = ends[Int(index)], end = ends[Int(index) + 1]
-        bytes.withUnsafeBufferPointer { writer.raw(UnsafeBufferPointer(start: $0.baseAddress! + start, count: end - start)) }
+        pieces.write(Int(index), to: &writer)
     }
 }
 

@@ -158,17 +158,24 @@ struct EvidenceLayout {
 /// Pieces of bytes end to end in one list: a list of lists retained the piece it gave.
 struct Pieces {
     private let bytes: [UInt8]
+    /// Where each piece ends, after a 0 for where the first starts.
     private let ends: [Int]
 
     init(_ pieces: [[UInt8]]) {
-        bytes = pieces.flatMap { $0 }
-        ends = [0] + pieces.indices.map { pieces[...$0].reduce(0) { $0 + $1.count } }
+        var ends = [0]
+        for piece in pieces { ends.append(ends.last! + piece.count) }
+        self.init(bytes: pieces.flatMap { $0 }, ends: ends)
+    }
+
+    init(bytes: [UInt8], ends: [Int]) {
+        self.bytes = bytes
+        self.ends = ends
     }
 
     @inline(__always)
     func write(_ index: Int, to writer: inout JSONWriter) {
         let start = ends[index], end = ends[index + 1]
-        bytes.withUnsafeBufferPointer { writer.raw(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        bytes.withUnsafeBufferPointer { writer.raw(UnsafeBufferPointer(start: $0.baseAddress! + start, count: end - start)) }
     }
 }
 

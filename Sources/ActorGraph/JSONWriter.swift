@@ -504,19 +504,6 @@ struct JSONWriter: ~Copyable {
         }
     }
 
-    /// Writes `value` as ``flatNumber(_:)`` does when that needs no `String`: a whole
-    /// number or a whole number of hundredths; `false`, with nothing written, otherwise.
-    mutating func quickNumber(_ value: Double) -> Bool {
-        if value == value.rounded(), abs(value) < 1e15 {
-            writeDigits(Int(value))
-        } else if let hundredths = Self.wholeHundredths(value) {
-            writeHundredths(hundredths)
-        } else {
-            return false
-        }
-        return true
-    }
-
     /// The number of hundredths `value` is, when it is the double nearest to a whole
     /// number of them of moderate size (as rules' confidences are): `String(value)` then
     /// writes that number's decimals, since no shorter decimal reads back as the same value.

@@ -59,8 +59,8 @@ struct CorpusItem: Sendable {
         var loaded: LoadedArticle
         switch payload {
         case .file(let source): loaded = try ArticleLoader(date: date).load(source)
-        case .line(let bytes, let origin, let fallbackID):
-            loaded = try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date)
+        // The same parse as the reading thread's, so a line parsed there or here reads alike.
+        case .line: return try parsed(date: date).article(date: date)
         case .parsed(let article, _): loaded = article
         case .failure(let failure, _): throw failure
         }
