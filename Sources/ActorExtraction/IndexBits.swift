@@ -66,11 +66,7 @@ struct IndexBits {
     mutating func insert(actorsOf mentions: [FoundMention]) {
         guard !mentions.isEmpty else { return }
         let words = uniqueWords()
-        for mention in mentions {
-            let actor = Int(mention.actor)
-            precondition(UInt(bitPattern: actor) < UInt(bitPattern: count), "an index past the set's end")
-            words.setWord(actor &>> 6, to: words.word(actor &>> 6) | 1 &<< UInt64(actor & 63))
-        }
+        for mention in mentions { Self.insert(Int(mention.actor), count: count, into: words) }
     }
 
     /// Inserts the actor of each mention whose position in `mentions` is not in `excluded`,
@@ -79,10 +75,15 @@ struct IndexBits {
         guard !mentions.isEmpty else { return }
         let words = uniqueWords()
         for (position, mention) in mentions.enumerated() where !excluded.contains(position) {
-            let actor = Int(mention.actor)
-            precondition(UInt(bitPattern: actor) < UInt(bitPattern: count), "an index past the set's end")
-            words.setWord(actor &>> 6, to: words.word(actor &>> 6) | 1 &<< UInt64(actor & 63))
+            Self.insert(Int(mention.actor), count: count, into: words)
         }
+    }
+
+    /// Sets the bit of `index`, which must be below `count`, in words already unshared.
+    @inline(__always)
+    private static func insert(_ index: Int, count: Int, into words: WordBuffer) {
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "an index past the set's end")
+        words.setWord(index &>> 6, to: words.word(index &>> 6) | 1 &<< UInt64(index & 63))
     }
 
     @inline(__always) // once a mention, in loops over many
