@@ -267,22 +267,32 @@ struct GraphBuilder {
     /// The closure below names the builder's parts, not the builder: naming it, it copied
     /// the whole builder, every list retained and released, twice an article.
     func packedGraph(actors: ActorTable) -> PackedArticleGraph {
-        let nodes = nodes, mentions = mentions, edges = evidence, id = article.id
-        let (graphActors, graphMentions, graphRelations, graphEvidence) = withUnsafeTemporaryAllocation(of: Int.self, capacity: nodes.count) { order in
+        let nodes = nodes, mentions = mentions, edges = evidence
+        // The actors' strings, then the rules'; the place of each node's id, by node.
+        var strings: [String] = []
+        strings.reserveCapacity(3 * nodes.count + 8)
+        let (graphActors, graphMentions, graphRelations, graphEvidence) = withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * nodes.count) { scratch in
+            let order = UnsafeMutableBufferPointer(rebasing: scratch[0..<nodes.count])
+            let idPlaces = UnsafeMutableBufferPointer(rebasing: scratch[nodes.count...])
             Self.nodesInIDOrder(into: order, nodes, actors)
-            let (graphActors, graphMentions) = Self.packedActors(in: UnsafeBufferPointer(order), nodes, mentions, actors)
-            let (graphRelations, graphEvidence) = Self.packedRelations(of: UnsafeBufferPointer(order), edges, nodes, article: id, actors)
+            let (graphActors, graphMentions) = Self.packedActors(in: UnsafeBufferPointer(order), nodes, mentions, actors, strings: &strings, idPlaces: idPlaces)
+            let (graphRelations, graphEvidence) = Self.packedRelations(
+                of: UnsafeBufferPointer(order), edges, nodes, idPlaces: UnsafeBufferPointer(idPlaces), strings: &strings
+            )
             return (graphActors, graphMentions, graphRelations, graphEvidence)
         }
         return PackedArticleGraph(
-            article: article, text: bytes, actors: graphActors, mentions: graphMentions, relations: graphRelations, evidence: graphEvidence
+            article: article, text: bytes, strings: strings, actors: graphActors, mentions: graphMentions, relations: graphRelations,
+            evidence: graphEvidence
         )
     }
 
     /// The nodes as the packed graph's actors, in `order`, and their mentions, each node's
-    /// in the order added.
+    /// in the order added; each node's strings are added to `strings`, and the place of
+    /// its id put in `idPlaces`.
     private static func packedActors(
-        in order: UnsafeBufferPointer<Int>, _ nodes: NodeIndex, _ mentions: [PendingMention], _ actors: ActorTable
+        in order: UnsafeBufferPointer<Int>, _ nodes: NodeIndex, _ mentions: [PendingMention], _ actors: ActorTable,
+        strings: inout [String], idPlaces: UnsafeMutableBufferPointer<Int>
     ) -> ([PackedArticleGraph.Node], [PackedArticleGraph.TextMention]) {
         var graphActors: [PackedArticleGraph.Node] = []
         graphActors.reserveCapacity(order.count)
@@ -296,35 +306,110 @@ struct GraphBuilder {
                 at = mention.next
             }
             let index = nodes.actor(at: node)
-            let actor = Actor(id: actors.id(at: index), name: actors.name(at: index), kind: actors.kind(of: index), country: actors.country(of: index))
-            graphActors.append(PackedArticleGraph.Node(actor: actor, mentionEnd: graphMentions.count))
+            let id = Int32(strings.count)
+            idPlaces[node] = strings.count
+            strings.append(actors.id(at: index))
+            strings.append(actors.name(at: index))
+            var country: Int32 = -1
+            if let name = actors.country(of: index) {
+                country = Int32(strings.count)
+                strings.append(name)
+            }
+            graphActors.append(PackedArticleGraph.Node(id: id, name: id + 1, country: country, kind: actors.kind(of: index), mentionEnd: Int32(graphMentions.count)))
         }
         return (graphActors, graphMentions)
     }
 
     /// The edges as the packed graph's relations, in the order of their keys, and their
-    /// evidence, each edge's in sentence order.
+    /// evidence, each edge's in sentence order; the rules are added to `strings`.
     private static func packedRelations(
-        of order: UnsafeBufferPointer<Int>, _ edges: EdgeItems, _ nodes: NodeIndex, article id: String, _ actors: ActorTable
-    ) -> ([PackedArticleGraph.Edge], [Evidence]) {
-        withEdgesInKeyOrder(of: order, edges) { firsts, edgeOrder, entries in
+        of order: UnsafeBufferPointer<Int>, _ edges: EdgeItems, _ nodes: NodeIndex, idPlaces: UnsafeBufferPointer<Int>, strings: inout [String]
+    ) -> ([PackedArticleGraph.Edge], [PackedArticleGraph.Item]) {
+        // The rules go straight into the strings, which were given room for a few.
+        var rules = RulePlaces(strings: &strings)
+        let (relations, evidence) = withEdgesInKeyOrder(of: order, edges) { firsts, edgeOrder, entries in
             var graphRelations: [PackedArticleGraph.Edge] = []
             graphRelations.reserveCapacity(edgeOrder.count)
-            var graphEvidence: [Evidence] = []
+            var graphEvidence: [PackedArticleGraph.Item] = []
             graphEvidence.reserveCapacity(entries.count)
             for position in edgeOrder {
                 let first = firsts[position]
                 if (entries.baseAddress! + first).pointee.next < 0 {
-                    graphEvidence.append(evidence(at: first, entries, article: id, actors))
+                    graphEvidence.append(packedItem(at: first, entries, nodes, idPlaces: idPlaces, rules: &rules))
                 } else {
                     withItemsInSentenceOrder(from: first, entries) { chain in
-                        for item in chain { graphEvidence.append(evidence(at: item, entries, article: id, actors)) }
+                        for item in chain { graphEvidence.append(packedItem(at: item, entries, nodes, idPlaces: idPlaces, rules: &rules)) }
                     }
                 }
-                let relation = relation(ofEdgeAt: first, entries, nodes, actors, evidence: [])
-                graphRelations.append(PackedArticleGraph.Edge(relation: relation, evidenceEnd: graphEvidence.count))
+                let key = (entries.baseAddress! + first).pointee.edge
+                graphRelations.append(PackedArticleGraph.Edge(
+                    source: Int32(idPlaces[Int(key.source)]), target: Int32(idPlaces[Int(key.target)]), kind: key.kind,
+                    evidenceEnd: Int32(graphEvidence.count)
+                ))
             }
             return (graphRelations, graphEvidence)
+        }
+        swap(&strings, &rules.strings)
+        return (relations, evidence)
+    }
+
+    /// The packed evidence of the item at `index`, its fields read in place, as
+    /// ``evidence(at:_:article:_:)`` reads them.
+    private static func packedItem(
+        at index: Int, _ entries: UnsafeBufferPointer<Entry>, _ nodes: NodeIndex, idPlaces: UnsafeBufferPointer<Int>, rules: inout RulePlaces
+    ) -> PackedArticleGraph.Item {
+        let item = (UnsafeRawPointer(entries.baseAddress! + index) + itemOffset).assumingMemoryBound(to: PendingEvidence.self)
+        let speaker = item.pointee.speaker
+        // The speaker is always a node: adding an item adds its speaker's.
+        let speakerPlace = speaker < 0 ? -1 : Int32(idPlaces[nodes.node(of: speaker)!])
+        let rule = (UnsafeRawPointer(item) + ruleOffset).assumingMemoryBound(to: String.self)
+        return PackedArticleGraph.Item(
+            sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target, cue: item.pointee.cue,
+            modality: item.pointee.modality, speaker: speakerPlace, tense: item.pointee.tense, rule: rules.place(of: rule),
+            confidence: item.pointee.confidence
+        )
+    }
+
+    /// Where an item's rule lies in it.
+    private static let ruleOffset = MemoryLayout<PendingEvidence>.offset(of: \PendingEvidence.rule)!
+
+    /// The rules an article's items name, a handful, each by its place in the packed
+    /// graph's strings, which they follow from `start`.
+    private struct RulePlaces {
+        let start: Int
+        var strings: [String] = []
+
+        /// Takes over `strings`, leaving it empty.
+        init(strings: inout [String]) {
+            start = strings.count
+            swap(&self.strings, &strings)
+        }
+
+        /// The place of `rule`, added if new. Most items give the very string of a rule
+        /// given before; others are compared by their bytes, as the merge tells strings
+        /// apart, where `==` takes one spelling for another equivalent to it.
+        mutating func place(of rule: UnsafePointer<String>) -> Int32 {
+            let start = start
+            let known = strings.withUnsafeBufferPointer { listed in
+                for index in start..<listed.count where Self.isSameValue(listed.baseAddress! + index, rule) { return index }
+                for index in start..<listed.count where Self.hasSameBytes(listed.baseAddress! + index, rule) { return index }
+                return -1
+            }
+            if known >= 0 { return Int32(known) }
+            strings.append(rule.pointee)
+            return Int32(strings.count - 1)
+        }
+
+        /// Whether the two strings are the same value, storage and all, read as words without
+        /// counting references: a copy of a rule's string is its very value.
+        private static func isSameValue(_ a: UnsafePointer<String>, _ b: UnsafePointer<String>) -> Bool {
+            let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+            return x.load(as: UInt64.self) == y.load(as: UInt64.self)
+                && x.load(fromByteOffset: 8, as: UInt64.self) == y.load(fromByteOffset: 8, as: UInt64.self)
+        }
+
+        private static func hasSameBytes(_ a: UnsafePointer<String>, _ b: UnsafePointer<String>) -> Bool {
+            a.pointee.utf8.count == b.pointee.utf8.count && a.pointee.utf8.elementsEqual(b.pointee.utf8)
         }
     }
 

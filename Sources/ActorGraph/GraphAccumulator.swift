@@ -77,46 +77,75 @@ public struct GraphAccumulator: Sendable {
     package mutating func add(_ graph: PackedArticleGraph) {
         add(graph.article)
         let article = strings.index(of: graph.article.id)
-        // Read in place through pointers, as in `add(_: Graph)`.
+        graph.strings.withUnsafeBufferPointer { names in
+            // Each string's index in the table, looked up when a record first needs it (-1: not yet).
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: names.count) { indices in
+                indices.initialize(repeating: -1)
+                var table = PackedStrings(names: names, indices: indices)
+                addActors(of: graph, article: article, &table)
+                addRelations(of: graph, article: article, &table)
+            }
+        }
+    }
+
+    /// A packed graph's strings, and their indices in the accumulator's table.
+    private struct PackedStrings {
+        let names: UnsafeBufferPointer<String>
+        let indices: UnsafeMutableBufferPointer<Int32>
+
+        @inline(__always)
+        func name(_ place: Int32) -> UnsafePointer<String> { names.baseAddress! + Int(place) }
+
+        @inline(__always)
+        mutating func index(_ place: Int32, in strings: inout StringTable) -> Int32 {
+            let known = indices[Int(place)]
+            if known >= 0 { return known }
+            let index = strings.index(of: names[Int(place)])
+            indices[Int(place)] = index
+            return index
+        }
+    }
+
+    /// A packed graph's actors and their mentions, read in place through pointers, as in
+    /// `add(_: Graph)`.
+    private mutating func addActors(of graph: PackedArticleGraph, article: Int32, _ table: inout PackedStrings) {
         graph.text.withUnsafeBufferPointer { text in
             graph.mentions.withUnsafeBufferPointer { mentions in
                 graph.actors.withUnsafeBufferPointer { nodes in
                     var start = 0
-                    for node in nodes.indices {
-                        let end = nodes[node].mentionEnd
-                        let actor = (UnsafeRawPointer(nodes.baseAddress! + node) + Self.nodeActorOffset).assumingMemoryBound(to: Actor.self)
-                        add(actor, mentions: UnsafeBufferPointer(rebasing: mentions[start..<end]), article: article, text: text)
+                    for node in nodes {
+                        let end = Int(node.mentionEnd)
+                        let slot = actorSlot(for: node, &table)
+                        add(UnsafeBufferPointer(rebasing: mentions[start..<end]), toActorAt: slot, article: article, text: text)
                         start = end
                     }
                 }
             }
         }
+    }
+
+    private mutating func addRelations(of graph: PackedArticleGraph, article: Int32, _ table: inout PackedStrings) {
         graph.evidence.withUnsafeBufferPointer { evidence in
             graph.relations.withUnsafeBufferPointer { edges in
                 var start = 0
-                for edge in edges.indices {
-                    let end = edges[edge].evidenceEnd
-                    let relation = (UnsafeRawPointer(edges.baseAddress! + edge) + Self.edgeRelationOffset).assumingMemoryBound(to: Relation.self)
-                    add(relation, evidence: UnsafeBufferPointer(rebasing: evidence[start..<end]))
+                for edge in edges {
+                    let end = Int(edge.evidenceEnd)
+                    let slot = relationSlot(for: edge, &table)
+                    add(UnsafeBufferPointer(rebasing: evidence[start..<end]), toRelationAt: slot, article: article, &table)
                     start = end
                 }
             }
         }
     }
 
-    /// Where a packed node's actor and a packed edge's relation lie in them.
-    private static let nodeActorOffset = MemoryLayout<PackedArticleGraph.Node>.offset(of: \.actor)!
-    private static let edgeRelationOffset = MemoryLayout<PackedArticleGraph.Edge>.offset(of: \.relation)!
-
     private mutating func add(_ article: Article) {
         articles[article.id] = articles[article.id].map { Self.mergeArticle($0, article) } ?? article
     }
 
-    /// An actor's record, and its mentions, whose texts are stretches of `text`.
+    /// Mentions of the actor at `slot`, whose texts are stretches of `text`.
     private mutating func add(
-        _ actor: UnsafePointer<Actor>, mentions added: UnsafeBufferPointer<PackedArticleGraph.TextMention>, article: Int32, text: UnsafeBufferPointer<UInt8>
+        _ added: UnsafeBufferPointer<PackedArticleGraph.TextMention>, toActorAt slot: Int, article: Int32, text: UnsafeBufferPointer<UInt8>
     ) {
-        let slot = actorSlot(for: actor)
         var mentions: [PackedMention] = []
         swap(&mentions, &actors[slot].mentions)
         for mention in added {
@@ -124,6 +153,22 @@ public struct GraphAccumulator: Sendable {
             mentions.append(PackedMention(article: article, span: pack(mention.span), text: strings.index(ofText: bytes)))
         }
         swap(&mentions, &actors[slot].mentions)
+    }
+
+    /// Evidence of the relation at `slot`, said in `article`.
+    private mutating func add(
+        _ added: UnsafeBufferPointer<PackedArticleGraph.Item>, toRelationAt slot: Int, article: Int32, _ table: inout PackedStrings
+    ) {
+        var evidence: [PackedEvidence] = []
+        swap(&evidence, &relations[slot].evidence)
+        for item in added {
+            evidence.append(PackedEvidence(
+                confidence: item.confidence, article: article, sentence: pack(item.sentence), source: pack(item.source),
+                target: pack(item.target), cue: pack(item.cue), attributedTo: item.speaker < 0 ? -1 : table.index(item.speaker, in: &strings),
+                rule: table.index(item.rule, in: &strings), modality: item.modality, tense: item.tense
+            ))
+        }
+        swap(&evidence, &relations[slot].evidence)
     }
 
     private mutating func add(_ actor: UnsafePointer<Actor>) {
@@ -153,13 +198,41 @@ public struct GraphAccumulator: Sendable {
 
     /// The record of `actor`'s id, made (without mentions) or merged with `actor`.
     private mutating func actorSlot(for actor: UnsafePointer<Actor>) -> Int {
-        let index = Int(strings.index(of: actor.pointee.id))
+        actorSlot(index: Int(strings.index(of: actor.pointee.id)), id: actor.pointee.id, absorb: { $0.absorb(actor) }) {
+            var bare = actor.pointee
+            bare.mentions = []
+            return bare
+        }
+    }
+
+    /// The record of a packed actor's id, made (without mentions) or merged with it.
+    private mutating func actorSlot(for node: PackedArticleGraph.Node, _ table: inout PackedStrings) -> Int {
+        let id = table.name(node.id), name = table.name(node.name)
+        let country = node.country < 0 ? nil : table.name(node.country)
+        return actorSlot(index: Int(table.index(node.id, in: &strings)), id: id.pointee, absorb: { $0.absorb(name: name, kind: node.kind, country: country) }) {
+            Actor(id: id.pointee, name: name.pointee, kind: node.kind, country: country?.pointee)
+        }
+    }
+
+    /// The record of the actor whose id is `id`, at `index` in the table, merged by `absorb`
+    /// or else made by `make`. Ids are matched with `==`, as a `Dictionary` matches them,
+    /// the first time their bytes come.
+    @inline(__always)
+    private mutating func actorSlot(index: Int, id: String, absorb: (inout Actor) -> Void, make: () -> Actor) -> Int {
         if index < actorSlotsByIndex.count, actorSlotsByIndex[index] >= 0 {
             let slot = Int(actorSlotsByIndex[index])
-            actors[slot].actor.absorb(actor)
+            absorb(&actors[slot].actor)
             return slot
         }
-        let slot = equalActorSlot(for: actor)
+        let slot: Int
+        if let existing = actorSlots[id] {
+            absorb(&actors[existing].actor)
+            slot = existing
+        } else {
+            slot = actors.count
+            actorSlots[id] = slot
+            actors.append(ActorRecord(actor: make(), mentions: []))
+        }
         if index >= actorSlotsByIndex.count {
             actorSlotsByIndex += repeatElement(-1, count: strings.count - actorSlotsByIndex.count)
         }
@@ -167,26 +240,26 @@ public struct GraphAccumulator: Sendable {
         return slot
     }
 
-    /// ``actorSlot(for:)`` by a `Dictionary` of ids, which takes `==` spellings for one.
-    private mutating func equalActorSlot(for actor: UnsafePointer<Actor>) -> Int {
-        if let existing = actorSlots[actor.pointee.id] {
-            actors[existing].actor.absorb(actor)
-            return existing
-        }
-        actorSlots[actor.pointee.id] = actors.count
-        var bare = actor.pointee
-        bare.mentions = []
-        actors.append(ActorRecord(actor: bare, mentions: []))
-        return actors.count - 1
-    }
-
     private mutating func relationSlot(for relation: UnsafePointer<Relation>) -> Int {
         let edge = Edge(
             source: strings.index(of: relation.pointee.source), target: strings.index(of: relation.pointee.target), kind: relation.pointee.kind
         )
+        return relationSlot(for: edge) { relation.pointee.key }
+    }
+
+    private mutating func relationSlot(for packed: PackedArticleGraph.Edge, _ table: inout PackedStrings) -> Int {
+        let edge = Edge(source: table.index(packed.source, in: &strings), target: table.index(packed.target, in: &strings), kind: packed.kind)
+        let source = table.name(packed.source), target = table.name(packed.target)
+        return relationSlot(for: edge) { RelationKey(source: source.pointee, target: target.pointee, kind: packed.kind) }
+    }
+
+    /// The record of the relation whose ends have the table indices of `edge`, made with
+    /// the relation's `key` the first time.
+    @inline(__always)
+    private mutating func relationSlot(for edge: Edge, key: () -> RelationKey) -> Int {
         let position = relationEdges.insert(edge)
         if position < relationSlotsByEdge.count { return Int(relationSlotsByEdge[position]) }
-        let key = relation.pointee.key
+        let key = key()
         let slot: Int
         if let existing = relationSlots[key] {
             slot = existing
@@ -536,6 +609,14 @@ private extension Actor {
         name = GraphAccumulator.preferred(name, other.pointee.name) ?? name
         kind = min(kind, other.pointee.kind)
         country = GraphAccumulator.preferred(country, other.pointee.country)
+    }
+
+    /// Takes in a packed record of the same actor, as ``absorb(_:)`` does.
+    mutating func absorb(name other: UnsafePointer<String>, kind otherKind: ActorKind, country otherCountry: UnsafePointer<String>?) {
+        if kind == otherKind, name.hasSameStorage(as: other.pointee), Self.sameStorage(country, otherCountry?.pointee) { return }
+        name = GraphAccumulator.preferred(name, other.pointee) ?? name
+        kind = min(kind, otherKind)
+        country = GraphAccumulator.preferred(country, otherCountry?.pointee)
     }
 
     private static func sameStorage(_ a: String?, _ b: String?) -> Bool {

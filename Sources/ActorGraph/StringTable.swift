@@ -195,5 +195,5 @@ extension String {
 
     /// Whether `other` is this very string value (the same storage, or the same short
     /// bytes): a quick `==` that may answer `false` for equal strings.
-    func hasSameStorage(as other: String) -> Bool { storageWords == other.storageWords }
+    package func hasSameStorage(as other: String) -> Bool { storageWords == other.storageWords }
 }

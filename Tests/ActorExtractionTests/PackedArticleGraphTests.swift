@@ -74,27 +74,72 @@ final class PackedArticleGraphTests: XCTestCase {
     func testEachActorsMentionsAndEachRelationsEvidenceAreItsOwnStretchOfTheLists() {
         let article = Article(id: "a")
         let text = Array("Japan, Nippon and Tōkyō".utf8)
-        let japan = Actor(id: "JPN", name: "Japan", kind: .state)
-        let usa = Actor(id: "USA", name: "United States", kind: .state)
         let item = { (start: Int) in
-            Evidence(article: "a", sentence: Span(start: 0, end: 23), source: Span(start: start, end: start + 5),
-                     target: Span(start: 0, end: 5), cue: Span(start: 6, end: 7), rule: "r", confidence: 0.5)
+            PackedArticleGraph.Item(
+                sentence: Span(start: 0, end: 23), source: Span(start: start, end: start + 5), target: Span(start: 0, end: 5),
+                cue: Span(start: 6, end: 7), modality: .asserted, speaker: -1, tense: .present, rule: 4, confidence: 0.5
+            )
         }
         let packed = PackedArticleGraph(
-            article: article, text: text,
-            actors: [.init(actor: japan, mentionEnd: 2), .init(actor: usa, mentionEnd: 3)],
+            article: article, text: text, strings: ["JPN", "Japan", "USA", "United States", "r"],
+            actors: [
+                .init(id: 0, name: 1, country: -1, kind: .state, mentionEnd: 2), .init(id: 2, name: 3, country: -1, kind: .state, mentionEnd: 3),
+            ],
             mentions: [
                 .init(span: Span(start: 0, end: 5), text: 0..<5), .init(span: Span(start: 7, end: 13), text: 7..<13),
                 .init(span: Span(start: 18, end: 23), text: 18..<25),
             ],
             relations: [
-                .init(relation: Relation(source: "JPN", target: "USA", kind: .contact, evidence: []), evidenceEnd: 1),
-                .init(relation: Relation(source: "USA", target: "JPN", kind: .threat, evidence: []), evidenceEnd: 3),
+                .init(source: 0, target: 2, kind: .contact, evidenceEnd: 1), .init(source: 2, target: 0, kind: .threat, evidenceEnd: 3),
             ],
             evidence: [item(1), item(2), item(3)]
         )
         let graph = packed.graph
         XCTAssertEqual(graph.actors.map { $0.mentions.map(\.text) }, [["Japan", "Nippon"], ["Tōkyō"]])
         XCTAssertEqual(graph.relations.map { $0.evidence.map(\.source.start) }, [[1], [2, 3]])
+    }
+
+    func testRecordsNameTheirStringsByPlace() {
+        let packed = PackedArticleGraph(
+            article: Article(id: "a"), text: Array("Kishida".utf8), strings: ["kishida", "Fumio Kishida", "JPN", "Japan", "office", "said"],
+            actors: [
+                .init(id: 2, name: 3, country: -1, kind: .state, mentionEnd: 0),
+                .init(id: 0, name: 1, country: 2, kind: .person, mentionEnd: 1),
+            ],
+            mentions: [.init(span: Span(start: 0, end: 7), text: 0..<7)],
+            relations: [.init(source: 2, target: 0, kind: .affiliation, evidenceEnd: 1)],
+            evidence: [.init(
+                sentence: Span(start: 0, end: 7), source: Span(start: 0, end: 7), target: Span(start: 0, end: 7), cue: Span(start: 0, end: 7),
+                modality: .asserted, speaker: 0, tense: .past, rule: 4, confidence: 0.9
+            )]
+        )
+        let graph = packed.graph
+        XCTAssertEqual(graph.actors.map(\.id), ["JPN", "kishida"])
+        XCTAssertEqual(graph.actors.map(\.name), ["Japan", "Fumio Kishida"])
+        XCTAssertEqual(graph.actors.map(\.country), [nil, "JPN"])
+        XCTAssertEqual(graph.actors[1].mentions.map(\.text), ["Kishida"])
+        XCTAssertEqual(graph.relations.map { [$0.source, $0.target] }, [["JPN", "kishida"]])
+        XCTAssertEqual(graph.relations[0].evidence.map(\.attributedTo), ["kishida"])
+        XCTAssertEqual(graph.relations[0].evidence.map(\.rule), ["office"])
+        XCTAssertEqual(graph.relations[0].evidence.map(\.article), ["a"])
+    }
+
+    func testAGraphWithEquivalentSpellingsPacksEachAsWritten() throws {
+        // "Å" composed and decomposed: `==` to each other, but written apart.
+        let composed = "\u{C5}land", decomposed = "A\u{30A}land"
+        let article = Article(id: "a")
+        let item = Evidence(
+            article: "a", sentence: Span(start: 0, end: 5), source: Span(start: 0, end: 5), target: Span(start: 0, end: 5),
+            cue: Span(start: 0, end: 5), attributedTo: decomposed, rule: composed, confidence: 0.5
+        )
+        let graph = Graph(
+            articles: [article],
+            actors: [Actor(id: composed, name: decomposed, kind: .organisation, country: composed)],
+            relations: [Relation(source: composed, target: decomposed, kind: .contact, evidence: [item])]
+        )
+        let back = try XCTUnwrap(PackedArticleGraph(graph)).graph
+        XCTAssertEqual(back.actors.map { Array($0.name.utf8) }, [Array(decomposed.utf8)])
+        XCTAssertEqual(back.relations.flatMap { $0.evidence.compactMap(\.attributedTo) }.map { Array($0.utf8) }, [Array(decomposed.utf8)])
+        XCTAssertEqual(back.relations.flatMap { $0.evidence.map(\.rule) }.map { Array($0.utf8) }, [Array(composed.utf8)])
     }
 }
