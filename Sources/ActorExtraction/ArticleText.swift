@@ -9,7 +9,13 @@ public struct ArticleText: Sendable {
     /// The article's id, title, date and source.
     public var article: Article
     /// The full input text.
-    public var text: String
+    public var text: String {
+        get { String(decoding: utf8, as: UTF8.self) }
+        set { utf8 = Array(newValue.utf8) }
+    }
+    /// The full input text in UTF-8, as extraction reads it: a corpus's reader hands its
+    /// articles over as bytes, and making each a `String` checked its bytes once more.
+    package private(set) var utf8: [UInt8]
     /// The UTF-8 byte offset where the body starts (after any front matter).
     public var bodyStart: Int
 
@@ -25,8 +31,14 @@ public struct ArticleText: Sendable {
     ///     without its extension).
     ///   - date: a date that overrides the front matter's, as `YYYY-MM-DD`.
     public init(parsing text: String, fallbackID: String, date: String? = nil) {
-        self.text = text
-        let matter = FrontMatter(text)
+        self.init(parsingUTF8: Array(text.utf8), fallbackID: fallbackID, date: date)
+    }
+
+    /// Creates an article from its full text in UTF-8, which must be valid, as
+    /// ``init(parsing:fallbackID:date:)`` does from a `String`.
+    package init(parsingUTF8 utf8: [UInt8], fallbackID: String, date: String? = nil) {
+        self.utf8 = utf8
+        let matter = FrontMatter(utf8)
         self.bodyStart = matter?.bodyStart ?? 0
         let fields = matter?.fields ?? [:]
         self.article = Article(
@@ -43,9 +55,9 @@ struct FrontMatter {
     var fields: [String: String] = [:]
     var bodyStart: Int
 
-    init?(_ text: String) {
-        guard Self.mayOpenWithFence(text) else { return nil }
-        let bytes = Array(text.utf8.prefix(64 * 1024))
+    init?(_ utf8: [UInt8]) {
+        guard Self.mayOpenWithFence(utf8) else { return nil }
+        let bytes = Array(utf8.prefix(64 * 1024))
         var lineStart = Self.skipByteOrderMark(bytes)
         guard let firstEnd = Self.lineEnd(bytes, from: lineStart),
               Self.trimmed(bytes[lineStart..<firstEnd]) == "---" else { return nil }
@@ -73,8 +85,8 @@ struct FrontMatter {
     /// printable ASCII character other than "-", which no trimming removes. Most articles
     /// have no front matter, and copying and trimming their first paragraph as a `String`
     /// cost more than tokenising it.
-    private static func mayOpenWithFence(_ text: String) -> Bool {
-        var utf8 = text.utf8.prefix(64 * 1024)
+    private static func mayOpenWithFence(_ text: [UInt8]) -> Bool {
+        var utf8 = text.prefix(64 * 1024)
         if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8 = utf8.dropFirst(3) }
         for byte in utf8 {
             if byte == UInt8(ascii: "\n") { return true }

@@ -55,7 +55,7 @@ public struct Extractor: Sendable {
     /// Runs the steps of extraction: the graph builder with every record added, and the
     /// article's actors.
     private func build(_ input: ArticleText) -> (GraphBuilder, ActorTable) {
-        let bytes = Array(input.text.utf8)
+        let bytes = input.utf8
         let tokens = Tokenizer().tokens(in: bytes, from: min(input.bodyStart, bytes.count))
         let found = MentionFinder(gazetteer: gazetteer, roles: roles).mentions(in: tokens, bytes: bytes, date: input.article.date)
         let splitter = SentenceSplitter()

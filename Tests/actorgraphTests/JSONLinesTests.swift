@@ -73,8 +73,24 @@ final class JSONLinesTests: XCTestCase {
         let text = "Kyiv\u{2019}s \u{201C}partners\u{201D} met in Tōkyō \u{FFFD} and e\u{301}lan, 🇯🇵 end"
         let line = Array("{\"text\": \"\(text)\", \"title\": \"Caf\u{E9}\\n\u{2014}\"}".utf8)
         let read = try XCTUnwrap(JSONLinesRecordReader.read(line))
-        XCTAssertEqual(Array(read.text.utf8), Array(text.utf8))
+        XCTAssertEqual(read.text, Array(text.utf8))
         XCTAssertEqual(Array((read.title ?? "").utf8), Array("Caf\u{E9}\n\u{2014}".utf8))
+    }
+
+    func testStopsAndOtherCharactersAreFoundAtEveryPlaceOfASixteenByteBlock() throws {
+        // A quote, an escape, a character of several bytes and an invalid byte, at each
+        // offset from the start of the text: the scan goes sixteen bytes at a time.
+        for offset in 0..<40 {
+            let lead = String(repeating: "a", count: offset)
+            let escaped = Array(("{\"text\": \"" + lead + "\\\"q\\\" and more words after it\"}").utf8)
+            XCTAssertEqual(try XCTUnwrap(JSONLinesRecordReader.read(escaped)).text, Array((lead + "\"q\" and more words after it").utf8), "\(offset)")
+            let accented = Array(("{\"text\": \"" + lead + "é and more words after it, twenty more\"}").utf8)
+            XCTAssertEqual(try XCTUnwrap(JSONLinesRecordReader.read(accented)).text, Array((lead + "é and more words after it, twenty more").utf8), "\(offset)")
+            let invalid = Array(("{\"text\": \"" + lead).utf8) + [0xE9] + Array(" and more words after it, twenty more\"}".utf8)
+            XCTAssertNil(JSONLinesRecordReader.read(invalid), "\(offset)")
+            let control = Array(("{\"text\": \"" + lead).utf8) + [0x01] + Array(" and more words after it, twenty more\"}".utf8)
+            XCTAssertNil(JSONLinesRecordReader.read(control), "\(offset)")
+        }
     }
 
     func testAWellFormedLineIsReadWithoutWarnings() throws {
@@ -98,7 +114,7 @@ final class JSONLinesTests: XCTestCase {
     }
 
     private func fields(_ record: JSONLinesArticle) -> [[UInt8]?] {
-        [record.id, record.title, record.date, record.source, record.text].map { $0.map { Array($0.utf8) } }
+        [record.id, record.title, record.date, record.source].map { $0.map { Array($0.utf8) } } + [record.text]
     }
 
     func testLineParsedAheadGivesTheArticleTheWorkerWouldHaveRead() throws {

@@ -152,11 +152,12 @@ struct JSONLinesArticle: Decodable {
     var title: String?
     var date: String?
     var source: String?
-    var text: String
+    /// The text in UTF-8, valid: extraction reads bytes, and the reader checks them itself.
+    var text: [UInt8]
 
     private enum CodingKeys: String, CodingKey { case id, title, date, source, text }
 
-    init(id: String?, title: String?, date: String?, source: String?, text: String) {
+    init(id: String?, title: String?, date: String?, source: String?, text: [UInt8]) {
         self.id = id
         self.title = title
         self.date = date
@@ -175,7 +176,7 @@ struct JSONLinesArticle: Decodable {
         title = try container.decodeIfPresent(String.self, forKey: .title)
         date = try container.decodeIfPresent(String.self, forKey: .date)
         source = try container.decodeIfPresent(String.self, forKey: .source)
-        text = try container.decode(String.self, forKey: .text)
+        text = Array(try container.decode(String.self, forKey: .text).utf8)
     }
 
     /// The article of one line.
@@ -189,7 +190,7 @@ struct JSONLinesArticle: Decodable {
     static func article(line: [UInt8], origin: String, fallbackID: String, date: String?) throws -> LoadedArticle {
         let (record, warnings) = try Self.record(line: line, origin: origin)
         let id = record.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallbackID
-        var article = ArticleText(parsing: record.text, fallbackID: id, date: date ?? record.date)
+        var article = ArticleText(parsingUTF8: record.text, fallbackID: id, date: date ?? record.date)
         // The line's own fields describe the article; front matter inside the text only fills gaps.
         if record.id?.isEmpty == false { article.article.id = id }
         article.article.title = record.title ?? article.article.title
@@ -253,7 +254,7 @@ enum JSONLinesRecordReader {
         var index = 0
 
         mutating func record() -> JSONLinesArticle? {
-            var fields: [String?] = [nil, nil, nil, nil, nil]
+            var fields: [[UInt8]?] = [nil, nil, nil, nil, nil]
             var seen = [false, false, false, false, false]
             guard next() == UInt8(ascii: "{") else { return nil }
             index += 1
@@ -271,7 +272,7 @@ enum JSONLinesRecordReader {
                         // JSONDecoder's message for a null text is its own.
                         guard field != 4 else { return nil }
                     } else if field == 0, let number = wholeNumber() {
-                        fields[field] = number
+                        fields[field] = Array(number.utf8)
                     } else {
                         return nil
                     }
@@ -283,7 +284,8 @@ enum JSONLinesRecordReader {
                 case UInt8(ascii: "}"):
                     index += 1
                     guard next() == nil, let text = fields[4] else { return nil }
-                    return JSONLinesArticle(id: fields[0], title: fields[1], date: fields[2], source: fields[3], text: text)
+                    func string(_ field: Int) -> String? { fields[field].map { String(decoding: $0, as: UTF8.self) } }
+                    return JSONLinesArticle(id: string(0), title: string(1), date: string(2), source: string(3), text: text)
                 default: return nil
                 }
             }
@@ -320,9 +322,9 @@ enum JSONLinesRecordReader {
             return true
         }
 
-        /// A string value: raw bytes copied in runs, simple escapes decoded, and the result
-        /// checked to be UTF-8.
-        mutating func string() -> String? {
+        /// A string value's UTF-8: raw bytes copied in runs, simple escapes decoded, and the
+        /// result checked to be UTF-8.
+        mutating func string() -> [UInt8]? {
             index += 1
             var start = index
             var decoded: [UInt8] = []
@@ -330,7 +332,7 @@ enum JSONLinesRecordReader {
             // Every byte's bits or-ed together: the high bit says whether any was not ASCII.
             var bits: UInt8 = 0
             while index < bytes.count {
-                // Runs between escapes are most of an article: scan them with one test a byte.
+                // Runs between escapes are most of an article: scan them sixteen bytes at a time.
                 var position = Self.plainRunEnd(bytes, from: index, bits: &bits)
                 guard position < bytes.count else { return nil }
                 var byte = bytes[position]
@@ -342,16 +344,15 @@ enum JSONLinesRecordReader {
                 }
                 index = position
                 if byte == UInt8(ascii: "\"") {
-                    let ascii = bits < 0x80
-                    let text: String?
-                    if !escaped {
-                        text = Self.string(fromUTF8: UnsafeBufferPointer(rebasing: bytes[start..<index]), isASCII: ascii)
-                    } else {
-                        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                        text = decoded.withUnsafeBufferPointer { Self.string(fromUTF8: $0, isASCII: ascii) }
-                    }
+                    let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     index += 1
-                    return text
+                    if !escaped {
+                        guard bits < 0x80 || UTF8Check.isValid(run) else { return nil }
+                        return Array(run)
+                    }
+                    decoded.append(contentsOf: run)
+                    guard bits < 0x80 || decoded.withUnsafeBufferPointer(UTF8Check.isValid) else { return nil }
+                    return decoded
                 }
                 guard byte == UInt8(ascii: "\\") else { return nil }
                 if !escaped {
@@ -375,71 +376,26 @@ enum JSONLinesRecordReader {
             return nil
         }
 
-        /// `utf8` as a `String`, or `nil` if it is not UTF-8.
-        ///
-        /// Text that is not all ASCII is made from its runs of ASCII, which the standard
-        /// library checks eight bytes at a time, and its runs of other bytes, each checked
-        /// alone: checking a whole text with a few curly quotes in it went a byte at a time,
-        /// about ten instructions a byte, half of reading an article's line.
-        static func string(fromUTF8 utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String? {
-            if isASCII { return String(decoding: utf8, as: UTF8.self) }
-            var text = ""
-            text.reserveCapacity(utf8.count)
-            var start = 0
-            while start < utf8.count {
-                let ascii = utf8[start] < 0x80
-                let end = ascii ? asciiRunEnd(utf8, from: start) : otherRunEnd(utf8, from: start)
-                let run = UnsafeBufferPointer(rebasing: utf8[start..<end])
-                let piece = String(decoding: run, as: UTF8.self)
-                // Decoding replaces what is not UTF-8, so a run decoded to other bytes was not
-                // (`String(validating:)` cost three times as much for a character or two).
-                guard ascii || piece.utf8.elementsEqual(run) else { return nil }
-                text += piece
-                start = end
-            }
-            return text
-        }
-
-        /// Where the run of ASCII bytes from `start` ends, eight bytes at a time while it lasts.
-        private static func asciiRunEnd(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-            var end = start
-            if let base = utf8.baseAddress {
-                while end + 8 <= utf8.count, UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    end += 8
-                }
-            }
-            while end < utf8.count, utf8[end] < 0x80 { end += 1 }
-            return end
-        }
-
-        /// Where the run of bytes of 0x80 and above from `start` ends: whole characters, when
-        /// the text is UTF-8, as none of them is ASCII.
-        private static func otherRunEnd(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-            var end = start
-            while end < utf8.count, utf8[end] >= 0x80 { end += 1 }
-            return end
-        }
-
-        /// How far eight bytes at a time hold no quote, backslash or control byte, or-ing
+        /// How far sixteen bytes at a time hold no quote, backslash or control byte, or-ing
         /// them into `bits`; the last few bytes and the one that stops the run are left to
         /// the caller.
         private static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, bits: inout UInt8) -> Int {
             guard let base = bytes.baseAddress else { return start }
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
+            let quote = SIMD16<UInt8>(repeating: 0x22), backslash = SIMD16<UInt8>(repeating: 0x5C), space = SIMD16<UInt8>(repeating: 0x20)
             var position = start
-            var seen: UInt64 = 0
-            while position + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                // A byte is zero, or below 0x20, where subtracting borrows into its high bit.
-                let stops = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
-                if stops & highs != 0 { break }
-                seen |= word
-                position &+= 8
+            var seen = SIMD16<UInt8>()
+            let none = SIMD16<UInt8>(), all = SIMD16<UInt8>(repeating: 0xFF)
+            while position + 16 <= bytes.count {
+                let block = UnsafeRawPointer(base + position).loadUnaligned(as: SIMD16<UInt8>.self)
+                // Tested as two words: the library's `any` of a mask is a call, not inlined.
+                let stops = none.replacing(with: all, where: (block .== quote) .| (block .== backslash) .| (block .< space))
+                let halves = unsafeBitCast(stops, to: (UInt64, UInt64).self)
+                if halves.0 | halves.1 != 0 { break }
+                seen |= block
+                position &+= 16
             }
-            if seen & highs != 0 { bits |= 0x80 }
+            let seenHalves = unsafeBitCast(seen, to: (UInt64, UInt64).self)
+            if (seenHalves.0 | seenHalves.1) & 0x8080_8080_8080_8080 != 0 { bits |= 0x80 }
             return position
         }
 
@@ -478,6 +434,52 @@ enum JSONLinesRecordReader {
         mutating func skipSimpleValue() -> Bool {
             if bytes[index] == UInt8(ascii: "\"") { return string() != nil }
             return literal("null") || literal("true") || literal("false")
+        }
+    }
+}
+
+/// Whether bytes are UTF-8, as the standard library's decoding takes them: its check of a
+/// text with a few curly quotes in it went a byte at a time over the whole text, and making
+/// a `String` of each run between them cost more than reading the line.
+enum UTF8Check {
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // ASCII eight bytes at a time, then a byte at a time to the next character.
+            while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index &+= 8
+            }
+            guard index < count else { return true }
+            let lead = base[index]
+            if lead < 0x80 {
+                index &+= 1
+                continue
+            }
+            guard let width = sequenceWidth(base + index, available: count - index) else { return false }
+            index &+= width
+        }
+        return true
+    }
+
+    /// The width of the well-formed sequence at `start`, whose first byte is 0x80 or above,
+    /// by the table of well-formed byte sequences of the Unicode Standard (3.9, table 3-7);
+    /// `nil` if it is not one.
+    private static func sequenceWidth(_ start: UnsafePointer<UInt8>, available: Int) -> Int? {
+        let lead = start[0]
+        func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            offset < available && start[offset] >= low && start[offset] <= high
+        }
+        switch lead {
+        case 0xC2...0xDF: return continuation(1) ? 2 : nil
+        case 0xE0: return continuation(1, 0xA0) && continuation(2) ? 3 : nil
+        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : nil
+        case 0xED: return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : nil
+        case 0xF0: return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : nil
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : nil
+        case 0xF4: return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : nil
+        default: return nil
         }
     }
 }

@@ -56,7 +56,7 @@ struct ArticleLoader {
 
     /// A warning for an article without a word in it, so an empty scrape is noticed.
     static func blankWarning(_ article: ArticleText, origin: String) -> [String] {
-        let body = article.text.utf8.dropFirst(article.bodyStart)
+        let body = article.utf8.dropFirst(article.bodyStart)
         guard body.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) else { return [] }
         return ["\(origin): \(body.isEmpty ? "empty" : "only white space"), no text to read"]
     }
