@@ -14,6 +14,17 @@ public enum ActorKind: String, Codable, Sendable, CaseIterable, Comparable {
 
     /// Orders kinds by their declaration order, so sorting is stable across runs.
     public static func < (lhs: ActorKind, rhs: ActorKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.declarationIndex < rhs.declarationIndex
+    }
+
+    /// The kind's place in `allCases`, the order kinds sort in: a switch, where a search of
+    /// `allCases` made the list of cases anew at every call.
+    package var declarationIndex: Int {
+        switch self {
+        case .state: 0
+        case .person: 1
+        case .organisation: 2
+        case .group: 3
+        }
     }
 }

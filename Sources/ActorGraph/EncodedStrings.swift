@@ -31,26 +31,93 @@ struct EncodedStrings: LayoutStrings {
     }
 }
 
-/// The strings of one graph's records: the id of the graph's one article, which every
-/// record repeats, encoded once; the others written as they are, since a single article's
-/// graph repeats too few of them for encoding each once to pay.
+/// The strings of one graph's records, each written from the JSON it was given the last
+/// time that very string value came, if it is still kept: a graph's records repeat their
+/// article's id, rule names, speakers and mention texts as the same strings again, whose
+/// scan for escapes cost more than the rest of the record.
+///
+/// A string is known by its two words (``Swift/String/storageWords``), so every string
+/// handed over must stay alive as long as the cache: the strings of the graph being written.
 struct DocumentStrings: LayoutStrings {
-    enum Handle {
-        /// The article id given to ``init(article:writer:)``.
-        case article
-        case text(String)
-    }
+    typealias Handle = UnsafePointer<String>
 
-    private let article: [UInt8]
+    private let cache = WrittenStrings()
 
-    init(article: String, writer: borrowing JSONWriter) {
-        self.article = writer.flatValueBytes(article)
-    }
-
-    func write(_ handle: Handle, to writer: inout JSONWriter) {
-        switch handle {
-        case .article: writer.raw(article)
-        case .text(let string): writer.flatValue(string)
+    func write(_ handle: UnsafePointer<String>, to writer: inout JSONWriter) {
+        let raw = UnsafeRawPointer(handle)
+        let words = (raw.load(as: UInt64.self), raw.load(fromByteOffset: 8, as: UInt64.self))
+        if let written = cache.json(of: words) {
+            writer.raw(written)
+            return
         }
+        let start = writer.count
+        writer.flatValue(handle.pointee)
+        writer.withBytes(from: start) { cache.keep($0, for: words) }
+    }
+}
+
+/// The JSON of recently written strings, by their two words, in a few slots a word's hash
+/// chooses; a slot's string gives way to the next that comes to it. The JSON lies end to
+/// end in one buffer the cache owns, so that what ``json(of:)`` gives stays put until the
+/// next ``keep(_:for:)``.
+///
+/// Its state is reached through constant pointers: a class's variables are checked for
+/// overlapping access at every read, which cost more than the look-up.
+private final class WrittenStrings {
+    private struct Slot {
+        var words: (UInt64, UInt64)
+        var start: Int
+        var count: Int
+    }
+
+    private struct Buffer {
+        var bytes: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+        var used: Int
+    }
+
+    private static let slotBits = 6
+    private let slots: UnsafeMutablePointer<Slot>
+    private let buffer: UnsafeMutablePointer<Buffer>
+
+    init() {
+        slots = .allocate(capacity: 1 << Self.slotBits)
+        slots.initialize(repeating: Slot(words: (0, 0), start: 0, count: -1), count: 1 << Self.slotBits)
+        buffer = .allocate(capacity: 1)
+        buffer.initialize(to: Buffer(bytes: .allocate(capacity: 1024), capacity: 1024, used: 0))
+    }
+
+    deinit {
+        buffer.pointee.bytes.deallocate()
+        buffer.deallocate()
+        slots.deallocate()
+    }
+
+    private static func slot(of words: (UInt64, UInt64)) -> Int {
+        Int(truncatingIfNeeded: ((words.0 ^ words.1 &* 0x9E37_79B9_7F4A_7C15) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
+    }
+
+    func json(of words: (UInt64, UInt64)) -> UnsafeBufferPointer<UInt8>? {
+        let slot = slots[Self.slot(of: words)]
+        guard slot.count >= 0, slot.words == words else { return nil }
+        return UnsafeBufferPointer(start: buffer.pointee.bytes + slot.start, count: slot.count)
+    }
+
+    func keep(_ json: UnsafeBufferPointer<UInt8>, for words: (UInt64, UInt64)) {
+        guard let source = json.baseAddress else { return }
+        if buffer.pointee.used + json.count > buffer.pointee.capacity { grow(toHold: buffer.pointee.used + json.count) }
+        let start = buffer.pointee.used
+        (buffer.pointee.bytes + start).update(from: source, count: json.count)
+        slots[Self.slot(of: words)] = Slot(words: words, start: start, count: json.count)
+        buffer.pointee.used = start + json.count
+    }
+
+    private func grow(toHold needed: Int) {
+        let larger = max(2 * buffer.pointee.capacity, needed)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: buffer.pointee.bytes, count: buffer.pointee.used)
+        buffer.pointee.bytes.deallocate()
+        buffer.pointee.bytes = moved
+        buffer.pointee.capacity = larger
     }
 }

@@ -44,43 +44,83 @@ extension Graph {
     /// from record to record, around the values.
     private func writeDocument(to writer: inout JSONWriter) {
         var layouts = writer.isCompact ? Self.lineLayouts : Self.documentLayouts
-        let onlyArticle = articles.count == 1 ? articles[0].id : nil
-        let strings = DocumentStrings(article: onlyArticle ?? "", writer: writer)
-        func handle(_ article: String) -> DocumentStrings.Handle { article == onlyArticle ? .article : .text(article) }
+        let strings = DocumentStrings()
         writer.beginGraph()
         for article in articles { Self.write(article, to: &writer) }
         writer.beginActors()
-        for actor in actors {
-            let depth = writer.beginFlatObject()
-            if layouts.header.depth != depth { layouts = RecordLayouts(headerDepth: depth, compact: writer.isCompact) }
-            layouts.header.writeActor(actor, to: &writer)
-            for mention in actor.mentions {
+        // Records are read in place through pointers: a `for` loop over the lists copied
+        // each actor, mention and evidence item, counting its strings in and out again.
+        actors.withUnsafeBufferPointer { actors in
+            for index in actors.indices {
+                let actor = actors.baseAddress! + index
                 let depth = writer.beginFlatObject()
-                if layouts.mention.depth != depth { layouts = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
-                layouts.mention.write(
-                    article: handle(mention.article), span: mention.span, text: .text(mention.text), strings: strings, to: &writer
-                )
+                if layouts.header.depth != depth { layouts = RecordLayouts(headerDepth: depth, compact: writer.isCompact) }
+                layouts.header.writeActor(actor, to: &writer)
+                actor.pointee.mentions.withUnsafeBufferPointer { mentions in
+                    for index in mentions.indices {
+                        let mention = UnsafeRawPointer(mentions.baseAddress! + index)
+                        let depth = writer.beginFlatObject()
+                        if layouts.mention.depth != depth { layouts = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
+                        layouts.mention.write(
+                            article: (mention + Self.mentionArticle).assumingMemoryBound(to: String.self),
+                            span: mention.assumingMemoryBound(to: Mention.self).pointee.span,
+                            text: (mention + Self.mentionText).assumingMemoryBound(to: String.self), strings: strings, to: &writer
+                        )
+                    }
+                }
+                Self.endActor(to: &writer)
             }
-            Self.endActor(to: &writer)
         }
         writer.beginRelations()
-        for relation in relations {
-            let depth = writer.beginFlatObject()
-            if layouts.header.depth != depth { layouts = RecordLayouts(headerDepth: depth, compact: writer.isCompact) }
-            layouts.header.writeRelation(source: relation.source, target: relation.target, kind: relation.kind, weight: relation.weight, to: &writer)
-            for item in relation.evidence {
+        relations.withUnsafeBufferPointer { relations in
+            for index in relations.indices {
+                let relation = relations.baseAddress! + index
                 let depth = writer.beginFlatObject()
-                if layouts.evidence.depth != depth { layouts = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
-                layouts.evidence.write(
-                    article: handle(item.article), sentence: item.sentence, source: item.source, target: item.target, cue: item.cue,
-                    modality: item.modality, speaker: item.attributedTo.map { .text($0) }, tense: item.tense, rule: .text(item.rule),
-                    confidence: item.confidence, strings: strings, to: &writer
-                )
+                if layouts.header.depth != depth { layouts = RecordLayouts(headerDepth: depth, compact: writer.isCompact) }
+                layouts.header.writeRelation(relation, to: &writer)
+                relation.pointee.evidence.withUnsafeBufferPointer { evidence in
+                    for index in evidence.indices {
+                        let depth = writer.beginFlatObject()
+                        if layouts.evidence.depth != depth { layouts = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
+                        Self.write(evidence.baseAddress! + index, layout: &layouts.evidence, strings: strings, to: &writer)
+                    }
+                }
+                Self.endRelation(to: &writer)
             }
-            Self.endRelation(to: &writer)
         }
         writer.endGraph()
     }
+
+    /// Writes an evidence item read in place, its strings through `strings`.
+    @inline(__always)
+    private static func write(_ item: UnsafePointer<Evidence>, layout: inout EvidenceLayout, strings: DocumentStrings, to writer: inout JSONWriter) {
+        // Most items have no speaker: one that has is copied to be pointed at.
+        if let speaker = item.pointee.attributedTo {
+            withUnsafePointer(to: speaker) { write(item, speaker: $0, layout: &layout, strings: strings, to: &writer) }
+        } else {
+            write(item, speaker: nil, layout: &layout, strings: strings, to: &writer)
+        }
+    }
+
+    @inline(__always)
+    private static func write(
+        _ item: UnsafePointer<Evidence>, speaker: UnsafePointer<String>?, layout: inout EvidenceLayout, strings: DocumentStrings,
+        to writer: inout JSONWriter
+    ) {
+        let raw = UnsafeRawPointer(item)
+        layout.write(
+            article: (raw + evidenceArticle).assumingMemoryBound(to: String.self), sentence: item.pointee.sentence,
+            source: item.pointee.source, target: item.pointee.target, cue: item.pointee.cue, modality: item.pointee.modality,
+            speaker: speaker, tense: item.pointee.tense, rule: (raw + evidenceRule).assumingMemoryBound(to: String.self),
+            confidence: item.pointee.confidence, strings: strings, to: &writer
+        )
+    }
+
+    /// Where the strings of mentions and evidence items lie in them.
+    private static let mentionArticle = MemoryLayout<Mention>.offset(of: \Mention.article)!
+    private static let mentionText = MemoryLayout<Mention>.offset(of: \Mention.text)!
+    private static let evidenceArticle = MemoryLayout<Evidence>.offset(of: \Evidence.article)!
+    private static let evidenceRule = MemoryLayout<Evidence>.offset(of: \Evidence.rule)!
 
     /// The layouts of a document's mentions and evidence, at the depth a graph's own lists
     /// put them, made once per process for each style.

@@ -34,18 +34,27 @@ struct HeaderLayout: Sendable {
     /// Writes the fields of an actor opened with ``JSONWriter/beginFlatObject()`` at
     /// ``depth``, and opens its mentions.
     func writeActor(_ actor: Actor, to writer: inout JSONWriter) {
+        withUnsafePointer(to: actor) { writeActor($0, to: &writer) }
+    }
+
+    /// Writes the fields of an actor read in place, as ``writeActor(_:to:)-(Actor)`` does.
+    func writeActor(_ actor: UnsafePointer<Actor>, to writer: inout JSONWriter) {
         writer.raw(actorID)
-        writer.flatValue(actor.id)
+        writer.flatValue(actor.pointee.id)
         writer.raw(actorName)
-        writer.flatValue(actor.name)
-        writer.raw(actorKind[Self.position(actor.kind)])
-        writer.flatValue(actor.country)
+        writer.flatValue(actor.pointee.name)
+        writer.raw(actorKind[Self.position(actor.pointee.kind)])
+        writer.flatValue(actor.pointee.country)
         writer.raw(actorMentions)
         writer.beginArray(valueOfFlatFieldAt: depth)
     }
 
     /// Writes the fields of a relation opened with ``JSONWriter/beginFlatObject()`` at
     /// ``depth``, and opens its evidence.
+    func writeRelation(_ relation: UnsafePointer<Relation>, to writer: inout JSONWriter) {
+        writeRelation(source: relation.pointee.source, target: relation.pointee.target, kind: relation.pointee.kind, weight: relation.pointee.weight, to: &writer)
+    }
+
     func writeRelation(source: String, target: String, kind: RelationKind, weight: Int, to writer: inout JSONWriter) {
         writer.raw(relationSource)
         writer.flatValue(source)
@@ -57,7 +66,7 @@ struct HeaderLayout: Sendable {
         writer.beginArray(valueOfFlatFieldAt: depth)
     }
 
-    private static func position<Value: CaseIterable & Equatable>(_ value: Value) -> Int where Value.AllCases == [Value] {
-        Value.allCases.firstIndex(of: value)!
-    }
+    private static func position(_ kind: ActorKind) -> Int { kind.declarationIndex }
+
+    private static func position(_ kind: RelationKind) -> Int { kind.declarationIndex }
 }

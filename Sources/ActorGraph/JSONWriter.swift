@@ -465,6 +465,13 @@ struct JSONWriter: ~Copyable {
         count &+= source.count
     }
 
+    /// Calls `body` with the bytes written since `start`, a count this writer gave since
+    /// it last handed its bytes over.
+    func withBytes(from start: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        precondition(start >= 0 && start <= count, "a position of the bytes still held")
+        body(UnsafeBufferPointer(start: storage + start, count: count - start))
+    }
+
     /// Up to eight bytes kept in a word, lowest byte first, as a cache of short values
     /// keeps them: one store, whatever the length.
     @inline(__always)

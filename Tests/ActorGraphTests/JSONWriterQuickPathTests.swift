@@ -56,15 +56,31 @@ final class JSONWriterQuickPathTests: XCTestCase {
         }
     }
 
-    func testTheArticleIdEncodedOnceIsWrittenAsTheStringItself() {
-        let id = "art <1> \"q\""
-        var direct = JSONWriter(), viaTable = JSONWriter()
-        let strings = DocumentStrings(article: id, writer: viaTable)
-        direct.flatValue(id)
-        direct.flatValue("other")
-        strings.write(.article, to: &viaTable)
-        strings.write(.text("other"), to: &viaTable)
-        XCTAssertEqual(viaTable.text, direct.text)
+    func testAStringWrittenAgainFromItsKeptJSONIsWrittenAsTheStringItself() {
+        // Strings that need escapes, a long one and short ones, each written twice, and more
+        // strings than the cache has slots, so that some give way to others.
+        let strings = ["art <1> \"q\"", "other", String(repeating: "long é ", count: 20), ""] + (0..<100).map { "name \($0)" }
+        var direct = JSONWriter(), cached = JSONWriter()
+        let document = DocumentStrings()
+        for string in strings + strings.reversed() + strings {
+            direct.flatValue(string)
+            withUnsafePointer(to: string) { document.write($0, to: &cached) }
+        }
+        XCTAssertEqual(cached.text, direct.text)
+    }
+
+    func testEqualStringsOfDifferentStorageAreEachWrittenAsThemselves() {
+        // The same text in two strings of their own, and a decomposed spelling `==` to it:
+        // each is written as its own bytes.
+        let composed = "Caf\u{E9} de la Paix, a long name", decomposed = "Cafe\u{301} de la Paix, a long name"
+        let copy = String(decoding: Array(composed.utf8), as: UTF8.self)
+        var direct = JSONWriter(), cached = JSONWriter()
+        let document = DocumentStrings()
+        for string in [composed, copy, decomposed, composed, decomposed] {
+            direct.flatValue(string)
+            withUnsafePointer(to: string) { document.write($0, to: &cached) }
+        }
+        XCTAssertEqual(Array(cached.text.utf8), Array(direct.text.utf8))
     }
 
     private func word(_ bytes: [UInt8]) -> UInt64 {
