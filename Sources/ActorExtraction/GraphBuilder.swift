@@ -281,10 +281,14 @@ struct GraphBuilder {
             )
             return (graphActors, graphMentions, graphRelations, graphEvidence)
         }
-        return PackedArticleGraph(
+        var packed = PackedArticleGraph(
             article: article, text: bytes, strings: strings, actors: graphActors, mentions: graphMentions, relations: graphRelations,
             evidence: graphEvidence
         )
+        // The lists are made in ``graph(actors:)``'s order, which is the graph's own unless
+        // an actor's mentions are not in text order.
+        packed.isInGraphOrder = mentionsInTextOrder
+        return packed
     }
 
     /// The nodes as the packed graph's actors, in `order`, and their mentions, each node's

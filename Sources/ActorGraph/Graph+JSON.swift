@@ -124,8 +124,8 @@ extension Graph {
 
     /// The layouts of a document's mentions and evidence, at the depth a graph's own lists
     /// put them, made once per process for each style.
-    private static let documentLayouts = RecordLayouts(headerDepth: 3, compact: false)
-    private static let lineLayouts = RecordLayouts(headerDepth: 3, compact: true)
+    static let documentLayouts = RecordLayouts(headerDepth: 3, compact: false)
+    static let lineLayouts = RecordLayouts(headerDepth: 3, compact: true)
 
     /// Reads a graph from JSON of schema v1 and puts it into canonical order.
     ///

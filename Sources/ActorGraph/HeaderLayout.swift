@@ -49,6 +49,18 @@ struct HeaderLayout: Sendable {
         writer.beginArray(valueOfFlatFieldAt: depth)
     }
 
+    /// Writes the fields of an actor as ``writeActor(_:to:)-(Actor)`` does, from its parts.
+    func writeActor(id: UnsafePointer<String>, name: UnsafePointer<String>, kind: ActorKind, country: UnsafePointer<String>?, to writer: inout JSONWriter) {
+        writer.raw(actorID)
+        writer.flatValue(id.pointee)
+        writer.raw(actorName)
+        writer.flatValue(name.pointee)
+        writer.raw(actorKind[Self.position(kind)])
+        if let country { writer.flatValue(country.pointee) } else { writer.flatValue(nil as String?) }
+        writer.raw(actorMentions)
+        writer.beginArray(valueOfFlatFieldAt: depth)
+    }
+
     /// Writes the fields of a relation opened with ``JSONWriter/beginFlatObject()`` at
     /// ``depth``, and opens its evidence.
     func writeRelation(_ relation: UnsafePointer<Relation>, to writer: inout JSONWriter) {

@@ -485,6 +485,16 @@ struct JSONWriter: ~Copyable {
         if let value { writeString(value) } else { append("null") }
     }
 
+    /// Writes the string whose UTF-8 is `utf8`, which is valid, as ``flatValue(_:)-(String?)``
+    /// writes it.
+    mutating func flatValue(utf8: UnsafeBufferPointer<UInt8>) {
+        if !writePlain(utf8) {
+            put(UInt8(ascii: "\""))
+            writeEscaped(String(decoding: utf8, as: UTF8.self))
+            put(UInt8(ascii: "\""))
+        }
+    }
+
     mutating func flatValue(_ value: Bool) {
         append(value ? "true" : "false")
     }

@@ -25,6 +25,9 @@ package struct PackedArticleGraph: Sendable {
     package var relations: [Edge]
     /// The evidence of all relations, each relation's after the one's before.
     package var evidence: [Item]
+    /// Whether the lists are in the order of the article's ``Graph``, each actor's mentions
+    /// too, so that the graph's JSON can be written from them (``jsonData(compact:)``).
+    package var isInGraphOrder = false
 
     // The records hold no strings, only places in `strings`: records with strings in them
     // were freed field by field, through the generic destroy of their lists, and each string

@@ -54,6 +54,31 @@ final class PackedArticleGraphTests: XCTestCase {
         XCTAssertEqual(String(decoding: packedBytes, as: UTF8.self), String(decoding: fullBytes, as: UTF8.self))
     }
 
+    func testPackedGraphWritesTheJSONOfItsGraph() throws {
+        let extractor = try Extractor()
+        let fixtures = try RelationFixtureTests.loadFixtures() + RelationFixtureTests.loadFixtures("heldout")
+        let articles = texts.enumerated().map { ArticleText(parsing: $1, fallbackID: "text-\($0)", date: "2023-01-12") }
+            + fixtures.map { ArticleText(parsing: $0.text, fallbackID: $0.id, date: $0.date) }
+        var written = 0
+        for article in articles {
+            let packed = extractor.extractPacked(article)
+            guard let line = packed.jsonData(compact: true), let document = packed.jsonData(compact: false) else { continue }
+            let graph = extractor.extract(article)
+            XCTAssertEqual(String(decoding: line, as: UTF8.self), String(decoding: graph.jsonLine(), as: UTF8.self), article.article.id)
+            XCTAssertEqual(String(decoding: document, as: UTF8.self), graph.jsonString(), article.article.id)
+            written += 1
+        }
+        // Nearly every article's lists are in the graph's order.
+        XCTAssertGreaterThan(written, articles.count * 9 / 10)
+    }
+
+    func testAPackedGraphNotInTheGraphsOrderWritesNoJSON() throws {
+        var packed = try TestExtractor.make().extractPacked(ArticleText(parsing: "Japan met China.", fallbackID: "a"))
+        XCTAssertNotNil(packed.jsonData(compact: true))
+        packed.isInGraphOrder = false
+        XCTAssertNil(packed.jsonData(compact: true))
+    }
+
     func testAGraphOfOneArticlePacksAndComesBackEqual() throws {
         let extractor = try TestExtractor.make()
         for (number, text) in texts.enumerated() {

@@ -59,8 +59,9 @@ struct CorpusExtraction {
         let date = date
         let encoding = options.jsonl ? Encoding.line : options.perArticle != nil ? .document : .none
         let merging = !options.jsonl && mergedOutput != nil
-        // A graph only merged is handed over packed, which costs the workers less to make and free.
-        let packed = merging && encoding == .none
+        // A graph only merged, or only written, is handed over packed, which costs the
+        // workers less to make and free.
+        let packed = merging ? encoding == .none : encoding != .none
         var tally = CorpusTally(merging: merging)
         var files = try options.perArticle.map { try PerArticleFiles(folder: $0, sparing: inputs) }
         var progress = ProgressLine(totalBytes: reader.totalBytes(), enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
@@ -69,8 +70,11 @@ struct CorpusExtraction {
             do {
                 let loaded = try item.article(date: date)
                 if packed {
-                    let graph = ExtractedGraph.packed(extractor.extractPacked(loaded.article))
-                    return Outcome(byteCount: item.byteCount, origin: item.origin, graph: graph, warnings: loaded.warnings)
+                    let graph = extractor.extractPacked(loaded.article)
+                    return Outcome(
+                        byteCount: item.byteCount, origin: item.origin, graph: .packed(graph), encoded: encoding.encode(graph),
+                        warnings: loaded.warnings
+                    )
                 }
                 let graph = extractor.extract(loaded.article)
                 return Outcome(
@@ -145,6 +149,12 @@ private enum Encoding {
         case .line: return graph.jsonLine()
         }
     }
+
+    /// The packed graph's JSON, written from its lists when they are in the graph's order.
+    func encode(_ graph: PackedArticleGraph) -> Data? {
+        guard self != .none else { return nil }
+        return graph.jsonData(compact: self == .line) ?? encode(graph.graph)
+    }
 }
 
 /// What a corpus run has seen: articles, failures, and the merged graph or the distinct
@@ -171,10 +181,13 @@ struct CorpusTally {
         articles += 1
         releaseHeldFailure()
         switch extracted {
-        case let .packed(graph):
-            // A graph comes packed only to be merged (see `run()`).
-            precondition(accumulator != nil, "a packed graph in a run that does not merge")
+        case let .packed(graph) where accumulator != nil:
             accumulator!.add(graph)
+        case let .packed(graph):
+            for node in graph.actors { actorIDs.insert(graph.strings[Int(node.id)]) }
+            for edge in graph.relations {
+                relationKeys.insert(RelationKey(source: graph.strings[Int(edge.source)], target: graph.strings[Int(edge.target)], kind: edge.kind))
+            }
         case let .full(graph) where accumulator != nil:
             accumulator!.add(graph)
         case let .full(graph):
