@@ -106,14 +106,28 @@ struct Tokenizer {
         }
     }
 
-    /// What separates a token from the one before it.
+    /// What separates a token from the one before it: its `afterNewline` and `attached`
+    /// bytes, in their order in a token, so that one store writes both.
     private struct Spacing {
-        var afterNewline: Bool
-        var attached: Bool
+        var bits: UInt16
 
-        static let spaced = Spacing(afterNewline: false, attached: false)
-        static let attached = Spacing(afterNewline: false, attached: true)
-        static let newline = Spacing(afterNewline: true, attached: false)
+        var afterNewline: Bool { bits & 0xFF != 0 }
+        var attached: Bool { bits >> 8 != 0 }
+        /// This spacing with a space after it.
+        var spaced: Spacing { Spacing(bits: bits & 0xFF) }
+
+        static let spaced = Spacing(bits: 0)
+        static let attached = Spacing(bits: 0x100)
+        static let newline = Spacing(bits: 1)
+    }
+
+    /// Writes `token` to `slot` with `spacing`, whose two bytes are stored at once over the
+    /// token's `afterNewline` and `attached`, adjacent in a token (`TokenizerTests` checks):
+    /// two stores of flags and their widening cost three instructions more a token.
+    @inline(__always)
+    private func write(_ token: Token, spacing: Spacing, to slot: UnsafeMutablePointer<Token>) {
+        slot.initialize(to: token)
+        UnsafeMutableRawPointer(slot).storeBytes(of: spacing.bits, toByteOffset: MemoryLayout<Token>.offset(of: \Token.afterNewline)!, as: UInt16.self)
     }
 
     /// Writes the tokens of `bytes[start..<end]` to `out`, which has room for one a byte,
@@ -157,12 +171,12 @@ struct Tokenizer {
         while index < limit {
             let first = bytes[index]
             if tables.lower(first) != 0 {
-                let word = asciiWord(bytes, from: index, first: first, end: end, tables: tables, endTested: endTested)
+                let word = asciiWord(bytes, from: index, first: UInt64(first), end: end, tables: tables, endTested: endTested)
                 if tables.isPlainStop(word.stop) {
-                    slot.initialize(to: Token(
+                    write(Token(
                         exact: word.exact, folded: word.folded, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: word.end),
-                        kind: .word, first: first, afterNewline: spacing.afterNewline, attached: spacing.attached
-                    ))
+                        kind: .word, first: first, afterNewline: false, attached: false
+                    ), spacing: spacing, to: slot)
                     // Most words are followed by one space: passed here, without a round of the loop.
                     if word.stop == 0x20 {
                         index = word.end &+ 1
@@ -181,10 +195,10 @@ struct Tokenizer {
                 // a dozen instructions more for each comma and full stop.
                 let hash = TokenHash.step(TokenHash.seed, first)
                 let kind: Token.Kind = first == UInt8(ascii: "-") ? .dash : first == UInt8(ascii: "\"") ? .straightQuote : .punctuation
-                slot.initialize(to: Token(
+                write(Token(
                     exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
-                    kind: kind, first: first, afterNewline: spacing.afterNewline, attached: spacing.attached
-                ))
+                    kind: kind, first: first, afterNewline: false, attached: false
+                ), spacing: spacing, to: slot)
                 slot += 1
                 index &+= 1
                 spacing = .attached
@@ -197,7 +211,7 @@ struct Tokenizer {
                 spacing = .newline
                 index &+= 1
             } else if first == 0x20 || first == 0x09 || first == 0x0D || first == 0x0C || first == 0x0B {
-                spacing.attached = false
+                spacing = spacing.spaced
                 index &+= 1
             } else {
                 let step = otherToken(at: index, bytes, end: end, spacing: spacing, into: slot, after: out)
@@ -228,16 +242,23 @@ struct Tokenizer {
     /// - Parameter endTested: whether the run may reach `end`; without, a byte that ends the
     ///   run must come before it.
     @inline(__always)
-    private func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, first: UInt8, end: Int, tables: Tables, endTested: Bool) -> ASCIIWord {
+    private func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, first: UInt64, end: Int, tables: Tables, endTested: Bool) -> ASCIIWord {
         // Bytes are kept in full registers: a byte's register would be widened again for
         // each use.
-        var byte = UInt64(first)
+        var byte = first
         var index = start
         var hash = TokenHash.seed
         while tables.lowercase(byte) != 0 {
             hash = TokenHash.step(hash, widened: byte)
             index &+= 1
             if endTested, index == end { return ASCIIWord(end: index, exact: hash, folded: hash, stop: 0) }
+            byte = UInt64(bytes[index])
+            // Two bytes a round where the end need not be tested: the loop's count is paid
+            // once for both.
+            if endTested { continue }
+            guard tables.lowercase(byte) != 0 else { break }
+            hash = TokenHash.step(hash, widened: byte)
+            index &+= 1
             byte = UInt64(bytes[index])
         }
         var exact = hash
@@ -317,7 +338,7 @@ struct Tokenizer {
         } else {
             let (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
             if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
-                return Step(next: index + width, spacing: Spacing(afterNewline: spacing.afterNewline, attached: false), wrote: false)
+                return Step(next: index + width, spacing: spacing.spaced, wrote: false)
             }
             if UTF8Scalar.isWordCharacterBeyondASCII(scalar) {
                 token = makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)

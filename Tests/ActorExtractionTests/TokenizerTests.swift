@@ -53,6 +53,14 @@ final class TokenizerTests: XCTestCase {
         assertHashesMatchBytes(text)
     }
 
+    func testSpacingFlagsAreAdjacentBytesOfATokenInMemoryOrder() {
+        // The tokenizer stores both flags with one little-endian 16-bit store.
+        let afterNewline = MemoryLayout<Token>.offset(of: \Token.afterNewline)
+        XCTAssertNotNil(afterNewline)
+        XCTAssertEqual(MemoryLayout<Token>.offset(of: \Token.attached), afterNewline.map { $0 + 1 })
+        XCTAssertEqual(UInt16(1).littleEndian, 1)
+    }
+
     func testSpacingMarksTokensAttachedOrAfterANewline() {
         let bytes = Array((String(repeating: "word ", count: 14) + "Japan, China\nand  “Korea”").utf8)
         let tokens = Tokenizer().tokens(in: bytes).suffix(7)
