@@ -4,16 +4,26 @@
 /// ("Mr.", "Prof."); the possessive "'s" and the hyphens of compounds ("US-Japanese")
 /// become tokens of their own so that names inside them can be matched.
 struct Tokenizer {
-    /// Abbreviations whose final dot belongs to the word, not to the sentence, by the hash
-    /// of their spelling as written: a probe of a key set, where a binary search took
-    /// six steps for every word before a full stop.
-    static let abbreviations = TokenKeySet([
+    /// Abbreviations whose final dot belongs to the word, not to the sentence.
+    static let abbreviationSpellings = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Cmdr", "Adm",
         "Sgt", "St", "Jr", "Sr", "Mt", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar",
         "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "Fr", "Rev", "Amb",
-    ].map { TokenHash.exact($0.utf8) })
+    ]
 
-    static func isAbbreviation(_ hash: UInt64) -> Bool { abbreviations.contains(hash) }
+    /// ``abbreviationSpellings`` by the hash of their spelling as written: a probe of a key
+    /// set, where a binary search took six steps for every word before a full stop.
+    static let abbreviations = TokenKeySet(abbreviationSpellings.map { TokenHash.exact($0.utf8) })
+
+    /// The length in bytes of the longest of ``abbreviationSpellings`` (`TokenizerTests`
+    /// checks it): a longer word before a full stop, as most are, is turned away without
+    /// asking the set.
+    static let longestAbbreviation = 6
+
+    /// Whether the word of `length` bytes whose exact hash is `hash` is an abbreviation.
+    static func isAbbreviation(_ hash: UInt64, length: Int) -> Bool {
+        length <= longestAbbreviation && abbreviations.contains(hash)
+    }
 
     /// Each byte's lower-case form when it is an ASCII letter or digit, else 0: one load
     /// tells a word's byte and gives its folded form, where range tests and a branchless
@@ -292,7 +302,7 @@ struct Tokenizer {
                 kind: .word, first: bytes[start], afterNewline: false, attached: false
             )
             // The dot of an abbreviation belongs to the word (the word's last byte is never a dot).
-            if stop == UInt8(ascii: "."), Self.isAbbreviation(plain.exact) {
+            if stop == UInt8(ascii: "."), Self.isAbbreviation(plain.exact, length: plain.end &- start) {
                 token.exact = TokenHash.step(plain.exact, stop)
                 token.folded = TokenHash.step(plain.folded, stop)
                 token.end &+= 1
@@ -301,7 +311,7 @@ struct Tokenizer {
             token = makeToken(bytes, start, scanWord(bytes, from: start, end: end), .word)
             let wordEnd = Int(token.end)
             if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
-               Self.isAbbreviation(token.exact) {
+               Self.isAbbreviation(token.exact, length: wordEnd - start) {
                 token = makeToken(bytes, start, wordEnd + 1, .word)
             }
         }
@@ -344,7 +354,7 @@ struct Tokenizer {
                 token = makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
                 let wordEnd = Int(token.end)
                 if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
-                   Self.isAbbreviation(token.exact) {
+                   Self.isAbbreviation(token.exact, length: wordEnd - index) {
                     token = makeToken(bytes, index, wordEnd + 1, .word)
                 }
             } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: width, end: end, previous: previous, spaced: !spacing.attached) {

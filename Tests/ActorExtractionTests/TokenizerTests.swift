@@ -47,6 +47,10 @@ final class TokenizerTests: XCTestCase {
         assertHashesMatchBytes("Ab.")
     }
 
+    func testLongestAbbreviationIsTheLengthOfTheLongestSpelling() {
+        XCTAssertEqual(Tokenizer.longestAbbreviation, Tokenizer.abbreviationSpellings.map(\.utf8.count).max())
+    }
+
     func testAbbreviationAtTheEndOfALongTextKeepsItsDotAndHash() {
         let text = String(repeating: "the talks went on ", count: 5) + "with Mr."
         XCTAssertEqual(words(text).last, "Mr.")
