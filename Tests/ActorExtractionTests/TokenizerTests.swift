@@ -165,6 +165,17 @@ final class SentenceSplitterTests: XCTestCase {
         XCTAssertEqual(sentences("Japan and China held\ntalks today."), ["Japan and China held\ntalks today."])
     }
 
+    func testSentenceEndsAreFoundWhereverTheyFallInARunOfWords() {
+        for length in 1...9 {
+            let run = Array(repeating: "word", count: length).joined(separator: " ")
+            XCTAssertEqual(sentences("Japan \(run). China left."), ["Japan \(run).", "China left."], String(length))
+        }
+    }
+
+    func testLineBreakBeforeTheLastTokenEndsAHeadline() {
+        XCTAssertEqual(sentences("Japan and China\nTalks"), ["Japan and China", "Talks"])
+    }
+
     func testQuestionMarkEndsASentence() {
         XCTAssertEqual(sentences("Will Japan rearm? Nobody knows."), ["Will Japan rearm?", "Nobody knows."])
     }
