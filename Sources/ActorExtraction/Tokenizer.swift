@@ -330,8 +330,8 @@ struct Tokenizer {
     }
 
     /// Writes the token that starts at `index` with an apostrophe or a byte beyond ASCII to
-    /// `slot`, unless it is a space there. `out` is where the tokens start: a possessive asks
-    /// the one before `slot`.
+    /// `slot`, unless a space beyond ASCII starts there. `out` is where the tokens start: a
+    /// possessive asks the one before `slot`.
     @inline(never)
     private func otherToken(
         at index: Int, _ bytes: UnsafeBufferPointer<UInt8>, end: Int, spacing: Spacing, into slot: UnsafeMutablePointer<Token>,
