@@ -60,6 +60,12 @@ enum TokenHash {
         (hash ^ UInt64(byte)) &* prime
     }
 
+    /// ``step(_:_:)`` for a byte held in a full register, as the word loop keeps it.
+    @inline(__always)
+    static func step(_ hash: UInt64, widened byte: UInt64) -> UInt64 {
+        (hash ^ byte) &* prime
+    }
+
     @inline(__always)
     static func lowercase(_ byte: UInt8) -> UInt8 {
         byte | (byte &- UInt8(ascii: "A") < 26 ? 0x20 : 0)

@@ -4,16 +4,26 @@
 /// ("Mr.", "Prof."); the possessive "'s" and the hyphens of compounds ("US-Japanese")
 /// become tokens of their own so that names inside them can be matched.
 struct Tokenizer {
-    /// Abbreviations whose final dot belongs to the word, not to the sentence, by the hash
-    /// of their spelling as written: a probe of a key set, where a binary search took
-    /// six steps for every word before a full stop.
-    static let abbreviations = TokenKeySet([
+    /// Abbreviations whose final dot belongs to the word, not to the sentence.
+    static let abbreviationSpellings = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Cmdr", "Adm",
         "Sgt", "St", "Jr", "Sr", "Mt", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar",
         "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "Fr", "Rev", "Amb",
-    ].map { TokenHash.exact($0.utf8) })
+    ]
 
-    static func isAbbreviation(_ hash: UInt64) -> Bool { abbreviations.contains(hash) }
+    /// ``abbreviationSpellings`` by the hash of their spelling as written: a probe of a key
+    /// set, where a binary search took six steps for every word before a full stop.
+    static let abbreviations = TokenKeySet(abbreviationSpellings.map { TokenHash.exact($0.utf8) })
+
+    /// The length in bytes of the longest of ``abbreviationSpellings`` (`TokenizerTests`
+    /// checks it): a longer word before a full stop, as most are, is turned away without
+    /// asking the set.
+    static let longestAbbreviation = 6
+
+    /// Whether the word of `length` bytes whose exact hash is `hash` is an abbreviation.
+    static func isAbbreviation(_ hash: UInt64, length: Int) -> Bool {
+        length <= longestAbbreviation && abbreviations.contains(hash)
+    }
 
     /// Each byte's lower-case form when it is an ASCII letter or digit, else 0: one load
     /// tells a word's byte and gives its folded form, where range tests and a branchless
@@ -22,34 +32,44 @@ struct Tokenizer {
         UTF8Scalar.isASCIIAlphanumeric(UInt8(byte)) ? TokenHash.lowercase(UInt8(byte)) : 0
     }
 
+    /// Each byte itself when it is a lower-case ASCII letter or a digit, else 0: the bytes
+    /// whose folded form is the byte, so that a word's run of them has one hash for both keys.
+    static let lowercaseWordBytes: [UInt8] = (0..<256).map { byte in
+        asciiWordBytes[byte] == UInt8(byte) ? UInt8(byte) : 0
+    }
+
+    /// ``asciiWordBytes``, ``lowercaseWordBytes``, then 1 for each ``isPlainStop(_:)``
+    /// byte: one address for all keeps a register free in the word loop.
+    static let wordTables: [UInt64] = (asciiWordBytes + lowercaseWordBytes + (0..<256).map { isPlainStop(UInt8($0)) ? 1 : 0 }).map(UInt64.init)
+
     func tokens(in bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> [Token] {
         bytes.withUnsafeBufferPointer { bytes in
-            Self.asciiWordBytes.withUnsafeBufferPointer { wordBytes in
-                Self.firstByteHashes.withUnsafeBufferPointer { firstHashes in
-                    tokens(in: bytes, from: start, to: end ?? bytes.count, tables: Tables(wordBytes: wordBytes.baseAddress!, firstHashes: firstHashes.baseAddress!))
-                }
+            Self.wordTables.withUnsafeBufferPointer { tables in
+                tokens(in: bytes, from: start, to: end ?? bytes.count, tables: Tables(base: tables.baseAddress!))
             }
         }
     }
 
-    /// The tables the scan reads, by address.
+    /// ``wordTables``, by address.
     private struct Tables {
-        /// ``asciiWordBytes``.
-        let wordBytes: UnsafePointer<UInt8>
-        /// ``firstByteHashes``.
-        let firstHashes: UnsafePointer<FirstHashes>
-    }
+        /// Entries in full words: a byte's entry would be widened again for each use.
+        let base: UnsafePointer<UInt64>
 
-    /// Both hashes of a word's first byte, from the seed.
-    struct FirstHashes {
-        var exact: UInt64
-        var folded: UInt64
-    }
+        /// The byte's entry in ``asciiWordBytes``.
+        @inline(__always)
+        func lower(_ byte: UInt8) -> UInt64 { base[Int(byte)] }
 
-    /// Each byte's ``FirstHashes``, folded by ``TokenHash/lowercase(_:)``: two loads start a
-    /// word's hashes, where two steps from the seed cost six instructions.
-    static let firstByteHashes: [FirstHashes] = (0..<256).map { byte in
-        FirstHashes(exact: TokenHash.step(TokenHash.seed, UInt8(byte)), folded: TokenHash.step(TokenHash.seed, TokenHash.lowercase(UInt8(byte))))
+        /// The entry in ``asciiWordBytes`` of a byte held in a full register.
+        @inline(__always)
+        func lower(_ byte: UInt64) -> UInt64 { base[Int(truncatingIfNeeded: byte)] }
+
+        /// Whether `byte` is ``Tokenizer/isPlainStop(_:)``.
+        @inline(__always)
+        func isPlainStop(_ byte: UInt8) -> Bool { base[512 &+ Int(byte)] != 0 }
+
+        /// The entry in ``lowercaseWordBytes`` of a byte held in a full register.
+        @inline(__always)
+        func lowercase(_ byte: UInt64) -> UInt64 { base[256 &+ Int(truncatingIfNeeded: byte)] }
     }
 
     private func tokens(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tables: Tables) -> [Token] {
@@ -69,89 +89,284 @@ struct Tokenizer {
                 return Array(scratch[..<count])
             }
         }
-        return [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, tables: tables)
+        // Reserved, then filled in place as if appended: the array's own uninitialized
+        // allocation is not specialised and looks up its storage type each time, several
+        // hundred instructions an article.
+        var tokens: [Token] = []
+        tokens.reserveCapacity(capacity)
+        tokens.append(contentsOf: Filling(tokenizer: self, bytes: bytes, start: start, end: end, tables: tables))
+        return tokens
+    }
+
+    /// The tokens of `bytes[start..<end]`, as a sequence that an array appends by writing
+    /// them straight into its storage, which must have room for one a byte.
+    private struct Filling: Sequence {
+        let tokenizer: Tokenizer
+        let bytes: UnsafeBufferPointer<UInt8>
+        let start: Int
+        let end: Int
+        let tables: Tables
+
+        /// Unused: the tokens are only ever written in bulk.
+        func makeIterator() -> EmptyCollection<Token>.Iterator { EmptyCollection<Token>.Iterator() }
+
+        func _copyContents(initializing buffer: UnsafeMutableBufferPointer<Token>) -> (EmptyCollection<Token>.Iterator, Int) {
+            precondition(buffer.count >= end - start, "room for a token a byte")
+            return (makeIterator(), tokenizer.fill(buffer.baseAddress!, bytes, from: start, to: end, tables: tables))
         }
+    }
+
+    /// What separates a token from the one before it: its `afterNewline` and `attached`
+    /// bytes, in their order in a token, so that one store writes both.
+    private struct Spacing {
+        var bits: UInt16
+
+        var afterNewline: Bool { bits & 0xFF != 0 }
+        var attached: Bool { bits >> 8 != 0 }
+        /// This spacing with a space after it.
+        var spaced: Spacing { Spacing(bits: bits & 0xFF) }
+
+        static let spaced = Spacing(bits: 0)
+        static let attached = Spacing(bits: 0x100)
+        static let newline = Spacing(bits: 1)
+    }
+
+    /// Writes `token` to `slot` with `spacing`, whose two bytes are stored at once over the
+    /// token's `afterNewline` and `attached`, adjacent in a token (`TokenizerTests` checks):
+    /// two stores of flags and their widening cost three instructions more a token.
+    @inline(__always)
+    private func write(_ token: Token, spacing: Spacing, to slot: UnsafeMutablePointer<Token>) {
+        slot.initialize(to: token)
+        UnsafeMutableRawPointer(slot).storeBytes(of: spacing.bits, toByteOffset: MemoryLayout<Token>.offset(of: \Token.afterNewline)!, as: UInt16.self)
     }
 
     /// Writes the tokens of `bytes[start..<end]` to `out`, which has room for one a byte,
     /// and returns their number.
     private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tables: Tables) -> Int {
-        let wordBytes = tables.wordBytes
-        var count = 0
-        var index = start
-        var sawNewline = false
-        var sawSpace = true
-        while index < end {
-            let byte = bytes[index]
-            var token: Token
-            // A word's first byte is told by one table load before any test for space:
-            // most tokens are ASCII words.
-            let lower = wordBytes[Int(byte)]
-            if lower != 0 {
-                if let plain = plainASCIIWord(bytes, from: index, first: byte, end: end, tables: tables) {
-                    token = plain
-                } else {
-                    token = makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
-                    let wordEnd = Int(token.end)
-                    // The byte after the word first: most words are followed by no dot.
-                    if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
-                       Self.isAbbreviation(token.exact) {
-                        token = makeToken(bytes, index, wordEnd + 1, .word)
+        // A token that starts before the text's last byte outside ASCII words has a byte
+        // after it: up to there, the scan needs no tests for the text's end. Texts mostly
+        // end in a full stop.
+        var guarded = end &- 1
+        while guarded >= start, tables.lower(bytes[guarded]) != 0 { guarded &-= 1 }
+        var scan = Scan(slot: out, index: start, spacing: .spaced)
+        fill(&scan, bytes, before: guarded, end: end, out: out, tables: tables, endTested: false)
+        fill(&scan, bytes, before: end, end: end, out: out, tables: tables, endTested: true)
+        return scan.slot - out
+    }
+
+    /// Where a scan is between tokens.
+    private struct Scan {
+        /// Where the next token goes.
+        var slot: UnsafeMutablePointer<Token>
+        var index: Int
+        var spacing: Spacing
+    }
+
+    /// Writes the tokens that start before `limit`.
+    ///
+    /// The loop keeps ASCII words and punctuation; the rest is written out of line, so that
+    /// the values it needs do not crowd the loop's registers (spilled, they cost a load and a
+    /// store a token).
+    ///
+    /// - Parameter endTested: whether a token may reach `end`; without, `limit` must come
+    ///   before the last byte that is not in an ASCII word.
+    @inline(__always)
+    private func fill(
+        _ scan: inout Scan, _ bytes: UnsafeBufferPointer<UInt8>, before limit: Int, end: Int, out: UnsafeMutablePointer<Token>,
+        tables: Tables, endTested: Bool
+    ) {
+        var slot = scan.slot
+        var index = scan.index
+        var spacing = scan.spacing
+        while index < limit {
+            let first = bytes[index]
+            if tables.lower(first) != 0 {
+                let word = asciiWord(bytes, from: index, first: UInt64(first), end: end, tables: tables, endTested: endTested)
+                if tables.isPlainStop(word.stop) {
+                    write(Token(
+                        exact: word.exact, folded: word.folded, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: word.end),
+                        kind: .word, first: first, afterNewline: false, attached: false
+                    ), spacing: spacing, to: slot)
+                    // Most words are followed by one space: passed here, without a round of the loop.
+                    if word.stop == 0x20 {
+                        index = word.end &+ 1
+                        spacing = .spaced
+                    } else {
+                        index = word.end
+                        spacing = .attached
                     }
-                }
-            } else if byte < 0x80 {
-                if byte == UInt8(ascii: "\n") { sawNewline = true; sawSpace = true; index += 1; continue }
-                if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
-                    sawSpace = true; index += 1; continue
-                }
-                if byte != UInt8(ascii: "'") {
-                    // ASCII punctuation, one byte: hashed directly, where the general loop cost
-                    // a dozen instructions more for each comma and full stop.
-                    let hash = TokenHash.step(TokenHash.seed, byte)
-                    let kind: Token.Kind = byte == UInt8(ascii: "-") ? .dash : byte == UInt8(ascii: "\"") ? .straightQuote : .punctuation
-                    token = Token(
-                        exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
-                        kind: kind, first: byte, afterNewline: false, attached: false
-                    )
-                } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: 1, end: end, previous: count > 0 ? out[count &- 1] : nil, spaced: sawSpace) {
-                    token = makeToken(bytes, index, possessiveEnd, .possessive)
                 } else {
-                    token = makeToken(bytes, index, index + 1, .punctuation)
+                    index = wordBeforeOtherStop(bytes, from: index, word, end: end, spacing: spacing, into: slot)
+                    spacing = .attached
                 }
-            } else {
-                let (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
-                if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
-                    sawSpace = true; index += width; continue
-                }
-                if UTF8Scalar.isWordCharacterBeyondASCII(scalar) {
-                    token = makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
-                    let wordEnd = Int(token.end)
-                    if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
-                       Self.isAbbreviation(token.exact) {
-                        token = makeToken(bytes, index, wordEnd + 1, .word)
-                    }
-                } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: width, end: end, previous: count > 0 ? out[count &- 1] : nil, spaced: sawSpace) {
-                    token = makeToken(bytes, index, possessiveEnd, .possessive)
-                } else {
-                    token = makeToken(bytes, index, index + width, punctuationKind(scalar))
-                }
-            }
-            token.afterNewline = sawNewline
-            token.attached = !sawSpace
-            (out + count).initialize(to: token)
-            count &+= 1
-            index = Int(token.end)
-            sawNewline = false
-            sawSpace = false
-            // Words are mostly followed by one space: skipped here, without the full test
-            // of each byte at the top of the loop.
-            while index < end, bytes[index] == 0x20 {
-                sawSpace = true
+                slot += 1
+            } else if first &- 0x21 < 0x5F, first != UInt8(ascii: "'") {
+                // ASCII punctuation, one byte: hashed directly, where the general loop cost
+                // a dozen instructions more for each comma and full stop.
+                let hash = TokenHash.step(TokenHash.seed, first)
+                let kind: Token.Kind = first == UInt8(ascii: "-") ? .dash : first == UInt8(ascii: "\"") ? .straightQuote : .punctuation
+                write(Token(
+                    exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
+                    kind: kind, first: first, afterNewline: false, attached: false
+                ), spacing: spacing, to: slot)
+                slot += 1
                 index &+= 1
+                spacing = .attached
+                // Punctuation is mostly followed by one space.
+                if !endTested || index < end, bytes[index] == 0x20 {
+                    index &+= 1
+                    spacing = .spaced
+                }
+            } else if first == UInt8(ascii: "\n") {
+                spacing = .newline
+                index &+= 1
+            } else if first == 0x20 || first == 0x09 || first == 0x0D || first == 0x0C || first == 0x0B {
+                spacing = spacing.spaced
+                index &+= 1
+            } else {
+                let step = otherToken(at: index, bytes, end: end, spacing: spacing, into: slot, after: out)
+                index = step.next
+                spacing = step.spacing
+                if step.wrote { slot += 1 }
             }
         }
-        return count
+        scan = Scan(slot: slot, index: index, spacing: spacing)
+    }
+
+    /// An ASCII word's end and hashes.
+    private struct ASCIIWord {
+        var end: Int
+        var exact: UInt64
+        var folded: UInt64
+        /// The byte at `end`, or 0 at the end of the text.
+        var stop: UInt8
+    }
+
+    /// The run of ASCII letters and digits from `start`, whose first byte is one, hashed as
+    /// it is scanned.
+    ///
+    /// Lower-case letters and digits fold to themselves: while only they are met, the exact
+    /// hash is the folded one and is computed once. Most words are in lower case; from the
+    /// first capital on, both are computed.
+    ///
+    /// - Parameter endTested: whether the run may reach `end`; without, a byte that ends the
+    ///   run must come before it.
+    @inline(__always)
+    private func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, first: UInt64, end: Int, tables: Tables, endTested: Bool) -> ASCIIWord {
+        // Bytes are kept in full registers: a byte's register would be widened again for
+        // each use.
+        var byte = first
+        var index = start
+        var hash = TokenHash.seed
+        while tables.lowercase(byte) != 0 {
+            hash = TokenHash.step(hash, widened: byte)
+            index &+= 1
+            if endTested, index == end { return ASCIIWord(end: index, exact: hash, folded: hash, stop: 0) }
+            byte = UInt64(bytes[index])
+            // Two bytes a round where the end need not be tested: the loop's count is paid
+            // once for both.
+            if endTested { continue }
+            guard tables.lowercase(byte) != 0 else { break }
+            hash = TokenHash.step(hash, widened: byte)
+            index &+= 1
+            byte = UInt64(bytes[index])
+        }
+        var exact = hash
+        var folded = hash
+        while true {
+            let lower = tables.lower(byte)
+            if lower == 0 { break }
+            exact = TokenHash.step(exact, widened: byte)
+            folded = TokenHash.step(folded, widened: lower)
+            index &+= 1
+            if endTested, index == end { return ASCIIWord(end: index, exact: exact, folded: folded, stop: 0) }
+            byte = UInt64(bytes[index])
+        }
+        return ASCIIWord(end: index, exact: exact, folded: folded, stop: UInt8(truncatingIfNeeded: byte))
+    }
+
+    /// Writes the word that starts with the ASCII letters and digits of `plain`, which end
+    /// before its `stop`, a byte that is not ``isPlainStop(_:)``: the word may go on past it
+    /// ("U.S.", "O'Brien", a letter beyond ASCII) or take it as an abbreviation's dot.
+    /// Returns the word's end.
+    @inline(never)
+    private func wordBeforeOtherStop(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ plain: ASCIIWord, end: Int, spacing: Spacing,
+        into slot: UnsafeMutablePointer<Token>
+    ) -> Int {
+        var token: Token
+        let stop = plain.stop
+        if stop < 0x80, stop != UInt8(ascii: "'"), stop != UInt8(ascii: ".") || plain.end &- start != 1 {
+            token = Token(
+                exact: plain.exact, folded: plain.folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: plain.end),
+                kind: .word, first: bytes[start], afterNewline: false, attached: false
+            )
+            // The dot of an abbreviation belongs to the word (the word's last byte is never a dot).
+            if stop == UInt8(ascii: "."), Self.isAbbreviation(plain.exact, length: plain.end &- start) {
+                token.exact = TokenHash.step(plain.exact, stop)
+                token.folded = TokenHash.step(plain.folded, stop)
+                token.end &+= 1
+            }
+        } else {
+            token = makeToken(bytes, start, scanWord(bytes, from: start, end: end), .word)
+            let wordEnd = Int(token.end)
+            if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
+               Self.isAbbreviation(token.exact, length: wordEnd - start) {
+                token = makeToken(bytes, start, wordEnd + 1, .word)
+            }
+        }
+        token.afterNewline = spacing.afterNewline
+        token.attached = spacing.attached
+        slot.initialize(to: token)
+        return Int(token.end)
+    }
+
+    /// Where the scan goes on after ``otherToken(at:_:end:spacing:into:after:)``.
+    private struct Step {
+        var next: Int
+        var spacing: Spacing
+        /// Whether a token was written.
+        var wrote: Bool
+    }
+
+    /// Writes the token that starts at `index` with an apostrophe or a byte beyond ASCII to
+    /// `slot`, unless a space beyond ASCII starts there. `out` is where the tokens start: a
+    /// possessive asks the one before `slot`.
+    @inline(never)
+    private func otherToken(
+        at index: Int, _ bytes: UnsafeBufferPointer<UInt8>, end: Int, spacing: Spacing, into slot: UnsafeMutablePointer<Token>,
+        after out: UnsafeMutablePointer<Token>
+    ) -> Step {
+        var token: Token
+        let previous = slot > out ? slot[-1] : nil
+        if bytes[index] < 0x80 {
+            if let possessiveEnd = possessiveEnd(bytes, at: index, width: 1, end: end, previous: previous, spaced: !spacing.attached) {
+                token = makeToken(bytes, index, possessiveEnd, .possessive)
+            } else {
+                token = makeToken(bytes, index, index + 1, .punctuation)
+            }
+        } else {
+            let (scalar, width) = UTF8Scalar.decode(bytes, at: index, end: end)
+            if scalar == 0xA0 || scalar == 0x2009 || scalar == 0x202F || scalar == 0x200B || scalar == 0xFEFF {
+                return Step(next: index + width, spacing: spacing.spaced, wrote: false)
+            }
+            if UTF8Scalar.isWordCharacterBeyondASCII(scalar) {
+                token = makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
+                let wordEnd = Int(token.end)
+                if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
+                   Self.isAbbreviation(token.exact, length: wordEnd - index) {
+                    token = makeToken(bytes, index, wordEnd + 1, .word)
+                }
+            } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: width, end: end, previous: previous, spaced: !spacing.attached) {
+                token = makeToken(bytes, index, possessiveEnd, .possessive)
+            } else {
+                token = makeToken(bytes, index, index + width, punctuationKind(scalar))
+            }
+        }
+        token.afterNewline = spacing.afterNewline
+        token.attached = spacing.attached
+        slot.initialize(to: token)
+        return Step(next: Int(token.end), spacing: .attached, wrote: true)
     }
 
     @inline(__always)
@@ -166,61 +381,6 @@ struct Tokenizer {
         return Token(
             exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
             first: bytes[start], afterNewline: false, attached: false
-        )
-    }
-
-    /// The most common word, hashed as it is scanned: ASCII letters and digits ending
-    /// where ``scanWord(_:from:end:)`` would end them for certain (at the end, or at an
-    /// ASCII byte that is neither an apostrophe nor the dot of an initialism), with the dot
-    /// after it when it is a known abbreviation. `nil` leaves the word to the full scan.
-    ///
-    /// - Parameter first: the word's first byte, an ASCII letter or digit: the caller has
-    ///   read it, and hashing it before the loop spares the loop's first tests.
-    @inline(__always)
-    private func plainASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, first: UInt8, end: Int, tables: Tables) -> Token? {
-        let wordBytes = tables.wordBytes
-        let firstHashes = tables.firstHashes[Int(first)]
-        var exact = firstHashes.exact
-        var folded = firstHashes.folded
-        var index = start &+ 1
-        // The byte that ended the word, if one did before the end of the text.
-        var stop: UInt8?
-        // Two bytes a round: the loop's own test and count are paid once for both.
-        while index &+ 1 < end {
-            let byte = bytes[index]
-            let lower = wordBytes[Int(byte)]
-            guard lower != 0 else { stop = byte; break }
-            exact = TokenHash.step(exact, byte)
-            folded = TokenHash.step(folded, lower)
-            let next = bytes[index &+ 1]
-            let nextLower = wordBytes[Int(next)]
-            guard nextLower != 0 else { index &+= 1; stop = next; break }
-            exact = TokenHash.step(exact, next)
-            folded = TokenHash.step(folded, nextLower)
-            index &+= 2
-        }
-        if stop == nil, index < end {
-            let byte = bytes[index]
-            let lower = wordBytes[Int(byte)]
-            if lower == 0 {
-                stop = byte
-            } else {
-                exact = TokenHash.step(exact, byte)
-                folded = TokenHash.step(folded, lower)
-                index &+= 1
-            }
-        }
-        // Most words end at a space or a comma: one bit test passes them, where the tests
-        // below cost three compares.
-        if let byte = stop, !Self.isPlainStop(byte) {
-            guard byte < 0x80, byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") || index &- start != 1 else { return nil }
-            // The dot of an abbreviation belongs to the word: asked here, where the byte
-            // after the word is at hand (the word's last byte is never a dot).
-            if byte == UInt8(ascii: "."), Self.isAbbreviation(exact) { return makeToken(bytes, start, index &+ 1, .word) }
-        }
-        return Token(
-            exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: .word,
-            first: first, afterNewline: false, attached: false
         )
     }
 

@@ -7,12 +7,71 @@ final class TokenizerTests: XCTestCase {
         return Tokenizer().tokens(in: bytes).map { String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self) }
     }
 
-    func testFirstByteHashesAreOneStepFromTheSeed() {
-        for byte in 0...255 {
-            let hashes = Tokenizer.firstByteHashes[byte]
-            XCTAssertEqual(hashes.exact, TokenHash.exact([UInt8(byte)]), String(byte))
-            XCTAssertEqual(hashes.folded, TokenHash.folded([UInt8(byte)]), String(byte))
+    /// Each token's hashes against ``TokenHash``'s, computed from its bytes.
+    private func assertHashesMatchBytes(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let bytes = Array(text.utf8)
+        for token in Tokenizer().tokens(in: bytes) {
+            let spelling = bytes[Int(token.start)..<Int(token.end)]
+            XCTAssertEqual(token.exact, TokenHash.exact(spelling), String(decoding: spelling, as: UTF8.self), file: file, line: line)
+            XCTAssertEqual(token.folded, TokenHash.folded(spelling), String(decoding: spelling, as: UTF8.self), file: file, line: line)
         }
+    }
+
+    func testLowercaseWordBytesAreTheLowerCaseLettersAndDigitsThemselves() {
+        for byte in 0...255 {
+            let expected = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) ? UInt8(byte) : 0
+            XCTAssertEqual(Tokenizer.lowercaseWordBytes[byte], expected, String(byte))
+        }
+    }
+
+    func testWordTablesHoldWordBytesLowercaseWordBytesAndPlainStopsInTurn() {
+        XCTAssertEqual(Tokenizer.wordTables.count, 768)
+        for byte in 0...255 {
+            XCTAssertEqual(Tokenizer.wordTables[byte], UInt64(Tokenizer.asciiWordBytes[byte]), String(byte))
+            XCTAssertEqual(Tokenizer.wordTables[256 + byte], UInt64(Tokenizer.lowercaseWordBytes[byte]), String(byte))
+            XCTAssertEqual(Tokenizer.wordTables[512 + byte], Tokenizer.isPlainStop(UInt8(byte)) ? 1 : 0, String(byte))
+        }
+    }
+
+    func testWordHashesMatchTheirBytesInAnyMixOfCase() {
+        // Long enough for the array path; words in lower case, capitalised, in capitals,
+        // with capitals inside, with digits, and one at the very end.
+        assertHashesMatchBytes("the talks in Tokyo with NATO and iPhone makers, McDonald and g7 ran 2023 to 42x, said Putin")
+    }
+
+    func testWordHashesMatchTheirBytesInAShortText() {
+        assertHashesMatchBytes("iPhone")
+        assertHashesMatchBytes("a")
+        assertHashesMatchBytes("A")
+        assertHashesMatchBytes("aB")
+        assertHashesMatchBytes("Ab.")
+    }
+
+    func testLongestAbbreviationIsTheLengthOfTheLongestSpelling() {
+        XCTAssertEqual(Tokenizer.longestAbbreviation, Tokenizer.abbreviationSpellings.map(\.utf8.count).max())
+    }
+
+    func testAbbreviationAtTheEndOfALongTextKeepsItsDotAndHash() {
+        let text = String(repeating: "the talks went on ", count: 5) + "with Mr."
+        XCTAssertEqual(words(text).last, "Mr.")
+        assertHashesMatchBytes(text)
+    }
+
+    func testSpacingFlagsAreAdjacentBytesOfATokenInMemoryOrder() {
+        // The tokenizer stores both flags with one little-endian 16-bit store.
+        let afterNewline = MemoryLayout<Token>.offset(of: \Token.afterNewline)
+        XCTAssertNotNil(afterNewline)
+        XCTAssertEqual(MemoryLayout<Token>.offset(of: \Token.attached), afterNewline.map { $0 + 1 })
+        XCTAssertEqual(UInt16(1).littleEndian, 1)
+    }
+
+    func testSpacingMarksTokensAttachedOrAfterANewline() {
+        let bytes = Array((String(repeating: "word ", count: 14) + "Japan, China\nand  “Korea”").utf8)
+        let tokens = Tokenizer().tokens(in: bytes).suffix(7)
+        let spellings = tokens.map { String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self) }
+        XCTAssertEqual(spellings, ["Japan", ",", "China", "and", "“", "Korea", "”"])
+        XCTAssertEqual(tokens.map(\.attached), [false, true, false, false, false, true, true])
+        XCTAssertEqual(tokens.map(\.afterNewline), [false, false, false, true, false, false, false])
     }
 
     func testPlainStopsAreTheASCIIBytesBelow64OtherThanApostropheAndDot() {
@@ -104,6 +163,17 @@ final class SentenceSplitterTests: XCTestCase {
 
     func testHardWrappedLineContinuesTheSentence() {
         XCTAssertEqual(sentences("Japan and China held\ntalks today."), ["Japan and China held\ntalks today."])
+    }
+
+    func testSentenceEndsAreFoundWhereverTheyFallInARunOfWords() {
+        for length in 1...9 {
+            let run = Array(repeating: "word", count: length).joined(separator: " ")
+            XCTAssertEqual(sentences("Japan \(run). China left."), ["Japan \(run).", "China left."], String(length))
+        }
+    }
+
+    func testLineBreakBeforeTheLastTokenEndsAHeadline() {
+        XCTAssertEqual(sentences("Japan and China\nTalks"), ["Japan and China", "Talks"])
     }
 
     func testQuestionMarkEndsASentence() {
