@@ -89,30 +89,8 @@ struct Tokenizer {
                 return Array(scratch[..<count])
             }
         }
-        // Reserved, then filled in place as if appended: the array's own uninitialized
-        // allocation is not specialised and looks up its storage type each time, several
-        // hundred instructions an article.
-        var tokens: [Token] = []
-        tokens.reserveCapacity(capacity)
-        tokens.append(contentsOf: Filling(tokenizer: self, bytes: bytes, start: start, end: end, tables: tables))
-        return tokens
-    }
-
-    /// The tokens of `bytes[start..<end]`, as a sequence that an array appends by writing
-    /// them straight into its storage, which must have room for one a byte.
-    private struct Filling: Sequence {
-        let tokenizer: Tokenizer
-        let bytes: UnsafeBufferPointer<UInt8>
-        let start: Int
-        let end: Int
-        let tables: Tables
-
-        /// Unused: the tokens are only ever written in bulk.
-        func makeIterator() -> EmptyCollection<Token>.Iterator { EmptyCollection<Token>.Iterator() }
-
-        func _copyContents(initializing buffer: UnsafeMutableBufferPointer<Token>) -> (EmptyCollection<Token>.Iterator, Int) {
-            precondition(buffer.count >= end - start, "room for a token a byte")
-            return (makeIterator(), tokenizer.fill(buffer.baseAddress!, bytes, from: start, to: end, tables: tables))
+        return [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, tables: tables)
         }
     }
 
