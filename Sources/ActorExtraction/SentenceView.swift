@@ -206,35 +206,69 @@ struct SentenceView {
     ///   - asAgent: skip mentions that cannot be the subject of what follows: places
     ///     ("in Ukraine") and objects of prepositions ("of US retaliation").
     func mention(before index: Int, reach: Int = reachBefore, excluding excluded: Int32? = nil, asAgent: Bool = false) -> FoundMention? {
-        var position = index - 1
         // A subject may stand before a parenthetical ("Putin, driven into a corner, will
         // strike"); places and objects of prepositions are skipped on the way back.
         let limit = max(range.lowerBound, index - (asAgent ? max(reach, Self.reachBeforeAgent) : reach))
+        // Buffers, not arrays: the search reads a token's kind and bits at each step back,
+        // and each array read was a bounds test.
+        return article.tokens.withUnsafeBufferPointer { tokens in
+            mention(before: index, limit: limit, excluding: excluded, asAgent: asAgent, tokens: tokens, facts: article.facts.buffer)
+        }
+    }
+
+    /// ``mention(before:reach:excluding:asAgent:)`` from `index - 1` back to `limit`, over
+    /// the article's tokens and their ``TokenFact`` bits.
+    private func mention(
+        before index: Int, limit: Int, excluding excluded: Int32?, asAgent: Bool, tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>
+    ) -> FoundMention? {
+        precondition(index <= tokens.count && facts.count == tokens.count)
+        let mentions = article.index
+        var position = index - 1
         while position >= limit {
             // Most tokens are words: the tests of punctuation are asked of punctuation alone.
             if tokens[position].kind == .punctuation {
-                // "the Kurdistan Workers' Party (PKK) targets": a name in parentheses is a name, not a clause.
-                if let inner = parenthesisedMention(closingAt: position) {
-                    if inner.actor != excluded { return inner }
-                    position = inner.tokens.lowerBound - 2
-                    continue
+                switch step(backFrom: position, excluding: excluded) {
+                case .take(let mention): return mention
+                case .jump(let next): position = next; continue
+                case .stop: return nil
+                case .read: break
                 }
-                if isClauseBreak(position) { return nil }
-                // Only a comma closes a relative clause (the search asks `isComma` first).
-                if tokens[position].first == UInt8(ascii: ","), let opening = relativeClauseStart(endingAt: position) {
-                    position = opening - 1
-                    continue
-                }
-            } else if isClauseBreak(position) {
+            } else if facts[position] & TokenFact.clauseBreak != 0 {
                 return nil
             }
-            if let found = mentionEnding(at: position + 1), found.actor != excluded,
+            // Most tokens end no mention: the index says so before the full look-up.
+            if mentions.ending(at: position + 1) != nil, let found = mentionEnding(at: position + 1), found.actor != excluded,
                !asAgent || !isOblique(found) {
                 return found
             }
             position -= 1
         }
         return nil
+    }
+
+    /// What the search back for a mention does at a punctuation mark.
+    private enum BackStep {
+        /// Return this mention.
+        case take(FoundMention)
+        /// Go on from this token.
+        case jump(Int)
+        /// The clause ends here: there is no mention to find.
+        case stop
+        /// Read the mark as any other token.
+        case read
+    }
+
+    /// The step back from the punctuation mark at `position`: over a name in parentheses
+    /// ("the Kurdistan Workers' Party (PKK) targets"), which is a name, not a clause; to the
+    /// end of the clause; or over a relative clause, which only a comma closes.
+    private func step(backFrom position: Int, excluding excluded: Int32?) -> BackStep {
+        if let inner = parenthesisedMention(closingAt: position) {
+            return inner.actor != excluded ? .take(inner) : .jump(inner.tokens.lowerBound - 2)
+        }
+        if isClauseBreak(position) { return .stop }
+        // The search asks `isComma` first.
+        if tokens[position].first == UInt8(ascii: ","), let opening = relativeClauseStart(endingAt: position) { return .jump(opening - 1) }
+        return .read
     }
 
     /// The mention that alone fills the parentheses closed at `position`: "(PKK)".
