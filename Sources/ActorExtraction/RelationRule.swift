@@ -319,8 +319,7 @@ extension RelationRule {
     @inline(__always)
     static func passiveByFirstTest(_ hit: CueHit, _ view: SentenceView) -> Bool {
         // Wrapping: a token index is at least 0, and an overflow test here was kept for every cue.
-        view.isWord(hit.tokens.lowerBound &- 1, in: Perception.passiveAuxiliaries)
-            || view.isWord(hit.tokens.lowerBound &- 2, in: Perception.passiveAuxiliaries)
+        view.isWord(hit.tokens.lowerBound &- 1, in: .passiveAuxiliaries) || view.isWord(hit.tokens.lowerBound &- 2, in: .passiveAuxiliaries)
     }
 
     static func matchPassiveBy(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
@@ -333,7 +332,7 @@ extension RelationRule {
         // its agent, is read by prepositional-object.
         let causeBy = cue.pos == .adjective && !cue.reverse && view.lexicon.cue(hit.cue, takes: ByPhrase.by)
         guard cue.pos == .verb || cue.pos == .adjective, !causeBy, auxiliary >= view.range.lowerBound,
-              view.isWord(auxiliary, in: Perception.passiveAuxiliaries),
+              view.isWord(auxiliary, in: .passiveAuxiliaries),
               let by = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 6)).first(where: { view.isWord($0, "by") }),
               !(hit.tokens.upperBound..<by).contains(where: view.isClauseBreak),
               let agent = view.mention(after: by + 1, reach: 4),
@@ -580,7 +579,7 @@ enum Perception {
                         "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"]),
         filtered: true
     )
-    static let passiveAuxiliaries = TokenKeySet(words: ["is", "are", "was", "were", "been", "being", "be"])
+    static let passiveAuxiliaryWords = ["is", "are", "was", "were", "been", "being", "be"]
 
     /// The perception verb (with "as") a few words before the cue.
     static func verb(before cue: Int, in view: SentenceView, passive: Bool) -> Range<Int>? {
@@ -591,8 +590,8 @@ enum Perception {
         while index >= max(view.range.lowerBound, cue - 12) {
             if view.isClauseBreak(index) { return nil }
             if view.isWord(index, in: verbs) {
-                let isPassive = view.isWord(index - 1, in: passiveAuxiliaries)
-                    || (view.isWord(index - 1, "not") && view.isWord(index - 2, in: passiveAuxiliaries))
+                let isPassive = view.isWord(index - 1, in: .passiveAuxiliaries)
+                    || (view.isWord(index - 1, "not") && view.isWord(index - 2, in: .passiveAuxiliaries))
                 return isPassive == passive ? index..<(index + 1) : nil
             }
             index -= 1
@@ -773,12 +772,13 @@ enum Adverbial {
     /// The phrases as token keys, hashed once.
     private static let keyed: [[UInt64]] = phrases.map(TokenFact.keys)
 
-    /// The first word of each phrase: most objects follow no adverbial, and one test says so.
-    private static let firstWords = TokenKeySet(keyed.map { $0[0] })
+    /// The first word of each phrase (``RuleWordSet/adverbialStarts``): most objects follow
+    /// no adverbial, and one test says so.
+    static let firstWords = phrases.map { $0[0] }
 
     /// How many tokens of an adverbial phrase start at `index`; 0 if none does.
     static func length(at index: Int, in view: SentenceView) -> Int {
-        guard view.isWord(index, in: firstWords) else { return 0 }
+        guard view.isWord(index, in: .adverbialStarts) else { return 0 }
         let tokens = view.tokens
         for phrase in keyed where index + phrase.count <= view.range.upperBound
             && phrase.indices.allSatisfy({ tokens[index + $0].folded == phrase[$0] }) {

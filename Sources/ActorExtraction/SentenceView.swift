@@ -183,6 +183,12 @@ struct SentenceView {
         index >= range.lowerBound && index < range.upperBound && words.contains(tokens[index].folded)
     }
 
+    /// Whether the token at `index`, inside the sentence, is one of the lexicon's `set`.
+    @inline(__always)
+    func isWord(_ index: Int, in set: RuleWordSet) -> Bool {
+        index >= range.lowerBound && index < range.upperBound && lexicon.word(tokens[index].folded, isIn: set)
+    }
+
     /// Conjunctions that open a subordinate clause; an actor beyond one belongs to another clause.
     static let subordinatorWords = ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
 
@@ -287,7 +293,7 @@ struct SentenceView {
         var index = position - 1
         while index > max(range.lowerBound, position - 16) {
             if isComma(index) {
-                if isWord(index + 1, in: Self.relativePronouns) { return index }
+                if isWord(index + 1, in: .relativePronouns) { return index }
                 // An apposition opened by an article or an owner's name right after a name:
                 // ", a NATO member,", ", Russia's envoy to the UN,".
                 let opensApposition = isWord(index + 1, "a") || isWord(index + 1, "an")
@@ -300,7 +306,7 @@ struct SentenceView {
         return nil
     }
 
-    private static let relativePronouns = TokenKeySet(words: ["who", "which", "whose", "whom"])
+    static let relativePronounWords = ["who", "which", "whose", "whom"]
 
     func isComma(_ index: Int) -> Bool {
         index >= range.lowerBound && index < range.upperBound && tokens[index].kind == .punctuation && tokens[index].first == UInt8(ascii: ",")
@@ -367,20 +373,14 @@ struct SentenceView {
     }
 
     /// Prepositions after which a state's name is a place or an oblique object, not an agent.
-    private static let obliqueMarkers = TokenKeySet(
-        words: ["in", "at", "inside", "across", "throughout", "near", "around", "within", "into", "of", "from", "without", "about",
-                "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
-    )
+    static let obliqueMarkerWords = ["in", "at", "inside", "across", "throughout", "near", "around", "within", "into", "of", "from", "without", "about",
+        "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
 
-    private static let compassWords = TokenKeySet(
-        words: ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern",
-                "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"]
-    )
+    static let compassWordList = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern",
+        "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"]
 
     /// Nouns that, before "of", make a state's name the name of who acts: "the Government of Canada".
-    private static let bodiesOfAState = TokenKeySet(
-        words: ["government", "state", "republic", "kingdom", "people", "authorities", "leadership", "emirate", "sultanate", "principality"]
-    )
+    static let bodyOfAStateWords = ["government", "state", "republic", "kingdom", "people", "authorities", "leadership", "emirate", "sultanate", "principality"]
 
     /// Whether a mention follows a preposition ("in Ukraine", "of the US", "from Tokyo"),
     /// or a prefix such as "pro-" or "anti-".
@@ -393,14 +393,14 @@ struct SentenceView {
             return true
         }
         // "in northern Iraq": a compass word between the preposition and the name.
-        if before > range.lowerBound, tokens[before].isLowercaseWord, Self.compassWords.contains(tokens[before].folded) { before -= 1 }
+        if before > range.lowerBound, tokens[before].isLowercaseWord, lexicon.word(tokens[before].folded, isIn: .compassWords) { before -= 1 }
         if isWord(before, "the") { before -= 1 }
         guard before >= range.lowerBound else { return false }
         // Most mentions follow no preposition: the tests below only ever turn a mention
         // after one away, so they are asked after it alone.
-        guard Self.obliqueMarkers.contains(tokens[before].folded) else { return false }
+        guard lexicon.word(tokens[before].folded, isIn: .obliqueMarkers) else { return false }
         // "The Government of Canada condemns": the state is the head of its own name.
-        if isWord(before, "of"), before - 1 >= range.lowerBound, Self.bodiesOfAState.contains(tokens[before - 1].folded) { return false }
+        if isWord(before, "of"), before - 1 >= range.lowerBound, lexicon.word(tokens[before - 1].folded, isIn: .bodiesOfAState) { return false }
         // A demonym after a preposition names people ("with the Japanese") unless it
         // qualifies a noun ("near the Finnish border"), which is a place or thing.
         // "forces in the Japanese elite" stay people, so "in", "of" and "among" keep the old reading.
@@ -454,14 +454,12 @@ struct SentenceView {
 
     /// Prepositions after which a verb form is a participle describing a noun ("dependent
     /// on subsidised oil"); "to" is left out, since it opens an infinitive.
-    private static let participlePrepositions = TokenKeySet(
-        words: ["on", "of", "in", "with", "for", "by", "from", "at", "about", "over", "under", "against"]
-    )
+    static let participlePrepositionWords = ["on", "of", "in", "with", "for", "by", "from", "at", "about", "over", "under", "against"]
 
     /// Whether a verb cue is a participle used as an adjective after a preposition.
     func isParticipleModifier(_ hit: CueHit) -> Bool {
         let before = hit.tokens.lowerBound - 1
-        guard before >= range.lowerBound, tokens[before].isLowercaseWord, Self.participlePrepositions.contains(tokens[before].folded) else {
+        guard before >= range.lowerBound, tokens[before].isLowercaseWord, lexicon.word(tokens[before].folded, isIn: .participlePrepositions) else {
             return false
         }
         return text(hit.tokens.upperBound - 1).hasSuffix("ed")
@@ -470,13 +468,13 @@ struct SentenceView {
     /// Whether a verb form is used as a noun: "the visit of", "an attack on", "Japan's visit".
     func isNounUse(_ hit: CueHit) -> Bool {
         let before = hit.tokens.lowerBound - 1
-        if before >= range.lowerBound, tokens[before].kind == .possessive || isWord(before, in: Self.determiners) {
+        if before >= range.lowerBound, tokens[before].kind == .possessive || isWord(before, in: .determiners) {
             return true
         }
         return isWord(hit.tokens.upperBound, "of")
     }
 
-    private static let determiners = TokenKeySet(words: ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "no", "every"])
+    static let determinerWords = ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "no", "every"]
 
     /// The mention, not a modifier, whose first token is `token`, inside the sentence.
     func mentionStarting(at token: Int) -> FoundMention? {
