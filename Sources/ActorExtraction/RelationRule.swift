@@ -494,13 +494,13 @@ enum PairAnaphor {
     static func phrase(endingAt end: Int, in view: SentenceView) -> Range<Int>? {
         // A phrase's last word stands in the four tokens before `end`, or none is found:
         // most cues have none there, and one look at those tokens' facts spares the gaps' tests.
-        let first = max(view.range.lowerBound, end - 4), last = min(end, view.range.upperBound)
-        guard first < last, view.article.facts.firstIndex(sharing: TokenFact.pairLastWord, in: first..<last) != nil else { return nil }
+        let lastWords = lastWordGaps(before: end, in: view)
+        guard lastWords != 0 else { return nil }
         for gap in 0...3 {
             let between = end - gap
             if gap > 0, view.range.contains(between), gapPrepositions.contains(view.tokens[between].folded) { return nil }
-            // Most words end no phrase; one test turns them away before each length is tried.
-            guard view.has(TokenFact.pairLastWord, between - 1) else { continue }
+            // Most words end no phrase: the lengths are tried only after one that does.
+            guard lastWords & 1 << gap != 0 else { continue }
             for length in lengths {
                 let start = between - length
                 // The phrase found must be this one: "the two countries" also starts where "the two prime ministers" does.
@@ -508,6 +508,23 @@ enum PairAnaphor {
             }
         }
         return nil
+    }
+
+    /// One bit per gap of 0 to 3 words before `end`, set where the word before the gap,
+    /// inside the sentence, is a phrase's last word (``TokenFact/pairLastWord``): the
+    /// window's facts read once, for the test of the whole window and of each gap.
+    @inline(__always)
+    private static func lastWordGaps(before end: Int, in view: SentenceView) -> Int {
+        let first = max(view.range.lowerBound, end - 4), last = min(end, view.range.upperBound)
+        // A buffer, not the column: each read of the column was a bounds test.
+        let facts = view.article.facts.buffer
+        var gaps = 0
+        var index = first
+        while index < last {
+            if facts[index] & TokenFact.pairLastWord != 0 { gaps |= 1 << (end - 1 - index) }
+            index += 1
+        }
+        return gaps
     }
 
     /// Words between a phrase and the cue that make the phrase an object, not the subject.
