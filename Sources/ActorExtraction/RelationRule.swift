@@ -908,10 +908,14 @@ struct SentenceFirstTests {
     /// `Int.max`: coordinated-pair matches only a cue after one.
     @inline(never)
     static func firstConjoinedStart(in view: SentenceView) -> Int {
+        // Most sentences hold no conjunction: one look at their bits, four tokens at a time, says so.
+        guard let conjunction = view.article.facts.firstIndex(sharing: TokenFact.conjunction, in: view.range) else { return Int.max }
         var first = Int.max
         let all = view.article.all
         for position in view.mentionPositions {
             let start = all[position].tokens.lowerBound
+            // A mention after a conjunction, or after one and "the", starts after the first.
+            guard start > conjunction else { continue }
             let before = start - 1
             if start < first, view.has(TokenFact.conjunction, before) || view.isWord(before, "the") && view.has(TokenFact.conjunction, before - 1) {
                 first = start
