@@ -892,12 +892,21 @@ struct SentenceFirstTests {
     /// `Int.max`: compound-before-cue matches only a cue after one.
     @inline(never)
     static func firstCompoundDash(in view: SentenceView) -> Int {
+        // Buffers, not arrays: each array read in the loop was a bounds test.
+        view.article.tokens.withUnsafeBufferPointer { tokens in
+            view.article.all.withUnsafeBufferPointer { all in firstCompoundDash(in: view, tokens: tokens, mentions: all[view.mentionPositions]) }
+        }
+    }
+
+    /// ``firstCompoundDash(in:)`` over the article's tokens and the sentence's mentions.
+    private static func firstCompoundDash(in view: SentenceView, tokens: UnsafeBufferPointer<Token>, mentions: Slice<UnsafeBufferPointer<FoundMention>>) -> Int {
         var first = Int.max
-        let tokens = view.article.tokens, all = view.article.all
-        for position in view.mentionPositions {
-            let dash = all[position].tokens.upperBound
-            if dash < first, dash > view.range.lowerBound, dash < view.range.upperBound, tokens[dash].kind == .dash, tokens[dash].attached,
-               view.mentionEnding(at: dash) != nil {
+        let lower = view.range.lowerBound, upper = view.range.upperBound
+        // The sentence's tokens lie inside the article's.
+        precondition(upper <= tokens.count)
+        for mention in mentions {
+            let dash = mention.tokens.upperBound
+            if dash < first, dash > lower, dash < upper, tokens[dash].kind == .dash, tokens[dash].attached, view.mentionEnding(at: dash) != nil {
                 first = dash
             }
         }
