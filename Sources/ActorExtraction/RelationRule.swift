@@ -881,11 +881,14 @@ struct SentenceFirstTests {
     /// last such mention, and every such mention ends after the first one's first token.
     @inline(never)
     static func mentionBounds(in view: SentenceView) -> (lastStart: Int, firstEnd: Int) {
-        let all = view.article.all, positions = view.mentionPositions
-        guard let first = positions.first(where: { !all[$0].isModifier }), let last = positions.last(where: { !all[$0].isModifier }) else {
-            return (-2, Int.max)
+        // A buffer, not the array: each array read in the searches was a bounds test.
+        view.article.all.withUnsafeBufferPointer { all in
+            let mentions = all[view.mentionPositions]
+            guard let first = mentions.first(where: { !$0.isModifier }), let last = mentions.last(where: { !$0.isModifier }) else {
+                return (-2, Int.max)
+            }
+            return (last.tokens.lowerBound, first.tokens.lowerBound + 1)
         }
-        return (all[last].tokens.lowerBound, all[first].tokens.lowerBound + 1)
     }
 
     /// The first attached dash in the sentence right after a mention ("Russia–Japan"), or

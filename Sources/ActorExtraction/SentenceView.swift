@@ -410,11 +410,16 @@ struct SentenceView {
 
     /// The first mention that starts at or after `index`, within reach and inside the clause.
     func mention(after index: Int, reach: Int = reachAfter, excluding excluded: Int32? = nil) -> FoundMention? {
-        var position = index
         let limit = min(range.upperBound, index + reach)
+        guard index < limit else { return nil }
+        // A buffer, not the column: each read of the column was a bounds test.
+        let facts = article.facts.buffer, mentions = article.index
+        precondition(index >= 0 && limit <= facts.count)
+        var position = index
         while position < limit {
-            if isClauseBreak(position) { return nil }
-            if let found = mentionStarting(at: position), found.actor != excluded, !isCompoundModifier(found) {
+            if facts[position] & TokenFact.clauseBreak != 0 { return nil }
+            // Most tokens start no mention: the index says so before the full look-up.
+            if mentions.starting(at: position) != nil, let found = mentionStarting(at: position), found.actor != excluded, !isCompoundModifier(found) {
                 return found
             }
             position += 1
