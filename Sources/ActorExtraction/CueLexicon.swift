@@ -79,6 +79,12 @@ public struct CueLexicon: Sendable {
     @inline(__always)
     func cue(_ cue: Int32, takes key: UInt64) -> Bool { storage.prepositions[Int(cue)].contains(key) }
 
+    /// Whether `key` is a word of `set`. Asked in place, like ``cue(_:takes:)``: each read
+    /// of a static set was a call through its once-guard, and the rules ask at most
+    /// tokens they look at.
+    @inline(__always)
+    func word(_ key: UInt64, isIn set: RuleWordSet) -> Bool { storage.ruleWords[set.rawValue].contains(key) }
+
     /// Whether `cue` takes any preposition.
     @inline(__always)
     func takesPrepositions(_ cue: Int32) -> Bool { !storage.prepositions[Int(cue)].isEmpty }
@@ -119,9 +125,12 @@ public struct CueLexicon: Sendable {
         let wordFacts: TokenKeyMap
         let ruleMasks: [UInt32]
         let cuePairs: TokenKeySet
+        /// The sets of ``RuleWordSet``, by raw value.
+        let ruleWords: [TokenKeySet]
 
         init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
             self.cues = cues
+            ruleWords = RuleWordSet.allCases.map { TokenKeySet(words: $0.words) }
             traits = cues.map(CueTraits.init)
             var trie = TokenTrie<Site>()
             var preps: [TokenKeySet] = []
@@ -207,6 +216,26 @@ public struct CueLexicon: Sendable {
             trie.insert(keys, true)
         }
         return trie
+    }
+}
+
+/// Word sets the relation rules ask of the tokens near a cue, kept in the lexicon (see
+/// ``CueLexicon/word(_:isIn:)``); the words stand beside the rules that read them.
+enum RuleWordSet: Int, CaseIterable, Sendable {
+    case obliqueMarkers, compassWords, bodiesOfAState, participlePrepositions, determiners, relativePronouns, passiveAuxiliaries
+    case adverbialStarts
+
+    var words: [String] {
+        switch self {
+        case .obliqueMarkers: SentenceView.obliqueMarkerWords
+        case .compassWords: SentenceView.compassWordList
+        case .bodiesOfAState: SentenceView.bodyOfAStateWords
+        case .participlePrepositions: SentenceView.participlePrepositionWords
+        case .determiners: SentenceView.determinerWords
+        case .relativePronouns: SentenceView.relativePronounWords
+        case .passiveAuxiliaries: Perception.passiveAuxiliaryWords
+        case .adverbialStarts: Adverbial.firstWords
+        }
     }
 }
 

@@ -337,15 +337,37 @@ struct RelationFinder {
     /// Among cues sharing a form, prefer one whose preposition follows within a few words.
     private func chooseCue(_ sites: [CueLexicon.Site], after index: Int, in view: SentenceView) -> Int32 {
         if sites.count == 1 { return sites[0].cue }
-        let window = index..<min(view.range.upperBound, index + 5)
-        // Only a token with the facts' preposition bit can be a cue's preposition: the others are not looked up.
-        let facts = view.article.facts
-        for site in sites where lexicon.takesPrepositions(site.cue) {
-            if window.contains(where: { facts[$0] & TokenFact.cuePreposition != 0 && lexicon.cue(site.cue, takes: view.tokens[$0].folded) }) {
-                return site.cue
+        // Only a token with the facts' preposition bit can be a cue's preposition: the
+        // window's are found once for all the sites, and most windows hold one or none.
+        let prepositions = prepositionMarks(from: index, to: min(view.range.upperBound, index + 5), in: view)
+        if prepositions != 0 {
+            let tokens = view.tokens
+            for site in sites where lexicon.takesPrepositions(site.cue) {
+                var marks = prepositions
+                while marks != 0 {
+                    let offset = marks.trailingZeroBitCount
+                    marks &= marks &- 1
+                    if lexicon.cue(site.cue, takes: tokens[index + offset].folded) { return site.cue }
+                }
             }
         }
         return sites.first { !lexicon.takesPrepositions($0.cue) }?.cue ?? sites[0].cue
+    }
+
+    /// One bit per token from `start` to `end`, by its offset from `start`, set for the
+    /// tokens with the ``TokenFact/cuePreposition`` bit.
+    @inline(__always)
+    private func prepositionMarks(from start: Int, to end: Int, in view: SentenceView) -> UInt32 {
+        // A buffer, not the column: each read of the column was a bounds test.
+        let facts = view.article.facts.buffer
+        precondition(start >= 0 && end <= facts.count)
+        var marks: UInt32 = 0
+        var index = start
+        while index < end {
+            if facts[index] & TokenFact.cuePreposition != 0 { marks |= 1 << (index &- start) }
+            index &+= 1
+        }
+        return marks
     }
 
     /// A quotation's speaker carries over to the sentences the quotation spans; a sentence

@@ -319,8 +319,7 @@ extension RelationRule {
     @inline(__always)
     static func passiveByFirstTest(_ hit: CueHit, _ view: SentenceView) -> Bool {
         // Wrapping: a token index is at least 0, and an overflow test here was kept for every cue.
-        view.isWord(hit.tokens.lowerBound &- 1, in: Perception.passiveAuxiliaries)
-            || view.isWord(hit.tokens.lowerBound &- 2, in: Perception.passiveAuxiliaries)
+        view.isWord(hit.tokens.lowerBound &- 1, in: .passiveAuxiliaries) || view.isWord(hit.tokens.lowerBound &- 2, in: .passiveAuxiliaries)
     }
 
     static func matchPassiveBy(_ hit: CueHit, _ view: SentenceView) -> ActorPair? {
@@ -333,7 +332,7 @@ extension RelationRule {
         // its agent, is read by prepositional-object.
         let causeBy = cue.pos == .adjective && !cue.reverse && view.lexicon.cue(hit.cue, takes: ByPhrase.by)
         guard cue.pos == .verb || cue.pos == .adjective, !causeBy, auxiliary >= view.range.lowerBound,
-              view.isWord(auxiliary, in: Perception.passiveAuxiliaries),
+              view.isWord(auxiliary, in: .passiveAuxiliaries),
               let by = (hit.tokens.upperBound..<min(view.range.upperBound, hit.tokens.upperBound + 6)).first(where: { view.isWord($0, "by") }),
               !(hit.tokens.upperBound..<by).contains(where: view.isClauseBreak),
               let agent = view.mention(after: by + 1, reach: 4),
@@ -495,13 +494,13 @@ enum PairAnaphor {
     static func phrase(endingAt end: Int, in view: SentenceView) -> Range<Int>? {
         // A phrase's last word stands in the four tokens before `end`, or none is found:
         // most cues have none there, and one look at those tokens' facts spares the gaps' tests.
-        let first = max(view.range.lowerBound, end - 4), last = min(end, view.range.upperBound)
-        guard first < last, view.article.facts.firstIndex(sharing: TokenFact.pairLastWord, in: first..<last) != nil else { return nil }
+        let lastWords = lastWordGaps(before: end, in: view)
+        guard lastWords != 0 else { return nil }
         for gap in 0...3 {
             let between = end - gap
             if gap > 0, view.range.contains(between), gapPrepositions.contains(view.tokens[between].folded) { return nil }
-            // Most words end no phrase; one test turns them away before each length is tried.
-            guard view.has(TokenFact.pairLastWord, between - 1) else { continue }
+            // Most words end no phrase: the lengths are tried only after one that does.
+            guard lastWords & 1 << gap != 0 else { continue }
             for length in lengths {
                 let start = between - length
                 // The phrase found must be this one: "the two countries" also starts where "the two prime ministers" does.
@@ -509,6 +508,23 @@ enum PairAnaphor {
             }
         }
         return nil
+    }
+
+    /// One bit per gap of 0 to 3 words before `end`, set where the word before the gap,
+    /// inside the sentence, is a phrase's last word (``TokenFact/pairLastWord``): the
+    /// window's facts read once, for the test of the whole window and of each gap.
+    @inline(__always)
+    private static func lastWordGaps(before end: Int, in view: SentenceView) -> Int {
+        let first = max(view.range.lowerBound, end - 4), last = min(end, view.range.upperBound)
+        // A buffer, not the column: each read of the column was a bounds test.
+        let facts = view.article.facts.buffer
+        var gaps = 0
+        var index = first
+        while index < last {
+            if facts[index] & TokenFact.pairLastWord != 0 { gaps |= 1 << (end - 1 - index) }
+            index += 1
+        }
+        return gaps
     }
 
     /// Words between a phrase and the cue that make the phrase an object, not the subject.
@@ -580,7 +596,7 @@ enum Perception {
                         "perceives", "perceive", "perceived", "deems", "deem", "deemed", "brands", "branded"]),
         filtered: true
     )
-    static let passiveAuxiliaries = TokenKeySet(words: ["is", "are", "was", "were", "been", "being", "be"])
+    static let passiveAuxiliaryWords = ["is", "are", "was", "were", "been", "being", "be"]
 
     /// The perception verb (with "as") a few words before the cue.
     static func verb(before cue: Int, in view: SentenceView, passive: Bool) -> Range<Int>? {
@@ -591,8 +607,8 @@ enum Perception {
         while index >= max(view.range.lowerBound, cue - 12) {
             if view.isClauseBreak(index) { return nil }
             if view.isWord(index, in: verbs) {
-                let isPassive = view.isWord(index - 1, in: passiveAuxiliaries)
-                    || (view.isWord(index - 1, "not") && view.isWord(index - 2, in: passiveAuxiliaries))
+                let isPassive = view.isWord(index - 1, in: .passiveAuxiliaries)
+                    || (view.isWord(index - 1, "not") && view.isWord(index - 2, in: .passiveAuxiliaries))
                 return isPassive == passive ? index..<(index + 1) : nil
             }
             index -= 1
@@ -773,12 +789,13 @@ enum Adverbial {
     /// The phrases as token keys, hashed once.
     private static let keyed: [[UInt64]] = phrases.map(TokenFact.keys)
 
-    /// The first word of each phrase: most objects follow no adverbial, and one test says so.
-    private static let firstWords = TokenKeySet(keyed.map { $0[0] })
+    /// The first word of each phrase (``RuleWordSet/adverbialStarts``): most objects follow
+    /// no adverbial, and one test says so.
+    static let firstWords = phrases.map { $0[0] }
 
     /// How many tokens of an adverbial phrase start at `index`; 0 if none does.
     static func length(at index: Int, in view: SentenceView) -> Int {
-        guard view.isWord(index, in: firstWords) else { return 0 }
+        guard view.isWord(index, in: .adverbialStarts) else { return 0 }
         let tokens = view.tokens
         for phrase in keyed where index + phrase.count <= view.range.upperBound
             && phrase.indices.allSatisfy({ tokens[index + $0].folded == phrase[$0] }) {
@@ -864,23 +881,35 @@ struct SentenceFirstTests {
     /// last such mention, and every such mention ends after the first one's first token.
     @inline(never)
     static func mentionBounds(in view: SentenceView) -> (lastStart: Int, firstEnd: Int) {
-        let all = view.article.all, positions = view.mentionPositions
-        guard let first = positions.first(where: { !all[$0].isModifier }), let last = positions.last(where: { !all[$0].isModifier }) else {
-            return (-2, Int.max)
+        // A buffer, not the array: each array read in the searches was a bounds test.
+        view.article.all.withUnsafeBufferPointer { all in
+            let mentions = all[view.mentionPositions]
+            guard let first = mentions.first(where: { !$0.isModifier }), let last = mentions.last(where: { !$0.isModifier }) else {
+                return (-2, Int.max)
+            }
+            return (last.tokens.lowerBound, first.tokens.lowerBound + 1)
         }
-        return (all[last].tokens.lowerBound, all[first].tokens.lowerBound + 1)
     }
 
     /// The first attached dash in the sentence right after a mention ("Russia–Japan"), or
     /// `Int.max`: compound-before-cue matches only a cue after one.
     @inline(never)
     static func firstCompoundDash(in view: SentenceView) -> Int {
+        // Buffers, not arrays: each array read in the loop was a bounds test.
+        view.article.tokens.withUnsafeBufferPointer { tokens in
+            view.article.all.withUnsafeBufferPointer { all in firstCompoundDash(in: view, tokens: tokens, mentions: all[view.mentionPositions]) }
+        }
+    }
+
+    /// ``firstCompoundDash(in:)`` over the article's tokens and the sentence's mentions.
+    private static func firstCompoundDash(in view: SentenceView, tokens: UnsafeBufferPointer<Token>, mentions: Slice<UnsafeBufferPointer<FoundMention>>) -> Int {
         var first = Int.max
-        let tokens = view.article.tokens, all = view.article.all
-        for position in view.mentionPositions {
-            let dash = all[position].tokens.upperBound
-            if dash < first, dash > view.range.lowerBound, dash < view.range.upperBound, tokens[dash].kind == .dash, tokens[dash].attached,
-               view.mentionEnding(at: dash) != nil {
+        let lower = view.range.lowerBound, upper = view.range.upperBound
+        // The sentence's tokens lie inside the article's.
+        precondition(upper <= tokens.count)
+        for mention in mentions {
+            let dash = mention.tokens.upperBound
+            if dash < first, dash > lower, dash < upper, tokens[dash].kind == .dash, tokens[dash].attached, view.mentionEnding(at: dash) != nil {
                 first = dash
             }
         }
@@ -891,10 +920,14 @@ struct SentenceFirstTests {
     /// `Int.max`: coordinated-pair matches only a cue after one.
     @inline(never)
     static func firstConjoinedStart(in view: SentenceView) -> Int {
+        // Most sentences hold no conjunction: one look at their bits, four tokens at a time, says so.
+        guard let conjunction = view.article.facts.firstIndex(sharing: TokenFact.conjunction, in: view.range) else { return Int.max }
         var first = Int.max
         let all = view.article.all
         for position in view.mentionPositions {
             let start = all[position].tokens.lowerBound
+            // A mention after a conjunction, or after one and "the", starts after the first.
+            guard start > conjunction else { continue }
             let before = start - 1
             if start < first, view.has(TokenFact.conjunction, before) || view.isWord(before, "the") && view.has(TokenFact.conjunction, before - 1) {
                 first = start

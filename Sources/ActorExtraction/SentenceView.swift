@@ -183,6 +183,12 @@ struct SentenceView {
         index >= range.lowerBound && index < range.upperBound && words.contains(tokens[index].folded)
     }
 
+    /// Whether the token at `index`, inside the sentence, is one of the lexicon's `set`.
+    @inline(__always)
+    func isWord(_ index: Int, in set: RuleWordSet) -> Bool {
+        index >= range.lowerBound && index < range.upperBound && lexicon.word(tokens[index].folded, isIn: set)
+    }
+
     /// Conjunctions that open a subordinate clause; an actor beyond one belongs to another clause.
     static let subordinatorWords = ["while", "whereas", "although", "though", "because", "when", "whenever", "unless", "until", "after", "before"]
 
@@ -206,35 +212,69 @@ struct SentenceView {
     ///   - asAgent: skip mentions that cannot be the subject of what follows: places
     ///     ("in Ukraine") and objects of prepositions ("of US retaliation").
     func mention(before index: Int, reach: Int = reachBefore, excluding excluded: Int32? = nil, asAgent: Bool = false) -> FoundMention? {
-        var position = index - 1
         // A subject may stand before a parenthetical ("Putin, driven into a corner, will
         // strike"); places and objects of prepositions are skipped on the way back.
         let limit = max(range.lowerBound, index - (asAgent ? max(reach, Self.reachBeforeAgent) : reach))
+        // Buffers, not arrays: the search reads a token's kind and bits at each step back,
+        // and each array read was a bounds test.
+        return article.tokens.withUnsafeBufferPointer { tokens in
+            mention(before: index, limit: limit, excluding: excluded, asAgent: asAgent, tokens: tokens, facts: article.facts.buffer)
+        }
+    }
+
+    /// ``mention(before:reach:excluding:asAgent:)`` from `index - 1` back to `limit`, over
+    /// the article's tokens and their ``TokenFact`` bits.
+    private func mention(
+        before index: Int, limit: Int, excluding excluded: Int32?, asAgent: Bool, tokens: UnsafeBufferPointer<Token>, facts: UnsafeBufferPointer<UInt16>
+    ) -> FoundMention? {
+        precondition(index <= tokens.count && facts.count == tokens.count)
+        let mentions = article.index
+        var position = index - 1
         while position >= limit {
             // Most tokens are words: the tests of punctuation are asked of punctuation alone.
             if tokens[position].kind == .punctuation {
-                // "the Kurdistan Workers' Party (PKK) targets": a name in parentheses is a name, not a clause.
-                if let inner = parenthesisedMention(closingAt: position) {
-                    if inner.actor != excluded { return inner }
-                    position = inner.tokens.lowerBound - 2
-                    continue
+                switch step(backFrom: position, excluding: excluded) {
+                case .take(let mention): return mention
+                case .jump(let next): position = next; continue
+                case .stop: return nil
+                case .read: break
                 }
-                if isClauseBreak(position) { return nil }
-                // Only a comma closes a relative clause (the search asks `isComma` first).
-                if tokens[position].first == UInt8(ascii: ","), let opening = relativeClauseStart(endingAt: position) {
-                    position = opening - 1
-                    continue
-                }
-            } else if isClauseBreak(position) {
+            } else if facts[position] & TokenFact.clauseBreak != 0 {
                 return nil
             }
-            if let found = mentionEnding(at: position + 1), found.actor != excluded,
+            // Most tokens end no mention: the index says so before the full look-up.
+            if mentions.ending(at: position + 1) != nil, let found = mentionEnding(at: position + 1), found.actor != excluded,
                !asAgent || !isOblique(found) {
                 return found
             }
             position -= 1
         }
         return nil
+    }
+
+    /// What the search back for a mention does at a punctuation mark.
+    private enum BackStep {
+        /// Return this mention.
+        case take(FoundMention)
+        /// Go on from this token.
+        case jump(Int)
+        /// The clause ends here: there is no mention to find.
+        case stop
+        /// Read the mark as any other token.
+        case read
+    }
+
+    /// The step back from the punctuation mark at `position`: over a name in parentheses
+    /// ("the Kurdistan Workers' Party (PKK) targets"), which is a name, not a clause; to the
+    /// end of the clause; or over a relative clause, which only a comma closes.
+    private func step(backFrom position: Int, excluding excluded: Int32?) -> BackStep {
+        if let inner = parenthesisedMention(closingAt: position) {
+            return inner.actor != excluded ? .take(inner) : .jump(inner.tokens.lowerBound - 2)
+        }
+        if isClauseBreak(position) { return .stop }
+        // The search asks `isComma` first.
+        if tokens[position].first == UInt8(ascii: ","), let opening = relativeClauseStart(endingAt: position) { return .jump(opening - 1) }
+        return .read
     }
 
     /// The mention that alone fills the parentheses closed at `position`: "(PKK)".
@@ -253,7 +293,7 @@ struct SentenceView {
         var index = position - 1
         while index > max(range.lowerBound, position - 16) {
             if isComma(index) {
-                if isWord(index + 1, in: Self.relativePronouns) { return index }
+                if isWord(index + 1, in: .relativePronouns) { return index }
                 // An apposition opened by an article or an owner's name right after a name:
                 // ", a NATO member,", ", Russia's envoy to the UN,".
                 let opensApposition = isWord(index + 1, "a") || isWord(index + 1, "an")
@@ -266,7 +306,7 @@ struct SentenceView {
         return nil
     }
 
-    private static let relativePronouns = TokenKeySet(words: ["who", "which", "whose", "whom"])
+    static let relativePronounWords = ["who", "which", "whose", "whom"]
 
     func isComma(_ index: Int) -> Bool {
         index >= range.lowerBound && index < range.upperBound && tokens[index].kind == .punctuation && tokens[index].first == UInt8(ascii: ",")
@@ -333,20 +373,14 @@ struct SentenceView {
     }
 
     /// Prepositions after which a state's name is a place or an oblique object, not an agent.
-    private static let obliqueMarkers = TokenKeySet(
-        words: ["in", "at", "inside", "across", "throughout", "near", "around", "within", "into", "of", "from", "without", "about",
-                "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
-    )
+    static let obliqueMarkerWords = ["in", "at", "inside", "across", "throughout", "near", "around", "within", "into", "of", "from", "without", "about",
+        "against", "for", "over", "than", "like", "to", "toward", "towards", "under", "between", "among", "on", "with"]
 
-    private static let compassWords = TokenKeySet(
-        words: ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern",
-                "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"]
-    )
+    static let compassWordList = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern",
+        "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"]
 
     /// Nouns that, before "of", make a state's name the name of who acts: "the Government of Canada".
-    private static let bodiesOfAState = TokenKeySet(
-        words: ["government", "state", "republic", "kingdom", "people", "authorities", "leadership", "emirate", "sultanate", "principality"]
-    )
+    static let bodyOfAStateWords = ["government", "state", "republic", "kingdom", "people", "authorities", "leadership", "emirate", "sultanate", "principality"]
 
     /// Whether a mention follows a preposition ("in Ukraine", "of the US", "from Tokyo"),
     /// or a prefix such as "pro-" or "anti-".
@@ -359,14 +393,14 @@ struct SentenceView {
             return true
         }
         // "in northern Iraq": a compass word between the preposition and the name.
-        if before > range.lowerBound, tokens[before].isLowercaseWord, Self.compassWords.contains(tokens[before].folded) { before -= 1 }
+        if before > range.lowerBound, tokens[before].isLowercaseWord, lexicon.word(tokens[before].folded, isIn: .compassWords) { before -= 1 }
         if isWord(before, "the") { before -= 1 }
         guard before >= range.lowerBound else { return false }
         // Most mentions follow no preposition: the tests below only ever turn a mention
         // after one away, so they are asked after it alone.
-        guard Self.obliqueMarkers.contains(tokens[before].folded) else { return false }
+        guard lexicon.word(tokens[before].folded, isIn: .obliqueMarkers) else { return false }
         // "The Government of Canada condemns": the state is the head of its own name.
-        if isWord(before, "of"), before - 1 >= range.lowerBound, Self.bodiesOfAState.contains(tokens[before - 1].folded) { return false }
+        if isWord(before, "of"), before - 1 >= range.lowerBound, lexicon.word(tokens[before - 1].folded, isIn: .bodiesOfAState) { return false }
         // A demonym after a preposition names people ("with the Japanese") unless it
         // qualifies a noun ("near the Finnish border"), which is a place or thing.
         // "forces in the Japanese elite" stay people, so "in", "of" and "among" keep the old reading.
@@ -376,11 +410,16 @@ struct SentenceView {
 
     /// The first mention that starts at or after `index`, within reach and inside the clause.
     func mention(after index: Int, reach: Int = reachAfter, excluding excluded: Int32? = nil) -> FoundMention? {
-        var position = index
         let limit = min(range.upperBound, index + reach)
+        guard index < limit else { return nil }
+        // A buffer, not the column: each read of the column was a bounds test.
+        let facts = article.facts.buffer, mentions = article.index
+        precondition(index >= 0 && limit <= facts.count)
+        var position = index
         while position < limit {
-            if isClauseBreak(position) { return nil }
-            if let found = mentionStarting(at: position), found.actor != excluded, !isCompoundModifier(found) {
+            if facts[position] & TokenFact.clauseBreak != 0 { return nil }
+            // Most tokens start no mention: the index says so before the full look-up.
+            if mentions.starting(at: position) != nil, let found = mentionStarting(at: position), found.actor != excluded, !isCompoundModifier(found) {
                 return found
             }
             position += 1
@@ -420,14 +459,12 @@ struct SentenceView {
 
     /// Prepositions after which a verb form is a participle describing a noun ("dependent
     /// on subsidised oil"); "to" is left out, since it opens an infinitive.
-    private static let participlePrepositions = TokenKeySet(
-        words: ["on", "of", "in", "with", "for", "by", "from", "at", "about", "over", "under", "against"]
-    )
+    static let participlePrepositionWords = ["on", "of", "in", "with", "for", "by", "from", "at", "about", "over", "under", "against"]
 
     /// Whether a verb cue is a participle used as an adjective after a preposition.
     func isParticipleModifier(_ hit: CueHit) -> Bool {
         let before = hit.tokens.lowerBound - 1
-        guard before >= range.lowerBound, tokens[before].isLowercaseWord, Self.participlePrepositions.contains(tokens[before].folded) else {
+        guard before >= range.lowerBound, tokens[before].isLowercaseWord, lexicon.word(tokens[before].folded, isIn: .participlePrepositions) else {
             return false
         }
         return text(hit.tokens.upperBound - 1).hasSuffix("ed")
@@ -436,13 +473,13 @@ struct SentenceView {
     /// Whether a verb form is used as a noun: "the visit of", "an attack on", "Japan's visit".
     func isNounUse(_ hit: CueHit) -> Bool {
         let before = hit.tokens.lowerBound - 1
-        if before >= range.lowerBound, tokens[before].kind == .possessive || isWord(before, in: Self.determiners) {
+        if before >= range.lowerBound, tokens[before].kind == .possessive || isWord(before, in: .determiners) {
             return true
         }
         return isWord(hit.tokens.upperBound, "of")
     }
 
-    private static let determiners = TokenKeySet(words: ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "no", "every"])
+    static let determinerWords = ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "no", "every"]
 
     /// The mention, not a modifier, whose first token is `token`, inside the sentence.
     func mentionStarting(at token: Int) -> FoundMention? {

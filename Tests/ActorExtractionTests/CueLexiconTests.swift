@@ -75,4 +75,23 @@ final class CueLexiconTests: XCTestCase {
         XCTAssertEqual(lexicon.soleCue[Int(node("talks"))], -1, "two cues share the form")
         XCTAssertEqual(lexicon.soleCue[0], -1, "the root ends no form")
     }
+
+    func testARuleWordSetHoldsItsWordsInAnyCase() {
+        let lexicon = lexicon([])
+        XCTAssertTrue(lexicon.word(key("Against"), isIn: .obliqueMarkers))
+        XCTAssertTrue(lexicon.word(key("were"), isIn: .passiveAuxiliaries))
+    }
+
+    func testARuleWordSetLacksTheWordsOfTheOthers() {
+        let lexicon = lexicon([])
+        XCTAssertFalse(lexicon.word(key("against"), isIn: .determiners))
+        XCTAssertFalse(lexicon.word(key("Japan"), isIn: .obliqueMarkers))
+    }
+
+    func testEveryRuleWordSetIsBuilt() {
+        let lexicon = lexicon([])
+        for set in RuleWordSet.allCases {
+            XCTAssertTrue(set.words.allSatisfy { lexicon.word(key($0), isIn: set) }, "\(set)")
+        }
+    }
 }
