@@ -45,13 +45,12 @@ struct MentionFinder {
         var covered = Self.coverage(of: found, count: tokens.count)
         found = Self.merge(found, surnameMentions(in: tokens, covered: &covered, named: found, capitalised: marks.capitalised))
         var table = ActorTable(gazetteer: gazetteer)
-        let index = MentionIndex(found)
-        let strangers = UnknownActorFinder(roles: roles)
-            .actors(in: tokens, bytes: bytes, covered: found, index: index, coverage: &covered, marks: marks, table: &table)
+        let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, coverage: &covered, marks: marks, table: &table)
         found = Self.merge(found, strangers)
         var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date, starts: marks.roles)
-        // Without strangers the mentions are those just indexed.
-        let affiliations = resolver.resolve(&found, covered: &covered, table: &table, index: strangers.isEmpty ? index : nil)
+        // The resolver indexes the mentions, strangers and all: made before the strangers
+        // were found, an index was made again for half the articles.
+        let affiliations = resolver.resolve(&found, covered: &covered, table: &table, index: nil)
         for affiliation in affiliations { table.inferCountry(of: affiliation.person.actor, from: affiliation.organisation.actor) }
         return MentionResult(mentions: found, actors: table, affiliations: affiliations)
     }
@@ -65,15 +64,18 @@ struct MentionFinder {
         let phrases = gazetteer.phrases
         let bestPhrases = gazetteer.bestPhrases
         let starts = gazetteer.phraseStarts
-        tokens.withUnsafeBufferPointer { buffer in
+        tokens.withUnsafeBufferPointer { buffer in starts.bits.withUnsafeBufferPointer { startBits in
             let count = buffer.count
             var index = 0
-            while index < count {
+            while true {
                 // Most words start no name: the bit test of the token's own key turns them
                 // away before its name key is made and a match set up, and before the kind
-                // is read (punctuation is rarer).
+                // is read (punctuation is rarer). A loop of its own, over the filter's
+                // words at hand: one through the filter's array tested it at each token.
+                while index < count, KeyFilter.bit(of: buffer[index].exact, in: startBits) == 0 { index &+= 1 }
+                guard index < count else { break }
                 let token = buffer[index]
-                guard starts.mayHold(token.exact), token.kind == .word,
+                guard token.kind == .word,
                       let match = phrases.longestMatchEnd(from: index, firstKey: TokenHash.nameKey(token), key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
                 else { index &+= 1; continue }
                 let surface = bestPhrases[Int(match.node)]
@@ -86,7 +88,7 @@ struct MentionFinder {
                 found.append(FoundMention(tokens: span, actor: surface.actor, form: surface.form))
                 if surface.ambiguous && !isCollectiveTitle(span, surface, in: tokens) { ambiguousAt.append(found.count - 1) }
             }
-        }
+        } }
         return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: ambiguousAt, tokens: tokens)
     }
 
