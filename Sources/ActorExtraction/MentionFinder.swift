@@ -43,10 +43,10 @@ struct MentionFinder {
         var found = gazetteerMentions(in: tokens)
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = Self.coverage(of: found, count: tokens.count)
-        found = Self.merge(found, surnameMentions(in: tokens, covered: &covered, named: found, capitalised: marks.capitalised))
+        Self.merge(surnameMentions(in: tokens, covered: &covered, named: found, capitalised: marks.capitalised), into: &found)
         var table = ActorTable(gazetteer: gazetteer)
         let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, coverage: &covered, marks: marks, table: &table)
-        found = Self.merge(found, strangers)
+        Self.merge(strangers, into: &found)
         var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date, starts: marks.roles)
         // The resolver indexes the mentions, strangers and all: made before the strangers
         // were found, an index was made again for half the articles.
@@ -113,15 +113,44 @@ struct MentionFinder {
             vouchForListedName(at: position, neighbour: position + 1, found, ambiguous: &ambiguous, tokens: tokens)
         }
         // Every mention vouched for: all are kept, as they stand.
-        guard candidates.contains(where: { ambiguous.contains($0) }) else { return found }
+        let doubtful = candidates.filter { ambiguous.contains($0) }
+        guard !doubtful.isEmpty else { return found }
         // An actor is named firmly when any of its mentions is.
+        let dropped = doubtful.count <= Self.searchedDoubts
+            ? doubtful.filter { !isNamedFirmly(found[$0].actor, in: found, ambiguous: ambiguous) }
+            : doubtful.filter { [firm = firmActors(of: found, ambiguous: ambiguous)] in !firm.contains(Int(found[$0].actor)) }
+        return Self.removing(dropped, from: found)
+    }
+
+    /// The most doubtful mentions whose actors are looked for in the mention list, each in
+    /// one walk: most texts have one or two, for which the walks cost less than a set of
+    /// all the gazetteer's actors, made and filled; past this many, the set is made.
+    private static let searchedDoubts = 8
+
+    /// Whether a mention not in `ambiguous` names `actor`.
+    private func isNamedFirmly(_ actor: Int32, in found: [FoundMention], ambiguous: IndexBits) -> Bool {
+        found.indices.contains { found[$0].actor == actor && !ambiguous.contains($0) }
+    }
+
+    /// The actors of the mentions not in `ambiguous`, by index.
+    private func firmActors(of found: [FoundMention], ambiguous: IndexBits) -> IndexBits {
         var firm = IndexBits(count: gazetteer.entries.count)
         firm.insert(actorsOf: found, except: ambiguous)
+        return firm
+    }
+
+    /// `found` less the mentions at `positions`, which are in increasing order: the runs
+    /// between them are copied whole, where a walk tested and appended each mention.
+    static func removing(_ positions: [Int], from found: [FoundMention]) -> [FoundMention] {
+        guard !positions.isEmpty else { return found }
         var kept: [FoundMention] = []
-        kept.reserveCapacity(found.count)
-        for (position, mention) in found.enumerated() where !ambiguous.contains(position) || firm.contains(Int(mention.actor)) {
-            kept.append(mention)
+        kept.reserveCapacity(found.count - positions.count)
+        var start = 0
+        for position in positions {
+            kept.append(contentsOf: found[start..<position])
+            start = position + 1
         }
+        kept.append(contentsOf: found[start...])
         return kept
     }
 
@@ -243,21 +272,38 @@ struct MentionFinder {
     /// The mentions of `a` and `b`, each in token order, in token order; on a tie `a`'s
     /// first, as a stable sort of `a + b` would have them. One linear merge: sorting the
     /// sum compared and moved each mention several times. `b` is short (an article's
-    /// surnames or strangers), so `a` is copied in runs between `b`'s mentions rather
-    /// than appended one mention at a time.
+    /// surnames or strangers), so `a` is moved in runs between `b`'s mentions rather than
+    /// one mention at a time.
     static func merge(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {
-        guard !b.isEmpty else { return a }
-        var merged: [FoundMention] = []
-        merged.reserveCapacity(a.count + b.count)
-        var i = 0
-        for mention in b {
-            var end = i
-            while end < a.count, a[end].tokens.lowerBound <= mention.tokens.lowerBound { end += 1 }
-            merged.append(contentsOf: a[i..<end])
-            merged.append(mention)
-            i = end
-        }
-        merged.append(contentsOf: a[i...])
+        var merged = a
+        merge(b, into: &merged)
         return merged
+    }
+
+    /// ``merge(_:_:)`` into `a`'s own storage, from the back: the mentions after each of
+    /// `b`'s move up in one run. A new array for the merge cost an allocation and a free,
+    /// and the gazetteer pass's list has room to spare (see ``gazetteerMentions(in:)``).
+    static func merge(_ b: [FoundMention], into a: inout [FoundMention]) {
+        guard !b.isEmpty else { return }
+        let oldCount = a.count
+        a.append(contentsOf: b)
+        a.withUnsafeMutableBufferPointer { merged in
+            // `end` is where the mentions of `a` not yet placed end; `write`, where the
+            // placed ones start.
+            var end = oldCount
+            var write = merged.count
+            for mention in b.reversed() {
+                var start = end
+                while start > 0, merged[start - 1].tokens.lowerBound > mention.tokens.lowerBound { start -= 1 }
+                let run = end - start
+                write -= run
+                if run > 0, write != start {
+                    (merged.baseAddress! + write).update(from: merged.baseAddress! + start, count: run)
+                }
+                write -= 1
+                merged[write] = mention
+                end = start
+            }
+        }
     }
 }
