@@ -96,10 +96,9 @@ struct UnknownActorFinder {
 
     private func stranger(at index: Int, reader: NameReader, covered: IndexBits, mentions: MentionedAt, lists: WordLists, table: inout ActorTable) -> FoundMention? {
         guard !covered.contains(index), reader.isNameWord(index) else { return nil }
-        let run = reader.capitalisedRun(from: index, covered: covered, connectors: lists.connectors, connectorKeys: lists.connectorKeys)
+        let (run, words) = reader.capitalisedRun(from: index, covered: covered, connectors: lists.connectors, connectorKeys: lists.connectorKeys)
         // Institutions and people alike take two name words; most runs are one word long.
         guard run.count >= 2 else { return nil }
-        let words = NameWords(run, reader: reader)
         let isHead = { reader.isOne(of: lists.institutionHeads, keys: lists.institutionHeadKeys, at: $0) }
         // "Talks on the West Bank resumed": a sentence's first word joined by a connector
         // is a common noun, not part of a name; the name proper starts after it.
@@ -325,27 +324,37 @@ struct NameReader {
     ///
     /// - Parameter start: an uncovered name word (``isNameWord(_:)``), as the caller has
     ///   found: the run is read from the word after it, without asking again.
+    /// - Returns: the run and its name words, counted as the run is read: counted again
+    ///   from the run, each word's letters were read a second time.
     @inline(__always) // one caller, at every uncovered name word: most runs end at the next token
-    func capitalisedRun(from start: Int, covered: IndexBits, connectors: Set<String>, connectorKeys: TokenKeySet) -> Range<Int> {
+    func capitalisedRun(from start: Int, covered: IndexBits, connectors: Set<String>, connectorKeys: TokenKeySet) -> (run: Range<Int>, words: NameWords) {
         assert(!covered.contains(start) && isNameWord(start), "a run from no uncovered name word")
         var end = start + 1
         var lastName = start
         var index = start + 1
+        // The name words read, those up to the last one read, and the first word read that is none.
+        var names = 1
+        var namesToLast = 1
+        var firstGap = Int.max
         // Names are short; the bound keeps a page of capitalised words linear to read.
         let limit = min(tokens.count, start + 12)
         while index < limit, !covered.contains(index), !tokens[index].afterNewline {
             if isNameWord(index) {
                 lastName = index
+                names += 1
+                namesToLast = names
             } else if tokens[index].isLowercaseWord, isOne(of: connectors, keys: connectorKeys, at: index) {
                 // a connector continues the run only if a name word follows it
+                firstGap = min(firstGap, index)
             } else if tokens[index].kind == .dash, tokens[index].attached, index + 1 < tokens.count, tokens[index + 1].attached {
+                firstGap = min(firstGap, index)
             } else {
                 break
             }
             index += 1
             end = lastName + 1
         }
-        return start..<end
+        return (start..<end, NameWords(count: namesToLast, first: start, firstGap: min(firstGap, end)))
     }
 }
 
@@ -358,6 +367,12 @@ struct NameWords {
     let first: Int
     /// The first token of the run that is no name word, or the run's end.
     let firstGap: Int
+
+    init(count: Int, first: Int, firstGap: Int) {
+        self.count = count
+        self.first = first
+        self.firstGap = firstGap
+    }
 
     init(_ run: Range<Int>, reader: NameReader) {
         var count = 0
