@@ -89,16 +89,18 @@ struct MentionFinder {
                 if surface.ambiguous && !isCollectiveTitle(span, surface, in: tokens) { ambiguousAt.append(found.count - 1) }
             }
         } }
-        return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: ambiguousAt, tokens: tokens)
+        return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: &ambiguousAt, tokens: tokens)
     }
 
     /// Drops the mentions of actors the text names only by ambiguous aliases. Most texts
     /// have none, so this pass runs only when one was seen.
     ///
-    /// - Parameter ambiguousAt: the positions of the ambiguous mentions, in order.
-    private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int], tokens: [Token]) -> [FoundMention] {
+    /// - Parameter candidates: the positions of the ambiguous mentions, in order; narrowed
+    ///   in place to those of the mentions dropped, where a new array for each step cost
+    ///   an allocation and a free.
+    private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt candidates: inout [Int], tokens: [Token]) -> [FoundMention] {
         // "Chad's president", "Wagner's chief": an owner of something is an actor.
-        let candidates = ambiguousAt.filter { !isOwner(found[$0].tokens, in: tokens) }
+        candidates.removeAll { isOwner(found[$0].tokens, in: tokens) }
         guard !candidates.isEmpty else { return found }
         var ambiguous = IndexBits(count: found.count)
         for position in candidates { ambiguous.insert(position) }
@@ -113,13 +115,16 @@ struct MentionFinder {
             vouchForListedName(at: position, neighbour: position + 1, found, ambiguous: &ambiguous, tokens: tokens)
         }
         // Every mention vouched for: all are kept, as they stand.
-        let doubtful = candidates.filter { ambiguous.contains($0) }
-        guard !doubtful.isEmpty else { return found }
+        candidates.removeAll { !ambiguous.contains($0) }
+        guard !candidates.isEmpty else { return found }
         // An actor is named firmly when any of its mentions is.
-        let dropped = doubtful.count <= Self.searchedDoubts
-            ? doubtful.filter { !isNamedFirmly(found[$0].actor, in: found, ambiguous: ambiguous) }
-            : doubtful.filter { [firm = firmActors(of: found, ambiguous: ambiguous)] in !firm.contains(Int(found[$0].actor)) }
-        return Self.removing(dropped, from: found)
+        if candidates.count <= Self.searchedDoubts {
+            candidates.removeAll { isNamedFirmly(found[$0].actor, in: found, ambiguous: ambiguous) }
+        } else {
+            let firm = firmActors(of: found, ambiguous: ambiguous)
+            candidates.removeAll { firm.contains(Int(found[$0].actor)) }
+        }
+        return Self.removing(candidates, from: found)
     }
 
     /// The most doubtful mentions whose actors are looked for in the mention list, each in
