@@ -58,7 +58,9 @@ struct MentionFinder {
     func gazetteerMentions(in tokens: [Token]) -> [FoundMention] {
         var found: [FoundMention] = []
         // About one mention in seven tokens: growing into them cost more than finding them.
-        found.reserveCapacity(tokens.count / 6)
+        // The surnames, strangers and office holders found later are merged into this
+        // list's storage, so it has room for a few: a third of the merges grew it.
+        found.reserveCapacity(tokens.count / 6 + 8)
         var ambiguousAt: [Int] = []
         let stateWords = Self.stateWords
         let phrases = gazetteer.phrases
