@@ -29,11 +29,21 @@ struct RoleResolver {
     /// - Parameter index: `mentions` indexed, when the caller has that at hand.
     mutating func resolve(_ mentions: inout [FoundMention], covered: inout IndexBits, table: inout ActorTable, index given: MentionIndex? = nil) -> [StatedAffiliation] {
         var affiliations: [StatedAffiliation] = []
-        index = given ?? MentionIndex(mentions)
+        // The mentions as they stand are indexed at the first office phrase, or for the
+        // counterpart rule: texts with neither need no index, and none changes before.
+        var indexed = false
+        if let given {
+            index = given
+            indexed = true
+        }
         var added: [FoundMention] = []
         var starts = self.starts.cursor()
         let rolePhrases = roles.rolePhrases
         while let (position, match) = Self.nextRolePhrase(in: tokens, starts: &starts, covered: covered, phrases: rolePhrases) {
+            if !indexed {
+                index = MentionIndex(mentions)
+                indexed = true
+            }
             let phrase = position..<(position + match.length)
             let role = roles.roles[Int(rolePhrases.payloads(at: match.node)[0])].role
             starts.skip(to: phrase.upperBound)
@@ -54,6 +64,8 @@ struct RoleResolver {
         // Few texts have a demonym before "counterpart": a read-only look spares the rest
         // the rule's walk over an array it may write.
         if mentions.contains(where: { $0.form == .demonym && isWord($0.tokens.upperBound, "counterpart") }) {
+            // Without an office phrase nothing was added: the mentions are those the index would have held.
+            if !indexed { index = MentionIndex(mentions) }
             affiliations += counterparts(&mentions, table: table)
         }
         // By token, not a set of tokens: every mention asks, and hashing each question cost more than the answer.
