@@ -61,13 +61,17 @@ struct ActorTable {
     }
 
     /// Adds an actor the gazetteer does not know, or returns the one added before.
-    mutating func addLocal(_ entry: GazetteerEntry) -> Int32 {
+    ///
+    /// The entry is taken, not borrowed: a copy of it into the list retained each field,
+    /// and the caller's entry was then destroyed.
+    mutating func addLocal(_ entry: consuming GazetteerEntry) -> Int32 {
+        let id = entry.id
         // The gazetteer's dictionary only for an id its filter may hold: most are new.
-        if let existing = (gazetteer.mayList(entry.id) ? gazetteer.index(of: entry.id) : nil) ?? localIndex(of: entry.id) { return existing }
+        if let existing = (gazetteer.mayList(id) ? gazetteer.index(of: id) : nil) ?? localIndex(of: id) { return existing }
         let index = base + Int32(local.count)
         local.append(entry)
         if localsByID != nil {
-            localsByID![entry.id] = index
+            localsByID![id] = index
         } else if local.count > Self.searchedLocals {
             var byID: [String: Int32] = [:]
             for (position, entry) in local.enumerated() { byID[entry.id] = base + Int32(position) }

@@ -43,15 +43,14 @@ struct MentionFinder {
         var found = gazetteerMentions(in: tokens)
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = Self.coverage(of: found, count: tokens.count)
-        found = Self.merge(found, surnameMentions(in: tokens, covered: &covered, named: found, capitalised: marks.capitalised))
+        Self.merge(surnameMentions(in: tokens, covered: &covered, named: found, capitalised: marks.capitalised), into: &found)
         var table = ActorTable(gazetteer: gazetteer)
-        let index = MentionIndex(found)
-        let strangers = UnknownActorFinder(roles: roles)
-            .actors(in: tokens, bytes: bytes, covered: found, index: index, coverage: &covered, marks: marks, table: &table)
-        found = Self.merge(found, strangers)
+        let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, coverage: &covered, marks: marks, table: &table)
+        Self.merge(strangers, into: &found)
         var resolver = RoleResolver(roles: roles, tokens: tokens, bytes: bytes, date: date, starts: marks.roles)
-        // Without strangers the mentions are those just indexed.
-        let affiliations = resolver.resolve(&found, covered: &covered, table: &table, index: strangers.isEmpty ? index : nil)
+        // The resolver indexes the mentions, strangers and all: made before the strangers
+        // were found, an index was made again for half the articles.
+        let affiliations = resolver.resolve(&found, covered: &covered, table: &table, index: nil)
         for affiliation in affiliations { table.inferCountry(of: affiliation.person.actor, from: affiliation.organisation.actor) }
         return MentionResult(mentions: found, actors: table, affiliations: affiliations)
     }
@@ -59,21 +58,26 @@ struct MentionFinder {
     func gazetteerMentions(in tokens: [Token]) -> [FoundMention] {
         var found: [FoundMention] = []
         // About one mention in seven tokens: growing into them cost more than finding them.
-        found.reserveCapacity(tokens.count / 6)
+        // The surnames, strangers and office holders found later are merged into this
+        // list's storage, so it has room for a few: a third of the merges grew it.
+        found.reserveCapacity(tokens.count / 6 + 8)
         var ambiguousAt: [Int] = []
         let stateWords = Self.stateWords
         let phrases = gazetteer.phrases
         let bestPhrases = gazetteer.bestPhrases
         let starts = gazetteer.phraseStarts
-        tokens.withUnsafeBufferPointer { buffer in
+        tokens.withUnsafeBufferPointer { buffer in starts.bits.withUnsafeBufferPointer { startBits in
             let count = buffer.count
             var index = 0
-            while index < count {
+            while true {
                 // Most words start no name: the bit test of the token's own key turns them
                 // away before its name key is made and a match set up, and before the kind
-                // is read (punctuation is rarer).
+                // is read (punctuation is rarer). A loop of its own, over the filter's
+                // words at hand: one through the filter's array tested it at each token.
+                while index < count, KeyFilter.bit(of: buffer[index].exact, in: startBits) == 0 { index &+= 1 }
+                guard index < count else { break }
                 let token = buffer[index]
-                guard starts.mayHold(token.exact), token.kind == .word,
+                guard token.kind == .word,
                       let match = phrases.longestMatchEnd(from: index, firstKey: TokenHash.nameKey(token), key: { $0 < count ? TokenHash.nameKey(buffer[$0]) : nil })
                 else { index &+= 1; continue }
                 let surface = bestPhrases[Int(match.node)]
@@ -86,17 +90,19 @@ struct MentionFinder {
                 found.append(FoundMention(tokens: span, actor: surface.actor, form: surface.form))
                 if surface.ambiguous && !isCollectiveTitle(span, surface, in: tokens) { ambiguousAt.append(found.count - 1) }
             }
-        }
-        return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: ambiguousAt, tokens: tokens)
+        } }
+        return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: &ambiguousAt, tokens: tokens)
     }
 
     /// Drops the mentions of actors the text names only by ambiguous aliases. Most texts
     /// have none, so this pass runs only when one was seen.
     ///
-    /// - Parameter ambiguousAt: the positions of the ambiguous mentions, in order.
-    private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt: [Int], tokens: [Token]) -> [FoundMention] {
+    /// - Parameter candidates: the positions of the ambiguous mentions, in order; narrowed
+    ///   in place to those of the mentions dropped, where a new array for each step cost
+    ///   an allocation and a free.
+    private func droppingAmbiguousOnly(_ found: [FoundMention], ambiguousAt candidates: inout [Int], tokens: [Token]) -> [FoundMention] {
         // "Chad's president", "Wagner's chief": an owner of something is an actor.
-        let candidates = ambiguousAt.filter { !isOwner(found[$0].tokens, in: tokens) }
+        candidates.removeAll { isOwner(found[$0].tokens, in: tokens) }
         guard !candidates.isEmpty else { return found }
         var ambiguous = IndexBits(count: found.count)
         for position in candidates { ambiguous.insert(position) }
@@ -111,15 +117,47 @@ struct MentionFinder {
             vouchForListedName(at: position, neighbour: position + 1, found, ambiguous: &ambiguous, tokens: tokens)
         }
         // Every mention vouched for: all are kept, as they stand.
-        guard candidates.contains(where: { ambiguous.contains($0) }) else { return found }
+        candidates.removeAll { !ambiguous.contains($0) }
+        guard !candidates.isEmpty else { return found }
         // An actor is named firmly when any of its mentions is.
+        if candidates.count <= Self.searchedDoubts {
+            candidates.removeAll { isNamedFirmly(found[$0].actor, in: found, ambiguous: ambiguous) }
+        } else {
+            let firm = firmActors(of: found, ambiguous: ambiguous)
+            candidates.removeAll { firm.contains(Int(found[$0].actor)) }
+        }
+        return Self.removing(candidates, from: found)
+    }
+
+    /// The most doubtful mentions whose actors are looked for in the mention list, each in
+    /// one walk: most texts have one or two, for which the walks cost less than a set of
+    /// all the gazetteer's actors, made and filled; past this many, the set is made.
+    private static let searchedDoubts = 8
+
+    /// Whether a mention not in `ambiguous` names `actor`.
+    private func isNamedFirmly(_ actor: Int32, in found: [FoundMention], ambiguous: IndexBits) -> Bool {
+        found.indices.contains { found[$0].actor == actor && !ambiguous.contains($0) }
+    }
+
+    /// The actors of the mentions not in `ambiguous`, by index.
+    private func firmActors(of found: [FoundMention], ambiguous: IndexBits) -> IndexBits {
         var firm = IndexBits(count: gazetteer.entries.count)
         firm.insert(actorsOf: found, except: ambiguous)
+        return firm
+    }
+
+    /// `found` less the mentions at `positions`, which are in increasing order: the runs
+    /// between them are copied whole, where a walk tested and appended each mention.
+    static func removing(_ positions: [Int], from found: [FoundMention]) -> [FoundMention] {
+        guard !positions.isEmpty else { return found }
         var kept: [FoundMention] = []
-        kept.reserveCapacity(found.count)
-        for (position, mention) in found.enumerated() where !ambiguous.contains(position) || firm.contains(Int(mention.actor)) {
-            kept.append(mention)
+        kept.reserveCapacity(found.count - positions.count)
+        var start = 0
+        for position in positions {
+            kept.append(contentsOf: found[start..<position])
+            start = position + 1
         }
+        kept.append(contentsOf: found[start...])
         return kept
     }
 
@@ -241,21 +279,38 @@ struct MentionFinder {
     /// The mentions of `a` and `b`, each in token order, in token order; on a tie `a`'s
     /// first, as a stable sort of `a + b` would have them. One linear merge: sorting the
     /// sum compared and moved each mention several times. `b` is short (an article's
-    /// surnames or strangers), so `a` is copied in runs between `b`'s mentions rather
-    /// than appended one mention at a time.
+    /// surnames or strangers), so `a` is moved in runs between `b`'s mentions rather than
+    /// one mention at a time.
     static func merge(_ a: [FoundMention], _ b: [FoundMention]) -> [FoundMention] {
-        guard !b.isEmpty else { return a }
-        var merged: [FoundMention] = []
-        merged.reserveCapacity(a.count + b.count)
-        var i = 0
-        for mention in b {
-            var end = i
-            while end < a.count, a[end].tokens.lowerBound <= mention.tokens.lowerBound { end += 1 }
-            merged.append(contentsOf: a[i..<end])
-            merged.append(mention)
-            i = end
-        }
-        merged.append(contentsOf: a[i...])
+        var merged = a
+        merge(b, into: &merged)
         return merged
+    }
+
+    /// ``merge(_:_:)`` into `a`'s own storage, from the back: the mentions after each of
+    /// `b`'s move up in one run. A new array for the merge cost an allocation and a free,
+    /// and the gazetteer pass's list has room to spare (see ``gazetteerMentions(in:)``).
+    static func merge(_ b: [FoundMention], into a: inout [FoundMention]) {
+        guard !b.isEmpty else { return }
+        let oldCount = a.count
+        a.append(contentsOf: b)
+        a.withUnsafeMutableBufferPointer { merged in
+            // `end` is where the mentions of `a` not yet placed end; `write`, where the
+            // placed ones start.
+            var end = oldCount
+            var write = merged.count
+            for mention in b.reversed() {
+                var start = end
+                while start > 0, merged[start - 1].tokens.lowerBound > mention.tokens.lowerBound { start -= 1 }
+                let run = end - start
+                write -= run
+                if run > 0, write != start {
+                    (merged.baseAddress! + write).update(from: merged.baseAddress! + start, count: run)
+                }
+                write -= 1
+                merged[write] = mention
+                end = start
+            }
+        }
     }
 }

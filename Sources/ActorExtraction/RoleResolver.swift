@@ -29,11 +29,21 @@ struct RoleResolver {
     /// - Parameter index: `mentions` indexed, when the caller has that at hand.
     mutating func resolve(_ mentions: inout [FoundMention], covered: inout IndexBits, table: inout ActorTable, index given: MentionIndex? = nil) -> [StatedAffiliation] {
         var affiliations: [StatedAffiliation] = []
-        index = given ?? MentionIndex(mentions)
+        // The mentions as they stand are indexed at the first office phrase, or for the
+        // counterpart rule: texts with neither need no index, and none changes before.
+        var indexed = false
+        if let given {
+            index = given
+            indexed = true
+        }
         var added: [FoundMention] = []
         var starts = self.starts.cursor()
         let rolePhrases = roles.rolePhrases
         while let (position, match) = Self.nextRolePhrase(in: tokens, starts: &starts, covered: covered, phrases: rolePhrases) {
+            if !indexed {
+                index = MentionIndex(mentions)
+                indexed = true
+            }
             let phrase = position..<(position + match.length)
             let role = roles.roles[Int(rolePhrases.payloads(at: match.node)[0])].role
             starts.skip(to: phrase.upperBound)
@@ -50,10 +60,12 @@ struct RoleResolver {
                 affiliations.append(StatedAffiliation(person: person, organisation: holderOrg, cue: phrase, rule: "role-office"))
             }
         }
-        if !added.isEmpty { mentions = Self.inTokenOrder(mentions, added) }
+        if !added.isEmpty { Self.putInTokenOrder(&mentions, added) }
         // Few texts have a demonym before "counterpart": a read-only look spares the rest
         // the rule's walk over an array it may write.
         if mentions.contains(where: { $0.form == .demonym && isWord($0.tokens.upperBound, "counterpart") }) {
+            // Without an office phrase nothing was added: the mentions are those the index would have held.
+            if !indexed { index = MentionIndex(mentions) }
             affiliations += counterparts(&mentions, table: table)
         }
         // By token, not a set of tokens: every mention asks, and hashing each question cost more than the answer.
@@ -61,8 +73,9 @@ struct RoleResolver {
         var stated = IndexBits(count: affiliations.isEmpty ? 0 : tokens.count)
         for affiliation in affiliations { stated.insert(affiliation.person.tokens.lowerBound) }
         let links = governmentsAndLinks(&mentions, table: table, stated: stated)
-        affiliations += links.personOf
-        affiliations += links.titleOfInstitution
+        // Most texts have neither: an append of nothing still cost a call and its tests.
+        if !links.personOf.isEmpty { affiliations += links.personOf }
+        if !links.titleOfInstitution.isEmpty { affiliations += links.titleOfInstitution }
         return affiliations
     }
 
@@ -111,13 +124,32 @@ struct RoleResolver {
     /// (as they are, the office holders being added phrase by phrase), which spares the
     /// sort's copies and compares, else sorted.
     static func inTokenOrder(_ mentions: [FoundMention], _ added: [FoundMention]) -> [FoundMention] {
-        let inOrder: ([FoundMention]) -> Bool = { list in
-            zip(list, list.dropFirst()).allSatisfy { $0.tokens.lowerBound <= $1.tokens.lowerBound }
+        var merged = mentions
+        putInTokenOrder(&merged, added)
+        return merged
+    }
+
+    /// ``inTokenOrder(_:_:)`` in place of `mentions`: merged into the list's own storage
+    /// (``MentionFinder/merge(_:into:)``), where a new list cost an allocation and a free.
+    static func putInTokenOrder(_ mentions: inout [FoundMention], _ added: [FoundMention]) {
+        guard isInOrder(mentions), isInOrder(added) else {
+            mentions = (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            return
         }
-        guard inOrder(mentions), inOrder(added) else {
-            return (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        MentionFinder.merge(added, into: &mentions)
+    }
+
+    /// Whether each mention starts at or after the one before: a loop over the buffer,
+    /// where a zip of the list with itself cost a score of instructions a mention.
+    private static func isInOrder(_ list: [FoundMention]) -> Bool {
+        list.withUnsafeBufferPointer { list in
+            var position = 1
+            while position < list.count {
+                if list[position - 1].tokens.lowerBound > list[position].tokens.lowerBound { return false }
+                position += 1
+            }
+            return true
         }
-        return MentionFinder.merge(mentions, added)
     }
 
     /// The next office phrase that starts on an uncovered word at one of the tokens

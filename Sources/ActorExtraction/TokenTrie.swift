@@ -100,10 +100,13 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     /// not made again, and a key that starts nothing finds no edge.
     @inline(__always)
     func longestMatchEnd(from start: Int, firstKey first: UInt64, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
-        var node: Int32 = 0
-        var best: (length: Int, node: Int32)?
-        var index = start
-        var tokenKey = first
+        // The root's edge is probed without its bit test: the caller's test of the first
+        // key's filter asked as much, and more finely.
+        guard let root = probe(from: 0, first) else { return nil }
+        var node = root
+        var index = start &+ 1
+        var best: (length: Int, node: Int32)? = ends(at: root) ? (1, root) : nil
+        guard var tokenKey = key(index) else { return best }
         while let next = child(of: node, tokenKey) {
             node = next
             // A phrase is never longer than the text, whose length is an Int.
@@ -138,8 +141,14 @@ struct TokenTrie<Payload: Sendable>: Sendable {
     @inline(__always)
     private func child(of node: Int32, _ key: UInt64) -> Int32? {
         guard childKeyBits.withUnsafeBufferPointer({ $0[Int(node)] }) & (1 &<< (key & 63)) != 0 else { return nil }
+        return probe(from: node, key)
+    }
+
+    /// The target of the edge from `node` for `key`, looked up in the edge table.
+    @inline(__always)
+    private func probe(from node: Int32, _ key: UInt64) -> Int32? {
         // The slot index is masked to the table's size.
-        return slots.withUnsafeBufferPointer { slots in
+        slots.withUnsafeBufferPointer { slots in
             var index = slot(of: node, key)
             while true {
                 let occupant = slots[index]

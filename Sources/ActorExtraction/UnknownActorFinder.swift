@@ -61,16 +61,14 @@ struct UnknownActorFinder {
     private static let lists = WordLists()
 
     /// - Parameter covered: the tokens `mentions` cover; the actors found are added.
-    @inline(never) // one call an article; out of line, profiles show it as a stage of its own
-    ///
     /// - Parameter marks: where titles and names may start.
-    /// - Parameter index: `mentions` indexed.
+    @inline(never) // one call an article; out of line, profiles show it as a stage of its own
     func actors(
-        in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], index mentionIndex: MentionIndex, coverage covered: inout IndexBits,
+        in tokens: [Token], bytes: [UInt8], covered mentions: [FoundMention], coverage covered: inout IndexBits,
         marks: TokenMarks, table: inout ActorTable
     ) -> [FoundMention] {
         let reader = NameReader(tokens: tokens, bytes: bytes)
-        let mentionedAt = MentionedAt(mentions: mentions, index: mentionIndex)
+        let mentionedAt = MentionedAt(mentions: mentions)
         let lists = Self.lists
         // Asked at every capitalised token: a local copy keeps the table at hand.
         let titleBytes = roles.titleStartBytes.bytes
@@ -98,10 +96,9 @@ struct UnknownActorFinder {
 
     private func stranger(at index: Int, reader: NameReader, covered: IndexBits, mentions: MentionedAt, lists: WordLists, table: inout ActorTable) -> FoundMention? {
         guard !covered.contains(index), reader.isNameWord(index) else { return nil }
-        let run = reader.capitalisedRun(from: index, covered: covered, connectors: lists.connectors, connectorKeys: lists.connectorKeys)
+        let (run, words) = reader.capitalisedRun(from: index, covered: covered, connectors: lists.connectors, connectorKeys: lists.connectorKeys)
         // Institutions and people alike take two name words; most runs are one word long.
         guard run.count >= 2 else { return nil }
-        let words = NameWords(run, reader: reader)
         let isHead = { reader.isOne(of: lists.institutionHeads, keys: lists.institutionHeadKeys, at: $0) }
         // "Talks on the West Bank resumed": a sentence's first word joined by a connector
         // is a common noun, not part of a name; the name proper starts after it.
@@ -113,7 +110,7 @@ struct UnknownActorFinder {
         let isPlace = words.count == 2 && reader.isOne(of: lists.compassWords, keys: lists.compassKeys, at: words.first)
         if words.count >= 2, !isPlace, run.contains(where: { reader.isNameWord($0) && isHead($0) }) {
             let name = reader.text(run)
-            let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, reader: reader)
+            let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, covered: covered, reader: reader)
             let country = owner.flatMap { table.state(of: $0) }.map { table.id(at: $0) }
             let id = (country.map { $0.lowercased() + "-" } ?? "") + Self.slug(name)
             let actor = table.addLocal(GazetteerEntry(id: id, name: name, kind: .organisation, country: country))
@@ -123,7 +120,7 @@ struct UnknownActorFinder {
         let personRun = run.lowerBound..<words.firstGap
         guard personRun.count >= 2, personRun.count <= 4,
               !personRun.contains(where: { reader.isOne(of: lists.notNames, keys: lists.notNameKeys, at: $0) }),
-              hasTitle(before: titleSearchStart(personRun.lowerBound, mentions: mentions, reader: reader), reader: reader)
+              hasTitle(before: titleSearchStart(personRun.lowerBound, mentions: mentions, covered: covered, reader: reader), reader: reader)
                 || isSpeaker(personRun, reader: reader)
         else { return nil }
         let name = reader.text(personRun)
@@ -146,8 +143,8 @@ struct UnknownActorFinder {
 
     /// Where to look for a title before a name: before "of the University of Tsukuba" in
     /// "Professor of the University of Tsukuba Itsuro Nakamura".
-    private func titleSearchStart(_ index: Int, mentions: MentionedAt, reader: NameReader) -> Int {
-        guard let institution = mentions.ending(at: index) else { return index }
+    private func titleSearchStart(_ index: Int, mentions: MentionedAt, covered: IndexBits, reader: NameReader) -> Int {
+        guard let institution = mentions.ending(at: index, covered: covered) else { return index }
         var start = institution.tokens.lowerBound
         if reader.isWord(start - 1, "the") { start -= 1 }
         return reader.isWord(start - 1, "of") ? start - 1 : index
@@ -179,11 +176,11 @@ struct UnknownActorFinder {
         return reader.isComma(after) && (reader.isWord(after + 1, "a") || reader.isWord(after + 1, "an") || reader.isWord(after + 1, "the"))
     }
 
-    private func possessiveOwner(before index: Int, mentions: MentionedAt, reader: NameReader) -> Int32? {
+    private func possessiveOwner(before index: Int, mentions: MentionedAt, covered: IndexBits, reader: NameReader) -> Int32? {
         var end = index
         if end > 0, reader.isWord(end - 1, "the") { end -= 1 }
         if end > 0, reader.tokens[end - 1].kind == .possessive { end -= 1 }
-        return mentions.ending(at: end)?.actor
+        return mentions.ending(at: end, covered: covered)?.actor
     }
 
     /// A lowercase, hyphenated id: "Harrowgate Centre for Maritime Studies" →
@@ -243,12 +240,20 @@ extension UnknownActorFinder {
 }
 
 /// The mentions found so far, looked up by where they end.
+///
+/// A search of the list, not a ``MentionIndex``: a few names an article ask, and most
+/// follow an uncovered token, which no mention ends at. The index made for them was made
+/// again once the names found were added.
 struct MentionedAt {
     let mentions: [FoundMention]
-    let index: MentionIndex
 
-    func ending(at token: Int) -> FoundMention? {
-        index.ending(at: token).map { mentions[$0] }
+    /// The last mention in the list that ends just before `token` and is no modifier, as
+    /// ``MentionIndex/ending(at:)`` finds it.
+    ///
+    /// - Parameter covered: the tokens covered, at least those of `mentions`.
+    func ending(at token: Int, covered: IndexBits) -> FoundMention? {
+        guard covered.contains(token - 1) else { return nil }
+        return mentions.last { $0.tokens.upperBound == token && !$0.isModifier }
     }
 }
 
@@ -319,27 +324,37 @@ struct NameReader {
     ///
     /// - Parameter start: an uncovered name word (``isNameWord(_:)``), as the caller has
     ///   found: the run is read from the word after it, without asking again.
+    /// - Returns: the run and its name words, counted as the run is read: counted again
+    ///   from the run, each word's letters were read a second time.
     @inline(__always) // one caller, at every uncovered name word: most runs end at the next token
-    func capitalisedRun(from start: Int, covered: IndexBits, connectors: Set<String>, connectorKeys: TokenKeySet) -> Range<Int> {
+    func capitalisedRun(from start: Int, covered: IndexBits, connectors: Set<String>, connectorKeys: TokenKeySet) -> (run: Range<Int>, words: NameWords) {
         assert(!covered.contains(start) && isNameWord(start), "a run from no uncovered name word")
         var end = start + 1
         var lastName = start
         var index = start + 1
+        // The name words read, those up to the last one read, and the first word read that is none.
+        var names = 1
+        var namesToLast = 1
+        var firstGap = Int.max
         // Names are short; the bound keeps a page of capitalised words linear to read.
         let limit = min(tokens.count, start + 12)
         while index < limit, !covered.contains(index), !tokens[index].afterNewline {
             if isNameWord(index) {
                 lastName = index
+                names += 1
+                namesToLast = names
             } else if tokens[index].isLowercaseWord, isOne(of: connectors, keys: connectorKeys, at: index) {
                 // a connector continues the run only if a name word follows it
+                firstGap = min(firstGap, index)
             } else if tokens[index].kind == .dash, tokens[index].attached, index + 1 < tokens.count, tokens[index + 1].attached {
+                firstGap = min(firstGap, index)
             } else {
                 break
             }
             index += 1
             end = lastName + 1
         }
-        return start..<end
+        return (start..<end, NameWords(count: namesToLast, first: start, firstGap: min(firstGap, end)))
     }
 }
 
@@ -352,6 +367,12 @@ struct NameWords {
     let first: Int
     /// The first token of the run that is no name word, or the run's end.
     let firstGap: Int
+
+    init(count: Int, first: Int, firstGap: Int) {
+        self.count = count
+        self.first = first
+        self.firstGap = firstGap
+    }
 
     init(_ run: Range<Int>, reader: NameReader) {
         var count = 0

@@ -75,6 +75,32 @@ final class MentionOrderTests: XCTestCase {
         XCTAssertEqual(merged.map(\.actor), [1, 2])
     }
 
+    func testMergingInPlaceOrdersAsAStableSortWould() {
+        var mentions = [mention(0..<1, 1), mention(4..<6, 2), mention(4..<5, 3), mention(9..<10, 4)]
+        let added = [mention(0..<2, 5), mention(4..<5, 6), mention(7..<8, 7), mention(12..<14, 8)]
+        let expected = shape(sortedSum(mentions, added))
+        MentionFinder.merge(added, into: &mentions)
+        XCTAssertEqual(shape(mentions), expected)
+    }
+
+    func testMergingInPlaceBeforeEveryMentionPutsTheAddedFirst() {
+        var mentions = [mention(5..<6, 1), mention(8..<9, 2)]
+        MentionFinder.merge([mention(1..<2, 3), mention(2..<3, 4)], into: &mentions)
+        XCTAssertEqual(mentions.map(\.actor), [3, 4, 1, 2])
+    }
+
+    func testMergingInPlaceIntoNoMentionsGivesTheAdded() {
+        var mentions: [FoundMention] = []
+        MentionFinder.merge([mention(1..<2, 3)], into: &mentions)
+        XCTAssertEqual(mentions.map(\.actor), [3])
+    }
+
+    func testRemovingPositionsKeepsTheRestInOrder() {
+        let mentions = (0..<6).map { mention($0..<($0 + 1), Int32($0)) }
+        XCTAssertEqual(MentionFinder.removing([0, 2, 3, 5], from: mentions).map(\.actor), [1, 4])
+        XCTAssertEqual(MentionFinder.removing([], from: mentions).map(\.actor), [0, 1, 2, 3, 4, 5])
+    }
+
     func testAddedMentionsOutOfOrderAreSorted() {
         let mentions = [mention(0..<1, 1), mention(8..<9, 2)]
         let added = [mention(10..<11, 3), mention(2..<4, 4)]

@@ -26,4 +26,29 @@ final class NameWordsTests: XCTestCase {
         XCTAssertEqual(run.count, 1)
         XCTAssertEqual(run.firstGap, 1)
     }
+
+    /// The run read from the first token and the name words counted as it was read.
+    private func run(_ text: String) -> (run: Range<Int>, words: NameWords, counted: NameWords) {
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer().tokens(in: bytes)
+        let reader = NameReader(tokens: tokens, bytes: bytes)
+        let found = reader.capitalisedRun(from: 0, covered: IndexBits(count: tokens.count), connectors: ["of", "for", "the"], connectorKeys: TokenKeySet(words: ["of", "for", "the"]))
+        return (found.run, found.words, NameWords(found.run, reader: reader))
+    }
+
+    func testARunCountsItsNameWordsAsTheyAreCountedFromTheRun() {
+        for text in ["Centre for Maritime Studies said", "Hana Mori", "Ana NATO", "Jean-Luc Picard of the Fleet", "Ministry of the Interior of", "Lone"] {
+            let found = run(text)
+            XCTAssertEqual(found.words.count, found.counted.count, text)
+            XCTAssertEqual(found.words.first, found.counted.first, text)
+            XCTAssertEqual(found.words.firstGap, found.counted.firstGap, text)
+        }
+    }
+
+    func testARunEndsOnItsLastNameWord() {
+        let found = run("Ministry of the Interior of")
+        XCTAssertEqual(found.run, 0..<4)
+        XCTAssertEqual(found.words.count, 2)
+        XCTAssertEqual(found.words.firstGap, 1)
+    }
 }

@@ -89,4 +89,16 @@ final class TokenTrieTests: XCTestCase {
         XCTAssertEqual(given?.length, full?.length)
         XCTAssertEqual(given?.node, full?.node)
     }
+
+    func testAGivenFirstKeyThatStartsNoPhraseMatchesNothing() {
+        let trie = trie(["Prime Minister"])
+        let keys = keys("Foreign Minister")
+        XCTAssertNil(trie.longestMatchEnd(from: 0, firstKey: keys[0]) { $0 < keys.count ? keys[$0] : nil })
+    }
+
+    func testAOneWordPhraseMatchesFromAGivenFirstKeyAtTheTextsEnd() {
+        let trie = trie(["Japan", "Japan Times"])
+        let keys = keys("in Japan")
+        XCTAssertEqual(trie.longestMatchEnd(from: 1, firstKey: keys[1]) { $0 < keys.count ? keys[$0] : nil }?.length, 1)
+    }
 }
