@@ -53,14 +53,12 @@ extension Graph {
         actors.withUnsafeBufferPointer { actors in
             for index in actors.indices {
                 let actor = actors.baseAddress! + index
-                let depth = writer.beginFlatObject()
-                if layouts.header.depth != depth { layouts = RecordLayouts(headerDepth: depth, compact: writer.isCompact) }
+                layouts.beginHeader(in: &writer)
                 layouts.header.writeActor(actor, to: &writer)
                 actor.pointee.mentions.withUnsafeBufferPointer { mentions in
                     for index in mentions.indices {
                         let mention = UnsafeRawPointer(mentions.baseAddress! + index)
-                        let depth = writer.beginFlatObject()
-                        if layouts.mention.depth != depth { layouts = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
+                        layouts.beginMention(in: &writer)
                         layouts.mention.write(
                             article: (mention + Self.mentionArticle).assumingMemoryBound(to: String.self),
                             span: mention.assumingMemoryBound(to: Mention.self).pointee.span,
@@ -75,13 +73,11 @@ extension Graph {
         relations.withUnsafeBufferPointer { relations in
             for index in relations.indices {
                 let relation = relations.baseAddress! + index
-                let depth = writer.beginFlatObject()
-                if layouts.header.depth != depth { layouts = RecordLayouts(headerDepth: depth, compact: writer.isCompact) }
+                layouts.beginHeader(in: &writer)
                 layouts.header.writeRelation(relation, to: &writer)
                 relation.pointee.evidence.withUnsafeBufferPointer { evidence in
                     for index in evidence.indices {
-                        let depth = writer.beginFlatObject()
-                        if layouts.evidence.depth != depth { layouts = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
+                        layouts.beginEvidence(in: &writer)
                         Self.write(evidence.baseAddress! + index, layout: &layouts.evidence, strings: strings, to: &writer)
                     }
                 }
@@ -467,5 +463,23 @@ struct RecordLayouts: Sendable {
         header = HeaderLayout(depth: headerDepth, writer: writer)
         mention = MentionLayout(depth: headerDepth + 2, writer: writer)
         evidence = EvidenceLayout(depth: headerDepth + 2, writer: writer)
+    }
+
+    /// Opens an actor or a relation, with the layouts made again if it is at another depth.
+    mutating func beginHeader(in writer: inout JSONWriter) {
+        let depth = writer.beginFlatObject()
+        if header.depth != depth { self = RecordLayouts(headerDepth: depth, compact: writer.isCompact) }
+    }
+
+    /// Opens a mention, with the layouts made again if it is at another depth.
+    mutating func beginMention(in writer: inout JSONWriter) {
+        let depth = writer.beginFlatObject()
+        if mention.depth != depth { self = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
+    }
+
+    /// Opens an evidence item, with the layouts made again if it is at another depth.
+    mutating func beginEvidence(in writer: inout JSONWriter) {
+        let depth = writer.beginFlatObject()
+        if evidence.depth != depth { self = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
     }
 }

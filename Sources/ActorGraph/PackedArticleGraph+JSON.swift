@@ -48,14 +48,12 @@ private struct PackedDocument {
         graph.mentions.withUnsafeBufferPointer { mentions in
             var start = 0
             for node in graph.actors {
-                let depth = writer.beginFlatObject()
-                if layouts.header.depth != depth { layouts = RecordLayouts(headerDepth: depth, compact: writer.isCompact) }
+                layouts.beginHeader(in: &writer)
                 layouts.header.writeActor(
                     id: string(node.id), name: string(node.name), kind: node.kind, country: node.country < 0 ? nil : string(node.country), to: &writer
                 )
                 for mention in mentions[start..<Int(node.mentionEnd)] {
-                    let depth = writer.beginFlatObject()
-                    if layouts.mention.depth != depth { layouts = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
+                    layouts.beginMention(in: &writer)
                     let bytes = UnsafeBufferPointer(rebasing: text[Int(mention.text.lowerBound)..<Int(mention.text.upperBound)])
                     layouts.mention.write(article: .string(article), span: mention.span, text: .utf8(bytes), strings: encoded, to: &writer)
                 }
@@ -67,15 +65,13 @@ private struct PackedDocument {
         graph.evidence.withUnsafeBufferPointer { evidence in
             var start = 0
             for edge in graph.relations {
-                let depth = writer.beginFlatObject()
-                if layouts.header.depth != depth { layouts = RecordLayouts(headerDepth: depth, compact: writer.isCompact) }
+                layouts.beginHeader(in: &writer)
                 let end = Int(edge.evidenceEnd)
                 layouts.header.writeRelation(
                     source: string(edge.source).pointee, target: string(edge.target).pointee, kind: edge.kind, weight: end - start, to: &writer
                 )
                 for item in evidence[start..<end] {
-                    let depth = writer.beginFlatObject()
-                    if layouts.evidence.depth != depth { layouts = RecordLayouts(headerDepth: depth - 2, compact: writer.isCompact) }
+                    layouts.beginEvidence(in: &writer)
                     layouts.evidence.write(
                         article: .string(article), sentence: item.sentence, source: item.source, target: item.target, cue: item.cue,
                         modality: item.modality, speaker: item.speaker < 0 ? nil : .string(string(item.speaker)), tense: item.tense,
