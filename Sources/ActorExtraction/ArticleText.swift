@@ -8,7 +8,8 @@ import Foundation
 public struct ArticleText: Sendable {
     /// The article's id, title, date and source.
     public var article: Article
-    /// The full input text.
+    /// The full input text, made from ``utf8`` at each read; setting it does not read
+    /// front matter again.
     public var text: String {
         get { String(decoding: utf8, as: UTF8.self) }
         set { utf8 = Array(newValue.utf8) }
@@ -37,6 +38,7 @@ public struct ArticleText: Sendable {
     /// Creates an article from its full text in UTF-8, which must be valid, as
     /// ``init(parsing:fallbackID:date:)`` does from a `String`.
     package init(parsingUTF8 utf8: [UInt8], fallbackID: String, date: String? = nil) {
+        assert(String(validating: utf8, as: UTF8.self) != nil, "an article's text that is not UTF-8")
         self.utf8 = utf8
         let matter = FrontMatter(utf8)
         self.bodyStart = matter?.bodyStart ?? 0

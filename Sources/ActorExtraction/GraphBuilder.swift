@@ -407,9 +407,7 @@ struct GraphBuilder {
         /// Whether the two strings are the same value, storage and all, read as words without
         /// counting references: a copy of a rule's string is its very value.
         private static func isSameValue(_ a: UnsafePointer<String>, _ b: UnsafePointer<String>) -> Bool {
-            let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
-            return x.load(as: UInt64.self) == y.load(as: UInt64.self)
-                && x.load(fromByteOffset: 8, as: UInt64.self) == y.load(fromByteOffset: 8, as: UInt64.self)
+            String.storageWords(at: a) == String.storageWords(at: b)
         }
 
         private static func hasSameBytes(_ a: UnsafePointer<String>, _ b: UnsafePointer<String>) -> Bool {

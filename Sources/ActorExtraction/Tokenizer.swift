@@ -111,11 +111,13 @@ struct Tokenizer {
 
     /// Writes `token` to `slot` with `spacing`, whose two bytes are stored at once over the
     /// token's `afterNewline` and `attached`, adjacent in a token (`TokenizerTests` checks):
-    /// two stores of flags and their widening cost three instructions more a token.
+    /// two stores of flags and their widening cost three instructions more a token. Stored
+    /// little-endian, so that `afterNewline`, the low byte, comes first on any machine.
     @inline(__always)
     private func write(_ token: Token, spacing: Spacing, to slot: UnsafeMutablePointer<Token>) {
         slot.initialize(to: token)
-        UnsafeMutableRawPointer(slot).storeBytes(of: spacing.bits, toByteOffset: MemoryLayout<Token>.offset(of: \Token.afterNewline)!, as: UInt16.self)
+        let flags = MemoryLayout<Token>.offset(of: \Token.afterNewline)!
+        UnsafeMutableRawPointer(slot).storeBytes(of: spacing.bits.littleEndian, toByteOffset: flags, as: UInt16.self)
     }
 
     /// Writes the tokens of `bytes[start..<end]` to `out`, which has room for one a byte,

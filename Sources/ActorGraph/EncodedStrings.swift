@@ -44,8 +44,7 @@ struct DocumentStrings: LayoutStrings {
     private let cache = WrittenStrings()
 
     func write(_ handle: UnsafePointer<String>, to writer: inout JSONWriter) {
-        let raw = UnsafeRawPointer(handle)
-        let words = (raw.load(as: UInt64.self), raw.load(fromByteOffset: 8, as: UInt64.self))
+        let words = String.storageWords(at: handle)
         if let written = cache.json(of: words) {
             writer.raw(written)
             return
@@ -105,11 +104,23 @@ private final class WrittenStrings {
 
     func keep(_ json: UnsafeBufferPointer<UInt8>, for words: (UInt64, UInt64)) {
         guard let source = json.baseAddress else { return }
+        // Slots given way free nothing: the buffer starts afresh, every slot empty, once it
+        // holds more than a graph's usual strings, so that a large graph's document does not
+        // keep the JSON of every string it wrote.
+        if buffer.pointee.used + json.count > Self.bufferLimit { forgetAll() }
         if buffer.pointee.used + json.count > buffer.pointee.capacity { grow(toHold: buffer.pointee.used + json.count) }
         let start = buffer.pointee.used
         (buffer.pointee.bytes + start).update(from: source, count: json.count)
         slots[Self.slot(of: words)] = Slot(words: words, start: start, count: json.count)
         buffer.pointee.used = start + json.count
+    }
+
+    /// The most bytes kept before the cache starts afresh (a string longer is still kept alone).
+    private static let bufferLimit = 64 * 1024
+
+    private func forgetAll() {
+        for slot in 0..<(1 << Self.slotBits) { slots[slot].count = -1 }
+        buffer.pointee.used = 0
     }
 
     private func grow(toHold needed: Int) {

@@ -196,4 +196,12 @@ extension String {
     /// Whether `other` is this very string value (the same storage, or the same short
     /// bytes): a quick `==` that may answer `false` for equal strings.
     package func hasSameStorage(as other: String) -> Bool { storageWords == other.storageWords }
+
+    /// ``storageWords`` of the string at `string`, read in place: without the copy of the
+    /// value, whose references are counted in and out.
+    package static func storageWords(at string: UnsafePointer<String>) -> (UInt64, UInt64) {
+        precondition(MemoryLayout<String>.size == 16)
+        let raw = UnsafeRawPointer(string)
+        return (raw.load(as: UInt64.self), raw.load(fromByteOffset: 8, as: UInt64.self))
+    }
 }

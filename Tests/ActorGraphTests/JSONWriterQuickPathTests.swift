@@ -69,6 +69,19 @@ final class JSONWriterQuickPathTests: XCTestCase {
         XCTAssertEqual(cached.text, direct.text)
     }
 
+    func testStringsPastTheCachesLimitAreStillWrittenAsThemselves() {
+        // More JSON than the cache keeps (64 KB), each string written twice, some far apart.
+        let strings = (0..<3000).map { "a name long enough to pass the small-string form, number \($0)" }
+        var direct = JSONWriter(), cached = JSONWriter()
+        let document = DocumentStrings()
+        for string in strings + strings.reversed() {
+            direct.flatValue(string)
+            withUnsafePointer(to: string) { document.write($0, to: &cached) }
+        }
+        XCTAssertGreaterThan(direct.count, 2 * 64 * 1024)
+        XCTAssertEqual(cached.text, direct.text)
+    }
+
     func testEqualStringsOfDifferentStorageAreEachWrittenAsThemselves() {
         // The same text in two strings of their own, and a decomposed spelling `==` to it:
         // each is written as its own bytes.

@@ -184,16 +184,20 @@ struct CorpusTally {
         case let .packed(graph) where accumulator != nil:
             accumulator!.add(graph)
         case let .packed(graph):
-            for node in graph.actors { actorIDs.insert(graph.strings[Int(node.id)]) }
-            for edge in graph.relations {
-                relationKeys.insert(RelationKey(source: graph.strings[Int(edge.source)], target: graph.strings[Int(edge.target)], kind: edge.kind))
-            }
+            count(ids: graph.actors.lazy.map { graph.strings[Int($0.id)] }, keys: graph.relations.lazy.map { edge in
+                RelationKey(source: graph.strings[Int(edge.source)], target: graph.strings[Int(edge.target)], kind: edge.kind)
+            })
         case let .full(graph) where accumulator != nil:
             accumulator!.add(graph)
         case let .full(graph):
-            for actor in graph.actors { actorIDs.insert(actor.id) }
-            for relation in graph.relations { relationKeys.insert(relation.key) }
+            count(ids: graph.actors.lazy.map(\.id), keys: graph.relations.lazy.map(\.key))
         }
+    }
+
+    /// Counts the distinct actors and relations of a run that does not merge.
+    private mutating func count(ids: some Sequence<String>, keys: some Sequence<RelationKey>) {
+        actorIDs.formUnion(ids)
+        relationKeys.formUnion(keys)
     }
 
     /// Counts a failed article and names it on standard error, in input order.
