@@ -13,33 +13,36 @@ struct SentenceSplitter {
         // News sentences run to twenty-odd tokens: growing into them copied the list.
         sentences.reserveCapacity(tokens.count / 16 + 4)
         tokens.withUnsafeBufferPointer { tokens in
-            let count = tokens.count
-            var start = 0
-            var index = 0
-            while index < count {
+            guard let base = tokens.baseAddress else { return }
+            // The walk keeps pointers and turns them into indexes only for a sentence's
+            // range: a candidate, mostly a comma, then costs a few tests.
+            let end = base + tokens.count
+            var start = base
+            var token = base
+            while true {
                 // Most tokens neither follow a line break nor are punctuation: they are passed
                 // in a loop of two byte tests each, without the rest of the token.
-                index = Self.nextBreakCandidate(from: index, in: tokens)
-                if index == count { break }
-                let token = tokens[index]
-                if index > start, token.afterNewline, !token.isLowercaseWord {
-                    sentences.append(start..<index)
-                    start = index
+                token = Self.nextBreakCandidate(from: token, to: end)
+                if token == end { break }
+                let current = token.pointee
+                if token > start, current.afterNewline, !current.isLowercaseWord {
+                    sentences.append(start - base..<token - base)
+                    start = token
                 }
                 // Only punctuation ends a sentence: one test turns the words away.
-                if token.kind == .punctuation, isTerminal(token, bytes: bytes) {
-                    var end = index + 1
-                    while end < count, isClosing(tokens[end]), !tokens[end].afterNewline { end += 1 }
-                    if end >= count || startsSentence(tokens[end]) {
-                        sentences.append(start..<end)
-                        start = end
-                        index = end
+                if current.kind == .punctuation, isTerminal(current, bytes: bytes) {
+                    var close = token + 1
+                    while close < end, isClosing(close.pointee), !close.pointee.afterNewline { close += 1 }
+                    if close == end || startsSentence(close.pointee) {
+                        sentences.append(start - base..<close - base)
+                        start = close
+                        token = close
                         continue
                     }
                 }
-                index += 1
+                token += 1
             }
-            if start < count { sentences.append(start..<count) }
+            if start < end { sentences.append(start - base..<end - base) }
         }
         return sentences
     }
@@ -52,28 +55,11 @@ struct SentenceSplitter {
     func joining(_ sentences: [Range<Int>], across phrases: [Range<Int>]) -> [Range<Int>] {
         // Made when the first join is: most articles have none.
         var joined: [Bool] = []
-        // Phrases come mostly in token order: the first sentence starting after the last
-        // phrase's start is where the search for the next one starts.
-        var cursor = 0
-        var lastStart = Int.min
-        for phrase in phrases where phrase.count > 1 {
-            var low = 0
-            if phrase.lowerBound >= lastStart {
-                low = cursor
-                while low < sentences.count, sentences[low].lowerBound <= phrase.lowerBound { low += 1 }
-            } else {
-                var high = sentences.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if sentences[mid].lowerBound <= phrase.lowerBound { low = mid + 1 } else { high = mid }
-                }
-            }
-            cursor = low
-            lastStart = phrase.lowerBound
-            while low < sentences.count, sentences[low].lowerBound < phrase.upperBound {
-                if joined.isEmpty { joined = [Bool](repeating: false, count: sentences.count) }
-                joined[low] = true
-                low += 1
+        // Read through buffers: the walk is a few instructions a phrase, and the arrays'
+        // bounds tests were as many again.
+        sentences.withUnsafeBufferPointer { sentences in
+            phrases.withUnsafeBufferPointer { phrases in
+                markJoins(sentences, across: phrases, in: &joined)
             }
         }
         guard !joined.isEmpty else { return sentences }
@@ -88,26 +74,50 @@ struct SentenceSplitter {
         return result
     }
 
-    /// The first token from `index` on that follows a line break or is punctuation, or the
-    /// token count: a walk of one pointer and two byte tests a token, four tokens a round
-    /// so that the walk's own test and step are paid once for the four.
-    @inline(__always)
-    private static func nextBreakCandidate(from index: Int, in tokens: UnsafeBufferPointer<Token>) -> Int {
-        guard let base = tokens.baseAddress, index < tokens.count else { return tokens.count }
-        let end = base + tokens.count
-        var token = base + index
-        if tokens.count > 3 {
-            let lastRound = end - 3
-            while token < lastRound {
-                if isBreakCandidate(token[0]) { return token - base }
-                if isBreakCandidate(token[1]) { return token + 1 - base }
-                if isBreakCandidate(token[2]) { return token + 2 - base }
-                if isBreakCandidate(token[3]) { return token + 3 - base }
-                token += 4
+    /// Marks in `joined` each sentence that a phrase of `phrases` runs into from the one
+    /// before; `joined` is made, one entry per sentence, at the first mark.
+    private func markJoins(_ sentences: UnsafeBufferPointer<Range<Int>>, across phrases: UnsafeBufferPointer<Range<Int>>, in joined: inout [Bool]) {
+        // Phrases come mostly in token order: the first sentence starting after the last
+        // phrase's start is where the search for the next one starts.
+        var cursor = 0
+        var lastStart = Int.min
+        for phrase in phrases where phrase.upperBound &- phrase.lowerBound > 1 {
+            var low = 0
+            if phrase.lowerBound >= lastStart {
+                low = cursor
+                while low < sentences.count, sentences[low].lowerBound <= phrase.lowerBound { low &+= 1 }
+            } else {
+                var high = sentences.count
+                while low < high {
+                    let mid = (low &+ high) / 2
+                    if sentences[mid].lowerBound <= phrase.lowerBound { low = mid &+ 1 } else { high = mid }
+                }
+            }
+            cursor = low
+            lastStart = phrase.lowerBound
+            while low < sentences.count, sentences[low].lowerBound < phrase.upperBound {
+                if joined.isEmpty { joined = [Bool](repeating: false, count: sentences.count) }
+                joined[low] = true
+                low &+= 1
             }
         }
+    }
+
+    /// The first token from `token` on, before `end`, that follows a line break or is
+    /// punctuation, or `end`: a walk of one pointer and two byte tests a token, four tokens
+    /// a round so that the walk's own test and step are paid once for the four.
+    @inline(__always)
+    private static func nextBreakCandidate(from token: UnsafePointer<Token>, to end: UnsafePointer<Token>) -> UnsafePointer<Token> {
+        var token = token
+        while end - token > 3 {
+            if isBreakCandidate(token[0]) { return token }
+            if isBreakCandidate(token[1]) { return token + 1 }
+            if isBreakCandidate(token[2]) { return token + 2 }
+            if isBreakCandidate(token[3]) { return token + 3 }
+            token += 4
+        }
         while token < end, !isBreakCandidate(token.pointee) { token += 1 }
-        return token - base
+        return token
     }
 
     @inline(__always)

@@ -15,14 +15,29 @@ struct Tokenizer {
     /// set, where a binary search took six steps for every word before a full stop.
     static let abbreviations = TokenKeySet(abbreviationSpellings.map { TokenHash.exact($0.utf8) })
 
-    /// The length in bytes of the longest of ``abbreviationSpellings`` (`TokenizerTests`
-    /// checks it): a longer word before a full stop, as most are, is turned away without
-    /// asking the set.
-    static let longestAbbreviation = 6
+    /// Whether the word of `length` bytes whose exact hash is `hash` and whose first byte
+    /// is `first` is an abbreviation.
+    @inline(__always)
+    static func isAbbreviation(_ hash: UInt64, first: UInt8, length: Int) -> Bool {
+        mayBeAbbreviation(first: first, length: length) && abbreviations.contains(hash)
+    }
 
-    /// Whether the word of `length` bytes whose exact hash is `hash` is an abbreviation.
-    static func isAbbreviation(_ hash: UInt64, length: Int) -> Bool {
-        length <= longestAbbreviation && abbreviations.contains(hash)
+    /// Whether one of ``abbreviationSpellings`` has `length` bytes and starts with a byte
+    /// whose low six bits are those of `first` (`TokenizerTests` checks the masks): most
+    /// words before a full stop are turned away with a shift, where the set's probe, behind
+    /// its once-guard, cost two dozen instructions.
+    @inline(__always)
+    static func mayBeAbbreviation(first: UInt8, length: Int) -> Bool {
+        // Bit `byte & 63` for each first byte: upper-case letters at 1...26, lower-case at 33...58.
+        let firstBytes: UInt64
+        switch length {
+        case 2: firstBytes = 0x0040_0000_0008_7458 // C D F J L M N S v
+        case 3: firstBytes = 0x0000_0020_000C_F6DA // A C D F G I J L M N O R S e
+        case 4: firstBytes = 0x0000_0000_0009_0008 // C P S
+        case 6: firstBytes = 0x0000_0002_0000_0000 // a
+        default: return false
+        }
+        return firstBytes &>> UInt64(first & 63) & 1 != 0
     }
 
     /// Each byte's lower-case form when it is an ASCII letter or digit, else 0: one load
@@ -282,16 +297,17 @@ struct Tokenizer {
                 kind: .word, first: bytes[start], afterNewline: false, attached: false
             )
             // The dot of an abbreviation belongs to the word (the word's last byte is never a dot).
-            if stop == UInt8(ascii: "."), Self.isAbbreviation(plain.exact, length: plain.end &- start) {
+            if stop == UInt8(ascii: "."), Self.isAbbreviation(plain.exact, first: bytes[start], length: plain.end &- start) {
                 token.exact = TokenHash.step(plain.exact, stop)
                 token.folded = TokenHash.step(plain.folded, stop)
                 token.end &+= 1
             }
         } else {
-            token = makeToken(bytes, start, scanWord(bytes, from: start, end: end), .word)
+            // The plain run is part of the word: neither scanned nor hashed again.
+            token = wordToken(bytes, start, scanWord(bytes, from: start, after: plain.end, end: end), after: plain)
             let wordEnd = Int(token.end)
             if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
-               Self.isAbbreviation(token.exact, length: wordEnd - start) {
+               Self.isAbbreviation(token.exact, first: token.first, length: wordEnd - start) {
                 token = makeToken(bytes, start, wordEnd + 1, .word)
             }
         }
@@ -334,7 +350,7 @@ struct Tokenizer {
                 token = makeToken(bytes, index, scanWord(bytes, from: index, end: end), .word)
                 let wordEnd = Int(token.end)
                 if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "."), bytes[wordEnd - 1] != UInt8(ascii: "."),
-                   Self.isAbbreviation(token.exact, length: wordEnd - index) {
+                   Self.isAbbreviation(token.exact, first: token.first, length: wordEnd - index) {
                     token = makeToken(bytes, index, wordEnd + 1, .word)
                 }
             } else if let possessiveEnd = possessiveEnd(bytes, at: index, width: width, end: end, previous: previous, spaced: !spacing.attached) {
@@ -347,6 +363,23 @@ struct Tokenizer {
         token.attached = spacing.attached
         slot.initialize(to: token)
         return Step(next: Int(token.end), spacing: .attached, wrote: true)
+    }
+
+    /// The word token of `bytes[start..<end]`, whose bytes up to `plain.end` are those of
+    /// `plain`: their hashes are taken on from `plain`'s.
+    @inline(__always)
+    private func wordToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, after plain: ASCIIWord) -> Token {
+        var exact = plain.exact
+        var folded = plain.folded
+        for index in plain.end..<end {
+            let byte = bytes[index]
+            exact = TokenHash.step(exact, byte)
+            folded = TokenHash.step(folded, TokenHash.lowercase(byte))
+        }
+        return Token(
+            exact: exact, folded: folded, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: .word,
+            first: bytes[start], afterNewline: false, attached: false
+        )
     }
 
     @inline(__always)
@@ -374,8 +407,14 @@ struct Tokenizer {
     /// Scans letters and digits, keeping the dots of "U.S." and apostrophes inside names
     /// ("O'Brien"), but stopping before a possessive "'s" and before "n't".
     private func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
-        var index = start
-        var lettersSinceDot = 0
+        scanWord(bytes, from: start, after: start, end: end)
+    }
+
+    /// ``scanWord(_:from:end:)`` for a word whose bytes from `start` up to `scanned` are
+    /// known to be ASCII letters and digits.
+    private func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, after scanned: Int, end: Int) -> Int {
+        var index = scanned
+        var lettersSinceDot = scanned - start
         while index < end {
             let byte = bytes[index]
             if byte < 0x80, UTF8Scalar.isASCIIAlphanumeric(byte) {

@@ -47,8 +47,19 @@ final class TokenizerTests: XCTestCase {
         assertHashesMatchBytes("Ab.")
     }
 
-    func testLongestAbbreviationIsTheLengthOfTheLongestSpelling() {
-        XCTAssertEqual(Tokenizer.longestAbbreviation, Tokenizer.abbreviationSpellings.map(\.utf8.count).max())
+    func testEveryAbbreviationPassesTheFirstByteAndLengthTest() {
+        for spelling in Tokenizer.abbreviationSpellings {
+            XCTAssertTrue(Tokenizer.mayBeAbbreviation(first: spelling.utf8.first!, length: spelling.utf8.count), spelling)
+        }
+    }
+
+    func testFirstByteAndLengthTestPassesOnlyTheAbbreviationsFirstBytesAndLengths() {
+        for length in 0...12 {
+            for byte in UInt8(ascii: "A")...UInt8(ascii: "z") where UTF8Scalar.isASCIILetter(byte) {
+                let listed = Tokenizer.abbreviationSpellings.contains { $0.utf8.count == length && $0.utf8.first! & 63 == byte & 63 }
+                XCTAssertEqual(Tokenizer.mayBeAbbreviation(first: byte, length: length), listed, "\(length) \(byte)")
+            }
+        }
     }
 
     func testAbbreviationAtTheEndOfALongTextKeepsItsDotAndHash() {
