@@ -58,16 +58,19 @@ final class RecordLayoutTests: XCTestCase {
     }
 
     func testEvidenceWrittenAgainFromTheLayoutsKeptTailsIsTheGeneralWritersBytes() {
-        let items = (0..<24).map { offset in
-            (speaker: offset % 4 == 0 ? offset % 6 : nil, rule: offset % 3, confidence: [0.8, 0.1 + 0.2, 1e300][offset % 3], offset: offset)
+        let confidences = [0.8, 0.1 + 0.2, 1e300]
+        let items = (0..<24).map { (offset: Int) -> EvidenceItem in
+            let speaker: Int? = offset % 4 == 0 ? offset % 6 : nil
+            return EvidenceItem(speaker: speaker, rule: offset % 3, confidence: confidences[offset % 3], offset: offset)
         }
         assertEvidenceMatchesTheGeneralWriter(items + items, compact: false)
     }
 
     func testManyEvidenceTailsSharingSlotsAreEachTheGeneralWritersBytes() {
         // More tails than slots and than the bytes kept, so that slots give way and stop keeping.
-        let items = (0..<3000).map { offset in
-            (speaker: offset % 5 == 0 ? offset % 6 : nil, rule: offset % 6, confidence: Double(offset % 500) / 7, offset: offset)
+        let items = (0..<3000).map { (offset: Int) -> EvidenceItem in
+            let speaker: Int? = offset % 5 == 0 ? offset % 6 : nil
+            return EvidenceItem(speaker: speaker, rule: offset % 6, confidence: Double(offset % 500) / 7, offset: offset)
         }
         assertEvidenceMatchesTheGeneralWriter(items + items.reversed(), compact: true)
     }
@@ -93,10 +96,19 @@ final class RecordLayoutTests: XCTestCase {
         }
     }
 
+    /// An evidence item's values for ``assertEvidenceMatchesTheGeneralWriter(_:compact:file:line:)``:
+    /// indices of ``awkward`` for speaker and rule, and an offset the other values follow.
+    private struct EvidenceItem {
+        let speaker: Int?
+        let rule: Int
+        let confidence: Double
+        let offset: Int
+    }
+
     /// Writes `items` (indices of ``awkward`` for speaker and rule) with one evidence layout
     /// and with the general writer, and compares the bytes.
     private func assertEvidenceMatchesTheGeneralWriter(
-        _ items: [(speaker: Int?, rule: Int, confidence: Double, offset: Int)], compact: Bool, file: StaticString = #filePath, line: UInt = #line
+        _ items: [EvidenceItem], compact: Bool, file: StaticString = #filePath, line: UInt = #line
     ) {
         var general = JSONWriter(compact: compact), laidOut = JSONWriter(compact: compact)
         var table = StringTable()
