@@ -4,6 +4,14 @@ protocol LayoutStrings {
     associatedtype Handle
     /// Writes the string `handle` stands for as ``JSONWriter/flatValue(_:)-(String?)`` does.
     func write(_ handle: Handle, to writer: inout JSONWriter)
+    /// A number that stands for the string of `handle` as long as these strings last, for
+    /// a layout to keep what it wrote with it; `nil` if there is none.
+    func key(of handle: Handle) -> Int32?
+}
+
+extension LayoutStrings {
+    @inline(__always)
+    func key(of handle: Handle) -> Int32? { nil }
 }
 
 /// The JSON text of every string of a ``StringTable``, quotes and escapes included, made
@@ -29,6 +37,9 @@ struct EncodedStrings: LayoutStrings {
     func write(_ index: Int32, to writer: inout JSONWriter) {
         pieces.write(Int(index), to: &writer)
     }
+
+    @inline(__always)
+    func key(of index: Int32) -> Int32? { index }
 }
 
 /// The strings of one graph's records, each written from the JSON it was given the last

@@ -25,6 +25,19 @@ struct EvidenceLayout {
     /// the number again.
     private var confidences = [ConfidenceSlot](repeating: ConfidenceSlot(), count: 1 << confidenceSlotBits)
     private static let confidenceSlotBits = 6
+    /// The room of the four spans, each number's at most 20 bytes: one check for all.
+    private let spanRoom: Int
+    /// What ``writeTail(lead:tense:rule:confidence:strings:to:)`` wrote before, each in a
+    /// slot its values choose, their bytes end to end in `tailBytes`; the rules' keys are
+    /// those of the one set of strings a layout writes with.
+    private var tailSlots = [TailSlot](repeating: TailSlot(), count: 1 << tailSlotBits)
+    private var tailBytes: [UInt8] = []
+    private static let tailSlotBits = 8
+    /// Past this many bytes kept, a tail is written but not kept: slots that take turns
+    /// would otherwise keep growing the bytes.
+    private static let tailByteLimit = 1 << 16
+    /// The `lead` of a tail after a speaker: the modality and speaker are written before it.
+    private static let speakerLead = Modality.allCases.count
 
     init(depth: Int, writer: borrowing JSONWriter) {
         self.depth = depth
@@ -55,6 +68,7 @@ struct EvidenceLayout {
         close = writer.endFlatObjectBytes(depth: depth)
         next = writer.nextFlatObjectBytes(depth: depth)
         between = close + next + article
+        spanRoom = sentence.count + source.count + target.count + cue.count + 4 * spanEnd.count + 8 * 20
     }
 
     /// Writes the fields of an evidence item opened with ``JSONWriter/beginFlatObject()`` at
@@ -97,16 +111,68 @@ struct EvidenceLayout {
     ) {
         writer.raw(following ? between : article)
         strings.write(articleIndex, to: &writer)
+        writer.reserve(room: spanRoom)
         write(sentenceSpan, after: sentence, to: &writer)
         write(sourceSpan, after: source, to: &writer)
         write(targetSpan, after: target, to: &writer)
         write(cueSpan, after: cue, to: &writer)
-        modality.write(Self.position(modalityValue), to: &writer)
-        if let attributedTo { strings.write(attributedTo, to: &writer) } else { writer.raw(null) }
-        tense.write(Self.position(tenseValue), to: &writer)
+        let lead: Int
+        if let attributedTo {
+            modality.write(Self.position(modalityValue), to: &writer)
+            strings.write(attributedTo, to: &writer)
+            lead = Self.speakerLead
+        } else {
+            lead = Self.position(modalityValue)
+        }
+        writeTail(lead: lead, tense: tenseValue, rule: rule, confidence: confidence, strings: strings, to: &writer)
+    }
+
+    /// Writes what follows the speaker (and, for a `lead` below ``speakerLead``, the modality
+    /// of that position and the missing speaker before it) from its slot when it holds it:
+    /// items have a few rules, each with a confidence or two, and one copy cost a fifth of
+    /// the six pieces' writes.
+    @inline(__always)
+    private mutating func writeTail<Strings: LayoutStrings>(
+        lead: Int, tense tenseValue: Tense, rule: Strings.Handle, confidence: Double, strings: Strings, to writer: inout JSONWriter
+    ) {
+        let tenseAt = Self.position(tenseValue)
+        guard let ruleKey = strings.key(of: rule) else {
+            writeTailFields(lead: lead, tense: tenseAt, rule: rule, confidence: confidence, strings: strings, to: &writer)
+            return
+        }
+        let bits = confidence.bitPattern
+        let slot = Self.tailSlot(lead: lead, tense: tenseAt, rule: ruleKey, bits: bits)
+        let known = tailSlots[slot]
+        if known.count > 0, known.rule == ruleKey, known.lead == lead, known.tense == tenseAt, known.bits == bits {
+            tailBytes.withUnsafeBufferPointer { writer.raw(UnsafeBufferPointer(start: $0.baseAddress! + known.start, count: known.count)) }
+            return
+        }
+        let start = writer.count
+        writeTailFields(lead: lead, tense: tenseAt, rule: rule, confidence: confidence, strings: strings, to: &writer)
+        guard tailBytes.count < Self.tailByteLimit else { return }
+        var kept = TailSlot(rule: ruleKey, lead: lead, tense: tenseAt, bits: bits, start: tailBytes.count, count: 0)
+        writer.withBytes(from: start) { tailBytes.append(contentsOf: $0) }
+        kept.count = tailBytes.count - kept.start
+        tailSlots[slot] = kept
+    }
+
+    private mutating func writeTailFields<Strings: LayoutStrings>(
+        lead: Int, tense tenseAt: Int, rule: Strings.Handle, confidence: Double, strings: Strings, to writer: inout JSONWriter
+    ) {
+        if lead < Self.speakerLead {
+            modality.write(lead, to: &writer)
+            writer.raw(null)
+        }
+        tense.write(tenseAt, to: &writer)
         strings.write(rule, to: &writer)
         writer.raw(confidenceKey)
         writeConfidence(confidence, to: &writer)
+    }
+
+    @inline(__always)
+    private static func tailSlot(lead: Int, tense: Int, rule: Int32, bits: UInt64) -> Int {
+        let mixed = (bits ^ UInt64(UInt32(bitPattern: rule)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(lead &* 4 &+ tense)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed >> UInt64(64 - tailSlotBits))
     }
 
     /// Closes the last item ``writeFields(article:sentence:source:target:cue:modality:speaker:tense:rule:confidence:following:strings:to:)`` wrote.
@@ -114,9 +180,13 @@ struct EvidenceLayout {
         writer.raw(close)
     }
 
+    /// Writes a span in the room of ``spanRoom``.
     @inline(__always)
     private func write(_ span: Span, after opening: [UInt8], to writer: inout JSONWriter) {
-        writer.raw(opening, span.start, spanEnd, span.end)
+        writer.raw(inRoom: opening)
+        writer.digits(inRoom: span.start)
+        writer.raw(inRoom: spanEnd)
+        writer.digits(inRoom: span.end)
     }
 
     /// Where a value's bytes are in the layout's lists, made from `allCases` through this:
@@ -195,4 +265,15 @@ struct ConfidenceSlot {
         for (offset, byte) in bytes.enumerated() { word |= UInt64(byte) << UInt64(offset * 8) }
         count = bytes.count
     }
+}
+
+/// A tail an evidence layout wrote: its values, and where its bytes are; empty when `count`
+/// is 0.
+private struct TailSlot {
+    var rule: Int32 = 0
+    var lead = 0
+    var tense = 0
+    var bits: UInt64 = 0
+    var start = 0
+    var count = 0
 }

@@ -457,6 +457,49 @@ struct JSONWriter: ~Copyable {
         }
     }
 
+    /// `opening`, `first`, `between`, `second` and `closing`, as the call without `closing`
+    /// and ``raw(_:)-([UInt8])`` write them, with the one check for room: a mention's text
+    /// key follows its span's end.
+    @inline(__always)
+    mutating func raw(_ opening: [UInt8], _ first: Int, _ between: [UInt8], _ second: Int, _ closing: [UInt8]) {
+        guard UInt(bitPattern: first) < 10_000, UInt(bitPattern: second) < 10_000 else {
+            raw(opening); writeDigits(first); raw(between); writeDigits(second); raw(closing)
+            return
+        }
+        opening.withUnsafeBufferPointer { opening in
+            between.withUnsafeBufferPointer { between in
+                closing.withUnsafeBufferPointer { closing in
+                    reserve(opening.count &+ between.count &+ closing.count &+ 8)
+                    putInRoom(opening)
+                    writeSmallDigits(first)
+                    putInRoom(between)
+                    writeSmallDigits(second)
+                    putInRoom(closing)
+                }
+            }
+        }
+    }
+
+    /// Makes room for `extra` more bytes, so that the `inRoom` calls after it, up to that
+    /// many bytes, need no check each: an evidence item's four spans check once.
+    @inline(__always)
+    mutating func reserve(room extra: Int) {
+        reserve(extra)
+    }
+
+    /// Copies `bytes`, whose room ``reserve(room:)`` made.
+    @inline(__always)
+    mutating func raw(inRoom bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { putInRoom($0) }
+    }
+
+    /// Writes `value` as ``flatValue(_:)-(Int)`` does, in room of 20 bytes that
+    /// ``reserve(room:)`` made.
+    @inline(__always)
+    mutating func digits(inRoom value: Int) {
+        if UInt(bitPattern: value) < 10_000 { writeSmallDigits(value) } else { writeDigits(value) }
+    }
+
     /// Copies `source`, room for it reserved.
     @inline(__always)
     private mutating func putInRoom(_ source: UnsafeBufferPointer<UInt8>) {

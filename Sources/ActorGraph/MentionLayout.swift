@@ -41,8 +41,7 @@ struct MentionLayout {
     ) {
         writer.raw(following ? between : article)
         strings.write(articleIndex, to: &writer)
-        writer.raw(start, span.start, end, span.end)
-        writer.raw(text)
+        writer.raw(start, span.start, end, span.end, text)
         strings.write(textIndex, to: &writer)
     }
 

@@ -57,6 +57,85 @@ final class RecordLayoutTests: XCTestCase {
         }
     }
 
+    func testEvidenceWrittenAgainFromTheLayoutsKeptTailsIsTheGeneralWritersBytes() {
+        let confidences = [0.8, 0.1 + 0.2, 1e300]
+        let items = (0..<24).map { (offset: Int) -> EvidenceItem in
+            let speaker: Int? = offset % 4 == 0 ? offset % 6 : nil
+            return EvidenceItem(speaker: speaker, rule: offset % 3, confidence: confidences[offset % 3], offset: offset)
+        }
+        assertEvidenceMatchesTheGeneralWriter(items + items, compact: false)
+    }
+
+    func testManyEvidenceTailsSharingSlotsAreEachTheGeneralWritersBytes() {
+        // More tails than slots and than the bytes kept, so that slots give way and stop keeping.
+        let items = (0..<3000).map { (offset: Int) -> EvidenceItem in
+            let speaker: Int? = offset % 5 == 0 ? offset % 6 : nil
+            return EvidenceItem(speaker: speaker, rule: offset % 6, confidence: Double(offset % 500) / 7, offset: offset)
+        }
+        assertEvidenceMatchesTheGeneralWriter(items + items.reversed(), compact: true)
+    }
+
+    func testAMentionsSpanAndTextKeyAreWrittenInOneCopyAsInPiecesForSmallAndLargeNumbers() {
+        for numbers in [(12, 9999), (10_000, 3), (-1, Int.max)] {
+            var joined = JSONWriter(capacity: 1), pieces = JSONWriter(capacity: 1)
+            let opening = Array("{\"s\":".utf8), between = Array(",\"e\":".utf8), closing = Array(",\"text\":".utf8)
+            joined.raw(opening, numbers.0, between, numbers.1, closing)
+            pieces.raw(opening, numbers.0, between, numbers.1)
+            pieces.raw(closing)
+            XCTAssertEqual(joined.text, pieces.text)
+        }
+    }
+
+    func testNumbersWrittenInReservedRoomAreTheFlatValuesDigits() {
+        for value in [0, 7, 42, 999, 9999, 10_000, 123_456_789, -5, Int.min, Int.max] {
+            var inRoom = JSONWriter(capacity: 1), general = JSONWriter(capacity: 1)
+            inRoom.reserve(room: 20)
+            inRoom.digits(inRoom: value)
+            general.flatValue(value)
+            XCTAssertEqual(inRoom.text, general.text, "\(value)")
+        }
+    }
+
+    /// An evidence item's values for ``assertEvidenceMatchesTheGeneralWriter(_:compact:file:line:)``:
+    /// indices of ``awkward`` for speaker and rule, and an offset the other values follow.
+    private struct EvidenceItem {
+        let speaker: Int?
+        let rule: Int
+        let confidence: Double
+        let offset: Int
+    }
+
+    /// Writes `items` (indices of ``awkward`` for speaker and rule) with one evidence layout
+    /// and with the general writer, and compares the bytes.
+    private func assertEvidenceMatchesTheGeneralWriter(
+        _ items: [EvidenceItem], compact: Bool, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        var general = JSONWriter(compact: compact), laidOut = JSONWriter(compact: compact)
+        var table = StringTable()
+        let indices = awkward.map { table.index(of: $0) }
+        open(1, &general)
+        open(1, &laidOut)
+        let encoded = EncodedStrings(table, writer: laidOut)
+        var layout: EvidenceLayout?
+        for item in items {
+            let modality = Modality.allCases[item.offset % Modality.allCases.count], tense = Tense.allCases[item.offset % Tense.allCases.count]
+            let spans = (0..<4).map { Span(start: item.offset + $0, end: item.offset * 3 + $0) }
+            Graph.writeEvidence(
+                article: awkward[item.offset % awkward.count], sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3],
+                modality: modality, attributedTo: item.speaker.map { awkward[$0] }, tense: tense, rule: awkward[item.rule],
+                confidence: item.confidence, to: &general
+            )
+            let depth = laidOut.beginFlatObject()
+            if layout == nil { layout = EvidenceLayout(depth: depth, writer: laidOut) }
+            layout!.write(
+                article: indices[item.offset % awkward.count], sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3],
+                modality: modality, attributedTo: item.speaker.map { indices[$0] } ?? -1, tense: tense, rule: indices[item.rule],
+                confidence: item.confidence, strings: encoded, to: &laidOut
+            )
+        }
+        XCTAssertEqual(laidOut.text, general.text, file: file, line: line)
+    }
+
     /// Opens `depth` levels of an object holding an array, as a graph nests its records.
     private func open(_ depth: Int, _ writer: inout JSONWriter) {
         for _ in 0..<depth {
