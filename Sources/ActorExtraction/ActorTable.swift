@@ -98,6 +98,12 @@ struct ActorTable {
         return index < base ? gazetteer.entries[Int(index)].country : local[Int(index - base)].country
     }
 
+    /// The one person who held `role` in the actor at `country` on `date`, if exactly one did.
+    func holder(of role: String, in country: Int32, on date: String) -> Int32? {
+        guard country < base else { return gazetteer.holder(of: role, in: local[Int(country - base)].id, on: date) }
+        return gazetteer.holder(of: role, inEntry: country, on: date)
+    }
+
     /// The state an actor stands for: itself for a state, its country for anyone else.
     func state(of index: Int32) -> Int32? {
         guard index < base else {

@@ -36,6 +36,7 @@ public struct Gazetteer: Sendable {
         let bestPhrases: [Surface]
         let surnames: TokenTrie<Surface>
         let officeHolders: [String: [(actor: Int32, office: Office)]]
+        let officesByCountry: [[(role: String, holders: [(actor: Int32, office: Office)])]]
         let phraseStarts: KeyFilter
         let idKeys: KeyFilter
         /// Whether every id is ASCII, which the filter of ids then answers for exactly.
@@ -43,7 +44,8 @@ public struct Gazetteer: Sendable {
 
         init(
             entries: [GazetteerEntry], indexByID: [String: Int32], countryIndex: [Int32?], officeCountryIndex: [[Int32?]], kinds: [ActorKind],
-            phrases: TokenTrie<Surface>, bestPhrases: [Surface], surnames: TokenTrie<Surface>, officeHolders: [String: [(actor: Int32, office: Office)]]
+            phrases: TokenTrie<Surface>, bestPhrases: [Surface], surnames: TokenTrie<Surface>, officeHolders: [String: [(actor: Int32, office: Office)]],
+            officesByCountry: [[(role: String, holders: [(actor: Int32, office: Office)])]]
         ) {
             self.entries = entries
             self.indexByID = indexByID
@@ -54,6 +56,7 @@ public struct Gazetteer: Sendable {
             self.bestPhrases = bestPhrases
             self.surnames = surnames
             self.officeHolders = officeHolders
+            self.officesByCountry = officesByCountry
             phraseStarts = Gazetteer.exactStarts(of: phrases.firstKeyFilter)
             var idKeys = KeyFilter()
             for entry in entries { idKeys.insert(Gazetteer.idKey(entry.id)) }
@@ -83,8 +86,14 @@ public struct Gazetteer: Sendable {
     /// ``best(_:)``), chosen once: reading a node's list at each match missed the cache.
     var bestPhrases: [Surface] { tables.bestPhrases }
     var surnames: TokenTrie<Surface> { tables.surnames }
-    /// Who held each office, keyed by "role|country".
+    /// Who held each office of a state or organisation the gazetteer does not list, keyed
+    /// by "role|country"; those of listed ones are in ``officesByCountry``.
     var officeHolders: [String: [(actor: Int32, office: Office)]] { tables.officeHolders }
+    /// Who held each office of each listed state or organisation, by its entry index, a
+    /// list for each role (a few a state, each holder in entry order):
+    /// ``holder(of:inEntry:on:)`` reads them without making and hashing the string key of
+    /// ``officeHolders``.
+    var officesByCountry: [[(role: String, holders: [(actor: Int32, office: Office)])]] { tables.officesByCountry }
 
     /// Creates a gazetteer from entries; a later entry with the same id replaces an earlier one.
     public init(entries: [GazetteerEntry]) {
@@ -94,7 +103,6 @@ public struct Gazetteer: Sendable {
         for index in entries.indices { indexByID[entries[index].id] = Int32(index) }
         var phrases = TokenTrie<Surface>()
         var surnames = TokenTrie<Surface>()
-        var officeHolders: [String: [(actor: Int32, office: Office)]] = [:]
         // One buffer for every phrase's keys and one for its bytes: new arrays for each of
         // some 12,000 names cost allocations and releases apiece.
         var keys: [UInt64] = [], bytes: [UInt8] = []
@@ -111,9 +119,6 @@ public struct Gazetteer: Sendable {
             for text in entries[index].aliases ?? [] { add(text, .name) }
             for text in entries[index].metonyms ?? [] { add(text, .metonym) }
             for text in entries[index].demonyms ?? [] { add(text, .demonym) }
-            for office in entries[index].offices ?? [] {
-                officeHolders["\(office.role)|\(office.country)", default: []].append((actor, office))
-            }
             if let surname = entries[index].surname, entries[index].kind == .person {
                 Self.keys(of: surname, into: &keys, bytes: &bytes)
                 surnames.insert(keys, Surface(actor: actor, form: .surname, ambiguous: false))
@@ -123,12 +128,26 @@ public struct Gazetteer: Sendable {
             let surfaces = phrases.payloads(at: Int32(node))
             return surfaces.isEmpty ? Surface(actor: -1, form: .name, ambiguous: false) : Self.best(surfaces)
         }
+        let officeCountryIndex = entries.indices.map { index in (entries[index].offices ?? []).map { indexByID[$0.country] } }
+        // The offices of listed states by the states' indices, found once for
+        // `officeCountryIndex`; only the rest are keyed by strings.
+        var officeHolders: [String: [(actor: Int32, office: Office)]] = [:]
+        var officesByCountry = [[(role: String, holders: [(actor: Int32, office: Office)])]](repeating: [], count: entries.count)
+        for index in entries.indices {
+            for (position, office) in (entries[index].offices ?? []).enumerated() {
+                if let country = officeCountryIndex[index][position] {
+                    Self.add(office, of: Int32(index), to: &officesByCountry[Int(country)])
+                } else {
+                    officeHolders["\(office.role)|\(office.country)", default: []].append((Int32(index), office))
+                }
+            }
+        }
         tables = Tables(
             entries: entries, indexByID: indexByID,
             countryIndex: entries.indices.map { index in entries[index].country.flatMap { indexByID[$0] } },
-            officeCountryIndex: entries.indices.map { index in (entries[index].offices ?? []).map { indexByID[$0.country] } },
+            officeCountryIndex: officeCountryIndex,
             kinds: entries.indices.map { entries[$0].kind }, phrases: phrases, bestPhrases: bestPhrases, surnames: surnames,
-            officeHolders: officeHolders
+            officeHolders: officeHolders, officesByCountry: officesByCountry
         )
     }
 
@@ -191,6 +210,7 @@ public struct Gazetteer: Sendable {
 
     /// The one person who held `role` in `country` on `date`, if exactly one did.
     func holder(of role: String, in country: String, on date: String) -> Int32? {
+        if let listed = indexByID[country] { return holder(of: role, inEntry: listed, on: date) }
         guard let holders = officeHolders["\(role)|\(country)"] else { return nil }
         // One pass, no lists: the first holder on the date, unless another person held it too.
         var only: Int32?
@@ -199,6 +219,27 @@ public struct Gazetteer: Sendable {
             only = holder.actor
         }
         return only
+    }
+
+    /// ``holder(of:in:on:)`` for the entry at `country`: its roles are compared, a few an
+    /// entry, where the key of the dictionary cost a string made and hashed.
+    func holder(of role: String, inEntry country: Int32, on date: String) -> Int32? {
+        guard let holders = officesByCountry[Int(country)].first(where: { $0.role == role })?.holders else { return nil }
+        var only: Int32?
+        for holder in holders where holder.office.isHeld(on: date) {
+            if let only, only != holder.actor { return nil }
+            only = holder.actor
+        }
+        return only
+    }
+
+    /// Adds a holder of an office to its role's list among a state's `roles`.
+    private static func add(_ office: Office, of actor: Int32, to roles: inout [(role: String, holders: [(actor: Int32, office: Office)])]) {
+        if let at = roles.firstIndex(where: { $0.role == office.role }) {
+            roles[at].holders.append((actor, office))
+        } else {
+            roles.append((office.role, [(actor, office)]))
+        }
     }
 
     /// The token keys of a phrase, tokenised as article text is.

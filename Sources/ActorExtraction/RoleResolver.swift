@@ -51,7 +51,7 @@ struct RoleResolver {
             if let person = person(around: phrase, org: holderOrg, orgBefore: orgPosition == .before, in: mentions, table: table) {
                 if orgPosition == .before, let at = index.starting(at: holderOrg.tokens.lowerBound) { mentions[at].isModifier = true }
                 affiliations.append(StatedAffiliation(person: person, organisation: holderOrg, cue: phrase, rule: "role-title"))
-            } else if let date, let holder = table.gazetteer.holder(of: role, in: table.id(at: holderOrg.actor), on: date) {
+            } else if let date, let holder = table.holder(of: role, in: holderOrg.actor, on: date) {
                 let span = orgPosition == .before ? holderOrg.tokens.lowerBound..<phrase.upperBound : phrase.lowerBound..<holderOrg.tokens.upperBound
                 let person = FoundMention(tokens: span, actor: holder, form: .role)
                 if let at = index.starting(at: holderOrg.tokens.lowerBound) { mentions[at].isModifier = true }
@@ -224,7 +224,7 @@ struct RoleResolver {
             guard named == nil, let date, let state = table.state(of: mentions[position].actor),
                   let person = mentions[..<position].last(where: { table.kind(of: $0.actor) == .person && word - $0.tokens.upperBound <= 30 }),
                   let role = table.entry(at: person.actor).offices?.first(where: { $0.isHeld(on: date) })?.role,
-                  let holder = table.gazetteer.holder(of: role, in: table.entry(at: state).id, on: date), holder != person.actor
+                  let holder = table.holder(of: role, in: state, on: date), holder != person.actor
             else { continue }
             let country = mentions[position]
             mentions[position] = FoundMention(tokens: country.tokens.lowerBound..<(word + 1), actor: holder, form: .role)

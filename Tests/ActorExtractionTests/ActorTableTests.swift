@@ -47,4 +47,50 @@ final class ActorTableTests: XCTestCase {
         XCTAssertEqual(actors.count, TestExtractor.gazetteer.entries.count + ids.count)
         XCTAssertNil(actors.index(of: "stranger-40"))
     }
+
+    /// Two people in one state's offices, and one office of a state the gazetteer lacks.
+    private func officeTable() -> ActorTable {
+        let gazetteer = Gazetteer(entries: [
+            GazetteerEntry(id: "AAA", name: "Aland", kind: .state),
+            GazetteerEntry(id: "ann", name: "Ann Lee", kind: .person, offices: [
+                Office(role: "prime minister", country: "AAA", from: "2020-01-01", to: "2022-01-01"),
+                Office(role: "president", country: "ZZZ", from: "2020-01-01", to: nil),
+            ]),
+            GazetteerEntry(id: "bob", name: "Bob Day", kind: .person, offices: [
+                Office(role: "prime minister", country: "AAA", from: "2022-01-01", to: nil),
+                Office(role: "foreign minister", country: "AAA", from: "2019-01-01", to: nil),
+            ]),
+        ])
+        return ActorTable(gazetteer: gazetteer)
+    }
+
+    func testHolderOfAListedStatesOfficeIsTheOneInOfficeOnTheDate() {
+        let actors = officeTable()
+        let state = actors.index(of: "AAA")!
+        XCTAssertEqual(actors.holder(of: "prime minister", in: state, on: "2021-06-01"), actors.index(of: "ann"))
+        XCTAssertEqual(actors.holder(of: "prime minister", in: state, on: "2022-01-01"), actors.index(of: "bob"))
+        XCTAssertEqual(actors.holder(of: "foreign minister", in: state, on: "2021-06-01"), actors.index(of: "bob"))
+    }
+
+    func testHolderIsNilForARoleNobodyHeldInTheState() {
+        let actors = officeTable()
+        XCTAssertNil(actors.holder(of: "president", in: actors.index(of: "AAA")!, on: "2021-06-01"))
+        XCTAssertNil(actors.holder(of: "prime minister", in: actors.index(of: "AAA")!, on: "2010-01-01"))
+    }
+
+    func testHolderIsNilWhenTwoPeopleHeldTheOfficeOnTheDate() {
+        let gazetteer = Gazetteer(entries: [
+            GazetteerEntry(id: "AAA", name: "Aland", kind: .state),
+            GazetteerEntry(id: "ann", name: "Ann Lee", kind: .person, offices: [Office(role: "president", country: "AAA", from: "2020-01-01", to: nil)]),
+            GazetteerEntry(id: "bob", name: "Bob Day", kind: .person, offices: [Office(role: "president", country: "AAA", from: "2020-01-01", to: nil)]),
+        ])
+        let actors = ActorTable(gazetteer: gazetteer)
+        XCTAssertNil(actors.holder(of: "president", in: actors.index(of: "AAA")!, on: "2021-06-01"))
+    }
+
+    func testHolderOfAnOfficeInAnArticlesOwnActorIsFoundByItsID() {
+        var actors = officeTable()
+        let state = actors.addLocal(GazetteerEntry(id: "ZZZ", name: "Zedland", kind: .state))
+        XCTAssertEqual(actors.holder(of: "president", in: state, on: "2021-06-01"), actors.index(of: "ann"))
+    }
 }
