@@ -182,13 +182,18 @@ package struct PackedArticleGraph: Sendable {
     }
 }
 
-/// Strings listed as they come, by their places in the list: listing one again costs less
-/// than finding it, and a `Dictionary` would take one spelling for another `==` to it.
+/// Strings listed once each, by their places in the list, as an extraction lists them: a
+/// relation's ends and speaker at the place of the actor's id. Found by their bytes: a
+/// `Dictionary` of `String`s would take one spelling for another `==` to it.
 private struct StringPlaces {
     private(set) var list: [String] = []
+    private var places: [[UInt8]: Int32] = [:]
 
     mutating func place(of string: String) -> Int32 {
+        let bytes = Array(string.utf8)
+        if let place = places[bytes] { return place }
         list.append(string)
+        places[bytes] = Int32(list.count - 1)
         return Int32(list.count - 1)
     }
 }
