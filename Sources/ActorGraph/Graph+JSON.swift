@@ -54,7 +54,9 @@ extension Graph {
             for index in actors.indices {
                 let actor = actors.baseAddress! + index
                 layouts.beginHeader(in: &writer)
-                layouts.header.writeActor(actor, to: &writer)
+                layouts.header.writeActor(
+                    id: actor.pointee.id, name: actor.pointee.name, kind: actor.pointee.kind, country: actor.pointee.country, to: &writer
+                )
                 actor.pointee.mentions.withUnsafeBufferPointer { mentions in
                     for index in mentions.indices {
                         let mention = UnsafeRawPointer(mentions.baseAddress! + index)
@@ -74,7 +76,10 @@ extension Graph {
             for index in relations.indices {
                 let relation = relations.baseAddress! + index
                 layouts.beginHeader(in: &writer)
-                layouts.header.writeRelation(relation, to: &writer)
+                layouts.header.writeRelation(
+                    source: relation.pointee.source, target: relation.pointee.target, kind: relation.pointee.kind,
+                    weight: relation.pointee.weight, to: &writer
+                )
                 relation.pointee.evidence.withUnsafeBufferPointer { evidence in
                     for index in evidence.indices {
                         layouts.beginEvidence(in: &writer)

@@ -321,9 +321,7 @@ public struct GraphAccumulator: Sendable {
         // Made again for the depth of the first item (the least depth a layout can have
         // until then), and not optional: unwrapping an optional layout copied it, retaining
         // its lists, at every item.
-        var mentionLayout = MentionLayout(depth: 1, writer: writer)
-        var evidenceLayout = EvidenceLayout(depth: 1, writer: writer)
-        var headerLayout = HeaderLayout(depth: 1, writer: writer)
+        var layouts = RecordLayouts(headerDepth: 1, compact: writer.isCompact)
         writer.beginGraph()
         for article in articles.values.sorted(by: { $0.id < $1.id }) {
             Graph.write(article, to: &writer)
@@ -338,41 +336,34 @@ public struct GraphAccumulator: Sendable {
             actors[slot].mentions = []
             // The actor's fields from a layout, as the relation's below: the flat calls'
             // keys cost a line of layout each.
-            let headerDepth = writer.beginFlatObject()
-            if headerLayout.depth != headerDepth { headerLayout = HeaderLayout(depth: headerDepth, writer: writer) }
-            headerLayout.writeActor(actors[slot].actor, to: &writer)
+            layouts.beginHeader(in: &writer)
+            let actor = actors[slot].actor
+            layouts.header.writeActor(id: actor.id, name: actor.name, kind: actor.kind, country: actor.country, to: &writer)
             for position in mentions.indices {
                 // After the first, an item's opening is the layout's copy of the writer's,
                 // with the closing of the item before.
-                if position == 0 {
-                    let depth = writer.beginFlatObject()
-                    if mentionLayout.depth != depth { mentionLayout = MentionLayout(depth: depth, writer: writer) }
-                }
+                if position == 0 { layouts.beginMention(in: &writer) }
                 let mention = mentions[position]
-                mentionLayout.writeFields(
+                layouts.mention.writeFields(
                     article: mention.article, span: Self.unpack(mention.span, wide: wide), text: mention.text, following: position > 0,
                     strings: encoded, to: &writer
                 )
                 if writer.count >= pieceSize { try writer.flush(write) }
             }
-            if !mentions.isEmpty { mentionLayout.writeClose(to: &writer) }
+            if !mentions.isEmpty { layouts.mention.writeClose(to: &writer) }
             Graph.endActor(to: &writer)
         }
         writer.beginRelations()
         for slot in relationOrder(ranks: ranks) {
             let evidence = Self.canonical(relations[slot].evidence, ranks: ranks, empty: empty, wide: wide)
             relations[slot].evidence = []
-            let headerDepth = writer.beginFlatObject()
-            if headerLayout.depth != headerDepth { headerLayout = HeaderLayout(depth: headerDepth, writer: writer) }
+            layouts.beginHeader(in: &writer)
             let key = relations[slot].key
-            headerLayout.writeRelation(source: key.source, target: key.target, kind: key.kind, weight: evidence.count, to: &writer)
+            layouts.header.writeRelation(source: key.source, target: key.target, kind: key.kind, weight: evidence.count, to: &writer)
             for position in evidence.indices {
-                if position == 0 {
-                    let depth = writer.beginFlatObject()
-                    if evidenceLayout.depth != depth { evidenceLayout = EvidenceLayout(depth: depth, writer: writer) }
-                }
+                if position == 0 { layouts.beginEvidence(in: &writer) }
                 let item = evidence[position]
-                evidenceLayout.writeFields(
+                layouts.evidence.writeFields(
                     article: item.article, sentence: Self.unpack(item.sentence, wide: wide), source: Self.unpack(item.source, wide: wide),
                     target: Self.unpack(item.target, wide: wide), cue: Self.unpack(item.cue, wide: wide), modality: item.modality,
                     speaker: item.attributedTo < 0 ? nil : item.attributedTo, tense: item.tense, rule: item.rule, confidence: item.confidence,
@@ -380,7 +371,7 @@ public struct GraphAccumulator: Sendable {
                 )
                 if writer.count >= pieceSize { try writer.flush(write) }
             }
-            if !evidence.isEmpty { evidenceLayout.writeClose(to: &writer) }
+            if !evidence.isEmpty { layouts.evidence.writeClose(to: &writer) }
             Graph.endRelation(to: &writer)
         }
         writer.endGraph()

@@ -33,40 +33,19 @@ struct HeaderLayout: Sendable {
 
     /// Writes the fields of an actor opened with ``JSONWriter/beginFlatObject()`` at
     /// ``depth``, and opens its mentions.
-    func writeActor(_ actor: Actor, to writer: inout JSONWriter) {
-        withUnsafePointer(to: actor) { writeActor($0, to: &writer) }
-    }
-
-    /// Writes the fields of an actor read in place, as ``writeActor(_:to:)-(Actor)`` does.
-    func writeActor(_ actor: UnsafePointer<Actor>, to writer: inout JSONWriter) {
+    func writeActor(id: String, name: String, kind: ActorKind, country: String?, to writer: inout JSONWriter) {
         writer.raw(actorID)
-        writer.flatValue(actor.pointee.id)
+        writer.flatValue(id)
         writer.raw(actorName)
-        writer.flatValue(actor.pointee.name)
-        writer.raw(actorKind[Self.position(actor.pointee.kind)])
-        writer.flatValue(actor.pointee.country)
-        writer.raw(actorMentions)
-        writer.beginArray(valueOfFlatFieldAt: depth)
-    }
-
-    /// Writes the fields of an actor as ``writeActor(_:to:)-(Actor)`` does, from its parts.
-    func writeActor(id: UnsafePointer<String>, name: UnsafePointer<String>, kind: ActorKind, country: UnsafePointer<String>?, to writer: inout JSONWriter) {
-        writer.raw(actorID)
-        writer.flatValue(id.pointee)
-        writer.raw(actorName)
-        writer.flatValue(name.pointee)
+        writer.flatValue(name)
         writer.raw(actorKind[Self.position(kind)])
-        if let country { writer.flatValue(country.pointee) } else { writer.flatValue(nil as String?) }
+        writer.flatValue(country)
         writer.raw(actorMentions)
         writer.beginArray(valueOfFlatFieldAt: depth)
     }
 
     /// Writes the fields of a relation opened with ``JSONWriter/beginFlatObject()`` at
     /// ``depth``, and opens its evidence.
-    func writeRelation(_ relation: UnsafePointer<Relation>, to writer: inout JSONWriter) {
-        writeRelation(source: relation.pointee.source, target: relation.pointee.target, kind: relation.pointee.kind, weight: relation.pointee.weight, to: &writer)
-    }
-
     func writeRelation(source: String, target: String, kind: RelationKind, weight: Int, to writer: inout JSONWriter) {
         writer.raw(relationSource)
         writer.flatValue(source)

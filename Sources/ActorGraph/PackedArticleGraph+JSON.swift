@@ -50,7 +50,8 @@ private struct PackedDocument {
             for node in graph.actors {
                 layouts.beginHeader(in: &writer)
                 layouts.header.writeActor(
-                    id: string(node.id), name: string(node.name), kind: node.kind, country: node.country < 0 ? nil : string(node.country), to: &writer
+                    id: string(node.id).pointee, name: string(node.name).pointee, kind: node.kind,
+                    country: node.country < 0 ? nil : string(node.country).pointee, to: &writer
                 )
                 for mention in mentions[start..<Int(node.mentionEnd)] {
                     layouts.beginMention(in: &writer)

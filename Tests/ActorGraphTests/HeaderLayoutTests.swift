@@ -22,7 +22,7 @@ final class HeaderLayoutTests: XCTestCase {
                 Graph.beginActor(actor, to: &flat)
                 let depth = laidOut.beginFlatObject()
                 if layout == nil { layout = HeaderLayout(depth: depth, writer: laidOut) }
-                layout!.writeActor(actor, to: &laidOut)
+                layout!.writeActor(id: actor.id, name: actor.name, kind: actor.kind, country: actor.country, to: &laidOut)
                 Graph.writeMention(article: "x", span: Span(start: offset, end: offset + 1), text: actor.name, to: &general)
                 Graph.writeMention(article: "x", span: Span(start: offset, end: offset + 1), text: actor.name, to: &flat)
                 Graph.writeMention(article: "x", span: Span(start: offset, end: offset + 1), text: actor.name, to: &laidOut)
