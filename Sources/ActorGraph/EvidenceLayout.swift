@@ -41,31 +41,30 @@ struct EvidenceLayout {
 
     init(depth: Int, writer: borrowing JSONWriter) {
         self.depth = depth
-        let inner = depth + 1
-        let spanStart = [UInt8(ascii: "{")] + writer.flatKeyBytes("start", depth: inner, first: true)
-        let spanClose = writer.endFlatObjectBytes(depth: inner)
-        article = writer.flatKeyBytes("article", depth: depth, first: true)
-        sentence = writer.flatKeyBytes("sentence", depth: depth, first: false) + spanStart
-        source = spanClose + writer.flatKeyBytes("source", depth: depth, first: false) + spanStart
-        target = spanClose + writer.flatKeyBytes("target", depth: depth, first: false) + spanStart
-        cue = spanClose + writer.flatKeyBytes("cue", depth: depth, first: false) + spanStart
-        spanEnd = writer.flatKeyBytes("end", depth: inner, first: false)
-        let speakerKey = writer.flatKeyBytes("attributedTo", depth: depth, first: false)
+        let spanStart = [UInt8(ascii: "{")] + writer.recordKeyBytes("start", first: true)
+        let spanClose = writer.endRecordBytes()
+        article = writer.recordKeyBytes("article", first: true)
+        sentence = writer.recordKeyBytes("sentence", first: false) + spanStart
+        source = spanClose + writer.recordKeyBytes("source", first: false) + spanStart
+        target = spanClose + writer.recordKeyBytes("target", first: false) + spanStart
+        cue = spanClose + writer.recordKeyBytes("cue", first: false) + spanStart
+        spanEnd = writer.recordKeyBytes("end", first: false)
+        let speakerKey = writer.recordKeyBytes("attributedTo", first: false)
         var modality = [[UInt8]](repeating: [], count: Modality.allCases.count)
         for value in Modality.allCases {
             modality[Self.position(value)] =
-                spanClose + writer.flatKeyBytes("modality", depth: depth, first: false) + writer.flatValueBytes(value.rawValue) + speakerKey
+                spanClose + writer.recordKeyBytes("modality", first: false) + writer.flatValueBytes(value.rawValue) + speakerKey
         }
         self.modality = Pieces(modality)
-        let ruleKey = writer.flatKeyBytes("rule", depth: depth, first: false)
+        let ruleKey = writer.recordKeyBytes("rule", first: false)
         var tense = [[UInt8]](repeating: [], count: Tense.allCases.count)
         for value in Tense.allCases {
-            tense[Self.position(value)] = writer.flatKeyBytes("tense", depth: depth, first: false) + writer.flatValueBytes(value.rawValue) + ruleKey
+            tense[Self.position(value)] = writer.recordKeyBytes("tense", first: false) + writer.flatValueBytes(value.rawValue) + ruleKey
         }
         self.tense = Pieces(tense)
-        confidenceKey = writer.flatKeyBytes("confidence", depth: depth, first: false)
+        confidenceKey = writer.recordKeyBytes("confidence", first: false)
         null = writer.flatValueBytes(nil)
-        close = writer.endFlatObjectBytes(depth: depth)
+        close = writer.endRecordBytes()
         next = writer.nextFlatObjectBytes(depth: depth)
         between = close + next + article
         spanRoom = sentence.count + source.count + target.count + cue.count + 4 * spanEnd.count + 8 * 20

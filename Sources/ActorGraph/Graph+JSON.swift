@@ -8,7 +8,8 @@ public struct GraphDecodingError: Error, Sendable, CustomStringConvertible {
 
 extension Graph {
     /// Encodes the graph as JSON of schema v1 (DESIGN.md), with the schema's field order,
-    /// two-space indentation and a final newline.
+    /// two-space indentation, each article, mention and evidence item on a line of its own,
+    /// and a final newline.
     ///
     /// Equal graphs give identical bytes.
     /// - Complexity: O(n) in the size of the graph.
@@ -21,7 +22,8 @@ extension Graph {
 
     /// The graph's JSON on one line with a final newline: the form of JSON Lines, for
     /// mappers and reducers that pass one record per line. The same text as
-    /// ``jsonString()`` without its line breaks and indentation.
+    /// ``jsonString()`` without its line breaks and indentation, and with a comma alone
+    /// between the fields of an article, mention or evidence item.
     public func jsonLine() -> Data { jsonData(compact: true) }
 
     private func jsonBytes(compact: Bool = false) -> [UInt8] {
@@ -321,13 +323,14 @@ extension Graph {
         return value
     }
 
+    /// An article, as a record on one line.
     static func write(_ article: Article, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("id"); writer.string(article.id)
-        writer.key("title"); writer.string(article.title)
-        writer.key("date"); writer.string(article.date)
-        writer.key("source"); writer.string(article.source)
-        writer.endObject()
+        _ = writer.beginFlatObject()
+        writer.recordKey("id", first: true); writer.flatValue(article.id)
+        writer.recordKey("title", first: false); writer.flatValue(article.title)
+        writer.recordKey("date", first: false); writer.flatValue(article.date)
+        writer.recordKey("source", first: false); writer.flatValue(article.source)
+        writer.endRecord()
     }
 
     static func write(_ actor: Actor, to writer: inout JSONWriter) {
@@ -355,13 +358,14 @@ extension Graph {
         writer.endObject()
     }
 
+    /// A mention, as a record on one line.
     static func writeMention(article: String, span: Span, text: String, to writer: inout JSONWriter) {
-        let depth = writer.beginFlatObject()
-        writer.flatKey("article", depth: depth, first: true); writer.flatValue(article)
-        writer.flatKey("start", depth: depth, first: false); writer.flatValue(span.start)
-        writer.flatKey("end", depth: depth, first: false); writer.flatValue(span.end)
-        writer.flatKey("text", depth: depth, first: false); writer.flatValue(text)
-        writer.endFlatObject(depth: depth)
+        _ = writer.beginFlatObject()
+        writer.recordKey("article", first: true); writer.flatValue(article)
+        writer.recordKey("start", first: false); writer.flatValue(span.start)
+        writer.recordKey("end", first: false); writer.flatValue(span.end)
+        writer.recordKey("text", first: false); writer.flatValue(text)
+        writer.endRecord()
     }
 
     static func write(_ relation: Relation, to writer: inout JSONWriter) {
@@ -404,25 +408,25 @@ extension Graph {
         tense: Tense, rule: String, confidence: Double, to writer: inout JSONWriter
     ) {
         let depth = writer.beginFlatObject()
-        writer.flatKey("article", depth: depth, first: true); writer.flatValue(article)
-        writer.flatKey("sentence", depth: depth, first: false); write(sentence, at: depth, to: &writer)
-        writer.flatKey("source", depth: depth, first: false); write(source, at: depth, to: &writer)
-        writer.flatKey("target", depth: depth, first: false); write(target, at: depth, to: &writer)
-        writer.flatKey("cue", depth: depth, first: false); write(cue, at: depth, to: &writer)
-        writer.flatKey("modality", depth: depth, first: false); writer.flatValue(modality.rawValue)
-        writer.flatKey("attributedTo", depth: depth, first: false); writer.flatValue(attributedTo)
-        writer.flatKey("tense", depth: depth, first: false); writer.flatValue(tense.rawValue)
-        writer.flatKey("rule", depth: depth, first: false); writer.flatValue(rule)
-        writer.flatKey("confidence", depth: depth, first: false); writer.flatNumber(confidence)
-        writer.endFlatObject(depth: depth)
+        writer.recordKey("article", first: true); writer.flatValue(article)
+        writer.recordKey("sentence", first: false); write(sentence, at: depth, to: &writer)
+        writer.recordKey("source", first: false); write(source, at: depth, to: &writer)
+        writer.recordKey("target", first: false); write(target, at: depth, to: &writer)
+        writer.recordKey("cue", first: false); write(cue, at: depth, to: &writer)
+        writer.recordKey("modality", first: false); writer.flatValue(modality.rawValue)
+        writer.recordKey("attributedTo", first: false); writer.flatValue(attributedTo)
+        writer.recordKey("tense", first: false); writer.flatValue(tense.rawValue)
+        writer.recordKey("rule", first: false); writer.flatValue(rule)
+        writer.recordKey("confidence", first: false); writer.flatNumber(confidence)
+        writer.endRecord()
     }
 
-    /// A span as the value of the flat field just written at `depth`.
+    /// A span as the value of the record field just written at `depth`, on the record's line.
     private static func write(_ span: Span, at depth: Int, to writer: inout JSONWriter) {
-        let inner = writer.beginFlatObject(valueAt: depth)
-        writer.flatKey("start", depth: inner, first: true); writer.flatValue(span.start)
-        writer.flatKey("end", depth: inner, first: false); writer.flatValue(span.end)
-        writer.endFlatObject(depth: inner)
+        _ = writer.beginFlatObject(valueAt: depth)
+        writer.recordKey("start", first: true); writer.flatValue(span.start)
+        writer.recordKey("end", first: false); writer.flatValue(span.end)
+        writer.endRecord()
     }
 }
 

@@ -379,10 +379,39 @@ struct JSONWriter: ~Copyable {
         appendKey(name)
     }
 
-    /// Closes a flat object whose fields (one at least) are at `depth`.
-    mutating func endFlatObject(depth: Int) {
-        newline(depth: depth - 1)
+    // MARK: - One-line records
+
+    // Articles, mentions, evidence items and their spans are written on one line each, as
+    // `{"start": 12, "end": 18}`: a merged corpus is mostly such records, and a line break and
+    // indentation before each of their fields more than doubled its size. One record to a
+    // line also reads well and greps well. In the compact style they are what flat objects are.
+
+    /// The key of a field of a record opened with ``beginFlatObject()`` or
+    /// ``beginFlatObject(valueAt:)``, on the record's line: after its first field, a comma
+    /// and a space (a comma alone in the compact style).
+    mutating func recordKey(_ name: StaticString, first: Bool) {
+        if !first { appendRecordSeparator() }
+        appendKey(name)
+    }
+
+    /// Closes a record opened with ``beginFlatObject()`` or ``beginFlatObject(valueAt:)``.
+    mutating func endRecord() {
         put(UInt8(ascii: "}"))
+    }
+
+    private mutating func appendRecordSeparator() {
+        if compact { put(UInt8(ascii: ",")) } else { append(", ") }
+    }
+
+    /// The bytes ``recordKey(_:first:)`` writes, for a writer that copies them as they are
+    /// into records it writes by the hundred thousand.
+    func recordKeyBytes(_ name: StaticString, first: Bool) -> [UInt8] {
+        scratchBytes { $0.recordKey(name, first: first) }
+    }
+
+    /// The bytes ``endRecord()`` writes.
+    func endRecordBytes() -> [UInt8] {
+        scratchBytes { $0.endRecord() }
     }
 
     /// The bytes ``flatKey(_:depth:first:)`` writes, for a writer that copies them as they
@@ -399,11 +428,6 @@ struct JSONWriter: ~Copyable {
             if depth - 1 > 0 { scratch.newline(comma: true, depth: depth - 1) } else { scratch.put(UInt8(ascii: ",")) }
             scratch.put(UInt8(ascii: "{"))
         }
-    }
-
-    /// The bytes ``endFlatObject(depth:)`` writes.
-    func endFlatObjectBytes(depth: Int) -> [UInt8] {
-        scratchBytes { $0.endFlatObject(depth: depth) }
     }
 
     /// The bytes ``flatValue(_:)-(String?)`` writes.

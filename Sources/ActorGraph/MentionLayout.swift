@@ -12,11 +12,11 @@ struct MentionLayout {
 
     init(depth: Int, writer: borrowing JSONWriter) {
         self.depth = depth
-        article = writer.flatKeyBytes("article", depth: depth, first: true)
-        start = writer.flatKeyBytes("start", depth: depth, first: false)
-        end = writer.flatKeyBytes("end", depth: depth, first: false)
-        text = writer.flatKeyBytes("text", depth: depth, first: false)
-        close = writer.endFlatObjectBytes(depth: depth)
+        article = writer.recordKeyBytes("article", first: true)
+        start = writer.recordKeyBytes("start", first: false)
+        end = writer.recordKeyBytes("end", first: false)
+        text = writer.recordKeyBytes("text", first: false)
+        close = writer.endRecordBytes()
         next = writer.nextFlatObjectBytes(depth: depth)
         between = close + next + article
     }

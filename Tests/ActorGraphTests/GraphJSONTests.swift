@@ -28,6 +28,36 @@ final class GraphJSONTests: XCTestCase {
         XCTAssertTrue(evidence["attributedTo"] is NSNull, "the article's own voice is written as null")
     }
 
+    func testEachArticleMentionAndEvidenceItemIsALineOfItsOwn() throws {
+        let graph = SampleGraphs.generated(seed: 3)
+        let records = try graph.jsonString().split(separator: "\n").filter { $0.contains("{\"") }.map { line in
+            let text = line.drop { $0 == " " }
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.dropLast(text.hasSuffix(",") ? 1 : 0).utf8)) as? [String: Any])
+        }
+        let mentions = graph.actors.reduce(0) { $0 + $1.mentions.count }
+        let evidence = graph.relations.reduce(0) { $0 + $1.evidence.count }
+        XCTAssertGreaterThan(mentions, 0)
+        XCTAssertGreaterThan(evidence, 0)
+        XCTAssertEqual(records.filter { $0["title"] != nil }.count, graph.articles.count)
+        XCTAssertEqual(records.filter { $0["text"] != nil }.count, mentions)
+        XCTAssertEqual(records.filter { $0["cue"] != nil }.count, evidence)
+    }
+
+    func testActorsAndRelationsSpreadTheirFieldsOverLines() {
+        let text = SampleGraphs.summit().jsonString()
+        XCTAssertTrue(text.contains("\n      \"id\": \"JPN\",\n      \"name\": "), text)
+        XCTAssertTrue(text.contains("\n      \"kind\": \"alliance\",\n      \"directed\": false,"), text)
+    }
+
+    func testJSONLineHoldsTheDocumentsGraphOnOneLine() throws {
+        let graph = SampleGraphs.generated(seed: 5)
+        let line = graph.jsonLine()
+        XCTAssertEqual(line.filter { $0 == UInt8(ascii: "\n") }.count, 1)
+        XCTAssertEqual(line.last, UInt8(ascii: "\n"))
+        XCTAssertFalse(String(decoding: line, as: UTF8.self).contains(", \""), "no space after a comma in the compact style")
+        XCTAssertEqual(try Graph(jsonData: line), try Graph(jsonData: graph.jsonData()))
+    }
+
     func testSymmetricRelationIsStoredWithTheSmallerIDFirst() {
         let graph = SampleGraphs.summit()
         let alliance = graph.relations.first { $0.kind == .alliance }
