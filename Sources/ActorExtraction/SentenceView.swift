@@ -243,11 +243,12 @@ struct SentenceView {
                 return nil
             }
             // Most tokens end no mention: the index says so before the full look-up.
-            if mentions.ending(at: position + 1) != nil, let found = mentionEnding(at: position + 1), found.actor != excluded,
+            // Wrapping: `position` stays between `limit`, at least 0, and the token count.
+            if mentions.ending(at: position &+ 1) != nil, let found = mentionEnding(at: position &+ 1), found.actor != excluded,
                !asAgent || !isOblique(found) {
                 return found
             }
-            position -= 1
+            position &-= 1
         }
         return nil
     }
