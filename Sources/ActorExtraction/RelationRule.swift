@@ -202,8 +202,11 @@ extension RelationRule {
            let buyer = view.mention(before: hit.tokens.lowerBound, excluding: maker.actor, asAgent: true) {
             return ActorPair(source: buyer, target: maker)
         }
-        while index < limit, !view.isClauseBreak(index) {
-            if view.article.facts[index] & TokenFact.cuePreposition != 0, lexicon.cue(hit.cue, takes: view.tokens[index].folded) {
+        // A buffer, not the column: each read of the column was a bounds test.
+        let facts = view.article.facts.buffer
+        precondition(limit <= facts.count)
+        while index < limit, facts[index] & TokenFact.clauseBreak == 0 {
+            if facts[index] & TokenFact.cuePreposition != 0, lexicon.cue(hit.cue, takes: view.tokens[index].folded) {
                 // "President William Ruto of Kenya": the title's own holder stands between
                 // the cue and its preposition, and is the one it ties to Kenya.
                 if cue.kind == .affiliation, view.mention(after: hit.tokens.upperBound, reach: index - hit.tokens.upperBound) != nil {
