@@ -575,7 +575,7 @@ enum PairAnaphor {
                 guard let state = view.state(of: mention) else { return nil }
                 resolved.actor = state
             case .people:
-                guard view.actors.kind(of: mention.actor) == .person else { return nil }
+                guard view.article.kind(of: mention.actor) == .person else { return nil }
             case .any:
                 break
             }
@@ -654,7 +654,7 @@ enum TogetherWith {
         var counts: [Int32: Int] = [:]
         var latest: [Int32: FoundMention] = [:]
         for mention in view.earlier where !mention.isModifier {
-            guard let state = view.actors.state(of: mention.actor), state != excluded else { continue }
+            guard let state = view.article.state(of: mention.actor), state != excluded else { continue }
             counts[state, default: 0] += 1
             var resolved = mention
             resolved.actor = state
