@@ -1,47 +1,64 @@
 /// Finds who states what a sentence says: the speaker of a quotation, the subject of
 /// "said", or the actor after "according to".
 ///
-/// The sentence is read once; each cue then costs constant time, so attribution stays
-/// linear however long a sentence is.
+/// The sentence's reports are read once, in order, as far as its cues need them, so
+/// attribution stays linear however long a sentence is.
 struct Attribution {
     /// The speaker of the quotation the sentence is in, found earlier in the article.
     let quoteSpeaker: Int32?
     /// The first report in the sentence, quoted or not ("a source in the FSB said that …").
-    private let firstReport: (position: Int, speaker: Int32)?
+    private var firstReport: (position: Int, speaker: Int32)?
     /// The speaker the sentence names outside its quotation marks ("…,” Joe Biden said).
-    let sentenceSpeaker: Int32?
+    private var outside: Int32?
+    /// The position in the article's report starts of the next start to read.
+    private var next: Int
 
+    /// The reports are read as far as a question needs them: a cue outside quotation marks
+    /// asks only for a report before it, and most reports stand after the cue or nowhere.
     init(view: borrowing SentenceView, quoteSpeaker: Int32?) {
         self.quoteSpeaker = quoteSpeaker
-        var first: (Int, Int32)?
-        var outside: Int32?
+        next = view.reportPosition
+    }
+
+    /// The speaker the sentence names outside its quotation marks, with every report read.
+    ///
+    /// - Parameter view: the sentence the attribution was made for.
+    mutating func sentenceSpeaker(in view: borrowing SentenceView) -> Int32? {
+        read(before: view.range.upperBound, in: view)
+        return outside
+    }
+
+    /// The actor index of the speaker of the cue's statement, or `nil` for the article's voice.
+    ///
+    /// - Parameter view: the sentence the attribution was made for.
+    mutating func speaker(of hit: CueHit, in view: borrowing SentenceView) -> Int32? {
+        // The first report is the first with a speaker: one before the cue is among the
+        // reports read up to the cue.
+        read(before: hit.tokens.lowerBound, in: view)
+        if let firstReport, firstReport.position < hit.tokens.lowerBound { return firstReport.speaker }
+        if view.quoted[hit.tokens.lowerBound] { return sentenceSpeaker(in: view) ?? quoteSpeaker }
+        return nil
+    }
+
+    /// Reads the reports that start before `bound`, in order, until both speakers are found.
+    private mutating func read(before bound: Int, in view: borrowing SentenceView) {
+        // A speaker is a mention inside the sentence: without one there is nothing to find.
+        guard !view.mentionPositions.isEmpty else { return }
         // Most words start no report: only the tokens that may are visited.
         let starts = view.article.reportStarts
-        var next = view.reportPosition
-        // A speaker is a mention inside the sentence: without one there is nothing to find.
-        while !view.mentionPositions.isEmpty, next < starts.count, Int(starts[next]) < view.range.upperBound, first == nil || outside == nil {
+        let end = min(bound, view.range.upperBound)
+        while next < starts.count, Int(starts[next]) < end, firstReport == nil || outside == nil {
             let index = Int(starts[next])
             next += 1
             let (plain, inverted) = Self.reports(at: index, in: view)
             let inversionAllowed = index > view.range.lowerBound && view.quoted[index - 1]
-            if first == nil, let speaker = inversionAllowed ? inverted : plain {
-                first = (index, speaker)
+            if firstReport == nil, let speaker = inversionAllowed ? inverted : plain {
+                firstReport = (index, speaker)
             }
             if outside == nil, !view.quoted[index], let speaker = inverted {
                 outside = speaker
             }
         }
-        self.firstReport = first
-        self.sentenceSpeaker = outside
-    }
-
-    /// The actor index of the speaker of the cue's statement, or `nil` for the article's voice.
-    ///
-    /// - Parameter view: the sentence the attribution was read from.
-    func speaker(of hit: CueHit, in view: SentenceView) -> Int32? {
-        if let firstReport, firstReport.position < hit.tokens.lowerBound { return firstReport.speaker }
-        if view.quoted[hit.tokens.lowerBound] { return sentenceSpeaker ?? quoteSpeaker }
-        return nil
     }
 
     /// The speaker of a report starting at `index`, read without and with inversion:

@@ -82,8 +82,12 @@ public struct CueLexicon: Sendable {
     /// Whether `key` is a word of `set`. Asked in place, like ``cue(_:takes:)``: each read
     /// of a static set was a call through its once-guard, and the rules ask at most
     /// tokens they look at.
+    ///
+    /// One map for all the sets, with a bit per set: most keys asked are in none, and its
+    /// filter turns them away before a probe; a set picked from an array of sets was a
+    /// bounds test and the loads of that set's fields at every question.
     @inline(__always)
-    func word(_ key: UInt64, isIn set: RuleWordSet) -> Bool { storage.ruleWords[set.rawValue].contains(key) }
+    func word(_ key: UInt64, isIn set: RuleWordSet) -> Bool { storage.ruleWords.bits(of: key) & set.bit != 0 }
 
     /// Whether `cue` takes any preposition.
     @inline(__always)
@@ -125,12 +129,13 @@ public struct CueLexicon: Sendable {
         let wordFacts: TokenKeyMap
         let ruleMasks: [UInt32]
         let cuePairs: TokenKeySet
-        /// The sets of ``RuleWordSet``, by raw value.
-        let ruleWords: [TokenKeySet]
+        /// The words of every ``RuleWordSet``, each with the ``RuleWordSet/bit`` of the sets it is in.
+        let ruleWords: TokenKeyMap
 
         init(cues: [RelationCue], modality: ModalityWords, attribution: AttributionWords) {
             self.cues = cues
-            ruleWords = RuleWordSet.allCases.map { TokenKeySet(words: $0.words) }
+            precondition(RuleWordSet.allCases.count <= UInt16.bitWidth, "a rule word set without a bit of its own")
+            ruleWords = TokenKeyMap(RuleWordSet.allCases.flatMap { set in set.words.map { (key: TokenHash.folded($0.utf8), bits: set.bit) } })
             traits = cues.map(CueTraits.init)
             var trie = TokenTrie<Site>()
             var preps: [TokenKeySet] = []
@@ -224,6 +229,11 @@ public struct CueLexicon: Sendable {
 enum RuleWordSet: Int, CaseIterable, Sendable {
     case obliqueMarkers, compassWords, bodiesOfAState, participlePrepositions, determiners, relativePronouns, passiveAuxiliaries
     case adverbialStarts
+
+    /// The set's bit in ``CueLexicon``'s map of rule words: one of sixteen, so at most
+    /// sixteen sets (``CueLexicon`` checks).
+    @inline(__always)
+    var bit: UInt16 { 1 &<< UInt16(truncatingIfNeeded: rawValue) }
 
     var words: [String] {
         switch self {

@@ -32,7 +32,15 @@ struct RelationFinder {
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
     func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
-        let article = ArticleView(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actors: actors)
+        // The article's view borrows the actor table, which stays in place through the search.
+        withUnsafePointer(to: actors) { actors in relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: mentions, actors: actors) }
+    }
+
+    /// ``relations(bytes:tokens:sentences:mentions:)`` with the finder's actor table at `actors`.
+    private func relations(
+        bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention], actors: UnsafePointer<ActorTable>
+    ) -> [FoundRelation] {
+        let article = ArticleView(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: actors)
         let lastQuoted = article.lastQuoted
         // A quotation's speaker is read only for a cue inside quotation marks: after the
         // last quoted token no sentence needs the speaker carried to it.
@@ -69,17 +77,17 @@ struct RelationFinder {
                 pairWordPosition: pairWordStart
             )
             let carries = sentence.upperBound <= lastQuoted
-            // Read now when the speaker carries on; otherwise only once a rule matches.
-            var attribution = carries ? Attribution(view: view, quoteSpeaker: quoteSpeaker) : nil
+            // Its reports are read only as far as a matched cue or the carried speaker needs.
+            var attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker)
             let rules = Self.rulesToTry(in: view, sets: table)
             if rules != 0 {
                 relations(
-                    in: view, trying: rules, table: table, attribution: &attribution, quoteSpeaker: quoteSpeaker, hits: &hits, cueStart: &cueStart,
+                    in: view, trying: rules, table: table, attribution: &attribution, hits: &hits, cueStart: &cueStart,
                     lists: &lists, into: &found
                 )
             }
-            if let attribution, carries {
-                quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)
+            if carries {
+                quoteSpeaker = nextQuoteSpeaker(after: view, attribution: &attribution, current: quoteSpeaker)
             }
         }
         return found
@@ -90,12 +98,12 @@ struct RelationFinder {
     /// - Parameters:
     ///   - positions: one bit per position in ``RelationRule/all``, set for the rules that can match.
     ///   - table: the rules and what the finder asks of each, by position.
-    ///   - attribution: the sentence's attribution, read here at the first match if not yet read.
+    ///   - attribution: the sentence's attribution, whose reports are read as far as a match needs.
     ///   - hits: a buffer for the sentence's cues, reused from sentence to sentence.
     ///   - cueStart: where the sentence's cue search starts in the article's cue starts.
     ///   - lists: room for the sides of an edge between lists, reused from edge to edge.
     private func relations(
-        in view: SentenceView, trying positions: UInt32, table: borrowing RuleTable, attribution: inout Attribution?, quoteSpeaker: Int32?,
+        in view: SentenceView, trying positions: UInt32, table: borrowing RuleTable, attribution: inout Attribution,
         hits: inout CueHits, cueStart: inout Int, lists: inout MentionLists, into found: inout [FoundRelation]
     ) {
         cueHits(in: view, from: &cueStart, into: &hits)
@@ -114,7 +122,7 @@ struct RelationFinder {
                 guard RelationRule.passesFirstTest(id, hit, view, &sentence), let pair = RelationRule.match(id, hit, view)
                 else { continue }
                 record(
-                    pair, ruleAt: position, of: hit, in: view, table: table, attribution: &attribution, quoteSpeaker: quoteSpeaker, lists: &lists,
+                    pair, ruleAt: position, of: hit, in: view, table: table, attribution: &attribution, lists: &lists,
                     into: &found
                 )
                 break
@@ -128,8 +136,8 @@ struct RelationFinder {
     /// it the loop was too large for the first tests of the rules to be inlined into it.
     @inline(never)
     private func record(
-        _ pair: ActorPair, ruleAt position: Int, of hit: CueHit, in view: SentenceView, table: borrowing RuleTable, attribution: inout Attribution?,
-        quoteSpeaker: Int32?, lists: inout MentionLists, into found: inout [FoundRelation]
+        _ pair: ActorPair, ruleAt position: Int, of hit: CueHit, in view: SentenceView, table: borrowing RuleTable, attribution: inout Attribution,
+        lists: inout MentionLists, into found: inout [FoundRelation]
     ) {
         let cue = lexicon.traits[Int(hit.cue)]
         let reversed = cue.reverse && table.isReversible[position]
@@ -139,8 +147,7 @@ struct RelationFinder {
         else { return }
         let (modality, tense) = ClauseReading.reading(of: hit, in: view)
         let expands = table.expandsLists[position]
-        if attribution == nil { attribution = Attribution(view: view, quoteSpeaker: quoteSpeaker) }
-        let speaker = attribution?.speaker(of: hit, in: view)
+        let speaker = attribution.speaker(of: hit, in: view)
         let isCoordinated = table.isCoordinatedPair[position]
         // Most edges join one actor to one: their sides need no lists.
         let single = !isCoordinated && (!expands || !view.isCoordinated(source) && !view.isCoordinated(target))
@@ -299,10 +306,13 @@ struct RelationFinder {
         // Only a word that starts some cue phrase can start one: those words are visited in
         // order, each at or after `index`, the first token not inside a cue already found.
         var index = view.range.lowerBound
-        while next < starts.count, Int(starts[next]) < index { next += 1 }
-        while next < starts.count, Int(starts[next]) < end {
-            let candidate = Int(starts[next])
-            next += 1
+        // A local, written back once: the parameter was stored at every start passed.
+        var start = next
+        defer { next = start }
+        while start < starts.count, Int(starts[start]) < index { start += 1 }
+        while start < starts.count, Int(starts[start]) < end {
+            let candidate = Int(starts[start])
+            start += 1
             guard candidate >= index else { continue }
             index = candidate
             while mentionIndex < mentions.endIndex, mentions[mentionIndex].tokens.upperBound <= index { mentionIndex += 1 }
@@ -372,10 +382,10 @@ struct RelationFinder {
 
     /// A quotation's speaker carries over to the sentences the quotation spans; a sentence
     /// that introduces a quotation ("..., Professor X said:") names the speaker of the next.
-    private func nextQuoteSpeaker(after view: SentenceView, attribution: Attribution, current: Int32?) -> Int32? {
+    private func nextQuoteSpeaker(after view: SentenceView, attribution: inout Attribution, current: Int32?) -> Int32? {
         let lastToken = view.range.upperBound - 1
         let endsInsideQuote = view.range.upperBound < view.tokens.count && view.quoted[view.range.upperBound]
-        if let speaker = attribution.sentenceSpeaker { return speaker }
+        if let speaker = attribution.sentenceSpeaker(in: view) { return speaker }
         if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { actors.kind(of: $0.actor) == .person }) {
             return person.actor
         }

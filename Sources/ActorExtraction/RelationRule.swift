@@ -202,8 +202,11 @@ extension RelationRule {
            let buyer = view.mention(before: hit.tokens.lowerBound, excluding: maker.actor, asAgent: true) {
             return ActorPair(source: buyer, target: maker)
         }
-        while index < limit, !view.isClauseBreak(index) {
-            if view.article.facts[index] & TokenFact.cuePreposition != 0, lexicon.cue(hit.cue, takes: view.tokens[index].folded) {
+        // A buffer, not the column: each read of the column was a bounds test.
+        let facts = view.article.facts.buffer
+        precondition(limit <= facts.count)
+        while index < limit, facts[index] & TokenFact.clauseBreak == 0 {
+            if facts[index] & TokenFact.cuePreposition != 0, lexicon.cue(hit.cue, takes: view.tokens[index].folded) {
                 // "President William Ruto of Kenya": the title's own holder stands between
                 // the cue and its preposition, and is the one it ties to Kenya.
                 if cue.kind == .affiliation, view.mention(after: hit.tokens.upperBound, reach: index - hit.tokens.upperBound) != nil {
@@ -572,7 +575,7 @@ enum PairAnaphor {
                 guard let state = view.state(of: mention) else { return nil }
                 resolved.actor = state
             case .people:
-                guard view.actors.kind(of: mention.actor) == .person else { return nil }
+                guard view.article.kind(of: mention.actor) == .person else { return nil }
             case .any:
                 break
             }
@@ -651,7 +654,7 @@ enum TogetherWith {
         var counts: [Int32: Int] = [:]
         var latest: [Int32: FoundMention] = [:]
         for mention in view.earlier where !mention.isModifier {
-            guard let state = view.actors.state(of: mention.actor), state != excluded else { continue }
+            guard let state = view.article.state(of: mention.actor), state != excluded else { continue }
             counts[state, default: 0] += 1
             var resolved = mention
             resolved.actor = state

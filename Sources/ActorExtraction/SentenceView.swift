@@ -1,3 +1,5 @@
+import ActorGraph
+
 /// What the views of one article's sentences share: its bytes and tokens, every mention
 /// and where each starts and ends, the quotation state and the word lists.
 ///
@@ -23,10 +25,33 @@ final class ArticleView {
     let reportStarts: TokenColumn<Int32>
     let pairLastWords: TokenColumn<Int32>
     let lexicon: CueLexicon
-    let actors: ActorTable
+    /// The finder's actor table, borrowed for as long as the view lives: a copy of it
+    /// retained each array of the gazetteer in it, and the view's end released them.
+    private let actorTable: UnsafePointer<ActorTable>
+    /// The copy that ``init(bytes:tokens:mentions:lexicon:actors:)`` made, freed with the view.
+    private let ownTable: UnsafeMutablePointer<ActorTable>?
+
+    /// A view of an article whose actors are read from a copy of `actors`, for a caller
+    /// without a table that outlives the view.
+    convenience init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actors: ActorTable) {
+        let own = UnsafeMutablePointer<ActorTable>.allocate(capacity: 1)
+        own.initialize(to: actors)
+        self.init(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: UnsafePointer(own), owning: own)
+    }
 
     /// Reads the facts of the article's tokens (``TokenFact``) and which of them lie inside quotations.
-    init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actors: ActorTable) {
+    ///
+    /// - Parameter actorTable: the actors, which must stay in place while the view lives.
+    convenience init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actorTable: UnsafePointer<ActorTable>) {
+        self.init(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: actorTable, owning: nil)
+    }
+
+    private init(
+        bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actorTable: UnsafePointer<ActorTable>,
+        owning own: UnsafeMutablePointer<ActorTable>?
+    ) {
+        self.actorTable = actorTable
+        ownTable = own
         self.bytes = bytes
         self.tokens = tokens
         self.all = mentions
@@ -55,8 +80,20 @@ final class ArticleView {
         self.reportStarts = TokenColumn(lists.reportStarts, count: counts.reportStarts)
         self.pairLastWords = TokenColumn(lists.pairLastWords, count: counts.pairLastWords)
         self.lexicon = lexicon
-        self.actors = actors
     }
+
+    deinit {
+        ownTable?.deinitialize(count: 1)
+        ownTable?.deallocate()
+    }
+
+    /// The kind of the actor at `index` (``ActorTable/kind(of:)``), read in place.
+    @inline(__always)
+    func kind(of index: Int32) -> ActorKind { actorTable.pointee.kind(of: index) }
+
+    /// The state the actor at `index` stands for (``ActorTable/state(of:)``), read in place.
+    @inline(__always)
+    func state(of index: Int32) -> Int32? { actorTable.pointee.state(of: index) }
 
     /// An empty list of cue hits in the article's memory, with room for a cue at every
     /// token; one list at a time, valid while the view lives.
@@ -141,7 +178,6 @@ struct SentenceView {
     var index: MentionIndex { article.index }
     var quoted: TokenColumn<Bool> { article.quoted }
     var lexicon: CueLexicon { article.lexicon }
-    var actors: ActorTable { article.actors }
 
     /// How far, in tokens, a rule looks for the actor before a cue.
     static let reachBefore = 14
@@ -243,11 +279,12 @@ struct SentenceView {
                 return nil
             }
             // Most tokens end no mention: the index says so before the full look-up.
-            if mentions.ending(at: position + 1) != nil, let found = mentionEnding(at: position + 1), found.actor != excluded,
+            // Wrapping: `position` stays between `limit`, at least 0, and the token count.
+            if mentions.ending(at: position &+ 1) != nil, let found = mentionEnding(at: position &+ 1), found.actor != excluded,
                !asAgent || !isOblique(found) {
                 return found
             }
-            position -= 1
+            position &-= 1
         }
         return nil
     }
@@ -361,7 +398,7 @@ struct SentenceView {
 
     /// Lists join actors of one kind; "Japan, and Khristo Grozev confirms" is two clauses.
     private func sameKind(_ a: FoundMention, _ b: FoundMention) -> Bool {
-        actors.kind(of: a.actor) == actors.kind(of: b.actor)
+        article.kind(of: a.actor) == article.kind(of: b.actor)
     }
 
     func previousInList(before mention: FoundMention) -> FoundMention? {
@@ -436,7 +473,7 @@ struct SentenceView {
         while index < min(range.upperBound, mention.tokens.upperBound + 4), tokens[index].isLowercaseWord { index += 1 }
         // "his Chinese counterpart, Qin Gang" or "his Kazakh counterpart Murat Nurtleu".
         guard let person = isComma(index) ? mentionStarting(at: index + 1) : mentionStarting(at: index),
-              actors.kind(of: person.actor) == .person else { return mention }
+              article.kind(of: person.actor) == .person else { return mention }
         return person
     }
 
@@ -496,7 +533,7 @@ struct SentenceView {
 
     /// The state an actor stands for: itself for a state, its country for a person or agency.
     func state(of mention: FoundMention) -> Int32? {
-        actors.state(of: mention.actor)
+        article.state(of: mention.actor)
     }
 
     /// Whether any phrase of `trie`, whose first words have the ``TokenFact`` bit `start`,

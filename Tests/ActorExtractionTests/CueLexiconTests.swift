@@ -49,6 +49,23 @@ final class CueLexiconTests: XCTestCase {
         XCTAssertNotEqual(lexicon.wordFacts.bits(of: key("will")) & TokenFact.futureStart, 0)
     }
 
+    func testEveryRuleWordIsInItsOwnSetsAndNoOther() {
+        let lexicon = lexicon([])
+        for set in RuleWordSet.allCases {
+            for word in set.words { XCTAssertTrue(lexicon.word(key(word), isIn: set), "\(word) in \(set)") }
+            for other in RuleWordSet.allCases where other != set {
+                for word in other.words where !set.words.contains(word) {
+                    XCTAssertFalse(lexicon.word(key(word), isIn: set), "\(word) not in \(set)")
+                }
+            }
+            XCTAssertFalse(lexicon.word(key("treaty"), isIn: set))
+        }
+        // "of" is both an oblique marker and a participle preposition.
+        XCTAssertTrue(lexicon.word(key("of"), isIn: .obliqueMarkers))
+        XCTAssertTrue(lexicon.word(key("of"), isIn: .participlePrepositions))
+        XCTAssertFalse(lexicon.word(key("of"), isIn: .determiners))
+    }
+
     func testARuleMaskSkipsOnlyRulesThatCannotReadTheCue() {
         let lexicon = lexicon([RelationCue(id: "attacked", kind: .hostility, pos: "verb", forms: ["attacked"])])
         let mask = lexicon.ruleMasks[0]

@@ -112,6 +112,17 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(try speaker("According to Joe Biden, Russia threatens Japan."), "joe-biden")
     }
 
+    func testAReportAfterAnUnquotedCueLeavesTheArticleVoice() throws {
+        XCTAssertEqual(try speaker("Russia threatens Japan, Joe Biden said."), .some(nil))
+    }
+
+    func testAReportBeforeTheCueAttributesEveryLaterCue() throws {
+        let relations = try TestExtractor.graph("Joe Biden said Russia threatens Japan and China threatens Taiwan.").relations
+            .filter { $0.kind != .affiliation }
+        XCTAssertFalse(relations.isEmpty)
+        for relation in relations { XCTAssertEqual(relation.evidence.first?.attributedTo, "joe-biden") }
+    }
+
     func testQuotationIsAttributedToItsSpeaker() throws {
         XCTAssertEqual(try speaker("“Russia threatens Japan,” Joe Biden said."), "joe-biden")
     }
