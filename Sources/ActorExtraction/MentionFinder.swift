@@ -72,9 +72,8 @@ struct MentionFinder {
             while true {
                 // Most words start no name: the bit test of the token's own key turns them
                 // away before its name key is made and a match set up, and before the kind
-                // is read (punctuation is rarer). A loop of its own, over the filter's
-                // words at hand: one through the filter's array tested it at each token.
-                while index < count, KeyFilter.bit(of: buffer[index].exact, in: startBits) == 0 { index &+= 1 }
+                // is read (punctuation is rarer).
+                index = Self.nextStart(from: index, in: buffer, filter: startBits)
                 guard index < count else { break }
                 let token = buffer[index]
                 guard token.kind == .word,
@@ -92,6 +91,26 @@ struct MentionFinder {
             }
         } }
         return ambiguousAt.isEmpty ? found : droppingAmbiguousOnly(found, ambiguousAt: &ambiguousAt, tokens: tokens)
+    }
+
+    /// The first token at or after `index` whose key (``Token/exact``) the filter's `bits`
+    /// may hold, or the end of `tokens`.
+    ///
+    /// A loop of its own, over the filter's words at hand (one through the filter's array
+    /// tested it at each token), stepping a pointer: stepping an index, each token's
+    /// address was made again from it and the index moved between registers, 14
+    /// instructions a token where this takes 10. (Four tokens a step saved less: a token
+    /// in four or five passes the test, and each pass left the unrolled steps.)
+    @inline(__always)
+    static func nextStart(from index: Int, in tokens: UnsafeBufferPointer<Token>, filter bits: UnsafeBufferPointer<UInt64>) -> Int {
+        guard let base = tokens.baseAddress else { return index }
+        var token = base + index
+        let end = base + tokens.count
+        while token < end, KeyFilter.bit(of: token.pointee.exact, in: bits) == 0 { token += 1 }
+        // The distance in bytes, never negative, over the stride, a power of two: a shift,
+        // where the pointers' signed distance rounded toward zero first.
+        let bytes = UInt(bitPattern: Int(bitPattern: token) &- Int(bitPattern: base))
+        return Int(bitPattern: bytes / UInt(MemoryLayout<Token>.stride))
     }
 
     /// Drops the mentions of actors the text names only by ambiguous aliases. Most texts

@@ -38,14 +38,15 @@ struct RoleResolver {
         }
         var added: [FoundMention] = []
         var starts = self.starts.cursor()
-        let rolePhrases = roles.rolePhrases
-        while let (position, match) = Self.nextRolePhrase(in: tokens, starts: &starts, covered: covered, phrases: rolePhrases) {
+        // The office phrases are read from the lexicon's shared tables: a copy of the trie
+        // for this walk retained and released each of its arrays.
+        while let (position, match) = Self.nextRolePhrase(in: tokens, starts: &starts, covered: covered, roles: roles) {
             if !indexed {
                 index = MentionIndex(mentions)
                 indexed = true
             }
             let phrase = position..<(position + match.length)
-            let role = roles.roles[Int(rolePhrases.payloads(at: match.node)[0])].role
+            let role = roles.role(endingAt: match.node)
             starts.skip(to: phrase.upperBound)
             guard let (holderOrg, orgPosition) = organisation(around: phrase, in: mentions, table: table) else { continue }
             if let person = person(around: phrase, org: holderOrg, orgBefore: orgPosition == .before, in: mentions, table: table) {
@@ -156,13 +157,13 @@ struct RoleResolver {
     /// `starts` has yet to visit, and the token it starts at.
     ///
     /// Visits only the tokens `starts` marks: few start an office phrase.
-    private static func nextRolePhrase(in tokens: [Token], starts: inout IndexBits.Cursor, covered: IndexBits, phrases: TokenTrie<Int32>) -> (Int, (length: Int, node: Int32))? {
+    private static func nextRolePhrase(in tokens: [Token], starts: inout IndexBits.Cursor, covered: IndexBits, roles: RoleLexicon) -> (Int, (length: Int, node: Int32))? {
         tokens.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             while let position = starts.next() {
                 let token = buffer[position]
                 if token.kind == .word, !covered.contains(position),
-                   let match = phrases.longestMatchEnd(from: position, firstKey: token.folded, key: { $0 < count ? buffer[$0].folded : nil }) {
+                   let match = roles.longestRolePhrase(from: position, firstKey: token.folded, key: { $0 < count ? buffer[$0].folded : nil }) {
                     return (position, match)
                 }
             }

@@ -95,7 +95,11 @@ struct UnknownActorFinder {
     }
 
     private func stranger(at index: Int, reader: NameReader, covered: IndexBits, mentions: MentionedAt, lists: WordLists, table: inout ActorTable) -> FoundMention? {
-        guard !covered.contains(index), reader.isNameWord(index) else { return nil }
+        // Most capitalised words stand alone ("Kishida said", "in Tokyo."): the token after
+        // is read first, where the run's reading set up its walk for each of them.
+        guard !covered.contains(index),
+              reader.mayContinueRun(after: index, covered: covered, connectors: lists.connectors, connectorKeys: lists.connectorKeys),
+              reader.isNameWord(index) else { return nil }
         let (run, words) = reader.capitalisedRun(from: index, covered: covered, connectors: lists.connectors, connectorKeys: lists.connectorKeys)
         // Institutions and people alike take two name words; most runs are one word long.
         guard run.count >= 2 else { return nil }
@@ -113,7 +117,7 @@ struct UnknownActorFinder {
             let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, covered: covered, reader: reader)
             let country = owner.flatMap { table.state(of: $0) }.map { table.id(at: $0) }
             let id = (country.map { $0.lowercased() + "-" } ?? "") + Self.slug(name)
-            let actor = table.addLocal(GazetteerEntry(id: id, name: name, kind: .organisation, country: country))
+            let actor = table.addLocal(id: id, name: name, kind: .organisation, country: country)
             return FoundMention(tokens: run, actor: actor, form: .stranger)
         }
         // The name words up to the first connector or hyphen, which are the run's first words.
@@ -124,7 +128,7 @@ struct UnknownActorFinder {
                 || isSpeaker(personRun, reader: reader)
         else { return nil }
         let name = reader.text(personRun)
-        let actor = table.addLocal(GazetteerEntry(id: Self.slug(name), name: name, kind: .person))
+        let actor = table.addLocal(id: Self.slug(name), name: name, kind: .person)
         return FoundMention(tokens: personRun, actor: actor, form: .stranger)
     }
 
@@ -317,6 +321,19 @@ struct NameReader {
             position += 1
         }
         return false
+    }
+
+    /// Whether ``capitalisedRun(from:covered:connectors:connectorKeys:)`` from `start` reads
+    /// on past it: `false` means the run is `start` alone, too short for a name. Asks what
+    /// the run's first step asks, with a capitalised word for a name word.
+    @inline(__always)
+    func mayContinueRun(after start: Int, covered: IndexBits, connectors: Set<String>, connectorKeys: TokenKeySet) -> Bool {
+        let next = start + 1
+        guard next < tokens.count, !covered.contains(next), !tokens[next].afterNewline else { return false }
+        let token = tokens[next]
+        if token.isWord && token.isCapitalised { return true }
+        if token.isLowercaseWord { return isOne(of: connectors, keys: connectorKeys, at: next) }
+        return token.kind == .dash && token.attached && next + 1 < tokens.count && tokens[next + 1].attached
     }
 
     /// Capitalised words from `start`, joined by connectors ("of", "for") and attached
