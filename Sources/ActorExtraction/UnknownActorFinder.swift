@@ -100,8 +100,9 @@ struct UnknownActorFinder {
     private func stranger(at index: Int, reader: NameReader, covered: IndexBits, mentions: MentionedAt, lists: WordLists, table: inout ActorTable) -> FoundMention? {
         // Most capitalised words stand alone ("Kishida said", "in Tokyo."): the token after
         // is read first, where the run's reading set up its walk for each of them.
-        guard !covered.contains(index),
-              reader.mayContinueRun(after: index, covered: covered, connectors: Self.connectors, connectorKeys: lists.connectorKeys),
+        // The one caller asks whether the token is covered before.
+        assert(!covered.contains(index), "a stranger from a covered token")
+        guard reader.mayContinueRun(after: index, covered: covered, connectors: Self.connectors, connectorKeys: lists.connectorKeys),
               reader.isNameWord(index) else { return nil }
         let (run, words) = reader.capitalisedRun(from: index, covered: covered, connectors: Self.connectors, connectorKeys: lists.connectorKeys)
         // Institutions and people alike take two name words; most runs are one word long.

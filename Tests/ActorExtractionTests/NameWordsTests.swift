@@ -85,4 +85,22 @@ final class NameWordsTests: XCTestCase {
             if !found.continues { XCTAssertEqual(found.run.count, 1, text) }
         }
     }
+
+    /// Whether each token of `text` is one of `words`, as the reader asks it.
+    private func areListed(_ text: String, _ words: Set<String>) -> [Bool] {
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer().tokens(in: bytes)
+        let reader = NameReader(tokens: tokens, bytes: bytes)
+        let keys = TokenKeySet(words: Array(words))
+        return tokens.indices.map { reader.isOne(of: words, keys: keys, at: $0) }
+    }
+
+    func testAWordWithOtherLettersIsLowerCasedAsAString() {
+        // "ÉMILE" lower-cases to "émile" only as a string: its key, folded in ASCII, keeps "É".
+        XCTAssertEqual(areListed("ÉMILE said", ["émile"]), [true, false])
+        XCTAssertEqual(areListed("said ÉMILE", ["émile"]), [false, true], "a word at the end of the text")
+        XCTAssertEqual(areListed("HOCHSCHULEÉ now", ["hochschuleé"]), [true, false], "a letter past the eighth byte")
+        XCTAssertEqual(areListed("UNIVERSITIES and Institute", ["universities", "institute"]), [true, false, true])
+        XCTAssertEqual(areListed("the Institute", ["the", "institute"]), [true, true])
+    }
 }
