@@ -4,7 +4,10 @@ import ActorGraph
 /// this article (a titled stranger, a research centre) appended after them.
 struct ActorTable {
     let gazetteer: Gazetteer
-    private(set) var local: [GazetteerEntry] = []
+    /// This article's own actors, after the gazetteer's. Their four fields only, not whole
+    /// entries: an entry of eleven fields, seven of them always `nil` here, was copied and
+    /// destroyed for each name added, some 400 instructions.
+    private var local: [LocalActor] = []
     /// This article's own actors by id, made once there are more than
     /// ``searchedLocals``: an article finds about one, which a search finds quicker than a
     /// dictionary costs to make, but a long list of names of its own made the search
@@ -21,7 +24,7 @@ struct ActorTable {
     }
 
     func entry(at index: Int32) -> GazetteerEntry {
-        return index < base ? gazetteer.entry(at: index) : local[Int(index - base)]
+        return index < base ? gazetteer.entry(at: index) : local[Int(index - base)].entry
     }
 
     /// The number of actors: the gazetteer's and this article's own.
@@ -60,16 +63,29 @@ struct ActorTable {
         return nil
     }
 
-    /// Adds an actor the gazetteer does not know, or returns the one added before.
-    ///
-    /// The entry is taken, not borrowed: a copy of it into the list retained each field,
-    /// and the caller's entry was then destroyed.
-    mutating func addLocal(_ entry: consuming GazetteerEntry) -> Int32 {
-        let id = entry.id
+    /// Adds an actor the gazetteer does not know, or returns the one added before. An
+    /// article's own actor keeps the entry's id, name, kind and country.
+    mutating func addLocal(_ entry: GazetteerEntry) -> Int32 {
+        addLocal(id: entry.id, name: entry.name, kind: entry.kind, country: entry.country)
+    }
+
+    /// ``addLocal(_:)`` for an actor of these fields, made only when the actor is new.
+    mutating func addLocal(id: String, name: String, kind: ActorKind, country: String? = nil) -> Int32 {
+        if let existing = existingIndex(of: id) { return existing }
+        local.append(LocalActor(id: id, name: name, kind: kind, country: country))
+        return indexAdded(id: id)
+    }
+
+    /// The index of the actor listed or added before with this id.
+    private func existingIndex(of id: String) -> Int32? {
         // The gazetteer's dictionary only for an id its filter may hold: most are new.
-        if let existing = (gazetteer.mayList(id) ? gazetteer.index(of: id) : nil) ?? localIndex(of: id) { return existing }
-        let index = base + Int32(local.count)
-        local.append(entry)
+        (gazetteer.mayList(id) ? gazetteer.index(of: id) : nil) ?? localIndex(of: id)
+    }
+
+    /// The index of the actor just appended to `local`, whose id is `id`, entered in the
+    /// dictionary of ids when there is one or when the list has grown long enough for it.
+    private mutating func indexAdded(id: String) -> Int32 {
+        let index = base + Int32(local.count - 1)
         if localsByID != nil {
             localsByID![id] = index
         } else if local.count > Self.searchedLocals {
@@ -84,7 +100,7 @@ struct ActorTable {
     /// to ("Professor Itsuro Nakamura of the University of Tsukuba" is Japanese).
     mutating func inferCountry(of person: Int32, from organisation: Int32) {
         guard person >= base, local[Int(person - base)].country == nil, let state = state(of: organisation) else { return }
-        local[Int(person - base)].country = entry(at: state).id
+        local[Int(person - base)].country = id(at: state)
     }
 
     /// The kind of the actor at `index`, without copying its entry: rules ask it of most
@@ -107,12 +123,22 @@ struct ActorTable {
     /// The state an actor stands for: itself for a state, its country for anyone else.
     func state(of index: Int32) -> Int32? {
         guard index < base else {
-            let entry = local[Int(index - base)]
-            if entry.kind == .state { return index }
-            return entry.country.flatMap { self.index(of: $0) }
+            if local[Int(index - base)].kind == .state { return index }
+            return local[Int(index - base)].country.flatMap { self.index(of: $0) }
         }
         if gazetteer.kinds[Int(index)] == .state { return index }
         if let country = gazetteer.countryIndex[Int(index)] { return country }
         return gazetteer.entries[Int(index)].country.flatMap { localIndex(of: $0) }
     }
+}
+
+/// An actor found only in one article: a titled stranger, a research centre.
+struct LocalActor {
+    var id: String
+    var name: String
+    var kind: ActorKind
+    var country: String?
+
+    /// The actor as a gazetteer entry, for callers that read entries.
+    var entry: GazetteerEntry { GazetteerEntry(id: id, name: name, kind: kind, country: country) }
 }

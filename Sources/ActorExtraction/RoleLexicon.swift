@@ -49,6 +49,19 @@ public struct RoleLexicon: Sendable {
     /// byte each: asked at every capitalised token, before its name key is made.
     var titleStartBytes: KeyBytes { tables.titleStartBytes }
 
+    /// The longest office phrase from `start`, as ``TokenTrie/longestMatchEnd(from:firstKey:key:)``
+    /// finds it in ``rolePhrases``: read in the shared tables, where a copy of the trie
+    /// retained and released each of its arrays.
+    @inline(__always)
+    func longestRolePhrase(from start: Int, firstKey: UInt64, key: (Int) -> UInt64?) -> (length: Int, node: Int32)? {
+        tables.rolePhrases.longestMatchEnd(from: start, firstKey: firstKey, key: key)
+    }
+
+    /// The office (``Role/role``) of the first phrase that ends at `node` of ``rolePhrases``.
+    func role(endingAt node: Int32) -> String {
+        tables.roles[Int(tables.rolePhrases.payloads(at: node)[0])].role
+    }
+
     /// Builds the lexicon from offices and honorifics.
     public init(roles: [Role], titles: [String]) {
         var phrases = TokenTrie<Int32>()

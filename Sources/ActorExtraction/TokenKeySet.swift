@@ -29,12 +29,14 @@ struct TokenKeySet: Sendable {
 
     /// The set of `keys`.
     init(_ keys: some Sequence<UInt64>) {
-        let unique = Array(Set(keys))
+        let keys = Array(keys)
         var capacity = 4
-        while capacity < unique.count * 2 { capacity *= 2 }
+        while capacity < keys.count * 2 { capacity *= 2 }
         slots = [UInt64](repeating: 0, count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
-        for key in unique { insert(key) }
+        // A key given twice is put in once, found by the table itself: a `Set` of the keys
+        // to drop the repeats hashed each key again.
+        for key in keys where !contains(key) { insert(key) }
     }
 
     /// The set of the folded keys of `words` (lower-case words, each one token).

@@ -12,7 +12,8 @@ struct UnknownActorFinder {
     let roles: RoleLexicon
 
     /// Words that head an institution's name.
-    static let institutionHeads: Set<String> = [
+    static let institutionHeads = Set(institutionHeadWords)
+    private static let institutionHeadWords = [
         "university", "institute", "centre", "center", "council", "club", "foundation", "ministry", "agency",
         "academy", "college", "school", "party", "committee", "commission", "forum", "association", "corporation",
         "bank", "fund", "department", "service", "times", "post", "journal", "gazette", "news", "courier", "ledger",
@@ -21,7 +22,8 @@ struct UnknownActorFinder {
     ]
 
     /// Capitalised words that start sentences or name times, never people.
-    static let notNames: Set<String> = [
+    static let notNames = Set(notNameWords)
+    private static let notNameWords = [
         "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "it", "this", "that", "these", "those", "he",
         "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "as", "for", "so", "yet", "when",
         "while", "after", "before", "although", "moreover", "however", "then", "there", "here", "what", "who",
@@ -34,27 +36,28 @@ struct UnknownActorFinder {
         "north", "south", "east", "west", "sea", "ocean", "island", "islands", "river", "mount", "lake", "strait",
     ]
 
-    private static let connectors: Set<String> = ["of", "for", "the", "and", "on", "de", "al"]
+    private static let connectorWords = ["of", "for", "the", "and", "on", "de", "al"]
+    private static let connectors = Set(connectorWords)
 
-    private static let compassWords: Set<String> = ["west", "east", "north", "south", "western", "eastern", "northern", "southern", "central"]
-    private static let compassKeys = TokenKeySet(words: Array(compassWords))
+    private static let compassWordList = ["west", "east", "north", "south", "western", "eastern", "northern", "southern", "central"]
+    private static let compassWords = Set(compassWordList)
+    private static let compassKeys = TokenKeySet(words: compassWordList)
 
     /// The word lists as token keys, for words of ASCII letters (almost all): comparing
-    /// keys spares a lower-cased `String` per word.
-    private static let institutionHeadKeys = TokenKeySet(words: Array(institutionHeads))
-    private static let notNameKeys = TokenKeySet(words: Array(notNames))
-    private static let connectorKeys = TokenKeySet(words: Array(connectors))
+    /// keys spares a lower-cased `String` per word. Made from the lists, not the sets of
+    /// strings, which only a word with other letters asks for (``NameReader/isOne(of:keys:at:)``)
+    /// and so are made only then: made with the keys, they cost the first article some
+    /// 80,000 instructions.
+    private static let institutionHeadKeys = TokenKeySet(words: institutionHeadWords)
+    private static let notNameKeys = TokenKeySet(words: notNameWords)
+    private static let connectorKeys = TokenKeySet(words: connectorWords)
 
-    /// The word lists in one object, read once an article: each read of a static goes
+    /// The key sets in one object, read once an article: each read of a static goes
     /// through a once-guard, and names asked for them several times each.
     final class WordLists: Sendable {
-        let connectors = UnknownActorFinder.connectors
         let connectorKeys = UnknownActorFinder.connectorKeys
-        let institutionHeads = UnknownActorFinder.institutionHeads
         let institutionHeadKeys = UnknownActorFinder.institutionHeadKeys
-        let notNames = UnknownActorFinder.notNames
         let notNameKeys = UnknownActorFinder.notNameKeys
-        let compassWords = UnknownActorFinder.compassWords
         let compassKeys = UnknownActorFinder.compassKeys
     }
 
@@ -95,11 +98,16 @@ struct UnknownActorFinder {
     }
 
     private func stranger(at index: Int, reader: NameReader, covered: IndexBits, mentions: MentionedAt, lists: WordLists, table: inout ActorTable) -> FoundMention? {
-        guard !covered.contains(index), reader.isNameWord(index) else { return nil }
-        let (run, words) = reader.capitalisedRun(from: index, covered: covered, connectors: lists.connectors, connectorKeys: lists.connectorKeys)
+        // Most capitalised words stand alone ("Kishida said", "in Tokyo."): the token after
+        // is read first, where the run's reading set up its walk for each of them.
+        // The one caller asks whether the token is covered before.
+        assert(!covered.contains(index), "a stranger from a covered token")
+        guard reader.mayContinueRun(after: index, covered: covered, connectors: Self.connectors, connectorKeys: lists.connectorKeys),
+              reader.isNameWord(index) else { return nil }
+        let (run, words) = reader.capitalisedRun(from: index, covered: covered, connectors: Self.connectors, connectorKeys: lists.connectorKeys)
         // Institutions and people alike take two name words; most runs are one word long.
         guard run.count >= 2 else { return nil }
-        let isHead = { reader.isOne(of: lists.institutionHeads, keys: lists.institutionHeadKeys, at: $0) }
+        let isHead = { reader.isOne(of: Self.institutionHeads, keys: lists.institutionHeadKeys, at: $0) }
         // "Talks on the West Bank resumed": a sentence's first word joined by a connector
         // is a common noun, not part of a name; the name proper starts after it.
         if reader.opensSentence(run.lowerBound), run.count > 2, !isHead(words.first), !reader.isWord(words.first, "the"),
@@ -107,24 +115,24 @@ struct UnknownActorFinder {
             return nil
         }
         // "the West Bank": a compass word and a head word name a place.
-        let isPlace = words.count == 2 && reader.isOne(of: lists.compassWords, keys: lists.compassKeys, at: words.first)
+        let isPlace = words.count == 2 && reader.isOne(of: Self.compassWords, keys: lists.compassKeys, at: words.first)
         if words.count >= 2, !isPlace, run.contains(where: { reader.isNameWord($0) && isHead($0) }) {
             let name = reader.text(run)
             let owner = possessiveOwner(before: run.lowerBound, mentions: mentions, covered: covered, reader: reader)
             let country = owner.flatMap { table.state(of: $0) }.map { table.id(at: $0) }
             let id = (country.map { $0.lowercased() + "-" } ?? "") + Self.slug(name)
-            let actor = table.addLocal(GazetteerEntry(id: id, name: name, kind: .organisation, country: country))
+            let actor = table.addLocal(id: id, name: name, kind: .organisation, country: country)
             return FoundMention(tokens: run, actor: actor, form: .stranger)
         }
         // The name words up to the first connector or hyphen, which are the run's first words.
         let personRun = run.lowerBound..<words.firstGap
         guard personRun.count >= 2, personRun.count <= 4,
-              !personRun.contains(where: { reader.isOne(of: lists.notNames, keys: lists.notNameKeys, at: $0) }),
+              !personRun.contains(where: { reader.isOne(of: Self.notNames, keys: lists.notNameKeys, at: $0) }),
               hasTitle(before: titleSearchStart(personRun.lowerBound, mentions: mentions, covered: covered, reader: reader), reader: reader)
                 || isSpeaker(personRun, reader: reader)
         else { return nil }
         let name = reader.text(personRun)
-        let actor = table.addLocal(GazetteerEntry(id: Self.slug(name), name: name, kind: .person))
+        let actor = table.addLocal(id: Self.slug(name), name: name, kind: .person)
         return FoundMention(tokens: personRun, actor: actor, form: .stranger)
     }
 
@@ -279,9 +287,12 @@ struct NameReader {
     /// Whether the token at `index`, lower-cased, is one of `words`: by its key when it is
     /// ASCII, else by the lower-cased `String` (Unicode lower-casing can turn a non-ASCII
     /// letter into an ASCII one).
-    func isOne(of words: Set<String>, keys: TokenKeySet, at index: Int) -> Bool {
+    ///
+    /// - Parameter words: made only for a token that is not ASCII: a word list's set of
+    ///   strings is made at its first use, which most texts never reach.
+    func isOne(of words: @autoclosure () -> Set<String>, keys: TokenKeySet, at index: Int) -> Bool {
         let token = tokens[index]
-        return isASCII(token) ? keys.contains(token.folded) : words.contains(lowercased(index))
+        return isASCII(token) ? keys.contains(token.folded) : words().contains(lowercased(index))
     }
 
     /// Whether a token's bytes are all ASCII; by index, since a slice of the text retained it.
@@ -319,6 +330,19 @@ struct NameReader {
         return false
     }
 
+    /// Whether ``capitalisedRun(from:covered:connectors:connectorKeys:)`` from `start` reads
+    /// on past it: `false` means the run is `start` alone, too short for a name. Asks what
+    /// the run's first step asks, with a capitalised word for a name word.
+    @inline(__always)
+    func mayContinueRun(after start: Int, covered: IndexBits, connectors: @autoclosure () -> Set<String>, connectorKeys: TokenKeySet) -> Bool {
+        let next = start + 1
+        guard next < tokens.count, !covered.contains(next), !tokens[next].afterNewline else { return false }
+        let token = tokens[next]
+        if token.isWord && token.isCapitalised { return true }
+        if token.isLowercaseWord { return isOne(of: connectors(), keys: connectorKeys, at: next) }
+        return token.kind == .dash && token.attached && next + 1 < tokens.count && tokens[next + 1].attached
+    }
+
     /// Capitalised words from `start`, joined by connectors ("of", "for") and attached
     /// hyphens, ending on a capitalised word, stopping at a covered token or a line break.
     ///
@@ -327,7 +351,7 @@ struct NameReader {
     /// - Returns: the run and its name words, counted as the run is read: counted again
     ///   from the run, each word's letters were read a second time.
     @inline(__always) // one caller, at every uncovered name word: most runs end at the next token
-    func capitalisedRun(from start: Int, covered: IndexBits, connectors: Set<String>, connectorKeys: TokenKeySet) -> (run: Range<Int>, words: NameWords) {
+    func capitalisedRun(from start: Int, covered: IndexBits, connectors: @autoclosure () -> Set<String>, connectorKeys: TokenKeySet) -> (run: Range<Int>, words: NameWords) {
         assert(!covered.contains(start) && isNameWord(start), "a run from no uncovered name word")
         var end = start + 1
         var lastName = start
@@ -343,7 +367,7 @@ struct NameReader {
                 lastName = index
                 names += 1
                 namesToLast = names
-            } else if tokens[index].isLowercaseWord, isOne(of: connectors, keys: connectorKeys, at: index) {
+            } else if tokens[index].isLowercaseWord, isOne(of: connectors(), keys: connectorKeys, at: index) {
                 // a connector continues the run only if a name word follows it
                 firstGap = min(firstGap, index)
             } else if tokens[index].kind == .dash, tokens[index].attached, index + 1 < tokens.count, tokens[index + 1].attached {

@@ -93,4 +93,31 @@ final class ActorTableTests: XCTestCase {
         let state = actors.addLocal(GazetteerEntry(id: "ZZZ", name: "Zedland", kind: .state))
         XCTAssertEqual(actors.holder(of: "president", in: state, on: "2021-06-01"), actors.index(of: "ann"))
     }
+
+    func testAnActorAddedByItsFieldsIsTheActorAddedAsAnEntry() {
+        var byFields = table()
+        var byEntry = table()
+        let a = byFields.addLocal(id: "jpn-kyoto-institute", name: "Kyoto Institute", kind: .organisation, country: "JPN")
+        let b = byEntry.addLocal(GazetteerEntry(id: "jpn-kyoto-institute", name: "Kyoto Institute", kind: .organisation, country: "JPN"))
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(byFields.entry(at: a), byEntry.entry(at: b))
+        XCTAssertEqual(byFields.entry(at: a), GazetteerEntry(id: "jpn-kyoto-institute", name: "Kyoto Institute", kind: .organisation, country: "JPN"))
+        XCTAssertEqual(byFields.id(at: a), "jpn-kyoto-institute")
+        XCTAssertEqual(byFields.name(at: a), "Kyoto Institute")
+        XCTAssertEqual(byFields.kind(of: a), .organisation)
+        XCTAssertEqual(byFields.country(of: a), "JPN")
+        XCTAssertEqual(byFields.state(of: a), TestExtractor.gazetteer.index(of: "JPN"))
+        XCTAssertEqual(byFields.addLocal(id: "jpn-kyoto-institute", name: "Kyoto Institute", kind: .organisation), a)
+        XCTAssertEqual(byFields.addLocal(id: "JPN", name: "Japan", kind: .state), TestExtractor.gazetteer.index(of: "JPN"))
+    }
+
+    func testAPersonTakesTheStateOfTheOrganisationTheTextTiesThemTo() {
+        var actors = table()
+        let institute = actors.addLocal(id: "jpn-kyoto-institute", name: "Kyoto Institute", kind: .organisation, country: "JPN")
+        let person = actors.addLocal(id: "hana-mori", name: "Hana Mori", kind: .person)
+        XCTAssertNil(actors.country(of: person))
+        actors.inferCountry(of: person, from: institute)
+        XCTAssertEqual(actors.country(of: person), "JPN")
+        XCTAssertEqual(actors.entry(at: person).country, "JPN")
+    }
 }

@@ -50,6 +50,27 @@ final class IndexBitsTests: XCTestCase {
         XCTAssertEqual(marks.roles.next(from: 0), 2)
     }
 
+    func testMarksAgreeWithEachTokenInFullWordsAndTheRest() {
+        // Texts of 1 to 200 tokens: full words of 64 are marked in groups of eight, the
+        // rest a token at a time; both must mark what each token says.
+        var roles = TokenTrie<Int>()
+        roles.insert(["prime", "minister"].map { TokenHash.folded($0.utf8) }, 0)
+        roles.insert(["president"].map { TokenHash.folded($0.utf8) }, 1)
+        let roleBytes = KeyBytes(roles.firstKeyFilter)
+        let words = ["The", "prime", "minister", "of", "Japan", "met", "President", "Biden", ",", "and", "Émile", "said", "president"]
+        for length in [1, 7, 63, 64, 65, 127, 128, 129, 200] {
+            let text = (0..<length).map { words[($0 * 7 + $0 / 5) % words.count] }.joined(separator: " ")
+            let bytes = Array(text.utf8)
+            let tokens = Tokenizer().tokens(in: bytes)
+            let marks = TokenMarks(tokens, roles: roles.firstKeyFilter)
+            for (index, token) in tokens.enumerated() {
+                XCTAssertEqual(marks.capitalised.contains(index), token.isCapitalised, "\(length) tokens, token \(index)")
+                XCTAssertEqual(marks.roles.contains(index), roleBytes.mayHold(token.folded), "\(length) tokens, token \(index)")
+            }
+            XCTAssertFalse(marks.capitalised.contains(tokens.count))
+        }
+    }
+
     func testAnInsertedActorIsContained() {
         var bits = IndexBits(count: 200)
         bits.insert(130)

@@ -101,6 +101,18 @@ final class MentionOrderTests: XCTestCase {
         XCTAssertEqual(MentionFinder.removing([], from: mentions).map(\.actor), [0, 1, 2, 3, 4, 5])
     }
 
+    func testRemovingInPlaceKeepsTheRestInOrderAndTheStorage() {
+        let all = (0..<8).map { mention($0..<($0 + 1), Int32($0)) }
+        for positions in [[0], [7], [1, 2], [0, 3, 7], [0, 1, 2, 3, 4, 5, 6, 7], [2, 5]] {
+            var mentions = all
+            mentions.reserveCapacity(32)
+            let capacity = mentions.capacity
+            MentionFinder.remove(positions, from: &mentions)
+            XCTAssertEqual(mentions.map(\.actor), all.indices.filter { !positions.contains($0) }.map { Int32($0) }, "\(positions)")
+            XCTAssertEqual(mentions.capacity, capacity, "\(positions)")
+        }
+    }
+
     func testAddedMentionsOutOfOrderAreSorted() {
         let mentions = [mention(0..<1, 1), mention(8..<9, 2)]
         let added = [mention(10..<11, 3), mention(2..<4, 4)]

@@ -77,4 +77,21 @@ final class TokenKeySetTests: XCTestCase {
             XCTAssertEqual(reader.probe(said), 0)
         }
     }
+
+    func testAKeyGivenTwiceIsHeldOnce() {
+        let set = TokenKeySet([with, said, with, 0, 0])
+        XCTAssertEqual(set.count, 3)
+        XCTAssertTrue(set.contains(with))
+        XCTAssertTrue(set.contains(said))
+        XCTAssertTrue(set.contains(0))
+        XCTAssertFalse(set.contains(TokenHash.folded("against".utf8)))
+        XCTAssertFalse(TokenKeySet([with]).contains(0))
+    }
+
+    func testAWordListedTwiceIsHeldOnce() {
+        let set = TokenKeySet(words: ["so", "then", "so"])
+        XCTAssertEqual(set.count, 2)
+        XCTAssertTrue(set.contains(TokenHash.folded("so".utf8)))
+        XCTAssertTrue(set.contains(TokenHash.folded("then".utf8)))
+    }
 }
