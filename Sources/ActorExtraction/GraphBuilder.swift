@@ -67,18 +67,21 @@ struct GraphBuilder {
         var inTextOrder = true
         mentions = found.withUnsafeBufferPointer { found in
             [PendingMention](unsafeUninitializedCapacity: found.count) { list, made in
+                // Places and token indexes fit in 32 bits, as there are fewer tokens than bytes
+                // in a text (at most 2 GB), and a mention's tokens are read with a bounds test:
+                // they are narrowed without a test each.
                 for index in found.indices {
                     let range = found[index].tokens
-                    let (node, previous) = nodes.insert(mention: Int32(index), of: found[index].actor)
+                    let (node, previous) = nodes.insert(mention: Int32(truncatingIfNeeded: index), of: found[index].actor)
                     var mention = PendingMention(
                         span: Self.span(range, tokens, offsets), byteStart: tokens[range.lowerBound].start,
-                        byteEnd: tokens[range.upperBound - 1].end, firstToken: Int32(range.lowerBound),
-                        endToken: Int32(range.upperBound), node: Int32(node)
+                        byteEnd: tokens[range.upperBound &- 1].end, firstToken: Int32(truncatingIfNeeded: range.lowerBound),
+                        endToken: Int32(truncatingIfNeeded: range.upperBound), node: Int32(truncatingIfNeeded: node)
                     )
                     if previous >= 0 {
                         let before = list.baseAddress! + Int(previous)
                         if (before.pointee.firstToken, before.pointee.endToken) >= (mention.firstToken, mention.endToken) { inTextOrder = false }
-                        before.pointee.next = Int32(index)
+                        before.pointee.next = Int32(truncatingIfNeeded: index)
                         mention.previous = previous
                     }
                     (list.baseAddress! + index).initialize(to: mention)
@@ -375,7 +378,11 @@ struct GraphBuilder {
     }
 
     /// Where an item's rule lies in it.
-    private static let ruleOffset = MemoryLayout<PendingEvidence>.offset(of: \PendingEvidence.rule)!
+    ///
+    /// Computed, not stored: the compiler folds the offset of a stored field to a constant,
+    /// where a stored one was read through its once-guard at every item.
+    @inline(__always)
+    private static var ruleOffset: Int { MemoryLayout<PendingEvidence>.offset(of: \PendingEvidence.rule)! }
 
     /// The rules an article's items name, a handful, each by its place in the packed
     /// graph's strings, which they follow from `start`.
@@ -394,8 +401,11 @@ struct GraphBuilder {
         /// apart, where `==` takes one spelling for another equivalent to it.
         mutating func place(of rule: UnsafePointer<String>) -> Int32 {
             let start = start
+            // The rule's words are read once, and the listed ones' in line: a call for each
+            // side of each comparison cost more than the rest of the item.
+            let words = Self.storageWords(at: rule)
             let known = strings.withUnsafeBufferPointer { listed in
-                for index in start..<listed.count where Self.isSameValue(listed.baseAddress! + index, rule) { return index }
+                for index in start..<listed.count where Self.storageWords(at: listed.baseAddress! + index) == words { return index }
                 for index in start..<listed.count where Self.hasSameBytes(listed.baseAddress! + index, rule) { return index }
                 return -1
             }
@@ -404,10 +414,13 @@ struct GraphBuilder {
             return Int32(strings.count - 1)
         }
 
-        /// Whether the two strings are the same value, storage and all, read as words without
-        /// counting references: a copy of a rule's string is its very value.
-        private static func isSameValue(_ a: UnsafePointer<String>, _ b: UnsafePointer<String>) -> Bool {
-            String.storageWords(at: a) == String.storageWords(at: b)
+        /// The two words of the string at `string`, storage and all, read without counting
+        /// references, as ``Swift/String/storageWords(at:)`` reads them: two strings with the
+        /// same words are the same value, as a copy of a rule's string is.
+        @inline(__always)
+        private static func storageWords(at string: UnsafePointer<String>) -> (UInt64, UInt64) {
+            let raw = UnsafeRawPointer(string)
+            return (raw.load(as: UInt64.self), raw.load(fromByteOffset: 8, as: UInt64.self))
         }
 
         private static func hasSameBytes(_ a: UnsafePointer<String>, _ b: UnsafePointer<String>) -> Bool {
@@ -631,16 +644,28 @@ struct GraphBuilder {
                 // The edges' first items, then the edges in key order.
                 return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * edgeCount) { places in
                     let firsts = UnsafeMutableBufferPointer(rebasing: places[0..<edgeCount])
+                    let edgeOrder = UnsafeMutableBufferPointer(rebasing: places[edgeCount...])
+                    // Up to 65,535 nodes and edges, each key's edge rides in its low 16 bits, and
+                    // the keys are sorted as plain integers: sorting positions by keys looked
+                    // each key up again at every comparison.
+                    let inOneWord = order.count <= 0xFFFF && edgeCount <= 0xFFFF
                     var edge = 0
                     // Fields read in place: reading an entry through the buffer copied it, rule and all.
                     for place in entries.indices where (entries.baseAddress! + place).pointee.isFirst {
                         let key = (entries.baseAddress! + place).pointee.edge
                         firsts[edge] = place
-                        sortKeys[edge] = rank[Int(key.source)] << 40 | rank[Int(key.target)] << 8 | UInt64(key.kind.declarationIndex)
+                        let kind = UInt64(key.kind.declarationIndex)
+                        sortKeys[edge] = inOneWord
+                            ? rank[Int(key.source)] << 48 | rank[Int(key.target)] << 32 | kind << 16 | UInt64(edge)
+                            : rank[Int(key.source)] << 40 | rank[Int(key.target)] << 8 | kind
                         edge += 1
                     }
-                    let edgeOrder = UnsafeMutableBufferPointer(rebasing: places[edgeCount...])
-                    sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
+                    if inOneWord {
+                        sortFew(sortKeys, by: <)
+                        for index in edgeOrder.indices { edgeOrder[index] = Int(sortKeys[index] & 0xFFFF) }
+                    } else {
+                        sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
+                    }
                     return body(UnsafeBufferPointer(firsts), UnsafeBufferPointer(edgeOrder), entries)
                 }
             }
@@ -731,7 +756,11 @@ struct GraphBuilder {
     }
 
     /// Where an entry's item lies in it.
-    private static let itemOffset = MemoryLayout<Entry>.offset(of: \Entry.item)!
+    ///
+    /// Computed, not stored: the compiler folds the offset of a stored field to a constant,
+    /// where a stored one was read through its once-guard at every item.
+    @inline(__always)
+    private static var itemOffset: Int { MemoryLayout<Entry>.offset(of: \Entry.item)! }
 
     private static func sentence(containing token: Int, in sentences: [Range<Int>]) -> Range<Int> {
         var low = 0
@@ -751,7 +780,8 @@ struct GraphBuilder {
     private static func span(_ range: Range<Int>, _ tokens: [Token], _ offsets: CodePointOffsets) -> Span {
         Span(
             start: offsets.codePoint(atByte: Int(tokens[range.lowerBound].start)),
-            end: offsets.codePoint(atByte: Int(tokens[range.upperBound - 1].end))
+            // `&-`: a wrapped index fails the bounds test as well.
+            end: offsets.codePoint(atByte: Int(tokens[range.upperBound &- 1].end))
         )
     }
 }

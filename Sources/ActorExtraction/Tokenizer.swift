@@ -65,6 +65,47 @@ struct Tokenizer {
         }
     }
 
+    /// The tokens of `bytes` from `start` on, and their sentences as
+    /// ``SentenceSplitter/sentences(_:bytes:)`` gives them.
+    ///
+    /// The tokens that may break a sentence, punctuation and the first token after each line
+    /// break, are recorded as they are written, in room at the end of the tokens' own
+    /// buffer, which holds a token for every byte and is left mostly empty: the split then
+    /// goes from one to the next, where it asked every token.
+    func tokensAndSentences(in bytes: [UInt8], from start: Int = 0) -> (tokens: [Token], sentences: [Range<Int>]) {
+        // Offsets are kept in 32 bits (the decoder refuses longer texts).
+        precondition(bytes.count <= Int(Int32.max), "a text of more than 2 GB")
+        let capacity = bytes.count - start
+        // Short texts, names and phrases, are not worth the room.
+        guard capacity > 64 else {
+            let tokens = tokens(in: bytes, from: start)
+            return (tokens, SentenceSplitter().sentences(tokens, bytes: bytes))
+        }
+        // One candidate at most a byte, four bytes each: an eighth of a token a byte, and
+        // one token more for the rounding.
+        let candidateSlots = capacity / 8 + 1
+        var sentences: [Range<Int>] = []
+        let tokens = bytes.withUnsafeBufferPointer { text in
+            Self.wordTables.withUnsafeBufferPointer { tables in
+                [Token](unsafeUninitializedCapacity: capacity + candidateSlots) { buffer, initialized in
+                    let out = buffer.baseAddress!
+                    (out + capacity).withMemoryRebound(to: Int32.self, capacity: candidateSlots * 8) { candidates in
+                        var candidateCount = 0
+                        initialized = fill(
+                            out, text, from: start, to: bytes.count, tables: Tables(base: tables.baseAddress!), candidates: candidates,
+                            candidateCount: &candidateCount
+                        )
+                        sentences = SentenceSplitter().sentences(
+                            UnsafeBufferPointer(start: out, count: initialized), candidates: UnsafeBufferPointer(start: candidates, count: candidateCount),
+                            bytes: bytes
+                        )
+                    }
+                }
+            }
+        }
+        return (tokens, sentences)
+    }
+
     /// ``wordTables``, by address.
     private struct Tables {
         /// Entries in full words: a byte's entry would be widened again for each use.
@@ -100,12 +141,14 @@ struct Tokenizer {
             // the stack and appended, since making an array uninitialized goes through an
             // unspecialised allocation of several hundred instructions.
             return withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { scratch in
-                let count = fill(scratch.baseAddress!, bytes, from: start, to: end, tables: tables)
+                var candidateCount = 0
+                let count = fill(scratch.baseAddress!, bytes, from: start, to: end, tables: tables, candidates: nil, candidateCount: &candidateCount)
                 return Array(scratch[..<count])
             }
         }
         return [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, tables: tables)
+            var candidateCount = 0
+            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, tables: tables, candidates: nil, candidateCount: &candidateCount)
         }
     }
 
@@ -137,15 +180,23 @@ struct Tokenizer {
 
     /// Writes the tokens of `bytes[start..<end]` to `out`, which has room for one a byte,
     /// and returns their number.
-    private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tables: Tables) -> Int {
+    ///
+    /// - Parameter candidates: where to record, in order, the places of the tokens that
+    ///   may break a sentence (``SentenceSplitter/sentences(_:candidates:bytes:)``), with
+    ///   room for one a byte; `nil`: none are recorded. `candidateCount` is how many.
+    private func fill(
+        _ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tables: Tables,
+        candidates: UnsafeMutablePointer<Int32>?, candidateCount: inout Int
+    ) -> Int {
         // A token that starts before the text's last byte outside ASCII words has a byte
         // after it: up to there, the scan needs no tests for the text's end. Texts mostly
         // end in a full stop.
         var guarded = end &- 1
         while guarded >= start, tables.lower(bytes[guarded]) != 0 { guarded &-= 1 }
-        var scan = Scan(slot: out, index: start, spacing: .spaced)
+        var scan = Scan(slot: out, index: start, spacing: .spaced, candidates: candidates, candidateCount: 0)
         fill(&scan, bytes, before: guarded, end: end, out: out, tables: tables, endTested: false)
         fill(&scan, bytes, before: end, end: end, out: out, tables: tables, endTested: true)
+        candidateCount = scan.candidateCount
         return scan.slot - out
     }
 
@@ -155,6 +206,21 @@ struct Tokenizer {
         var slot: UnsafeMutablePointer<Token>
         var index: Int
         var spacing: Spacing
+        /// Where sentence break candidates are recorded (`nil`: none are), and how many were.
+        let candidates: UnsafeMutablePointer<Int32>?
+        var candidateCount: Int
+
+        /// Records the token at `slot`, after `out`, as one that may break a sentence. Only
+        /// punctuation and line breaks ask, a few times a sentence: kept out of the word loop.
+        @inline(__always)
+        mutating func recordCandidate(_ slot: UnsafeMutablePointer<Token>, after out: UnsafeMutablePointer<Token>) {
+            guard let candidates else { return }
+            // The place from the distance in bytes, unsigned: `slot - out` also rounded a
+            // negative distance, which there never is, at four instructions more.
+            let place = (UInt(bitPattern: slot) &- UInt(bitPattern: out)) / UInt(MemoryLayout<Token>.stride)
+            candidates[candidateCount] = Int32(truncatingIfNeeded: place)
+            candidateCount &+= 1
+        }
     }
 
     /// Writes the tokens that start before `limit`.
@@ -204,6 +270,7 @@ struct Tokenizer {
                     exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
                     kind: kind, first: first, afterNewline: false, attached: false
                 ), spacing: spacing, to: slot)
+                scan.recordCandidate(slot, after: out)
                 slot += 1
                 index &+= 1
                 spacing = .attached
@@ -213,6 +280,8 @@ struct Tokenizer {
                     spacing = .spaced
                 }
             } else if first == UInt8(ascii: "\n") {
+                // The next token written follows the line break.
+                scan.recordCandidate(slot, after: out)
                 spacing = .newline
                 index &+= 1
             } else if first == 0x20 || first == 0x09 || first == 0x0D || first == 0x0C || first == 0x0B {
@@ -222,10 +291,15 @@ struct Tokenizer {
                 let step = otherToken(at: index, bytes, end: end, spacing: spacing, into: slot, after: out)
                 index = step.next
                 spacing = step.spacing
-                if step.wrote { slot += 1 }
+                if step.wrote {
+                    scan.recordCandidate(slot, after: out)
+                    slot += 1
+                }
             }
         }
-        scan = Scan(slot: slot, index: index, spacing: spacing)
+        scan.slot = slot
+        scan.index = index
+        scan.spacing = spacing
     }
 
     /// An ASCII word's end and hashes.
