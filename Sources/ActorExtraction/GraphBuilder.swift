@@ -15,7 +15,7 @@ struct GraphBuilder {
     private var nodes = NodeIndex()
     /// The mentions, in the order added; each node's are chained through `next`, from the
     /// node's first, so that the graph's lists are made once, at their size.
-    private var mentions: [PendingMention] = []
+    private var mentions = PendingMentions()
     /// Whether each node's mentions come each after the one before, by their tokens' first
     /// and then last position: then their spans do, and none repeats.
     private var mentionsInTextOrder = true
@@ -29,13 +29,61 @@ struct GraphBuilder {
 
     /// A mention before it has its text: where it is, and the node's next mention (-1: none)
     /// and the one before it (-1: none).
-    private struct PendingMention {
+    struct PendingMention {
         var span: Span
         var byteStart, byteEnd: Int32
         var firstToken, endToken: Int32
         var node: Int32
         var next: Int32 = -1
         var previous: Int32 = -1
+    }
+
+    /// The builder's mentions, made once, at their number, and then only read.
+    ///
+    /// In a buffer object of its own type, made directly: an array made at its size went
+    /// through the standard library's unspecialised allocation, which looks up the array's
+    /// storage type at each call, five hundred instructions an article (``WordBuffer`` says
+    /// more).
+    struct PendingMentions {
+        /// `nil` when there are none.
+        private let storage: Storage?
+        let count: Int
+
+        /// Not generic, so that its type is not looked up by its arguments at each use.
+        final class Storage: ManagedBuffer<Void, PendingMention> {}
+
+        init() {
+            storage = nil
+            count = 0
+        }
+
+        /// `count` mentions, which `fill` initialises, all of them in order. The mentions
+        /// hold no references, so the buffer needs no deinitialiser.
+        init(count: Int, fill: (UnsafeMutablePointer<PendingMention>) -> Void) {
+            precondition(count >= 0, "a negative count")
+            self.count = count
+            guard count > 0 else {
+                storage = nil
+                return
+            }
+            let storage = unsafeDowncast(Storage.create(minimumCapacity: count) { _ in }, to: Storage.self)
+            storage.withUnsafeMutablePointerToElements { fill($0) }
+            self.storage = storage
+        }
+
+        var isEmpty: Bool { count == 0 }
+
+        /// Calls `body` with the mentions, for a walk that reads many: each read through
+        /// ``subscript(_:)`` unwraps the storage and tests the index again.
+        func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<PendingMention>) -> R) -> R {
+            guard let storage else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return storage.withUnsafeMutablePointerToElements { body(UnsafeBufferPointer(start: $0, count: count)) }
+        }
+
+        subscript(index: Int) -> PendingMention {
+            precondition(index >= 0 && index < count, "a mention out of range")
+            return storage!.withUnsafeMutablePointerToElements { $0[index] }
+        }
     }
 
     /// An evidence item before it has its strings: the speaker by actor index (-1: none).
@@ -66,7 +114,7 @@ struct GraphBuilder {
         let tokens = self.tokens, offsets = self.offsets
         var inTextOrder = true
         mentions = found.withUnsafeBufferPointer { found in
-            [PendingMention](unsafeUninitializedCapacity: found.count) { list, made in
+            PendingMentions(count: found.count) { list in
                 // Places and token indexes fit in 32 bits, as there are fewer tokens than bytes
                 // in a text (at most 2 GB), and a mention's tokens are read with a bounds test:
                 // they are narrowed without a test each.
@@ -79,13 +127,12 @@ struct GraphBuilder {
                         endToken: Int32(truncatingIfNeeded: range.upperBound), node: Int32(truncatingIfNeeded: node)
                     )
                     if previous >= 0 {
-                        let before = list.baseAddress! + Int(previous)
+                        let before = list + Int(previous)
                         if (before.pointee.firstToken, before.pointee.endToken) >= (mention.firstToken, mention.endToken) { inTextOrder = false }
                         before.pointee.next = Int32(truncatingIfNeeded: index)
                         mention.previous = previous
                     }
-                    (list.baseAddress! + index).initialize(to: mention)
-                    made = index + 1
+                    (list + index).initialize(to: mention)
                 }
             }
         }
@@ -298,31 +345,35 @@ struct GraphBuilder {
     /// in the order added; each node's strings are added to `strings`, and the place of
     /// its id put in `idPlaces`.
     private static func packedActors(
-        in order: UnsafeBufferPointer<Int>, _ nodes: NodeIndex, _ mentions: [PendingMention], _ actors: ActorTable,
+        in order: UnsafeBufferPointer<Int>, _ nodes: NodeIndex, _ mentions: PendingMentions, _ actors: ActorTable,
         strings: inout [String], idPlaces: UnsafeMutableBufferPointer<Int>
     ) -> ([PackedArticleGraph.Node], [PackedArticleGraph.TextMention]) {
         var graphActors: [PackedArticleGraph.Node] = []
         graphActors.reserveCapacity(order.count)
         var graphMentions: [PackedArticleGraph.TextMention] = []
         graphMentions.reserveCapacity(mentions.count)
-        for node in order {
-            var at = nodes.nodes[node].firstMention
-            while at >= 0 {
-                let mention = mentions[Int(at)]
-                graphMentions.append(PackedArticleGraph.TextMention(span: mention.span, text: mention.byteStart..<mention.byteEnd))
-                at = mention.next
+        // The mentions are read through one buffer for all nodes: one for each node retained
+        // and released the mentions' storage each time.
+        mentions.withUnsafeBufferPointer { mentions in
+            for node in order {
+                var at = nodes.nodes[node].firstMention
+                while at >= 0 {
+                    let mention = mentions[Int(at)]
+                    graphMentions.append(PackedArticleGraph.TextMention(span: mention.span, text: mention.byteStart..<mention.byteEnd))
+                    at = mention.next
+                }
+                let index = nodes.actor(at: node)
+                let id = Int32(strings.count)
+                idPlaces[node] = strings.count
+                strings.append(actors.id(at: index))
+                strings.append(actors.name(at: index))
+                var country: Int32 = -1
+                if let name = actors.country(of: index) {
+                    country = Int32(strings.count)
+                    strings.append(name)
+                }
+                graphActors.append(PackedArticleGraph.Node(id: id, name: id + 1, country: country, kind: actors.kind(of: index), mentionEnd: Int32(graphMentions.count)))
             }
-            let index = nodes.actor(at: node)
-            let id = Int32(strings.count)
-            idPlaces[node] = strings.count
-            strings.append(actors.id(at: index))
-            strings.append(actors.name(at: index))
-            var country: Int32 = -1
-            if let name = actors.country(of: index) {
-                country = Int32(strings.count)
-                strings.append(name)
-            }
-            graphActors.append(PackedArticleGraph.Node(id: id, name: id + 1, country: country, kind: actors.kind(of: index), mentionEnd: Int32(graphMentions.count)))
         }
         return (graphActors, graphMentions)
     }

@@ -53,9 +53,19 @@ struct Tokenizer {
         asciiWordBytes[byte] == UInt8(byte) ? UInt8(byte) : 0
     }
 
-    /// ``asciiWordBytes``, ``lowercaseWordBytes``, then 1 for each ``isPlainStop(_:)``
-    /// byte: one address for all keeps a register free in the word loop.
-    static let wordTables: [UInt64] = (asciiWordBytes + lowercaseWordBytes + (0..<256).map { isPlainStop(UInt8($0)) ? 1 : 0 }).map(UInt64.init)
+    /// ``asciiWordBytes``, ``lowercaseWordBytes``, then each byte's ``stopEntry(_:)``: one
+    /// address for all keeps a register free in the word loop.
+    static let wordTables: [UInt64] = (asciiWordBytes + lowercaseWordBytes).map(UInt64.init) + (0..<256).map { stopEntry(UInt8($0)) }
+
+    /// What a word that stops before `byte` is followed by: 0 when the byte is not
+    /// ``isPlainStop(_:)``; else the bytes to pass after the word in the low bits (1 for a
+    /// space) and, from bit 8, the ``Spacing`` of the next token (attached unless a space
+    /// comes between). The word loop takes both from the load that tells the stop, where
+    /// testing for the space and making the two cost seven instructions a word.
+    static func stopEntry(_ byte: UInt8) -> UInt64 {
+        guard isPlainStop(byte) else { return 0 }
+        return byte == 0x20 ? 1 : UInt64(Spacing.attached.bits) << 8
+    }
 
     func tokens(in bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> [Token] {
         bytes.withUnsafeBufferPointer { bytes in
@@ -119,9 +129,9 @@ struct Tokenizer {
         @inline(__always)
         func lower(_ byte: UInt64) -> UInt64 { base[Int(truncatingIfNeeded: byte)] }
 
-        /// Whether `byte` is ``Tokenizer/isPlainStop(_:)``.
+        /// The byte's ``Tokenizer/stopEntry(_:)``.
         @inline(__always)
-        func isPlainStop(_ byte: UInt8) -> Bool { base[512 &+ Int(byte)] != 0 }
+        func stopEntry(_ byte: UInt8) -> UInt64 { base[512 &+ Int(byte)] }
 
         /// The entry in ``lowercaseWordBytes`` of a byte held in a full register.
         @inline(__always)
@@ -243,19 +253,16 @@ struct Tokenizer {
             let first = bytes[index]
             if tables.lower(first) != 0 {
                 let word = asciiWord(bytes, from: index, first: UInt64(first), end: end, tables: tables, endTested: endTested)
-                if tables.isPlainStop(word.stop) {
+                let stop = tables.stopEntry(word.stop)
+                if stop != 0 {
                     write(Token(
                         exact: word.exact, folded: word.folded, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: word.end),
                         kind: .word, first: first, afterNewline: false, attached: false
                     ), spacing: spacing, to: slot)
-                    // Most words are followed by one space: passed here, without a round of the loop.
-                    if word.stop == 0x20 {
-                        index = word.end &+ 1
-                        spacing = .spaced
-                    } else {
-                        index = word.end
-                        spacing = .attached
-                    }
+                    // Most words are followed by one space: passed here, without a round of the
+                    // loop. The stop's entry says so, and what the next token's spacing is.
+                    index = word.end &+ Int(truncatingIfNeeded: stop & 0xFF)
+                    spacing = Spacing(bits: UInt16(truncatingIfNeeded: stop &>> 8))
                 } else {
                     index = wordBeforeOtherStop(bytes, from: index, word, end: end, spacing: spacing, into: slot)
                     spacing = .attached

@@ -29,7 +29,10 @@ final class TokenizerTests: XCTestCase {
         for byte in 0...255 {
             XCTAssertEqual(Tokenizer.wordTables[byte], UInt64(Tokenizer.asciiWordBytes[byte]), String(byte))
             XCTAssertEqual(Tokenizer.wordTables[256 + byte], UInt64(Tokenizer.lowercaseWordBytes[byte]), String(byte))
-            XCTAssertEqual(Tokenizer.wordTables[512 + byte], Tokenizer.isPlainStop(UInt8(byte)) ? 1 : 0, String(byte))
+            XCTAssertEqual(Tokenizer.wordTables[512 + byte], Tokenizer.stopEntry(UInt8(byte)), String(byte))
+            // A space is passed, with the next token spaced; any other plain stop is not, and the next token is attached.
+            let expected: UInt64 = !Tokenizer.isPlainStop(UInt8(byte)) ? 0 : byte == 0x20 ? 1 : 0x1_0000
+            XCTAssertEqual(Tokenizer.stopEntry(UInt8(byte)), expected, String(byte))
         }
     }
 
