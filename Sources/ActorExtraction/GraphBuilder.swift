@@ -814,13 +814,18 @@ struct GraphBuilder {
     private static var itemOffset: Int { MemoryLayout<Entry>.offset(of: \Entry.item)! }
 
     private static func sentence(containing token: Int, in sentences: [Range<Int>]) -> Range<Int> {
-        var low = 0
-        var high = sentences.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sentences[mid].upperBound <= token { low = mid + 1 } else { high = mid }
+        // Read through a buffer, with `&+` and a shift: the array's bounds tests and the
+        // overflow tests were as many instructions again as the search. `mid` lies in
+        // `low..<high`, within the buffer.
+        sentences.withUnsafeBufferPointer { sentences in
+            var low = 0
+            var high = sentences.count
+            while low < high {
+                let mid = (low &+ high) &>> 1
+                if sentences[mid].upperBound <= token { low = mid &+ 1 } else { high = mid }
+            }
+            return low < sentences.count ? sentences[low] : token..<(token + 1)
         }
-        return low < sentences.count ? sentences[low] : token..<(token + 1)
     }
 
     /// A range of tokens as a span of code points.

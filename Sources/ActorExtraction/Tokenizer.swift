@@ -263,6 +263,17 @@ struct Tokenizer {
                     // loop. The stop's entry says so, and what the next token's spacing is.
                     index = word.end &+ Int(truncatingIfNeeded: stop & 0xFF)
                     spacing = Spacing(bits: UInt16(truncatingIfNeeded: stop &>> 8))
+                } else if word.stop == UInt8(ascii: "."), word.end &- index != 1,
+                          !Self.mayBeAbbreviation(first: first, length: word.end &- index) {
+                    // A word before a full stop, mostly a sentence's last: no initial and no
+                    // abbreviation, so written here as before any plain stop, without the
+                    // call that asks.
+                    write(Token(
+                        exact: word.exact, folded: word.folded, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: word.end),
+                        kind: .word, first: first, afterNewline: false, attached: false
+                    ), spacing: spacing, to: slot)
+                    index = word.end
+                    spacing = .attached
                 } else {
                     index = wordBeforeOtherStop(bytes, from: index, word, end: end, spacing: spacing, into: slot)
                     spacing = .attached

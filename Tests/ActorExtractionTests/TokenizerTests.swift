@@ -113,6 +113,24 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(words("Mr. Kishida left."), ["Mr.", "Kishida", "left", "."])
     }
 
+    /// A word before a full stop is written in the word loop unless it may be an initial
+    /// or an abbreviation: the dot stays a token of its own, hashes and spacing as ever.
+    func testWordBeforeAFullStopKeepsItsDotApart() {
+        let text = "Tokyo met Seoul. Then Japan.Russia, I. Dr. Lee and Co. left at No. 10.\nOct. talks end."
+        XCTAssertEqual(
+            words(text),
+            ["Tokyo", "met", "Seoul", ".", "Then", "Japan", ".", "Russia", ",", "I", ".", "Dr.", "Lee", "and", "Co.", "left", "at", "No.",
+             "10", ".", "Oct.", "talks", "end", "."]
+        )
+        assertHashesMatchBytes(text)
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer().tokens(in: bytes)
+        let dot = tokens.firstIndex { $0.kind == .punctuation }!
+        XCTAssertTrue(tokens[dot].attached)
+        XCTAssertFalse(tokens[dot + 1].attached)
+        XCTAssertTrue(tokens.first { bytes[Int($0.start)] == UInt8(ascii: "O") }!.afterNewline)
+    }
+
     func testNamesWithInnerApostrophesStayWhole() {
         XCTAssertEqual(words("O'Brien said"), ["O'Brien", "said"])
     }
