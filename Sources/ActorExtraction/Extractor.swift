@@ -56,10 +56,10 @@ public struct Extractor: Sendable {
     /// article's actors.
     private func build(_ input: ArticleText) -> (GraphBuilder, ActorTable) {
         let bytes = input.utf8
-        let tokens = Tokenizer().tokens(in: bytes, from: min(input.bodyStart, bytes.count))
+        // The sentences are split as the tokens are made: the tokenizer knows where they may break.
+        let (tokens, split) = Tokenizer().tokensAndSentences(in: bytes, from: min(input.bodyStart, bytes.count))
         let found = MentionFinder(gazetteer: gazetteer, roles: roles).mentions(in: tokens, bytes: bytes, date: input.article.date)
-        let splitter = SentenceSplitter()
-        let sentences = splitter.joining(splitter.sentences(tokens, bytes: bytes), across: Self.phrases(in: found))
+        let sentences = SentenceSplitter().joining(split, acrossMentionsOf: found)
         let relations = RelationFinder(actors: found.actors, lexicon: lexicon)
             .relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: found.mentions)
         // The actor table is handed to each step rather than kept by the builder: a copy
@@ -72,20 +72,6 @@ public struct Extractor: Sendable {
         builder.addOfficeAffiliations(found.mentions, actors: found.actors)
         builder.add(relations, actors: found.actors)
         return (builder, found.actors)
-    }
-
-    /// The stretches of tokens no sentence ends inside: the mentions, then the office
-    /// phrases' cues. One array, made at its size: the two lists and their sum cost more.
-    private static func phrases(in found: MentionResult) -> [Range<Int>] {
-        var phrases: [Range<Int>] = []
-        phrases.reserveCapacity(found.mentions.count + found.affiliations.count)
-        found.mentions.withUnsafeBufferPointer { mentions in
-            for index in mentions.indices { phrases.append(mentions[index].tokens) }
-        }
-        found.affiliations.withUnsafeBufferPointer { affiliations in
-            for index in affiliations.indices { phrases.append(affiliations[index].cue) }
-        }
-        return phrases
     }
 
     /// How often a text names each actor the gazetteer knows, by id: a quick census of a

@@ -15,7 +15,7 @@ struct GraphBuilder {
     private var nodes = NodeIndex()
     /// The mentions, in the order added; each node's are chained through `next`, from the
     /// node's first, so that the graph's lists are made once, at their size.
-    private var mentions: [PendingMention] = []
+    private var mentions = PendingMentions()
     /// Whether each node's mentions come each after the one before, by their tokens' first
     /// and then last position: then their spans do, and none repeats.
     private var mentionsInTextOrder = true
@@ -29,13 +29,61 @@ struct GraphBuilder {
 
     /// A mention before it has its text: where it is, and the node's next mention (-1: none)
     /// and the one before it (-1: none).
-    private struct PendingMention {
+    struct PendingMention {
         var span: Span
         var byteStart, byteEnd: Int32
         var firstToken, endToken: Int32
         var node: Int32
         var next: Int32 = -1
         var previous: Int32 = -1
+    }
+
+    /// The builder's mentions, made once, at their number, and then only read.
+    ///
+    /// In a buffer object of its own type, made directly: an array made at its size went
+    /// through the standard library's unspecialised allocation, which looks up the array's
+    /// storage type at each call, five hundred instructions an article (``WordBuffer`` says
+    /// more).
+    struct PendingMentions {
+        /// `nil` when there are none.
+        private let storage: Storage?
+        let count: Int
+
+        /// Not generic, so that its type is not looked up by its arguments at each use.
+        final class Storage: ManagedBuffer<Void, PendingMention> {}
+
+        init() {
+            storage = nil
+            count = 0
+        }
+
+        /// `count` mentions, which `fill` initialises, all of them in order. The mentions
+        /// hold no references, so the buffer needs no deinitialiser.
+        init(count: Int, fill: (UnsafeMutablePointer<PendingMention>) -> Void) {
+            precondition(count >= 0, "a negative count")
+            self.count = count
+            guard count > 0 else {
+                storage = nil
+                return
+            }
+            let storage = unsafeDowncast(Storage.create(minimumCapacity: count) { _ in }, to: Storage.self)
+            storage.withUnsafeMutablePointerToElements { fill($0) }
+            self.storage = storage
+        }
+
+        var isEmpty: Bool { count == 0 }
+
+        /// Calls `body` with the mentions, for a walk that reads many: each read through
+        /// ``subscript(_:)`` unwraps the storage and tests the index again.
+        func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<PendingMention>) -> R) -> R {
+            guard let storage else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return storage.withUnsafeMutablePointerToElements { body(UnsafeBufferPointer(start: $0, count: count)) }
+        }
+
+        subscript(index: Int) -> PendingMention {
+            precondition(index >= 0 && index < count, "a mention out of range")
+            return storage!.withUnsafeMutablePointerToElements { $0[index] }
+        }
     }
 
     /// An evidence item before it has its strings: the speaker by actor index (-1: none).
@@ -66,23 +114,25 @@ struct GraphBuilder {
         let tokens = self.tokens, offsets = self.offsets
         var inTextOrder = true
         mentions = found.withUnsafeBufferPointer { found in
-            [PendingMention](unsafeUninitializedCapacity: found.count) { list, made in
+            PendingMentions(count: found.count) { list in
+                // Places and token indexes fit in 32 bits, as there are fewer tokens than bytes
+                // in a text (at most 2 GB), and a mention's tokens are read with a bounds test:
+                // they are narrowed without a test each.
                 for index in found.indices {
                     let range = found[index].tokens
-                    let (node, previous) = nodes.insert(mention: Int32(index), of: found[index].actor)
+                    let (node, previous) = nodes.insert(mention: Int32(truncatingIfNeeded: index), of: found[index].actor)
                     var mention = PendingMention(
                         span: Self.span(range, tokens, offsets), byteStart: tokens[range.lowerBound].start,
-                        byteEnd: tokens[range.upperBound - 1].end, firstToken: Int32(range.lowerBound),
-                        endToken: Int32(range.upperBound), node: Int32(node)
+                        byteEnd: tokens[range.upperBound &- 1].end, firstToken: Int32(truncatingIfNeeded: range.lowerBound),
+                        endToken: Int32(truncatingIfNeeded: range.upperBound), node: Int32(truncatingIfNeeded: node)
                     )
                     if previous >= 0 {
-                        let before = list.baseAddress! + Int(previous)
+                        let before = list + Int(previous)
                         if (before.pointee.firstToken, before.pointee.endToken) >= (mention.firstToken, mention.endToken) { inTextOrder = false }
-                        before.pointee.next = Int32(index)
+                        before.pointee.next = Int32(truncatingIfNeeded: index)
                         mention.previous = previous
                     }
-                    (list.baseAddress! + index).initialize(to: mention)
-                    made = index + 1
+                    (list + index).initialize(to: mention)
                 }
             }
         }
@@ -295,31 +345,35 @@ struct GraphBuilder {
     /// in the order added; each node's strings are added to `strings`, and the place of
     /// its id put in `idPlaces`.
     private static func packedActors(
-        in order: UnsafeBufferPointer<Int>, _ nodes: NodeIndex, _ mentions: [PendingMention], _ actors: ActorTable,
+        in order: UnsafeBufferPointer<Int>, _ nodes: NodeIndex, _ mentions: PendingMentions, _ actors: ActorTable,
         strings: inout [String], idPlaces: UnsafeMutableBufferPointer<Int>
     ) -> ([PackedArticleGraph.Node], [PackedArticleGraph.TextMention]) {
         var graphActors: [PackedArticleGraph.Node] = []
         graphActors.reserveCapacity(order.count)
         var graphMentions: [PackedArticleGraph.TextMention] = []
         graphMentions.reserveCapacity(mentions.count)
-        for node in order {
-            var at = nodes.nodes[node].firstMention
-            while at >= 0 {
-                let mention = mentions[Int(at)]
-                graphMentions.append(PackedArticleGraph.TextMention(span: mention.span, text: mention.byteStart..<mention.byteEnd))
-                at = mention.next
+        // The mentions are read through one buffer for all nodes: one for each node retained
+        // and released the mentions' storage each time.
+        mentions.withUnsafeBufferPointer { mentions in
+            for node in order {
+                var at = nodes.nodes[node].firstMention
+                while at >= 0 {
+                    let mention = mentions[Int(at)]
+                    graphMentions.append(PackedArticleGraph.TextMention(span: mention.span, text: mention.byteStart..<mention.byteEnd))
+                    at = mention.next
+                }
+                let index = nodes.actor(at: node)
+                let id = Int32(strings.count)
+                idPlaces[node] = strings.count
+                strings.append(actors.id(at: index))
+                strings.append(actors.name(at: index))
+                var country: Int32 = -1
+                if let name = actors.country(of: index) {
+                    country = Int32(strings.count)
+                    strings.append(name)
+                }
+                graphActors.append(PackedArticleGraph.Node(id: id, name: id + 1, country: country, kind: actors.kind(of: index), mentionEnd: Int32(graphMentions.count)))
             }
-            let index = nodes.actor(at: node)
-            let id = Int32(strings.count)
-            idPlaces[node] = strings.count
-            strings.append(actors.id(at: index))
-            strings.append(actors.name(at: index))
-            var country: Int32 = -1
-            if let name = actors.country(of: index) {
-                country = Int32(strings.count)
-                strings.append(name)
-            }
-            graphActors.append(PackedArticleGraph.Node(id: id, name: id + 1, country: country, kind: actors.kind(of: index), mentionEnd: Int32(graphMentions.count)))
         }
         return (graphActors, graphMentions)
     }
@@ -375,7 +429,11 @@ struct GraphBuilder {
     }
 
     /// Where an item's rule lies in it.
-    private static let ruleOffset = MemoryLayout<PendingEvidence>.offset(of: \PendingEvidence.rule)!
+    ///
+    /// Computed, not stored: the compiler folds the offset of a stored field to a constant,
+    /// where a stored one was read through its once-guard at every item.
+    @inline(__always)
+    private static var ruleOffset: Int { MemoryLayout<PendingEvidence>.offset(of: \PendingEvidence.rule)! }
 
     /// The rules an article's items name, a handful, each by its place in the packed
     /// graph's strings, which they follow from `start`.
@@ -394,8 +452,11 @@ struct GraphBuilder {
         /// apart, where `==` takes one spelling for another equivalent to it.
         mutating func place(of rule: UnsafePointer<String>) -> Int32 {
             let start = start
+            // The rule's words are read once, and the listed ones' in line: a call for each
+            // side of each comparison cost more than the rest of the item.
+            let words = Self.storageWords(at: rule)
             let known = strings.withUnsafeBufferPointer { listed in
-                for index in start..<listed.count where Self.isSameValue(listed.baseAddress! + index, rule) { return index }
+                for index in start..<listed.count where Self.storageWords(at: listed.baseAddress! + index) == words { return index }
                 for index in start..<listed.count where Self.hasSameBytes(listed.baseAddress! + index, rule) { return index }
                 return -1
             }
@@ -404,10 +465,13 @@ struct GraphBuilder {
             return Int32(strings.count - 1)
         }
 
-        /// Whether the two strings are the same value, storage and all, read as words without
-        /// counting references: a copy of a rule's string is its very value.
-        private static func isSameValue(_ a: UnsafePointer<String>, _ b: UnsafePointer<String>) -> Bool {
-            String.storageWords(at: a) == String.storageWords(at: b)
+        /// The two words of the string at `string`, storage and all, read without counting
+        /// references, as ``Swift/String/storageWords(at:)`` reads them: two strings with the
+        /// same words are the same value, as a copy of a rule's string is.
+        @inline(__always)
+        private static func storageWords(at string: UnsafePointer<String>) -> (UInt64, UInt64) {
+            let raw = UnsafeRawPointer(string)
+            return (raw.load(as: UInt64.self), raw.load(fromByteOffset: 8, as: UInt64.self))
         }
 
         private static func hasSameBytes(_ a: UnsafePointer<String>, _ b: UnsafePointer<String>) -> Bool {
@@ -631,16 +695,28 @@ struct GraphBuilder {
                 // The edges' first items, then the edges in key order.
                 return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * edgeCount) { places in
                     let firsts = UnsafeMutableBufferPointer(rebasing: places[0..<edgeCount])
+                    let edgeOrder = UnsafeMutableBufferPointer(rebasing: places[edgeCount...])
+                    // Up to 65,535 nodes and edges, each key's edge rides in its low 16 bits, and
+                    // the keys are sorted as plain integers: sorting positions by keys looked
+                    // each key up again at every comparison.
+                    let inOneWord = order.count <= 0xFFFF && edgeCount <= 0xFFFF
                     var edge = 0
                     // Fields read in place: reading an entry through the buffer copied it, rule and all.
                     for place in entries.indices where (entries.baseAddress! + place).pointee.isFirst {
                         let key = (entries.baseAddress! + place).pointee.edge
                         firsts[edge] = place
-                        sortKeys[edge] = rank[Int(key.source)] << 40 | rank[Int(key.target)] << 8 | UInt64(key.kind.declarationIndex)
+                        let kind = UInt64(key.kind.declarationIndex)
+                        sortKeys[edge] = inOneWord
+                            ? rank[Int(key.source)] << 48 | rank[Int(key.target)] << 32 | kind << 16 | UInt64(edge)
+                            : rank[Int(key.source)] << 40 | rank[Int(key.target)] << 8 | kind
                         edge += 1
                     }
-                    let edgeOrder = UnsafeMutableBufferPointer(rebasing: places[edgeCount...])
-                    sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
+                    if inOneWord {
+                        sortFew(sortKeys, by: <)
+                        for index in edgeOrder.indices { edgeOrder[index] = Int(sortKeys[index] & 0xFFFF) }
+                    } else {
+                        sortPositions(edgeOrder, by: UnsafeBufferPointer(sortKeys))
+                    }
                     return body(UnsafeBufferPointer(firsts), UnsafeBufferPointer(edgeOrder), entries)
                 }
             }
@@ -731,16 +807,25 @@ struct GraphBuilder {
     }
 
     /// Where an entry's item lies in it.
-    private static let itemOffset = MemoryLayout<Entry>.offset(of: \Entry.item)!
+    ///
+    /// Computed, not stored: the compiler folds the offset of a stored field to a constant,
+    /// where a stored one was read through its once-guard at every item.
+    @inline(__always)
+    private static var itemOffset: Int { MemoryLayout<Entry>.offset(of: \Entry.item)! }
 
     private static func sentence(containing token: Int, in sentences: [Range<Int>]) -> Range<Int> {
-        var low = 0
-        var high = sentences.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sentences[mid].upperBound <= token { low = mid + 1 } else { high = mid }
+        // Read through a buffer, with `&+` and a shift: the array's bounds tests and the
+        // overflow tests were as many instructions again as the search. `mid` lies in
+        // `low..<high`, within the buffer.
+        sentences.withUnsafeBufferPointer { sentences in
+            var low = 0
+            var high = sentences.count
+            while low < high {
+                let mid = (low &+ high) &>> 1
+                if sentences[mid].upperBound <= token { low = mid &+ 1 } else { high = mid }
+            }
+            return low < sentences.count ? sentences[low] : token..<(token + 1)
         }
-        return low < sentences.count ? sentences[low] : token..<(token + 1)
     }
 
     /// A range of tokens as a span of code points.
@@ -751,7 +836,8 @@ struct GraphBuilder {
     private static func span(_ range: Range<Int>, _ tokens: [Token], _ offsets: CodePointOffsets) -> Span {
         Span(
             start: offsets.codePoint(atByte: Int(tokens[range.lowerBound].start)),
-            end: offsets.codePoint(atByte: Int(tokens[range.upperBound - 1].end))
+            // `&-`: a wrapped index fails the bounds test as well.
+            end: offsets.codePoint(atByte: Int(tokens[range.upperBound &- 1].end))
         )
     }
 }

@@ -24,27 +24,63 @@ struct SentenceSplitter {
                 // in a loop of two byte tests each, without the rest of the token.
                 token = Self.nextBreakCandidate(from: token, to: end)
                 if token == end { break }
-                let current = token.pointee
-                if token > start, current.afterNewline, !current.isLowercaseWord {
-                    sentences.append(start - base..<token - base)
-                    start = token
-                }
-                // Only punctuation ends a sentence: one test turns the words away.
-                if current.kind == .punctuation, isTerminal(current, bytes: bytes) {
-                    var close = token + 1
-                    while close < end, isClosing(close.pointee), !close.pointee.afterNewline { close += 1 }
-                    if close == end || startsSentence(close.pointee) {
-                        sentences.append(start - base..<close - base)
-                        start = close
-                        token = close
-                        continue
-                    }
-                }
-                token += 1
+                token = step(at: token, base: base, end: end, start: &start, into: &sentences, bytes: bytes)
             }
             if start < end { sentences.append(start - base..<end - base) }
         }
         return sentences
+    }
+
+    /// ``sentences(_:bytes:)`` of `tokens`, given the places of the tokens that may break a
+    /// sentence (``Tokenizer/tokensAndSentences(in:from:)`` records them as it writes the
+    /// tokens): each token that follows a line break or is punctuation, and maybe others,
+    /// in order, some more than once, some past the last token. Going from one to the next
+    /// passes the words between them without a test each, where the walk of every token
+    /// cost more than the rest of the split.
+    ///
+    /// - Complexity: O(c) in the number of candidates.
+    func sentences(_ tokens: UnsafeBufferPointer<Token>, candidates: UnsafeBufferPointer<Int32>, bytes: [UInt8]) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        sentences.reserveCapacity(tokens.count / 16 + 4)
+        guard let base = tokens.baseAddress else { return sentences }
+        let end = base + tokens.count
+        var start = base
+        var token = base
+        for candidate in candidates {
+            let next = base + Int(candidate)
+            // Past the last token: so are the rest, in order.
+            if next >= end { break }
+            // Passed already (a sentence's closing marks), or not a candidate after all.
+            guard next >= token, Self.isBreakCandidate(next.pointee) else { continue }
+            token = step(at: next, base: base, end: end, start: &start, into: &sentences, bytes: bytes)
+        }
+        if start < end { sentences.append(start - base..<end - base) }
+        return sentences
+    }
+
+    /// The walk at `token`, which follows a line break or is punctuation: ends the sentence
+    /// from `start` before it or through it as it says, and returns where the walk goes on.
+    @inline(__always)
+    private func step(
+        at token: UnsafePointer<Token>, base: UnsafePointer<Token>, end: UnsafePointer<Token>, start: inout UnsafePointer<Token>,
+        into sentences: inout [Range<Int>], bytes: [UInt8]
+    ) -> UnsafePointer<Token> {
+        let current = token.pointee
+        if token > start, current.afterNewline, !current.isLowercaseWord {
+            sentences.append(start - base..<token - base)
+            start = token
+        }
+        // Only punctuation ends a sentence: one test turns the words away.
+        if current.kind == .punctuation, isTerminal(current, bytes: bytes) {
+            var close = token + 1
+            while close < end, isClosing(close.pointee), !close.pointee.afterNewline { close += 1 }
+            if close == end || startsSentence(close.pointee) {
+                sentences.append(start - base..<close - base)
+                start = close
+                return close
+            }
+        }
+        return token + 1
     }
 
     /// Joins sentences that a found name or office phrase runs across: the gazetteer's
@@ -53,15 +89,36 @@ struct SentenceSplitter {
     ///
     /// - Complexity: O(s + m log s) for s sentences and m phrases.
     func joining(_ sentences: [Range<Int>], across phrases: [Range<Int>]) -> [Range<Int>] {
-        // Made when the first join is: most articles have none.
-        var joined: [Bool] = []
+        var marks = JoinMarks()
         // Read through buffers: the walk is a few instructions a phrase, and the arrays'
         // bounds tests were as many again.
         sentences.withUnsafeBufferPointer { sentences in
             phrases.withUnsafeBufferPointer { phrases in
-                markJoins(sentences, across: phrases, in: &joined)
+                for index in phrases.indices { marks.mark(phrases[index], in: sentences) }
             }
         }
+        return joined(sentences, by: marks)
+    }
+
+    /// ``joining(_:across:)`` across the found mentions' tokens, then the office phrases'
+    /// cues, read where they are: a list of the two, made for the join, cost more to make
+    /// and free than the walk.
+    func joining(_ sentences: [Range<Int>], acrossMentionsOf found: MentionResult) -> [Range<Int>] {
+        var marks = JoinMarks()
+        sentences.withUnsafeBufferPointer { sentences in
+            found.mentions.withUnsafeBufferPointer { mentions in
+                for index in mentions.indices { marks.mark(mentions[index].tokens, in: sentences) }
+            }
+            found.affiliations.withUnsafeBufferPointer { affiliations in
+                for index in affiliations.indices { marks.mark(affiliations[index].cue, in: sentences) }
+            }
+        }
+        return joined(sentences, by: marks)
+    }
+
+    /// `sentences`, each one marked in `marks` joined to the one before.
+    private func joined(_ sentences: [Range<Int>], by marks: JoinMarks) -> [Range<Int>] {
+        let joined = marks.joined
         guard !joined.isEmpty else { return sentences }
         var result: [Range<Int>] = []
         for (index, sentence) in sentences.enumerated() {
@@ -74,14 +131,19 @@ struct SentenceSplitter {
         return result
     }
 
-    /// Marks in `joined` each sentence that a phrase of `phrases` runs into from the one
-    /// before; `joined` is made, one entry per sentence, at the first mark.
-    private func markJoins(_ sentences: UnsafeBufferPointer<Range<Int>>, across phrases: UnsafeBufferPointer<Range<Int>>, in joined: inout [Bool]) {
+    /// The sentences that phrases run into from the one before, marked phrase by phrase.
+    private struct JoinMarks {
+        /// One entry per sentence, made at the first mark: most articles have none.
+        var joined: [Bool] = []
         // Phrases come mostly in token order: the first sentence starting after the last
         // phrase's start is where the search for the next one starts.
-        var cursor = 0
-        var lastStart = Int.min
-        for phrase in phrases where phrase.upperBound &- phrase.lowerBound > 1 {
+        private var cursor = 0
+        private var lastStart = Int.min
+
+        /// Marks each sentence of `sentences` that `phrase` runs into from the one before.
+        @inline(__always)
+        mutating func mark(_ phrase: Range<Int>, in sentences: UnsafeBufferPointer<Range<Int>>) {
+            guard phrase.upperBound &- phrase.lowerBound > 1 else { return }
             var low = 0
             if phrase.lowerBound >= lastStart {
                 low = cursor

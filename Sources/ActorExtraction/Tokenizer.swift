@@ -53,9 +53,19 @@ struct Tokenizer {
         asciiWordBytes[byte] == UInt8(byte) ? UInt8(byte) : 0
     }
 
-    /// ``asciiWordBytes``, ``lowercaseWordBytes``, then 1 for each ``isPlainStop(_:)``
-    /// byte: one address for all keeps a register free in the word loop.
-    static let wordTables: [UInt64] = (asciiWordBytes + lowercaseWordBytes + (0..<256).map { isPlainStop(UInt8($0)) ? 1 : 0 }).map(UInt64.init)
+    /// ``asciiWordBytes``, ``lowercaseWordBytes``, then each byte's ``stopEntry(_:)``: one
+    /// address for all keeps a register free in the word loop.
+    static let wordTables: [UInt64] = (asciiWordBytes + lowercaseWordBytes).map(UInt64.init) + (0..<256).map { stopEntry(UInt8($0)) }
+
+    /// What a word that stops before `byte` is followed by: 0 when the byte is not
+    /// ``isPlainStop(_:)``; else the bytes to pass after the word in the low bits (1 for a
+    /// space) and, from bit 8, the ``Spacing`` of the next token (attached unless a space
+    /// comes between). The word loop takes both from the load that tells the stop, where
+    /// testing for the space and making the two cost seven instructions a word.
+    static func stopEntry(_ byte: UInt8) -> UInt64 {
+        guard isPlainStop(byte) else { return 0 }
+        return byte == 0x20 ? 1 : UInt64(Spacing.attached.bits) << 8
+    }
 
     func tokens(in bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> [Token] {
         bytes.withUnsafeBufferPointer { bytes in
@@ -63,6 +73,47 @@ struct Tokenizer {
                 tokens(in: bytes, from: start, to: end ?? bytes.count, tables: Tables(base: tables.baseAddress!))
             }
         }
+    }
+
+    /// The tokens of `bytes` from `start` on, and their sentences as
+    /// ``SentenceSplitter/sentences(_:bytes:)`` gives them.
+    ///
+    /// The tokens that may break a sentence, punctuation and the first token after each line
+    /// break, are recorded as they are written, in room at the end of the tokens' own
+    /// buffer, which holds a token for every byte and is left mostly empty: the split then
+    /// goes from one to the next, where it asked every token.
+    func tokensAndSentences(in bytes: [UInt8], from start: Int = 0) -> (tokens: [Token], sentences: [Range<Int>]) {
+        // Offsets are kept in 32 bits (the decoder refuses longer texts).
+        precondition(bytes.count <= Int(Int32.max), "a text of more than 2 GB")
+        let capacity = bytes.count - start
+        // Short texts, names and phrases, are not worth the room.
+        guard capacity > 64 else {
+            let tokens = tokens(in: bytes, from: start)
+            return (tokens, SentenceSplitter().sentences(tokens, bytes: bytes))
+        }
+        // One candidate at most a byte, four bytes each: an eighth of a token a byte, and
+        // one token more for the rounding.
+        let candidateSlots = capacity / 8 + 1
+        var sentences: [Range<Int>] = []
+        let tokens = bytes.withUnsafeBufferPointer { text in
+            Self.wordTables.withUnsafeBufferPointer { tables in
+                [Token](unsafeUninitializedCapacity: capacity + candidateSlots) { buffer, initialized in
+                    let out = buffer.baseAddress!
+                    (out + capacity).withMemoryRebound(to: Int32.self, capacity: candidateSlots * 8) { candidates in
+                        var candidateCount = 0
+                        initialized = fill(
+                            out, text, from: start, to: bytes.count, tables: Tables(base: tables.baseAddress!), candidates: candidates,
+                            candidateCount: &candidateCount
+                        )
+                        sentences = SentenceSplitter().sentences(
+                            UnsafeBufferPointer(start: out, count: initialized), candidates: UnsafeBufferPointer(start: candidates, count: candidateCount),
+                            bytes: bytes
+                        )
+                    }
+                }
+            }
+        }
+        return (tokens, sentences)
     }
 
     /// ``wordTables``, by address.
@@ -78,9 +129,9 @@ struct Tokenizer {
         @inline(__always)
         func lower(_ byte: UInt64) -> UInt64 { base[Int(truncatingIfNeeded: byte)] }
 
-        /// Whether `byte` is ``Tokenizer/isPlainStop(_:)``.
+        /// The byte's ``Tokenizer/stopEntry(_:)``.
         @inline(__always)
-        func isPlainStop(_ byte: UInt8) -> Bool { base[512 &+ Int(byte)] != 0 }
+        func stopEntry(_ byte: UInt8) -> UInt64 { base[512 &+ Int(byte)] }
 
         /// The entry in ``lowercaseWordBytes`` of a byte held in a full register.
         @inline(__always)
@@ -100,12 +151,14 @@ struct Tokenizer {
             // the stack and appended, since making an array uninitialized goes through an
             // unspecialised allocation of several hundred instructions.
             return withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { scratch in
-                let count = fill(scratch.baseAddress!, bytes, from: start, to: end, tables: tables)
+                var candidateCount = 0
+                let count = fill(scratch.baseAddress!, bytes, from: start, to: end, tables: tables, candidates: nil, candidateCount: &candidateCount)
                 return Array(scratch[..<count])
             }
         }
         return [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, tables: tables)
+            var candidateCount = 0
+            initialized = fill(buffer.baseAddress!, bytes, from: start, to: end, tables: tables, candidates: nil, candidateCount: &candidateCount)
         }
     }
 
@@ -137,15 +190,23 @@ struct Tokenizer {
 
     /// Writes the tokens of `bytes[start..<end]` to `out`, which has room for one a byte,
     /// and returns their number.
-    private func fill(_ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tables: Tables) -> Int {
+    ///
+    /// - Parameter candidates: where to record, in order, the places of the tokens that
+    ///   may break a sentence (``SentenceSplitter/sentences(_:candidates:bytes:)``), with
+    ///   room for one a byte; `nil`: none are recorded. `candidateCount` is how many.
+    private func fill(
+        _ out: UnsafeMutablePointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tables: Tables,
+        candidates: UnsafeMutablePointer<Int32>?, candidateCount: inout Int
+    ) -> Int {
         // A token that starts before the text's last byte outside ASCII words has a byte
         // after it: up to there, the scan needs no tests for the text's end. Texts mostly
         // end in a full stop.
         var guarded = end &- 1
         while guarded >= start, tables.lower(bytes[guarded]) != 0 { guarded &-= 1 }
-        var scan = Scan(slot: out, index: start, spacing: .spaced)
+        var scan = Scan(slot: out, index: start, spacing: .spaced, candidates: candidates, candidateCount: 0)
         fill(&scan, bytes, before: guarded, end: end, out: out, tables: tables, endTested: false)
         fill(&scan, bytes, before: end, end: end, out: out, tables: tables, endTested: true)
+        candidateCount = scan.candidateCount
         return scan.slot - out
     }
 
@@ -155,6 +216,21 @@ struct Tokenizer {
         var slot: UnsafeMutablePointer<Token>
         var index: Int
         var spacing: Spacing
+        /// Where sentence break candidates are recorded (`nil`: none are), and how many were.
+        let candidates: UnsafeMutablePointer<Int32>?
+        var candidateCount: Int
+
+        /// Records the token at `slot`, after `out`, as one that may break a sentence. Only
+        /// punctuation and line breaks ask, a few times a sentence: kept out of the word loop.
+        @inline(__always)
+        mutating func recordCandidate(_ slot: UnsafeMutablePointer<Token>, after out: UnsafeMutablePointer<Token>) {
+            guard let candidates else { return }
+            // The place from the distance in bytes, unsigned: `slot - out` also rounded a
+            // negative distance, which there never is, at four instructions more.
+            let place = (UInt(bitPattern: slot) &- UInt(bitPattern: out)) / UInt(MemoryLayout<Token>.stride)
+            candidates[candidateCount] = Int32(truncatingIfNeeded: place)
+            candidateCount &+= 1
+        }
     }
 
     /// Writes the tokens that start before `limit`.
@@ -177,19 +253,27 @@ struct Tokenizer {
             let first = bytes[index]
             if tables.lower(first) != 0 {
                 let word = asciiWord(bytes, from: index, first: UInt64(first), end: end, tables: tables, endTested: endTested)
-                if tables.isPlainStop(word.stop) {
+                let stop = tables.stopEntry(word.stop)
+                if stop != 0 {
                     write(Token(
                         exact: word.exact, folded: word.folded, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: word.end),
                         kind: .word, first: first, afterNewline: false, attached: false
                     ), spacing: spacing, to: slot)
-                    // Most words are followed by one space: passed here, without a round of the loop.
-                    if word.stop == 0x20 {
-                        index = word.end &+ 1
-                        spacing = .spaced
-                    } else {
-                        index = word.end
-                        spacing = .attached
-                    }
+                    // Most words are followed by one space: passed here, without a round of the
+                    // loop. The stop's entry says so, and what the next token's spacing is.
+                    index = word.end &+ Int(truncatingIfNeeded: stop & 0xFF)
+                    spacing = Spacing(bits: UInt16(truncatingIfNeeded: stop &>> 8))
+                } else if word.stop == UInt8(ascii: "."), word.end &- index != 1,
+                          !Self.mayBeAbbreviation(first: first, length: word.end &- index) {
+                    // A word before a full stop, mostly a sentence's last: no initial and no
+                    // abbreviation, so written here as before any plain stop, without the
+                    // call that asks.
+                    write(Token(
+                        exact: word.exact, folded: word.folded, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: word.end),
+                        kind: .word, first: first, afterNewline: false, attached: false
+                    ), spacing: spacing, to: slot)
+                    index = word.end
+                    spacing = .attached
                 } else {
                     index = wordBeforeOtherStop(bytes, from: index, word, end: end, spacing: spacing, into: slot)
                     spacing = .attached
@@ -204,6 +288,7 @@ struct Tokenizer {
                     exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
                     kind: kind, first: first, afterNewline: false, attached: false
                 ), spacing: spacing, to: slot)
+                scan.recordCandidate(slot, after: out)
                 slot += 1
                 index &+= 1
                 spacing = .attached
@@ -213,6 +298,8 @@ struct Tokenizer {
                     spacing = .spaced
                 }
             } else if first == UInt8(ascii: "\n") {
+                // The next token written follows the line break.
+                scan.recordCandidate(slot, after: out)
                 spacing = .newline
                 index &+= 1
             } else if first == 0x20 || first == 0x09 || first == 0x0D || first == 0x0C || first == 0x0B {
@@ -222,10 +309,15 @@ struct Tokenizer {
                 let step = otherToken(at: index, bytes, end: end, spacing: spacing, into: slot, after: out)
                 index = step.next
                 spacing = step.spacing
-                if step.wrote { slot += 1 }
+                if step.wrote {
+                    scan.recordCandidate(slot, after: out)
+                    slot += 1
+                }
             }
         }
-        scan = Scan(slot: slot, index: index, spacing: spacing)
+        scan.slot = slot
+        scan.index = index
+        scan.spacing = spacing
     }
 
     /// An ASCII word's end and hashes.

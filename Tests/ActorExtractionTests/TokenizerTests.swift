@@ -29,7 +29,10 @@ final class TokenizerTests: XCTestCase {
         for byte in 0...255 {
             XCTAssertEqual(Tokenizer.wordTables[byte], UInt64(Tokenizer.asciiWordBytes[byte]), String(byte))
             XCTAssertEqual(Tokenizer.wordTables[256 + byte], UInt64(Tokenizer.lowercaseWordBytes[byte]), String(byte))
-            XCTAssertEqual(Tokenizer.wordTables[512 + byte], Tokenizer.isPlainStop(UInt8(byte)) ? 1 : 0, String(byte))
+            XCTAssertEqual(Tokenizer.wordTables[512 + byte], Tokenizer.stopEntry(UInt8(byte)), String(byte))
+            // A space is passed, with the next token spaced; any other plain stop is not, and the next token is attached.
+            let expected: UInt64 = !Tokenizer.isPlainStop(UInt8(byte)) ? 0 : byte == 0x20 ? 1 : 0x1_0000
+            XCTAssertEqual(Tokenizer.stopEntry(UInt8(byte)), expected, String(byte))
         }
     }
 
@@ -108,6 +111,24 @@ final class TokenizerTests: XCTestCase {
 
     func testAbbreviatedTitleKeepsItsDot() {
         XCTAssertEqual(words("Mr. Kishida left."), ["Mr.", "Kishida", "left", "."])
+    }
+
+    /// A word before a full stop is written in the word loop unless it may be an initial
+    /// or an abbreviation: the dot stays a token of its own, hashes and spacing as ever.
+    func testWordBeforeAFullStopKeepsItsDotApart() {
+        let text = "Tokyo met Seoul. Then Japan.Russia, I. Dr. Lee and Co. left at No. 10.\nOct. talks end."
+        XCTAssertEqual(
+            words(text),
+            ["Tokyo", "met", "Seoul", ".", "Then", "Japan", ".", "Russia", ",", "I", ".", "Dr.", "Lee", "and", "Co.", "left", "at", "No.",
+             "10", ".", "Oct.", "talks", "end", "."]
+        )
+        assertHashesMatchBytes(text)
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer().tokens(in: bytes)
+        let dot = tokens.firstIndex { $0.kind == .punctuation }!
+        XCTAssertTrue(tokens[dot].attached)
+        XCTAssertFalse(tokens[dot + 1].attached)
+        XCTAssertTrue(tokens.first { bytes[Int($0.start)] == UInt8(ascii: "O") }!.afterNewline)
     }
 
     func testNamesWithInnerApostrophesStayWhole() {
