@@ -6,13 +6,15 @@ import Foundation
 /// It names a drawing's ids (`ag3f9a…`), so two different graphs inlined in one page
 /// never share an id while the same graph always gets the same ids (deterministic output).
 enum GraphFingerprint {
-    /// `ag` and 12 hex digits of the 64-bit FNV-1a hash of the graph's canonical JSON.
+    /// `ag` and 12 hex digits of the 64-bit FNV-1a hash of the graph's canonical JSON, in
+    /// its compact form (``Graph/jsonLine()``).
     ///
     /// - Complexity: O(n) in the size of the graph.
     static func idPrefix(for graph: Graph) -> String {
-        // The JSON's bytes in one buffer: stepping through String.UTF8View took longer
-        // than writing the JSON. They are the bytes of jsonString(), so ids stay the same.
-        let hash = graph.jsonData().withUnsafeBytes { fnv1a($0) }
+        // The compact JSON, so that ids follow the graph's content and not the indented
+        // document's layout; in one buffer, as stepping through String.UTF8View took longer
+        // than writing the JSON.
+        let hash = graph.jsonLine().withUnsafeBytes { fnv1a($0) }
         return "ag" + hex(hash).prefix(12)
     }
 

@@ -9,6 +9,17 @@ final class DOTWriterTests: XCTestCase {
               relations: [Relation(source: "odd", target: "JPN", kind: .threat, evidence: [SampleGraphs.evidence()])])
     }
 
+    func testDrawingIDsAreTheSameForEqualGraphsAndDifferForOthers() throws {
+        func prefix(_ graph: Graph) throws -> String {
+            let dot = DOTWriter().dot(for: graph)
+            let start = try XCTUnwrap(dot.range(of: "id=\"ag"))
+            return String(dot[start.upperBound...].prefix(12))
+        }
+        XCTAssertEqual(try prefix(graph(named: "Alpha")), try prefix(graph(named: "Alpha")))
+        XCTAssertNotEqual(try prefix(graph(named: "Alpha")), try prefix(graph(named: "Beta")))
+        XCTAssertTrue(try prefix(graph(named: "Alpha")).allSatisfy(\.isHexDigit))
+    }
+
     func testQuotesAndBackslashesAreEscaped() {
         let dot = DOTWriter().dot(for: graph(named: #"Say "hi" \ bye"#))
         XCTAssertTrue(dot.contains(#"label="Say \"hi\" \\ bye""#), dot)
