@@ -118,7 +118,7 @@ struct RelationFinder {
             while untried != 0 {
                 let position = untried.trailingZeroBitCount
                 untried &= untried &- 1
-                let id = table.ids[position]
+                let id = RelationRule.ID(position: position)
                 guard RelationRule.passesFirstTest(id, hit, view, &sentence), let pair = RelationRule.match(id, hit, view)
                 else { continue }
                 record(
@@ -214,8 +214,6 @@ struct RelationFinder {
         let pairOnly = positions(of: [RelationRule.pairAnaphor])
         let topicOnly = positions(of: [RelationRule.togetherWithTopic])
         let all = positions(of: RelationRule.all)
-        /// The construction of each rule, asked at every cue.
-        let ids = RelationRule.all.map(\.id)
         let names = RelationRule.all.map(\.name)
         let confidences = RelationRule.all.map(\.confidence)
         /// The two sets as flags, asked at every match.
