@@ -28,6 +28,26 @@ struct Attribution {
         return outside
     }
 
+    /// ``sentenceSpeaker(in:)`` asked last, when the sentence's cues are done: the first
+    /// report is no longer needed, so a report inside quotation marks, which can name only
+    /// that, is passed without being read, and the reading stops at the speaker.
+    ///
+    /// Consuming: the reports passed unread leave the first report unknown.
+    ///
+    /// - Parameter view: the sentence the attribution was made for.
+    consuming func lastSentenceSpeaker(in view: borrowing SentenceView) -> Int32? {
+        guard outside == nil, !view.mentionPositions.isEmpty else { return outside }
+        let starts = view.article.reportStarts, quoted = view.quoted
+        let end = view.range.upperBound
+        while next < starts.count, Int(starts[next]) < end {
+            let index = Int(starts[next])
+            next += 1
+            if quoted[index] { continue }
+            if let speaker = Self.reports(at: index, in: view).inverted { return speaker }
+        }
+        return nil
+    }
+
     /// The actor index of the speaker of the cue's statement, or `nil` for the article's voice.
     ///
     /// - Parameter view: the sentence the attribution was made for.

@@ -87,7 +87,7 @@ struct RelationFinder {
                 )
             }
             if carries {
-                quoteSpeaker = nextQuoteSpeaker(after: view, attribution: &attribution, current: quoteSpeaker)
+                quoteSpeaker = nextQuoteSpeaker(after: view, attribution: attribution, current: quoteSpeaker)
             }
         }
         return found
@@ -118,7 +118,7 @@ struct RelationFinder {
             while untried != 0 {
                 let position = untried.trailingZeroBitCount
                 untried &= untried &- 1
-                let id = table.ids[position]
+                let id = RelationRule.ID(position: position)
                 guard RelationRule.passesFirstTest(id, hit, view, &sentence), let pair = RelationRule.match(id, hit, view)
                 else { continue }
                 record(
@@ -214,8 +214,6 @@ struct RelationFinder {
         let pairOnly = positions(of: [RelationRule.pairAnaphor])
         let topicOnly = positions(of: [RelationRule.togetherWithTopic])
         let all = positions(of: RelationRule.all)
-        /// The construction of each rule, asked at every cue.
-        let ids = RelationRule.all.map(\.id)
         let names = RelationRule.all.map(\.name)
         let confidences = RelationRule.all.map(\.confidence)
         /// The two sets as flags, asked at every match.
@@ -382,10 +380,10 @@ struct RelationFinder {
 
     /// A quotation's speaker carries over to the sentences the quotation spans; a sentence
     /// that introduces a quotation ("..., Professor X said:") names the speaker of the next.
-    private func nextQuoteSpeaker(after view: SentenceView, attribution: inout Attribution, current: Int32?) -> Int32? {
+    private func nextQuoteSpeaker(after view: SentenceView, attribution: consuming Attribution, current: Int32?) -> Int32? {
         let lastToken = view.range.upperBound - 1
         let endsInsideQuote = view.range.upperBound < view.tokens.count && view.quoted[view.range.upperBound]
-        if let speaker = attribution.sentenceSpeaker(in: view) { return speaker }
+        if let speaker = attribution.lastSentenceSpeaker(in: view) { return speaker }
         if view.tokens[lastToken].first == UInt8(ascii: ":"), let person = view.mentions.last(where: { actors.kind(of: $0.actor) == .person }) {
             return person.actor
         }

@@ -23,10 +23,20 @@ struct RelationRule: Sendable {
     /// (and the name beside it) was retained and released at every rule tried at every cue.
     let id: ID
 
-    enum ID: Sendable {
-        case nounBetween, compoundParticiple, possessiveApposition, compoundBeforeCue, prepositionalObject, sentenceSubject, verbObject
-        case coordinatedPair, togetherWith, togetherWithTopic, passiveBy, nounOfThenPreposition, perceptionActive, perceptionPassive
-        case pairAnaphor
+    /// In the order of ``all``: a rule's raw value is its position, so the finder's loop over
+    /// the rules makes the id from the position, where reading it from an array was a load
+    /// and a bounds check at every rule tried (``all`` checks the order once).
+    enum ID: UInt8, Sendable {
+        case passiveBy, compoundParticiple, perceptionActive, perceptionPassive, pairAnaphor, possessiveApposition, nounBetween
+        case nounOfThenPreposition, compoundBeforeCue, prepositionalObject, verbObject, coordinatedPair, togetherWith, togetherWithTopic
+        case sentenceSubject
+
+        /// The id of the rule at `position` in ``RelationRule/all``.
+        @inline(__always)
+        init(position: Int) {
+            // A position outside the rules is a bug: the unwrap stops it.
+            self = ID(rawValue: UInt8(truncatingIfNeeded: position))!
+        }
     }
 
     /// Whether the construction `id` can match a cue with these traits and prepositions:
@@ -94,10 +104,15 @@ struct RelationRule: Sendable {
 
 extension RelationRule {
     /// The rules in the order they are tried; the first that matches a cue wins.
-    static let all: [RelationRule] = [
-        passiveBy, compoundParticiple, perceptionActive, perceptionPassive, pairAnaphor, possessiveApposition, nounBetween, nounOfThenPreposition, compoundBeforeCue,
-        prepositionalObject, verbObject, coordinatedPair, togetherWith, togetherWithTopic, sentenceSubject,
-    ]
+    static let all: [RelationRule] = {
+        let rules = [
+            passiveBy, compoundParticiple, perceptionActive, perceptionPassive, pairAnaphor, possessiveApposition, nounBetween, nounOfThenPreposition,
+            compoundBeforeCue, prepositionalObject, verbObject, coordinatedPair, togetherWith, togetherWithTopic, sentenceSubject,
+        ]
+        // ``ID/init(position:)`` reads a rule's id from its position.
+        precondition(rules.indices.allSatisfy { rules[$0].id.rawValue == $0 && ID(position: $0) == rules[$0].id })
+        return rules
+    }()
 
     /// "The alliance between Japan and the United States", "talks between A and B".
     static let nounBetween = RelationRule(name: "noun-between", confidence: 0.9, id: .nounBetween)

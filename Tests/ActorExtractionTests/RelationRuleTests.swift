@@ -131,4 +131,13 @@ final class AttributionTests: XCTestCase {
         let text = "Joe Biden said: “We are calm. Russia threatens Japan.”"
         XCTAssertEqual(try speaker(text), "joe-biden")
     }
+
+    /// The finder makes a rule's id from its position in `RelationRule.all`.
+    func testRuleIDsFollowTheOrderOfAllRules() {
+        for (position, rule) in RelationRule.all.enumerated() {
+            XCTAssertEqual(rule.id.rawValue, UInt8(position), rule.name)
+            XCTAssertEqual(RelationRule.ID(position: position), rule.id, rule.name)
+        }
+        XCTAssertNil(RelationRule.ID(rawValue: UInt8(RelationRule.all.count)))
+    }
 }
