@@ -42,6 +42,9 @@ final class ArticleView {
     /// Reads the facts of the article's tokens (``TokenFact``) and which of them lie inside quotations.
     ///
     /// - Parameter actorTable: the actors, which must stay in place while the view lives.
+    ///   The view and the sentence views made from it must not be kept past the call that
+    ///   lent the pointer (``RelationFinder``'s search, whose results hold neither): nothing
+    ///   else would tell a view kept longer that its table is gone.
     convenience init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actorTable: UnsafePointer<ActorTable>) {
         self.init(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: actorTable, owning: nil)
     }

@@ -91,15 +91,17 @@ struct Tokenizer {
             let tokens = tokens(in: bytes, from: start)
             return (tokens, SentenceSplitter().sentences(tokens, bytes: bytes))
         }
-        // One candidate at most a byte, four bytes each: an eighth of a token a byte, and
-        // one token more for the rounding.
-        let candidateSlots = capacity / 8 + 1
+        // One candidate at most a byte, as many to a token's room as Int32s fit in a token
+        // (eight, at 32 bytes a token), and one token more for the rounding. Worked out from
+        // the token's stride, so that a change of its size cannot write past the buffer.
+        let candidatesPerToken = Self.candidatesPerToken
+        let candidateSlots = capacity / candidatesPerToken + 1
         var sentences: [Range<Int>] = []
         let tokens = bytes.withUnsafeBufferPointer { text in
             Self.wordTables.withUnsafeBufferPointer { tables in
                 [Token](unsafeUninitializedCapacity: capacity + candidateSlots) { buffer, initialized in
                     let out = buffer.baseAddress!
-                    (out + capacity).withMemoryRebound(to: Int32.self, capacity: candidateSlots * 8) { candidates in
+                    (out + capacity).withMemoryRebound(to: Int32.self, capacity: candidateSlots * candidatesPerToken) { candidates in
                         var candidateCount = 0
                         initialized = fill(
                             out, text, from: start, to: bytes.count, tables: Tables(base: tables.baseAddress!), candidates: candidates,
@@ -114,6 +116,13 @@ struct Tokenizer {
             }
         }
         return (tokens, sentences)
+    }
+
+    /// How many sentence-break candidates a token's room holds; the compiler folds it to a
+    /// constant, the check included.
+    static var candidatesPerToken: Int {
+        precondition(MemoryLayout<Token>.stride % MemoryLayout<Int32>.stride == 0, "a token's room holds whole candidates")
+        return MemoryLayout<Token>.stride / MemoryLayout<Int32>.stride
     }
 
     /// ``wordTables``, by address.

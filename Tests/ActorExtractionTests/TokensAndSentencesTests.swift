@@ -48,6 +48,15 @@ final class TokensAndSentencesTests: XCTestCase {
         }
     }
 
+    /// Every byte a candidate, in the room the tokens' buffer keeps for them.
+    func testATextOfOnlyBreaksFillsTheCandidatesRoom() {
+        XCTAssertEqual(Tokenizer.candidatesPerToken * MemoryLayout<Int32>.stride, MemoryLayout<Token>.stride)
+        for count in [65, 66, 71, 72, 73, 10_000] {
+            assertSame(String(repeating: ".", count: count))
+            assertSame(String(repeating: "\n", count: count))
+        }
+    }
+
     func testRandomTexts() {
         for seed in 0..<300 as Range<UInt64> {
             assertSame(Self.text(Int(seed % 97) + 1, seed: seed))
