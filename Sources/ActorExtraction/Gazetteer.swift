@@ -41,6 +41,8 @@ public struct Gazetteer: Sendable {
         let idKeys: KeyFilter
         /// Whether every id is ASCII, which the filter of ids then answers for exactly.
         let asciiIDs: Bool
+        /// Each entry's ``Gazetteer/idPrefix(_:)``, in id order; used when ``asciiIDs``.
+        let idPrefixes: [UInt64]
 
         init(
             entries: [GazetteerEntry], indexByID: [String: Int32], countryIndex: [Int32?], officeCountryIndex: [[Int32?]], kinds: [ActorKind],
@@ -62,6 +64,7 @@ public struct Gazetteer: Sendable {
             for entry in entries { idKeys.insert(Gazetteer.idKey(entry.id)) }
             self.idKeys = idKeys
             asciiIDs = entries.allSatisfy { Gazetteer.isASCII($0.id) }
+            idPrefixes = entries.map { Gazetteer.idPrefix($0.id) }
         }
     }
 
@@ -205,6 +208,52 @@ public struct Gazetteer: Sendable {
 
     static func isASCII(_ id: String) -> Bool {
         id.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? id.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The first eight bytes of an id as one integer, the first byte highest, zeros past
+    /// its end: of two ASCII ids, one whose prefix is lower comes first.
+    static func idPrefix(_ id: String) -> UInt64 {
+        id.utf8.withContiguousStorageIfAvailable(idPrefix(of:)) ?? Array(id.utf8).withUnsafeBufferPointer(idPrefix(of:))
+    }
+
+    private static func idPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var prefix: UInt64 = 0
+        for index in 0..<Swift.min(8, bytes.count) { prefix |= UInt64(bytes[index]) &<< (56 &- 8 &* UInt64(index)) }
+        return prefix
+    }
+
+    /// The number of entries whose ids come before `id`: where it would go among them.
+    ///
+    /// For ASCII ids the entries are first narrowed to those with the same first eight
+    /// bytes, as integers (for ASCII, `<` on strings is the order of their bytes, and the
+    /// ids are in that order): eleven comparisons of strings for a search of the whole
+    /// list cost more than the rest of the graph's ordering.
+    func idsBefore(_ id: String) -> Int {
+        var low = 0
+        var high = entries.count
+        if tables.asciiIDs, Self.isASCII(id) {
+            let key = Self.idPrefix(id)
+            (low, high) = tables.idPrefixes.withUnsafeBufferPointer { prefixes in
+                var first = 0, end = prefixes.count
+                while first < end {
+                    let mid = (first &+ end) &>> 1
+                    if prefixes[mid] < key { first = mid &+ 1 } else { end = mid }
+                }
+                var past = first
+                end = prefixes.count
+                while past < end {
+                    let mid = (past &+ end) &>> 1
+                    if prefixes[mid] <= key { past = mid &+ 1 } else { end = mid }
+                }
+                return (first, past)
+            }
+        }
+        let entries = entries
+        while low < high {
+            let mid = (low + high) / 2
+            if entries[mid].id < id { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The key of an id in ``mayList(_:)``'s filter: the hash of its bytes.

@@ -546,14 +546,7 @@ struct GraphBuilder {
     /// at twice that one's index.
     private static func place(of actor: Int32, in actors: ActorTable) -> Int {
         guard actors.isLocal(actor) else { return 2 * Int(actor) + 1 }
-        let id = actors.id(at: actor)
-        var low = 0
-        var high = actors.gazetteer.entries.count
-        while low < high {
-            let mid = (low + high) / 2
-            if actors.gazetteer.entries[mid].id < id { low = mid + 1 } else { high = mid }
-        }
-        return 2 * low
+        return 2 * actors.gazetteer.idsBefore(actors.id(at: actor))
     }
 
     /// The nodes as the graph's actors, in `order`, each with its mentions.

@@ -56,10 +56,20 @@ struct IndexBits {
 
     /// Inserts the tokens of each mention: one test that the words are unshared for all of
     /// them, where an insert each paid a call for it.
+    ///
+    /// The mentions' ranges are read in place and the words written through one pointer
+    /// taken once, not reached for again at each word.
     mutating func insert(tokensOf mentions: [FoundMention]) {
         guard !mentions.isEmpty else { return }
-        let words = uniqueWords()
-        for mention in mentions where !mention.tokens.isEmpty { Self.insert(mention.tokens, count: count, into: words) }
+        let count = count
+        uniqueWords().withUnsafeMutablePointerToElements { words in
+            mentions.withUnsafeBufferPointer { mentions in
+                for index in mentions.indices {
+                    let range = (mentions.baseAddress! + index).pointee.tokens
+                    if !range.isEmpty { Self.insert(range, count: count, into: words) }
+                }
+            }
+        }
     }
 
     /// Inserts the actor of each mention, as ``insert(tokensOf:)`` does their tokens.
@@ -86,8 +96,14 @@ struct IndexBits {
         words.setWord(index &>> 6, to: words.word(index &>> 6) | 1 &<< UInt64(index & 63))
     }
 
-    @inline(__always) // once a mention, in loops over many
+    @inline(__always)
     private static func insert(_ range: Range<Int>, count: Int, into words: WordBuffer) {
+        words.withUnsafeMutablePointerToElements { insert(range, count: count, into: $0) }
+    }
+
+    /// Sets the bits of `range`, which must lie below `count`, in words at hand.
+    @inline(__always) // once a mention, in loops over many
+    private static func insert(_ range: Range<Int>, count: Int, into words: UnsafeMutablePointer<UInt64>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "a range past the set's end")
         var start = range.lowerBound
         while true {
@@ -96,10 +112,10 @@ struct IndexBits {
             let remaining = range.upperBound &- start
             // Most ranges are a word or two long and end inside their first word.
             if UInt64(remaining) &+ offset < 64 {
-                words.setWord(word, to: words.word(word) | ((1 &<< UInt64(remaining)) &- 1) &<< offset)
+                words[word] |= ((1 &<< UInt64(remaining)) &- 1) &<< offset
                 return
             }
-            words.setWord(word, to: words.word(word) | ~0 &<< offset)
+            words[word] |= ~0 &<< offset
             start = (word &+ 1) &<< 6
             guard start < range.upperBound else { return }
         }

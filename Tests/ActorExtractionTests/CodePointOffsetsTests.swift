@@ -45,6 +45,16 @@ final class CodePointOffsetsTests: XCTestCase {
         }
     }
 
+    func testAnASCIIOpeningOfAnyLengthIsSkippedByTheTable() {
+        // The first character outside ASCII at every place across several words, and ASCII
+        // again after it: the table starts at its word, the bytes before count themselves.
+        for prefix in 0..<80 {
+            assertAgrees(String(repeating: "a", count: prefix) + "é" + String(repeating: "b", count: 40))
+            assertAgrees(String(repeating: "a", count: prefix) + "—")
+            assertAgrees(String(repeating: "a", count: prefix))
+        }
+    }
+
     func testEachByteOfAWordCountsTheFlaggedBytesUpToIt() {
         // Flags on bytes 1, 2 and 6: counts through bytes 0...7 are 0, 1, 2, 2, 2, 2, 3, 3.
         let flags: UInt64 = 1 << 8 | 1 << 16 | 1 << 48

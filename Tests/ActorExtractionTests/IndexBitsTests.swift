@@ -154,6 +154,14 @@ final class IndexBitsRangeTests: XCTestCase {
         XCTAssertEqual(members(bits), [1, 2, 10])
     }
 
+    func testTheTokensOfMentionsAcrossWordsAreInserted() {
+        // Ranges that end a word, span whole words, or are empty.
+        var bits = IndexBits(count: 300)
+        let ranges = [60..<64, 62..<200, 250..<250, 299..<300, 0..<1]
+        bits.insert(tokensOf: ranges.map { FoundMention(tokens: $0, actor: 0, form: .name) })
+        XCTAssertEqual(members(bits), [0] + Array(60..<200) + [299])
+    }
+
     func testTheActorsOfMentionsAreInserted() {
         var bits = IndexBits(count: 300)
         bits.insert(actorsOf: [FoundMention(tokens: 0..<1, actor: 257, form: .name), FoundMention(tokens: 1..<2, actor: 3, form: .name)])
