@@ -64,7 +64,8 @@ struct ActorTable {
     }
 
     /// Adds an actor the gazetteer does not know, or returns the one added before. An
-    /// article's own actor keeps the entry's id, name, kind and country.
+    /// article's own actor keeps the entry's id, name, kind and country, and no more: its
+    /// aliases, demonyms, members and offices are not looked up within an article.
     mutating func addLocal(_ entry: GazetteerEntry) -> Int32 {
         addLocal(id: entry.id, name: entry.name, kind: entry.kind, country: entry.country)
     }

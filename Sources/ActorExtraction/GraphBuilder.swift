@@ -470,6 +470,8 @@ struct GraphBuilder {
         /// same words are the same value, as a copy of a rule's string is.
         @inline(__always)
         private static func storageWords(at string: UnsafePointer<String>) -> (UInt64, UInt64) {
+            // Folded away where a String is two words, as the loads below need.
+            precondition(MemoryLayout<String>.size == 16)
             let raw = UnsafeRawPointer(string)
             return (raw.load(as: UInt64.self), raw.load(fromByteOffset: 8, as: UInt64.self))
         }

@@ -181,6 +181,10 @@ struct MentionFinder {
     /// and the list keeps its storage.
     static func remove(_ positions: [Int], from found: inout [FoundMention]) {
         guard let first = positions.first else { return }
+        // The copy below goes through an unchecked buffer: positions out of order or out of
+        // range would write past it. A handful of positions, checked once.
+        precondition(first >= 0 && positions.last! < found.count && zip(positions, positions.dropFirst()).allSatisfy { $0 < $1 },
+                     "positions to remove in increasing order, within the list")
         var write = first
         found.withUnsafeMutableBufferPointer { mentions in
             for (step, position) in positions.enumerated() {
