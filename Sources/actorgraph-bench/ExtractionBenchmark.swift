@@ -83,7 +83,7 @@ enum ExtractionBenchmark {
     }
 
     /// Runs `run` once the files written so far are on disk, so that the kernel writing
-    /// back earlier ones (the corpus, a merged run's 450 MB) does not take CPU from it on a
+    /// back earlier ones (the corpus, a merged run's 260 MB) does not take CPU from it on a
     /// machine with few cores; and once `output`, the previous round's merged JSON, is
     /// gone. On ext4 a rename over an existing file first writes the new file out and then
     /// drops the old one's pages, within the `rename` call: about 0.35 s for 450 MB on a
