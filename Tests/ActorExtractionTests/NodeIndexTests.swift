@@ -65,4 +65,25 @@ final class NodeIndexTests: XCTestCase {
         XCTAssertEqual(index.nodes[0].firstMention, 3)
         XCTAssertEqual(index.nodes[0].mentionCount, 1)
     }
+
+    func testChainsOutliveTheGrowthOfTheNodesStorage() {
+        var index = NodeIndex()
+        // Past the first capacity of 32 records and of 64 slots.
+        let actors: [Int32] = (0..<100).map { $0 * 37 + 1 }
+        for (place, actor) in actors.enumerated() {
+            XCTAssertEqual(index.insert(mention: Int32(place), of: actor).node, place)
+        }
+        for (place, actor) in actors.enumerated() {
+            let (node, previous) = index.insert(mention: Int32(100 + place), of: actor)
+            XCTAssertEqual(node, place)
+            XCTAssertEqual(previous, Int32(place))
+        }
+        XCTAssertEqual(index.actors, actors)
+        for (place, node) in index.nodes.enumerated() {
+            XCTAssertEqual(node.firstMention, Int32(place))
+            XCTAssertEqual(node.lastMention, Int32(100 + place))
+            XCTAssertEqual(node.mentionCount, 2)
+            XCTAssertEqual(index.actor(at: place), actors[place])
+        }
+    }
 }
