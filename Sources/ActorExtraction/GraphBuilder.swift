@@ -26,6 +26,10 @@ struct GraphBuilder {
     /// The sentence whose span was made last, by its tokens, and that span: a sentence's
     /// relations come one after another.
     private var lastSentence = (tokens: -1..<(-1), span: Span(start: 0, end: 0))
+    /// The names of the affiliations' rules not among ``RuleCode/fixedNames``, by their
+    /// codes from ``RuleCode/firstOther`` (``RuleCode`` says why codes); most articles
+    /// have none, and so no list.
+    private var otherRules: [String] = []
 
     /// A mention before it has its text: where it is, and the node's next mention (-1: none)
     /// and the one before it (-1: none).
@@ -92,8 +96,74 @@ struct GraphBuilder {
         var modality: Modality
         var tense: Tense
         var speaker: Int32
-        var rule: String
+        var rule: RuleCode
         var confidence: Double
+    }
+
+    /// A rule by a number: a relation rule's id, the gazetteer's rule, one of the rules
+    /// the role resolver names, or one of the builder's other rules. Items carried the rule's name before, a retain at each
+    /// copy, and the packed graph found each name's place by comparing strings; codes
+    /// of names with the same bytes are the same code.
+    struct RuleCode: Equatable {
+        let value: UInt16
+
+        init(_ rule: RelationRule.ID) { value = UInt16(rule.rawValue) }
+
+        /// The code of `index` among the builder's other rules.
+        init(other index: Int) { value = UInt16(Self.firstOther + index) }
+
+        /// The code of `index` among ``fixedNames``.
+        init(fixed index: Int) { value = UInt16(index) }
+
+        private init(value: UInt16) { self.value = value }
+
+        /// The number of relation rules, whose ids the first codes are.
+        static let relationRuleCount = RelationRule.all.count
+        static let gazetteer = RuleCode(value: UInt16(relationRuleCount))
+        /// The relation rules' names by id, then the gazetteer's, then those of the
+        /// affiliations the role resolver states: a name not listed here still gets a
+        /// code, among the builder's other rules, but that lists it for the article.
+        static let fixedNames = RelationRule.all.map(\.name) + [
+            GraphBuilder.gazetteerRule, "role-title", "role-office", "title-of-institution", "counterpart", "person-of",
+        ]
+        static let firstOther = fixedNames.count
+    }
+
+    /// The name of the rule with `code`, given the builder's other rules.
+    static func name(of code: RuleCode, others: [String]) -> String {
+        let value = Int(code.value)
+        return value < RuleCode.firstOther ? RuleCode.fixedNames[value] : others[value - RuleCode.firstOther]
+    }
+
+    /// The code of the rule named `name`, an affiliation's, listed among the other rules
+    /// if new. The fixed names are first compared by their two words, which are equal for
+    /// a copy of the same string, as the role resolver's literals mostly are; by their
+    /// bytes only then.
+    private mutating func code(ofRule name: String) -> RuleCode {
+        let fixed = RuleCode.fixedNames
+        let words = Self.storageWords(of: name)
+        for index in RuleCode.relationRuleCount..<fixed.count where Self.storageWords(of: fixed[index]) == words {
+            return RuleCode(fixed: index)
+        }
+        for index in RuleCode.relationRuleCount..<fixed.count where Self.hasSameBytes(fixed[index], name) { return RuleCode(fixed: index) }
+        for index in otherRules.indices where Self.hasSameBytes(otherRules[index], name) { return RuleCode(other: index) }
+        otherRules.append(name)
+        return RuleCode(other: otherRules.count - 1)
+    }
+
+    /// The two words of `string`, storage and all, read without counting references: two
+    /// strings with the same words are the same value, as a copy of a string is.
+    @inline(__always)
+    private static func storageWords(of string: String) -> (UInt64, UInt64) {
+        // Folded away where a String is two words, as the loads below need.
+        precondition(MemoryLayout<String>.size == 16)
+        return withUnsafeBytes(of: string) { ($0.load(as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
+    }
+
+    /// Whether two names have the same bytes, as the merge tells strings apart, where
+    /// `==` takes one spelling for another equivalent to it.
+    private static func hasSameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     init(article: Article, bytes: [UInt8], tokens: [Token], offsets: CodePointOffsets, sentences: [Range<Int>]) {
@@ -155,7 +225,7 @@ struct GraphBuilder {
             to: affiliation.pointee.organisation.actor, at: Self.span(affiliation.pointee.organisation.tokens, tokens, offsets),
             kind: .affiliation, cue: Self.span(cue, tokens, offsets),
             sentence: Self.span(Self.sentence(containing: cue.lowerBound, in: sentences), tokens, offsets), modality: .asserted, tense: .present,
-            speaker: -1, rule: affiliation.pointee.rule, confidence: 0.9, in: actors
+            speaker: -1, rule: code(ofRule: affiliation.pointee.rule), confidence: 0.9, in: actors
         )
     }
 
@@ -181,7 +251,7 @@ struct GraphBuilder {
             addEvidence(
                 from: actor, at: mention.span, to: countryIndex, at: mention.span, kind: .affiliation, cue: mention.span,
                 sentence: Self.span(Self.sentence(containing: Int(mention.firstToken), in: sentences), tokens, offsets), modality: .asserted, tense: .present, speaker: -1,
-                rule: Self.gazetteerRule, confidence: 0.95, in: actors
+                rule: .gazetteer, confidence: 0.95, in: actors
             )
         }
     }
@@ -219,7 +289,7 @@ struct GraphBuilder {
             from: source, at: Self.span(relation.pointee.source.tokens, tokens, offsets), to: target,
             at: Self.span(relation.pointee.target.tokens, tokens, offsets), kind: kind, cue: Self.span(relation.pointee.cue, tokens, offsets),
             sentence: sentenceSpan(relation.pointee.sentence), modality: relation.pointee.modality,
-            tense: relation.pointee.tense, speaker: relation.pointee.speaker ?? -1, rule: relation.pointee.rule, confidence: confidence,
+            tense: relation.pointee.tense, speaker: relation.pointee.speaker ?? -1, rule: RuleCode(relation.pointee.rule), confidence: confidence,
             in: actors
         )
     }
@@ -255,7 +325,7 @@ struct GraphBuilder {
     /// Adds an item of evidence, by actor index and span; `speaker` -1 for none.
     private mutating func addEvidence(
         from source: Int32, at sourceSpan: Span, to target: Int32, at targetSpan: Span, kind: RelationKind,
-        cue: Span, sentence: Span, modality: Modality, tense: Tense, speaker: Int32, rule: consuming String, confidence: Double,
+        cue: Span, sentence: Span, modality: Modality, tense: Tense, speaker: Int32, rule: RuleCode, confidence: Double,
         in actors: ActorTable
     ) {
         let sourceNode = Int32(nodes.insert(source))
@@ -281,7 +351,7 @@ struct GraphBuilder {
         var last: Int32 = -1
         while at >= 0 {
             if evidence.entries[Int(at)].item.sentence == sentence {
-                guard evidence.entries[Int(at)].item.rule == Self.gazetteerRule, item.rule != Self.gazetteerRule else { return }
+                guard evidence.entries[Int(at)].item.rule == .gazetteer, item.rule != .gazetteer else { return }
                 evidence.replace(at: at, with: item)
                 return
             }
@@ -317,7 +387,7 @@ struct GraphBuilder {
     /// The closure below names the builder's parts, not the builder: naming it, it copied
     /// the whole builder, every list retained and released, twice an article.
     func packedGraph(actors: ActorTable) -> PackedArticleGraph {
-        let nodes = nodes, mentions = mentions, edges = evidence
+        let nodes = nodes, mentions = mentions, edges = evidence, otherRules = otherRules
         // The actors' strings, then the rules'; the place of each node's id, by node.
         var strings: [String] = []
         strings.reserveCapacity(3 * nodes.count + 8)
@@ -327,7 +397,7 @@ struct GraphBuilder {
             Self.nodesInIDOrder(into: order, nodes, actors)
             let (graphActors, graphMentions) = Self.packedActors(in: UnsafeBufferPointer(order), nodes, mentions, actors, strings: &strings, idPlaces: idPlaces)
             let (graphRelations, graphEvidence) = Self.packedRelations(
-                of: UnsafeBufferPointer(order), edges, nodes, idPlaces: UnsafeBufferPointer(idPlaces), strings: &strings
+                of: UnsafeBufferPointer(order), edges, nodes, idPlaces: UnsafeBufferPointer(idPlaces), otherRules: otherRules, strings: &strings
             )
             return (graphActors, graphMentions, graphRelations, graphEvidence)
         }
@@ -381,11 +451,24 @@ struct GraphBuilder {
     /// The edges as the packed graph's relations, in the order of their keys, and their
     /// evidence, each edge's in sentence order; the rules are added to `strings`.
     private static func packedRelations(
-        of order: UnsafeBufferPointer<Int>, _ edges: EdgeItems, _ nodes: NodeIndex, idPlaces: UnsafeBufferPointer<Int>, strings: inout [String]
+        of order: UnsafeBufferPointer<Int>, _ edges: EdgeItems, _ nodes: NodeIndex, idPlaces: UnsafeBufferPointer<Int>, otherRules: [String],
+        strings: inout [String]
     ) -> ([PackedArticleGraph.Edge], [PackedArticleGraph.Item]) {
-        // The rules go straight into the strings, which were given room for a few.
-        var rules = RulePlaces(strings: &strings)
-        let (relations, evidence) = withEdgesInKeyOrder(of: order, edges) { firsts, edgeOrder, entries in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: RuleCode.firstOther + otherRules.count) { places in
+            places.initialize(repeating: -1)
+            // The rules go straight into the strings, which were given room for a few.
+            var rules = RulePlaces(strings: &strings, places: places, others: otherRules)
+            let packed = packedRelations(of: order, edges, nodes, idPlaces: idPlaces, rules: &rules)
+            swap(&strings, &rules.strings)
+            return packed
+        }
+    }
+
+    /// ``packedRelations(of:_:_:idPlaces:otherRules:strings:)`` with the rules' places.
+    private static func packedRelations(
+        of order: UnsafeBufferPointer<Int>, _ edges: EdgeItems, _ nodes: NodeIndex, idPlaces: UnsafeBufferPointer<Int>, rules: inout RulePlaces
+    ) -> ([PackedArticleGraph.Edge], [PackedArticleGraph.Item]) {
+        withEdgesInKeyOrder(of: order, edges) { firsts, edgeOrder, entries in
             var graphRelations: [PackedArticleGraph.Edge] = []
             graphRelations.reserveCapacity(edgeOrder.count)
             var graphEvidence: [PackedArticleGraph.Item] = []
@@ -407,12 +490,10 @@ struct GraphBuilder {
             }
             return (graphRelations, graphEvidence)
         }
-        swap(&strings, &rules.strings)
-        return (relations, evidence)
     }
 
     /// The packed evidence of the item at `index`, its fields read in place, as
-    /// ``evidence(at:_:article:_:)`` reads them.
+    /// ``evidence(at:_:article:others:_:)`` reads them.
     private static func packedItem(
         at index: Int, _ entries: UnsafeBufferPointer<Entry>, _ nodes: NodeIndex, idPlaces: UnsafeBufferPointer<Int>, rules: inout RulePlaces
     ) -> PackedArticleGraph.Item {
@@ -420,64 +501,45 @@ struct GraphBuilder {
         let speaker = item.pointee.speaker
         // The speaker is always a node: adding an item adds its speaker's.
         let speakerPlace = speaker < 0 ? -1 : Int32(idPlaces[nodes.node(of: speaker)!])
-        let rule = (UnsafeRawPointer(item) + ruleOffset).assumingMemoryBound(to: String.self)
         return PackedArticleGraph.Item(
             sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target, cue: item.pointee.cue,
-            modality: item.pointee.modality, speaker: speakerPlace, tense: item.pointee.tense, rule: rules.place(of: rule),
+            modality: item.pointee.modality, speaker: speakerPlace, tense: item.pointee.tense, rule: rules.place(of: item.pointee.rule),
             confidence: item.pointee.confidence
         )
     }
 
-    /// Where an item's rule lies in it.
-    ///
-    /// Computed, not stored: the compiler folds the offset of a stored field to a constant,
-    /// where a stored one was read through its once-guard at every item.
-    @inline(__always)
-    private static var ruleOffset: Int { MemoryLayout<PendingEvidence>.offset(of: \PendingEvidence.rule)! }
-
     /// The rules an article's items name, a handful, each by its place in the packed
-    /// graph's strings, which they follow from `start`.
+    /// graph's strings, which they follow; each code's place is looked up
+    /// among the names only when first asked.
     private struct RulePlaces {
-        let start: Int
         var strings: [String] = []
+        /// The place of each code's rule, -1 until asked.
+        let places: UnsafeMutableBufferPointer<Int32>
+        let others: [String]
 
         /// Takes over `strings`, leaving it empty.
-        init(strings: inout [String]) {
-            start = strings.count
+        init(strings: inout [String], places: UnsafeMutableBufferPointer<Int32>, others: [String]) {
+            self.places = places
+            self.others = others
             swap(&self.strings, &strings)
         }
 
-        /// The place of `rule`, added if new. Most items give the very string of a rule
-        /// given before; others are compared by their bytes, as the merge tells strings
-        /// apart, where `==` takes one spelling for another equivalent to it.
-        mutating func place(of rule: UnsafePointer<String>) -> Int32 {
-            let start = start
-            // The rule's words are read once, and the listed ones' in line: a call for each
-            // side of each comparison cost more than the rest of the item.
-            let words = Self.storageWords(at: rule)
-            let known = strings.withUnsafeBufferPointer { listed in
-                for index in start..<listed.count where Self.storageWords(at: listed.baseAddress! + index) == words { return index }
-                for index in start..<listed.count where Self.hasSameBytes(listed.baseAddress! + index, rule) { return index }
-                return -1
-            }
-            if known >= 0 { return Int32(known) }
-            strings.append(rule.pointee)
-            return Int32(strings.count - 1)
-        }
-
-        /// The two words of the string at `string`, storage and all, read without counting
-        /// references, as ``Swift/String/storageWords(at:)`` reads them: two strings with the
-        /// same words are the same value, as a copy of a rule's string is.
+        /// The place of the rule with `code`, its name added if new.
         @inline(__always)
-        private static func storageWords(at string: UnsafePointer<String>) -> (UInt64, UInt64) {
-            // Folded away where a String is two words, as the loads below need.
-            precondition(MemoryLayout<String>.size == 16)
-            let raw = UnsafeRawPointer(string)
-            return (raw.load(as: UInt64.self), raw.load(fromByteOffset: 8, as: UInt64.self))
+        mutating func place(of code: RuleCode) -> Int32 {
+            let known = places[Int(code.value)]
+            if known >= 0 { return known }
+            return firstPlace(of: code)
         }
 
-        private static func hasSameBytes(_ a: UnsafePointer<String>, _ b: UnsafePointer<String>) -> Bool {
-            a.pointee.utf8.count == b.pointee.utf8.count && a.pointee.utf8.elementsEqual(b.pointee.utf8)
+        /// The place of a code not asked before, its name added: no two codes have names
+        /// with the same bytes (``GraphBuilder/code(ofRule:)`` makes them so), so no name
+        /// listed before is compared with it.
+        private mutating func firstPlace(of code: RuleCode) -> Int32 {
+            let place = strings.count
+            strings.append(GraphBuilder.name(of: code, others: others))
+            places[Int(code.value)] = Int32(place)
+            return Int32(place)
         }
     }
 
@@ -666,9 +728,9 @@ struct GraphBuilder {
     ///
     /// The closure names the builder's parts, not the builder, which it would copy whole.
     private func relationsInOrder(of order: UnsafeBufferPointer<Int>, _ actors: ActorTable) -> [Relation] {
-        let nodes = nodes, id = article.id
+        let nodes = nodes, id = article.id, others = otherRules
         return Self.withEdgesInKeyOrder(of: order, evidence) { firsts, edgeOrder, entries in
-            Self.relations(from: firsts, in: edgeOrder, entries, nodes, article: id, actors)
+            Self.relations(from: firsts, in: edgeOrder, entries, nodes, article: id, others: others, actors)
         }
     }
 
@@ -723,13 +785,13 @@ struct GraphBuilder {
     /// The relations of the edges whose first items are at `firsts`, in `edgeOrder`.
     private static func relations(
         from firsts: UnsafeBufferPointer<Int>, in edgeOrder: UnsafeBufferPointer<Int>, _ entries: UnsafeBufferPointer<Entry>,
-        _ nodes: NodeIndex, article id: String, _ actors: ActorTable
+        _ nodes: NodeIndex, article id: String, others: [String], _ actors: ActorTable
     ) -> [Relation] {
         var result: [Relation] = []
         result.reserveCapacity(edgeOrder.count)
         for position in edgeOrder {
             let first = firsts[position]
-            result.append(relation(ofEdgeAt: first, entries, nodes, actors, evidence: evidence(ofEdgeFrom: first, entries, article: id, actors)))
+            result.append(relation(ofEdgeAt: first, entries, nodes, actors, evidence: evidence(ofEdgeFrom: first, entries, article: id, others: others, actors)))
         }
         return result
     }
@@ -746,15 +808,17 @@ struct GraphBuilder {
     }
 
     /// An edge's evidence in sentence order, from its first item's place.
-    private static func evidence(ofEdgeFrom first: Int, _ entries: UnsafeBufferPointer<Entry>, article id: String, _ actors: ActorTable) -> [Evidence] {
+    private static func evidence(
+        ofEdgeFrom first: Int, _ entries: UnsafeBufferPointer<Entry>, article id: String, others: [String], _ actors: ActorTable
+    ) -> [Evidence] {
         if (entries.baseAddress! + first).pointee.next < 0 {
             // Most edges are stated once.
-            return [evidence(at: first, entries, article: id, actors)]
+            return [evidence(at: first, entries, article: id, others: others, actors)]
         }
         return withItemsInSentenceOrder(from: first, entries) { chain in
             var result: [Evidence] = []
             result.reserveCapacity(chain.count)
-            for item in chain { result.append(evidence(at: item, entries, article: id, actors)) }
+            for item in chain { result.append(evidence(at: item, entries, article: id, others: others, actors)) }
             return result
         }
     }
@@ -790,14 +854,16 @@ struct GraphBuilder {
     /// Through a pointer to the item itself: a field read through the entry's pointer
     /// copied the whole item first, rule and all. The pointer is made from the item's
     /// offset in the entry, so that no access to the entries asks to write.
-    private static func evidence(at index: Int, _ entries: UnsafeBufferPointer<Entry>, article: String, _ actors: ActorTable) -> Evidence {
+    private static func evidence(
+        at index: Int, _ entries: UnsafeBufferPointer<Entry>, article: String, others: [String], _ actors: ActorTable
+    ) -> Evidence {
         let item = (UnsafeRawPointer(entries.baseAddress! + index) + itemOffset).assumingMemoryBound(to: PendingEvidence.self)
         let speaker = item.pointee.speaker
         let attributedTo = speaker < 0 ? nil : actors.id(at: speaker)
         return Evidence(
             article: article, sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target,
             cue: item.pointee.cue, modality: item.pointee.modality, attributedTo: attributedTo, tense: item.pointee.tense,
-            rule: item.pointee.rule, confidence: item.pointee.confidence
+            rule: name(of: item.pointee.rule, others: others), confidence: item.pointee.confidence
         )
     }
 

@@ -10,7 +10,9 @@ struct FoundRelation {
     var modality: Modality
     var tense: Tense
     var speaker: Int32?
-    var rule: String
+    /// The rule by its id, not its name: a name copied into each relation was a retain,
+    /// and the graph builder found each name's place by comparing strings.
+    var rule: RelationRule.ID
     var confidence: Double
 }
 
@@ -156,12 +158,12 @@ struct RelationFinder {
         let threatened = cue.kind == .hostility && !isCoordinated && Self.isThreatened(hit, in: view)
         let kind = Self.kind(of: cue.kind, modality, threatened: threatened)
         let confidence = table.confidences[position] * Self.factor(of: modality)
-        let ruleName = table.names[position]
+        let rule = RelationRule.ID(position: position)
         func add(_ one: FoundMention, _ other: FoundMention) {
             guard one.actor != other.actor else { return }
             found.append(FoundRelation(
                 source: one, target: other, kind: kind, cue: hit.tokens, sentence: view.range, modality: modality,
-                tense: tense, speaker: speaker, rule: ruleName, confidence: confidence
+                tense: tense, speaker: speaker, rule: rule, confidence: confidence
             ))
         }
         // The sides are added as read, without a list of pairs: most edges join one actor to one.
@@ -214,7 +216,6 @@ struct RelationFinder {
         let pairOnly = positions(of: [RelationRule.pairAnaphor])
         let topicOnly = positions(of: [RelationRule.togetherWithTopic])
         let all = positions(of: RelationRule.all)
-        let names = RelationRule.all.map(\.name)
         let confidences = RelationRule.all.map(\.confidence)
         /// The two sets as flags, asked at every match.
         let isReversible = RelationRule.all.map { reversibleRules.contains($0.name) }

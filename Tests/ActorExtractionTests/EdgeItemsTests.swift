@@ -3,7 +3,7 @@ import ActorGraph
 import XCTest
 
 final class EdgeItemsTests: XCTestCase {
-    private func item(sentence: Int, rule: String = "r") -> GraphBuilder.PendingEvidence {
+    private func item(sentence: Int, rule: GraphBuilder.RuleCode = .gazetteer) -> GraphBuilder.PendingEvidence {
         let span = Span(start: sentence, end: sentence + 1)
         return GraphBuilder.PendingEvidence(
             sentence: span, source: span, target: span, cue: span, modality: .asserted, tense: .present,
@@ -52,8 +52,8 @@ final class EdgeItemsTests: XCTestCase {
         var items = EdgeItems()
         append(item(sentence: 0), to: edge, after: -1, in: &items)
         append(item(sentence: 1), to: edge, after: 0, in: &items)
-        items.replace(at: 0, with: item(sentence: 0, rule: "stated"))
-        XCTAssertEqual(items.entries[0].item.rule, "stated")
+        items.replace(at: 0, with: item(sentence: 0, rule: GraphBuilder.RuleCode(.verbObject)))
+        XCTAssertEqual(items.entries[0].item.rule, GraphBuilder.RuleCode(.verbObject))
         XCTAssertEqual(items.entries[0].next, 1)
         XCTAssertEqual(items.first(of: edge), 0)
     }
