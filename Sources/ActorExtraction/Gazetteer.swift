@@ -229,29 +229,27 @@ public struct Gazetteer: Sendable {
     /// ids are in that order): eleven comparisons of strings for a search of the whole
     /// list cost more than the rest of the graph's ordering.
     func idsBefore(_ id: String) -> Int {
-        var low = 0
-        var high = entries.count
+        var range = 0..<entries.count
         if tables.asciiIDs, Self.isASCII(id) {
             let key = Self.idPrefix(id)
-            (low, high) = tables.idPrefixes.withUnsafeBufferPointer { prefixes in
-                var first = 0, end = prefixes.count
-                while first < end {
-                    let mid = (first &+ end) &>> 1
-                    if prefixes[mid] < key { first = mid &+ 1 } else { end = mid }
-                }
-                var past = first
-                end = prefixes.count
-                while past < end {
-                    let mid = (past &+ end) &>> 1
-                    if prefixes[mid] <= key { past = mid &+ 1 } else { end = mid }
-                }
-                return (first, past)
+            range = tables.idPrefixes.withUnsafeBufferPointer { prefixes in
+                let first = Self.boundary(in: 0..<prefixes.count) { prefixes[$0] < key }
+                return first..<Self.boundary(in: first..<prefixes.count) { prefixes[$0] <= key }
             }
         }
         let entries = entries
+        return Self.boundary(in: range) { entries[$0].id < id }
+    }
+
+    /// The first index of `range` where `isBefore` turns false, for a test that holds up
+    /// to some index of the range and not after it.
+    @inline(__always)
+    private static func boundary(in range: Range<Int>, _ isBefore: (Int) -> Bool) -> Int {
+        var low = range.lowerBound
+        var high = range.upperBound
         while low < high {
-            let mid = (low + high) / 2
-            if entries[mid].id < id { low = mid + 1 } else { high = mid }
+            let mid = (low &+ high) &>> 1
+            if isBefore(mid) { low = mid &+ 1 } else { high = mid }
         }
         return low
     }

@@ -136,28 +136,17 @@ struct GraphBuilder {
     }
 
     /// The code of the rule named `name`, an affiliation's, listed among the other rules
-    /// if new. The fixed names are first compared by their two words, which are equal for
-    /// a copy of the same string, as the role resolver's literals mostly are; by their
-    /// bytes only then.
+    /// if new. A fixed name is found by its storage first, the same for a copy of the same
+    /// string, as the role resolver's literals mostly are, and by its bytes only then: the
+    /// fixed names' bytes all differ, so either finds the same one.
     private mutating func code(ofRule name: String) -> RuleCode {
         let fixed = RuleCode.fixedNames
-        let words = Self.storageWords(of: name)
-        for index in RuleCode.relationRuleCount..<fixed.count where Self.storageWords(of: fixed[index]) == words {
+        for index in RuleCode.relationRuleCount..<fixed.count where name.hasSameStorage(as: fixed[index]) || Self.hasSameBytes(fixed[index], name) {
             return RuleCode(fixed: index)
         }
-        for index in RuleCode.relationRuleCount..<fixed.count where Self.hasSameBytes(fixed[index], name) { return RuleCode(fixed: index) }
         for index in otherRules.indices where Self.hasSameBytes(otherRules[index], name) { return RuleCode(other: index) }
         otherRules.append(name)
         return RuleCode(other: otherRules.count - 1)
-    }
-
-    /// The two words of `string`, storage and all, read without counting references: two
-    /// strings with the same words are the same value, as a copy of a string is.
-    @inline(__always)
-    private static func storageWords(of string: String) -> (UInt64, UInt64) {
-        // Folded away where a String is two words, as the loads below need.
-        precondition(MemoryLayout<String>.size == 16)
-        return withUnsafeBytes(of: string) { ($0.load(as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
     }
 
     /// Whether two names have the same bytes, as the merge tells strings apart, where

@@ -187,6 +187,7 @@ extension String {
     /// bytes) its bytes. Two strings with the same words hold the same bytes, as long as
     /// the storage cannot be freed and reused between them: both are alive, or (as in
     /// ``StringTable``'s `recent`) the first is kept.
+    @usableFromInline
     var storageWords: (UInt64, UInt64) {
         // A `String` is two words on the 64-bit platforms the project builds for.
         precondition(MemoryLayout<String>.size == 16)
@@ -195,6 +196,7 @@ extension String {
 
     /// Whether `other` is this very string value (the same storage, or the same short
     /// bytes): a quick `==` that may answer `false` for equal strings.
+    @inlinable
     package func hasSameStorage(as other: String) -> Bool { storageWords == other.storageWords }
 
     /// ``storageWords`` of the string at `string`, read in place: without the copy of the
