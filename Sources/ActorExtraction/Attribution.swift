@@ -51,6 +51,9 @@ struct Attribution {
     /// The actor index of the speaker of the cue's statement, or `nil` for the article's voice.
     ///
     /// - Parameter view: the sentence the attribution was made for.
+    ///
+    /// Inlined, with the first steps of its reading: most cues have no report before them.
+    @inline(__always)
     mutating func speaker(of hit: CueHit, in view: borrowing SentenceView) -> Int32? {
         // The first report is the first with a speaker: one before the cue is among the
         // reports read up to the cue.
@@ -61,6 +64,7 @@ struct Attribution {
     }
 
     /// Reads the reports that start before `bound`, in order, until both speakers are found.
+    @inline(__always)
     private mutating func read(before bound: Int, in view: borrowing SentenceView) {
         // A speaker is a mention inside the sentence: without one there is nothing to find.
         guard !view.mentionPositions.isEmpty else { return }

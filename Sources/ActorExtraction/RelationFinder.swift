@@ -124,7 +124,7 @@ struct RelationFinder {
                 guard RelationRule.passesFirstTest(id, hit, view, &sentence), let pair = RelationRule.match(id, hit, view)
                 else { continue }
                 record(
-                    pair, ruleAt: position, of: hit, in: view, table: table, attribution: &attribution, lists: &lists,
+                    pair, rule: id, at: position, of: hit, in: view, table: table, attribution: &attribution, lists: &lists,
                     into: &found
                 )
                 break
@@ -132,13 +132,13 @@ struct RelationFinder {
         }
     }
 
-    /// Appends the relations the rule at `position` states with the pair it found for the cue.
+    /// Appends the relations the rule `rule`, at `position`, states with the pair it found for the cue.
     ///
     /// Apart from the loop over the rules: most rules tried match nothing, and with this in
     /// it the loop was too large for the first tests of the rules to be inlined into it.
     @inline(never)
     private func record(
-        _ pair: ActorPair, ruleAt position: Int, of hit: CueHit, in view: SentenceView, table: borrowing RuleTable, attribution: inout Attribution,
+        _ pair: ActorPair, rule: RelationRule.ID, at position: Int, of hit: CueHit, in view: SentenceView, table: borrowing RuleTable, attribution: inout Attribution,
         lists: inout MentionLists, into found: inout [FoundRelation]
     ) {
         let cue = lexicon.traits[Int(hit.cue)]
@@ -158,7 +158,6 @@ struct RelationFinder {
         let threatened = cue.kind == .hostility && !isCoordinated && Self.isThreatened(hit, in: view)
         let kind = Self.kind(of: cue.kind, modality, threatened: threatened)
         let confidence = table.confidences[position] * Self.factor(of: modality)
-        let rule = RelationRule.ID(position: position)
         func add(_ one: FoundMention, _ other: FoundMention) {
             guard one.actor != other.actor else { return }
             found.append(FoundRelation(
