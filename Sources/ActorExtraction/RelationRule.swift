@@ -812,8 +812,15 @@ enum Adverbial {
     static let firstWords = phrases.map { $0[0] }
 
     /// How many tokens of an adverbial phrase start at `index`; 0 if none does.
+    ///
+    /// Inlined as far as the test of the first word, which most objects fail.
+    @inline(__always)
     static func length(at index: Int, in view: SentenceView) -> Int {
-        guard view.isWord(index, in: .adverbialStarts) else { return 0 }
+        view.isWord(index, in: .adverbialStarts) ? length(startingWith: index, in: view) : 0
+    }
+
+    /// ``length(at:in:)`` at a first word of a phrase.
+    private static func length(startingWith index: Int, in view: SentenceView) -> Int {
         let tokens = view.tokens
         for phrase in keyed where index + phrase.count <= view.range.upperBound
             && phrase.indices.allSatisfy({ tokens[index + $0].folded == phrase[$0] }) {
