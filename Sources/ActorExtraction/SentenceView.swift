@@ -374,9 +374,7 @@ struct SentenceView {
     /// Inlined: most mentions fail the first tests, which cost less than the call.
     @inline(__always)
     func isCoordinated(_ mention: FoundMention) -> Bool {
-        // The comma or conjunction each search needs first, tested here: most mentions have none.
-        (mayContinueList(after: mention) && nextInList(after: mention) != nil)
-            || (mayFollowInList(mention) && previousInList(before: mention) != nil)
+        nextInList(after: mention) != nil || previousInList(before: mention) != nil
     }
 
     /// Whether a comma or a conjunction follows `mention`, as ``nextInList(after:)`` first asks.
@@ -394,7 +392,17 @@ struct SentenceView {
         return isWord(before, "the") && (isComma(before - 1) || has(TokenFact.conjunction, before - 1))
     }
 
+    /// The next member of the list `mention` stands in, if any.
+    ///
+    /// Inlined as far as the comma or conjunction the search needs first: most mentions
+    /// have none, and the last member of each list read has none after it.
+    @inline(__always)
     func nextInList(after mention: FoundMention) -> FoundMention? {
+        mayContinueList(after: mention) ? nextInList(afterMark: mention) : nil
+    }
+
+    /// ``nextInList(after:)`` for a mention with a comma or a conjunction after it.
+    private func nextInList(afterMark mention: FoundMention) -> FoundMention? {
         var index = mention.tokens.upperBound
         guard isComma(index) || isWord(index, "and") else { return nil }
         index += 1
@@ -409,7 +417,15 @@ struct SentenceView {
         article.kind(of: a.actor) == article.kind(of: b.actor)
     }
 
+    /// The member before `mention` in the list it stands in, if any; inlined as
+    /// ``nextInList(after:)`` is.
+    @inline(__always)
     func previousInList(before mention: FoundMention) -> FoundMention? {
+        mayFollowInList(mention) ? previousInList(beforeMark: mention) : nil
+    }
+
+    /// ``previousInList(before:)`` for a mention with a comma or a conjunction before it or its "the".
+    private func previousInList(beforeMark mention: FoundMention) -> FoundMention? {
         var index = mention.tokens.lowerBound - 1
         if isWord(index, "the") { index -= 1 }
         guard isComma(index) || isWord(index, "and") else { return nil }
@@ -522,6 +538,7 @@ struct SentenceView {
     static let participlePrepositionWords = ["on", "of", "in", "with", "for", "by", "from", "at", "about", "over", "under", "against"]
 
     /// Whether a verb cue is a participle used as an adjective after a preposition.
+    @inline(__always)
     func isParticipleModifier(_ hit: CueHit) -> Bool {
         let before = hit.tokens.lowerBound - 1
         guard before >= range.lowerBound, tokens[before].isLowercaseWord, lexicon.word(tokens[before].folded, isIn: .participlePrepositions) else {
@@ -531,6 +548,7 @@ struct SentenceView {
     }
 
     /// Whether a verb form is used as a noun: "the visit of", "an attack on", "Japan's visit".
+    @inline(__always)
     func isNounUse(_ hit: CueHit) -> Bool {
         let before = hit.tokens.lowerBound - 1
         if before >= range.lowerBound, tokens[before].kind == .possessive || isWord(before, in: .determiners) {
