@@ -33,6 +33,30 @@ struct EdgeItems {
         entries.reserveCapacity(32)
     }
 
+    /// No items, in the lists of items no longer used, taken from `lists` and emptied,
+    /// their room kept: making and freeing the lists for each article cost more than
+    /// most articles' items.
+    init(reusing lists: inout Lists) {
+        swap(&entries, &lists.entries)
+        swap(&slots, &lists.slots)
+        entries.removeAll(keepingCapacity: true)
+        if entries.capacity == 0 { entries.reserveCapacity(32) }
+        // A table without edges was never written: it may still be the shared empty one.
+        if lists.hasEdges { slots.withUnsafeMutableBufferPointer { $0.update(repeating: -1) } }
+        lists.hasEdges = false
+    }
+
+    /// The items' lists, to hand on to another article's (``init(reusing:)``).
+    struct Lists {
+        var entries: [Entry] = []
+        var slots = emptyTableSlots
+        /// Whether the slots hold edges.
+        var hasEdges = false
+    }
+
+    /// The lists, for ``init(reusing:)``.
+    var lists: Lists { Lists(entries: entries, slots: slots, hasEdges: edgeCount > 0) }
+
     /// The place of the first item of `edge`; -1 if it has none.
     func first(of edge: Edge) -> Int32 {
         slots[slot(of: edge)]

@@ -12,17 +12,19 @@ struct GraphBuilder {
     let offsets: CodePointOffsets
     let sentences: [Range<Int>]
     /// The nodes: each one's actor index, in the order first named, and its chain of mentions.
-    private var nodes = NodeIndex()
+    private var nodes: NodeIndex
     /// The mentions, in the order added; each node's are chained through `next`, from the
     /// node's first, so that the graph's lists are made once, at their size.
     private var mentions = PendingMentions()
+    /// The storage of another builder's mentions, for this one's.
+    private var reusedMentions: PendingMentions.Storage?
     /// Whether each node's mentions come each after the one before, by their tokens' first
     /// and then last position: then their spans do, and none repeats.
     private var mentionsInTextOrder = true
     /// The edges, between nodes, and the evidence of each, in the order stated.
     /// `Evidence` records are made once, when the graph is: growing an array of them for each
     /// edge cost more than the records.
-    private var evidence = EdgeItems()
+    private var evidence: EdgeItems
     /// The sentence whose span was made last, by its tokens, and that span: a sentence's
     /// relations come one after another.
     private var lastSentence = (tokens: -1..<(-1), span: Span(start: 0, end: 0))
@@ -61,19 +63,28 @@ struct GraphBuilder {
             count = 0
         }
 
-        /// `count` mentions, which `fill` initialises, all of them in order. The mentions
-        /// hold no references, so the buffer needs no deinitialiser.
-        init(count: Int, fill: (UnsafeMutablePointer<PendingMention>) -> Void) {
+        /// `count` mentions, which `fill` initialises, all of them in order, in `reused`
+        /// if it has room for them, another list's storage that is no longer read. The
+        /// mentions hold no references, so the buffer needs no deinitialiser, and writing
+        /// over them needs no clearing.
+        init(count: Int, reusing reused: Storage? = nil, fill: (UnsafeMutablePointer<PendingMention>) -> Void) {
             precondition(count >= 0, "a negative count")
             self.count = count
             guard count > 0 else {
-                storage = nil
+                storage = reused
                 return
             }
-            let storage = unsafeDowncast(Storage.create(minimumCapacity: count) { _ in }, to: Storage.self)
+            let storage = if let reused, reused.capacity >= count {
+                reused
+            } else {
+                unsafeDowncast(Storage.create(minimumCapacity: count) { _ in }, to: Storage.self)
+            }
             storage.withUnsafeMutablePointerToElements { fill($0) }
             self.storage = storage
         }
+
+        /// The storage, to hand on to another article's list (``init(count:reusing:fill:)``).
+        var reusableStorage: Storage? { storage }
 
         var isEmpty: Bool { count == 0 }
 
@@ -155,12 +166,53 @@ struct GraphBuilder {
         a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
-    init(article: Article, bytes: [UInt8], tokens: [Token], offsets: CodePointOffsets, sentences: [Range<Int>]) {
+    /// A builder whose records go in `buffers`, new or those of a builder no longer used,
+    /// which ``handBack(_:)`` gave back.
+    init(article: Article, bytes: [UInt8], tokens: [Token], offsets: CodePointOffsets, sentences: [Range<Int>], reusing buffers: Buffers) {
+        // The edges first: made after the other fields, the builder was made in one place
+        // and copied to another.
+        evidence = EdgeItems(reusing: &buffers.edges.pointee)
+        nodes = NodeIndex(reusing: buffers.nodes)
+        reusedMentions = buffers.mentions
         self.article = article
         self.bytes = bytes
         self.tokens = tokens
         self.offsets = offsets
         self.sentences = sentences
+    }
+
+    /// The buffers a builder keeps its records in, handed on from one article's builder to
+    /// the next one's, with the table of the article's code point offsets: making and
+    /// freeing them for each article cost some 3K instructions.
+    ///
+    /// A builder shares the nodes' storage with its buffers, and the next one empties it:
+    /// one builder at a time uses a set of buffers.
+    final class Buffers {
+        let nodes = NodeIndex.Storage(capacity: 32, slotCount: 64)
+        var mentions: PendingMentions.Storage?
+        /// Taken out by the builder that uses them, and given back. Kept at a place of
+        /// their own: as a property, each swap in and out was checked for exclusive
+        /// access, a hundred instructions.
+        let edges: UnsafeMutablePointer<EdgeItems.Lists> = .allocate(capacity: 1)
+        var offsets: CodePointOffsets.Table?
+
+        init() {
+            edges.initialize(to: EdgeItems.Lists())
+        }
+
+        deinit {
+            edges.deinitialize(count: 1)
+            edges.deallocate()
+        }
+    }
+
+    /// Gives the builder's buffers back to `buffers`, the ones it was made with, for the
+    /// next builder, once this one is no longer used: ``packedGraph(actors:)`` and the
+    /// rest may no longer be called.
+    func handBack(_ buffers: Buffers) {
+        if let storage = mentions.reusableStorage { buffers.mentions = storage }
+        buffers.edges.pointee = evidence.lists
+        if let table = offsets.reusableTable { buffers.offsets = table }
     }
 
     /// Adds the article's mentions, once, before the rest.
@@ -173,7 +225,7 @@ struct GraphBuilder {
         let tokens = self.tokens, offsets = self.offsets
         var inTextOrder = true
         mentions = found.withUnsafeBufferPointer { found in
-            PendingMentions(count: found.count) { list in
+            PendingMentions(count: found.count, reusing: reusedMentions) { list in
                 // Places and token indexes fit in 32 bits, as there are fewer tokens than bytes
                 // in a text (at most 2 GB), and a mention's tokens are read with a bounds test:
                 // they are narrowed without a test each.
