@@ -92,9 +92,16 @@ struct EdgeItems {
     @inline(__always)
     private func slot(of edge: Edge) -> Int {
         let mask = slots.count - 1
-        var slot = edge.slotHash & mask
+        var slot = Self.hash(edge) & mask
         while slots[slot] >= 0, !Self.same(entries[Int(slots[slot])].edge, edge) { slot = (slot + 1) & mask }
         return slot
+    }
+
+    /// ``Edge/slotHash``, computed here: from another module, it was called at each lookup.
+    @inline(__always)
+    private static func hash(_ edge: Edge) -> Int {
+        let pair = UInt64(UInt32(bitPattern: edge.source)) << 32 | UInt64(UInt32(bitPattern: edge.target))
+        return Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     /// Whether two edges are one, field by field: `Edge`'s own `==`, from another module,
@@ -108,7 +115,7 @@ struct EdgeItems {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
         for (place, entry) in entries.enumerated() where entry.isFirst {
-            var slot = entry.edge.slotHash & mask
+            var slot = Self.hash(entry.edge) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(place)
         }

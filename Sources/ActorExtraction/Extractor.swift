@@ -77,7 +77,7 @@ public struct Extractor: Sendable {
         var builder = GraphBuilder(
             article: input.article, bytes: bytes, tokens: tokens, offsets: offsets, sentences: sentences, reusing: buffers
         )
-        builder.add(found.mentions)
+        builder.add(found.mentions, reusing: buffers.mentions)
         builder.add(found.affiliations, actors: found.actors)
         builder.addOfficeAffiliations(found.mentions, actors: found.actors)
         builder.add(relations, actors: found.actors)

@@ -16,8 +16,6 @@ struct GraphBuilder {
     /// The mentions, in the order added; each node's are chained through `next`, from the
     /// node's first, so that the graph's lists are made once, at their size.
     private var mentions = PendingMentions()
-    /// The storage of another builder's mentions, for this one's.
-    private var reusedMentions: PendingMentions.Storage?
     /// Whether each node's mentions come each after the one before, by their tokens' first
     /// and then last position: then their spans do, and none repeats.
     private var mentionsInTextOrder = true
@@ -177,7 +175,6 @@ struct GraphBuilder {
         // and copied to another.
         evidence = EdgeItems(reusing: &buffers.edges.pointee)
         nodes = NodeIndex(reusing: buffers.nodes)
-        reusedMentions = buffers.mentions
         self.article = article
         self.bytes = bytes
         self.tokens = tokens
@@ -223,13 +220,17 @@ struct GraphBuilder {
     ///
     /// The list is made at its size and written in place: appending each mention, and
     /// linking it to the one before through the array, checked the array each time.
-    mutating func add(_ found: [FoundMention]) {
+    ///
+    /// - Parameter reused: the storage of the mentions of a builder no longer used, for
+    ///   these. Given here, not kept by the builder: kept, the builder was made in one
+    ///   place and copied to another.
+    mutating func add(_ found: [FoundMention], reusing reused: PendingMentions.Storage? = nil) {
         // The nodes' chains number the mentions by their place in `found`.
         precondition(mentions.isEmpty, "mentions are added once, first")
         let tokens = self.tokens, offsets = self.offsets
         var inTextOrder = true
         mentions = found.withUnsafeBufferPointer { found in
-            PendingMentions(count: found.count, reusing: reusedMentions) { list in
+            PendingMentions(count: found.count, reusing: reused) { list in
                 // Places and token indexes fit in 32 bits, as there are fewer tokens than bytes
                 // in a text (at most 2 GB), and a mention's tokens are read with a bounds test:
                 // they are narrowed without a test each.
