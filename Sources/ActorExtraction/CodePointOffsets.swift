@@ -15,22 +15,34 @@ struct CodePointOffsets {
     ///
     /// A buffer with its entries after its header is one allocation, made without the
     /// array initialisers, which are not specialised: an array cost more to make than to fill.
-    private let table: ManagedBuffer<Void, UInt64>?
+    private let table: Table?
     /// The whole words before the first that holds a byte outside ASCII, whose offsets are
     /// their bytes': the table starts after them. Most texts open with a stretch of ASCII
     /// (a fair part of them are ASCII throughout), which a test of four words at a time
     /// passes at less cost than writing its entries.
     private let firstWord: Int
 
-    init(_ bytes: [UInt8]) {
+    typealias Table = ManagedBuffer<Void, UInt64>
+
+    /// The offsets of `bytes`, their table in `reused` if it has room, the table of
+    /// offsets no longer used: its entries are all written again.
+    init(_ bytes: [UInt8], reusing reused: Table? = nil) {
         (table, firstWord) = bytes.withUnsafeBytes { raw in
             let first = Self.asciiWords(raw)
             let whole = raw.count / 8
             if first == whole, Self.lastWord(raw) & Self.asciiMask == 0 { return (nil, 0) }
-            let table = ManagedBuffer<Void, UInt64>.create(minimumCapacity: 2 * (whole + 1 - first)) { _ in }
+            let count = 2 * (whole + 1 - first)
+            let table = if let reused, reused.capacity >= count { reused } else { Table.create(minimumCapacity: count) { _ in } }
             table.withUnsafeMutablePointerToElements { Self.fill($0, from: raw, firstWord: first) }
             return (table, first)
         }
+    }
+
+    /// The table, to hand on to another text's offsets (``init(_:reusing:)``); `nil` for
+    /// a table of over a megabyte, which a long text needed and few others will.
+    var reusableTable: Table? {
+        guard let table, table.capacity <= 1 << 17 else { return nil }
+        return table
     }
 
     /// The number of code points that start before `byte`: the offset of the code point

@@ -33,6 +33,30 @@ struct EdgeItems {
         entries.reserveCapacity(32)
     }
 
+    /// No items, in the lists of items no longer used, taken from `lists` and emptied,
+    /// their room kept: making and freeing the lists for each article cost more than
+    /// most articles' items.
+    init(reusing lists: inout Lists) {
+        swap(&entries, &lists.entries)
+        swap(&slots, &lists.slots)
+        entries.removeAll(keepingCapacity: true)
+        if entries.capacity == 0 { entries.reserveCapacity(32) }
+        // A table without edges was never written: it may still be the shared empty one.
+        if lists.hasEdges { slots.withUnsafeMutableBufferPointer { $0.update(repeating: -1) } }
+        lists.hasEdges = false
+    }
+
+    /// The items' lists, to hand on to another article's (``init(reusing:)``).
+    struct Lists {
+        var entries: [Entry] = []
+        var slots = emptyTableSlots
+        /// Whether the slots hold edges.
+        var hasEdges = false
+    }
+
+    /// The lists, for ``init(reusing:)``.
+    var lists: Lists { Lists(entries: entries, slots: slots, hasEdges: edgeCount > 0) }
+
     /// The place of the first item of `edge`; -1 if it has none.
     func first(of edge: Edge) -> Int32 {
         slots[slot(of: edge)]
@@ -68,9 +92,16 @@ struct EdgeItems {
     @inline(__always)
     private func slot(of edge: Edge) -> Int {
         let mask = slots.count - 1
-        var slot = edge.slotHash & mask
+        var slot = Self.hash(edge) & mask
         while slots[slot] >= 0, !Self.same(entries[Int(slots[slot])].edge, edge) { slot = (slot + 1) & mask }
         return slot
+    }
+
+    /// ``Edge/slotHash``, computed here: from another module, it was called at each lookup.
+    @inline(__always)
+    private static func hash(_ edge: Edge) -> Int {
+        let pair = UInt64(UInt32(bitPattern: edge.source)) << 32 | UInt64(UInt32(bitPattern: edge.target))
+        return Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     /// Whether two edges are one, field by field: `Edge`'s own `==`, from another module,
@@ -84,7 +115,7 @@ struct EdgeItems {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
         for (place, entry) in entries.enumerated() where entry.isFirst {
-            var slot = entry.edge.slotHash & mask
+            var slot = Self.hash(entry.edge) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(place)
         }

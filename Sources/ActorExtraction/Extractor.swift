@@ -41,20 +41,29 @@ public struct Extractor: Sendable {
     ///
     /// - Complexity: O(n) in the length of the text.
     public func extract(_ input: ArticleText) -> Graph {
-        let (builder, actors) = build(input)
-        return builder.graph(actors: actors)
+        let buffers = ThreadBuffers.current
+        let (builder, actors) = build(input, reusing: buffers)
+        let graph = builder.graph(actors: actors)
+        builder.handBack(buffers)
+        return graph
     }
 
     /// Extracts the graph of one article in the packed form a ``GraphAccumulator`` merges
     /// at less cost: ``extract(_:)``'s graph, as ``PackedArticleGraph/graph`` gives it back.
+    ///
+    /// The builder's buffers are the thread's, kept for its next article, as
+    /// ``extract(_:)``'s are (``ThreadBuffers``).
     package func extractPacked(_ input: ArticleText) -> PackedArticleGraph {
-        let (builder, actors) = build(input)
-        return builder.packedGraph(actors: actors)
+        let buffers = ThreadBuffers.current
+        let (builder, actors) = build(input, reusing: buffers)
+        let packed = builder.packedGraph(actors: actors)
+        builder.handBack(buffers)
+        return packed
     }
 
     /// Runs the steps of extraction: the graph builder with every record added, and the
-    /// article's actors.
-    private func build(_ input: ArticleText) -> (GraphBuilder, ActorTable) {
+    /// article's actors; the builder's records in `buffers`.
+    private func build(_ input: ArticleText, reusing buffers: GraphBuilder.Buffers) -> (GraphBuilder, ActorTable) {
         let bytes = input.utf8
         // The sentences are split as the tokens are made: the tokenizer knows where they may break.
         let (tokens, split) = Tokenizer().tokensAndSentences(in: bytes, from: min(input.bodyStart, bytes.count))
@@ -64,10 +73,11 @@ public struct Extractor: Sendable {
             .relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: found.mentions)
         // The actor table is handed to each step rather than kept by the builder: a copy
         // of it retains and releases each of the gazetteer's arrays.
+        let offsets = CodePointOffsets(bytes, reusing: buffers.offsets)
         var builder = GraphBuilder(
-            article: input.article, bytes: bytes, tokens: tokens, offsets: CodePointOffsets(bytes), sentences: sentences
+            article: input.article, bytes: bytes, tokens: tokens, offsets: offsets, sentences: sentences, reusing: buffers
         )
-        builder.add(found.mentions)
+        builder.add(found.mentions, reusing: buffers.mentions)
         builder.add(found.affiliations, actors: found.actors)
         builder.addOfficeAffiliations(found.mentions, actors: found.actors)
         builder.add(relations, actors: found.actors)
@@ -117,4 +127,35 @@ public struct Extractor: Sendable {
     static func sharedGazetteer() throws -> Gazetteer { try loadedGazetteer.get() }
     static func sharedLexicon() throws -> CueLexicon { try loadedLexicon.get() }
     static func sharedRoles() throws -> RoleLexicon { try loadedRoles.get() }
+}
+
+/// Each thread's graph builder buffers, which each builder of the thread's takes in turn:
+/// making and freeing a builder's buffers for each article cost some 3K instructions.
+///
+/// In the thread's own storage: a list the threads share cost a lock and the checks of
+/// exclusive access at each take and each return, some 500 instructions an article.
+enum ThreadBuffers {
+    /// The key of the thread's buffers, released when the thread ends.
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let status = pthread_key_create(&key) { release($0) }
+        precondition(status == 0, "no key for each thread's graph builder buffers")
+        return key
+    }()
+
+    /// Releases the buffers at `pointer`, a thread's, as the thread ends.
+    private static func release(_ pointer: UnsafeMutableRawPointer?) {
+        guard let pointer else { return }
+        Unmanaged<GraphBuilder.Buffers>.fromOpaque(pointer).release()
+    }
+
+    /// The calling thread's buffers, made at its first call.
+    static var current: GraphBuilder.Buffers {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<GraphBuilder.Buffers>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let buffers = GraphBuilder.Buffers()
+        pthread_setspecific(key, Unmanaged.passRetained(buffers).toOpaque())
+        return buffers
+    }
 }

@@ -12,7 +12,7 @@ struct GraphBuilder {
     let offsets: CodePointOffsets
     let sentences: [Range<Int>]
     /// The nodes: each one's actor index, in the order first named, and its chain of mentions.
-    private var nodes = NodeIndex()
+    private var nodes: NodeIndex
     /// The mentions, in the order added; each node's are chained through `next`, from the
     /// node's first, so that the graph's lists are made once, at their size.
     private var mentions = PendingMentions()
@@ -22,7 +22,7 @@ struct GraphBuilder {
     /// The edges, between nodes, and the evidence of each, in the order stated.
     /// `Evidence` records are made once, when the graph is: growing an array of them for each
     /// edge cost more than the records.
-    private var evidence = EdgeItems()
+    private var evidence: EdgeItems
     /// The sentence whose span was made last, by its tokens, and that span: a sentence's
     /// relations come one after another.
     private var lastSentence = (tokens: -1..<(-1), span: Span(start: 0, end: 0))
@@ -30,6 +30,10 @@ struct GraphBuilder {
     /// codes from ``RuleCode/firstOther`` (``RuleCode`` says why codes); most articles
     /// have none, and so no list.
     private var otherRules: [String] = []
+    /// An edge that the builder's edges are made from, field by field: `Edge`'s
+    /// initialiser, in the graph's module, is not inlined across the modules, a call for
+    /// each edge.
+    private let blankEdge = Edge(source: 0, target: 0, kind: .alliance)
 
     /// A mention before it has its text: where it is, and the node's next mention (-1: none)
     /// and the one before it (-1: none).
@@ -61,19 +65,28 @@ struct GraphBuilder {
             count = 0
         }
 
-        /// `count` mentions, which `fill` initialises, all of them in order. The mentions
-        /// hold no references, so the buffer needs no deinitialiser.
-        init(count: Int, fill: (UnsafeMutablePointer<PendingMention>) -> Void) {
+        /// `count` mentions, which `fill` initialises, all of them in order, in `reused`
+        /// if it has room for them, another list's storage that is no longer read. The
+        /// mentions hold no references, so the buffer needs no deinitialiser, and writing
+        /// over them needs no clearing.
+        init(count: Int, reusing reused: Storage? = nil, fill: (UnsafeMutablePointer<PendingMention>) -> Void) {
             precondition(count >= 0, "a negative count")
             self.count = count
             guard count > 0 else {
-                storage = nil
+                storage = reused
                 return
             }
-            let storage = unsafeDowncast(Storage.create(minimumCapacity: count) { _ in }, to: Storage.self)
+            let storage = if let reused, reused.capacity >= count {
+                reused
+            } else {
+                unsafeDowncast(Storage.create(minimumCapacity: count) { _ in }, to: Storage.self)
+            }
             storage.withUnsafeMutablePointerToElements { fill($0) }
             self.storage = storage
         }
+
+        /// The storage, to hand on to another article's list (``init(count:reusing:fill:)``).
+        var reusableStorage: Storage? { storage }
 
         var isEmpty: Bool { count == 0 }
 
@@ -155,7 +168,13 @@ struct GraphBuilder {
         a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
-    init(article: Article, bytes: [UInt8], tokens: [Token], offsets: CodePointOffsets, sentences: [Range<Int>]) {
+    /// A builder whose records go in `buffers`, new or those of a builder no longer used,
+    /// which ``handBack(_:)`` gave back.
+    init(article: Article, bytes: [UInt8], tokens: [Token], offsets: CodePointOffsets, sentences: [Range<Int>], reusing buffers: Buffers) {
+        // The edges first: made after the other fields, the builder was made in one place
+        // and copied to another.
+        evidence = EdgeItems(reusing: &buffers.edges.pointee)
+        nodes = NodeIndex(reusing: buffers.nodes)
         self.article = article
         self.bytes = bytes
         self.tokens = tokens
@@ -163,17 +182,55 @@ struct GraphBuilder {
         self.sentences = sentences
     }
 
+    /// The buffers a builder keeps its records in, handed on from one article's builder to
+    /// the next one's, with the table of the article's code point offsets: making and
+    /// freeing them for each article cost some 3K instructions.
+    ///
+    /// A builder shares the nodes' storage with its buffers, and the next one empties it:
+    /// one builder at a time uses a set of buffers.
+    final class Buffers {
+        let nodes = NodeIndex.Storage(capacity: 32, slotCount: 64)
+        var mentions: PendingMentions.Storage?
+        /// Taken out by the builder that uses them, and given back. Kept at a place of
+        /// their own: as a property, each swap in and out was checked for exclusive
+        /// access, a hundred instructions.
+        let edges: UnsafeMutablePointer<EdgeItems.Lists> = .allocate(capacity: 1)
+        var offsets: CodePointOffsets.Table?
+
+        init() {
+            edges.initialize(to: EdgeItems.Lists())
+        }
+
+        deinit {
+            edges.deinitialize(count: 1)
+            edges.deallocate()
+        }
+    }
+
+    /// Gives the builder's buffers back to `buffers`, the ones it was made with, for the
+    /// next builder, once this one is no longer used: ``packedGraph(actors:)`` and the
+    /// rest may no longer be called.
+    func handBack(_ buffers: Buffers) {
+        if let storage = mentions.reusableStorage { buffers.mentions = storage }
+        buffers.edges.pointee = evidence.lists
+        if let table = offsets.reusableTable { buffers.offsets = table }
+    }
+
     /// Adds the article's mentions, once, before the rest.
     ///
     /// The list is made at its size and written in place: appending each mention, and
     /// linking it to the one before through the array, checked the array each time.
-    mutating func add(_ found: [FoundMention]) {
+    ///
+    /// - Parameter reused: the storage of the mentions of a builder no longer used, for
+    ///   these. Given here, not kept by the builder: kept, the builder was made in one
+    ///   place and copied to another.
+    mutating func add(_ found: [FoundMention], reusing reused: PendingMentions.Storage? = nil) {
         // The nodes' chains number the mentions by their place in `found`.
         precondition(mentions.isEmpty, "mentions are added once, first")
         let tokens = self.tokens, offsets = self.offsets
         var inTextOrder = true
         mentions = found.withUnsafeBufferPointer { found in
-            PendingMentions(count: found.count) { list in
+            PendingMentions(count: found.count, reusing: reused) { list in
                 // Places and token indexes fit in 32 bits, as there are fewer tokens than bytes
                 // in a text (at most 2 GB), and a mention's tokens are read with a bounds test:
                 // they are narrowed without a test each.
@@ -236,7 +293,7 @@ struct GraphBuilder {
             guard !actors.isLocal(actor), kind == .person || kind == .organisation,
                   let countryIndex = Self.affiliation(of: actor, actors, on: article.date) else { continue }
             if let countryNode = nodes.node(of: countryIndex),
-               evidence.first(of: Edge(source: Int32(node), target: Int32(countryNode), kind: .affiliation)) >= 0 { continue }
+               evidence.first(of: edge(Int32(node), Int32(countryNode), .affiliation)) >= 0 { continue }
             addEvidence(
                 from: actor, at: mention.span, to: countryIndex, at: mention.span, kind: .affiliation, cue: mention.span,
                 sentence: Self.span(Self.sentence(containing: Int(mention.firstToken), in: sentences), tokens, offsets), modality: .asserted, tense: .present, speaker: -1,
@@ -289,6 +346,16 @@ struct GraphBuilder {
         return lastSentence.span
     }
 
+    /// The edge from node `source` to node `target` of `kind`.
+    @inline(__always)
+    private func edge(_ source: Int32, _ target: Int32, _ kind: RelationKind) -> Edge {
+        var edge = blankEdge
+        edge.source = source
+        edge.target = target
+        edge.kind = kind
+        return edge
+    }
+
     /// "Kishida met reporters in Tokyo": a person's tie to their own state is affiliation,
     /// never another kind, so such an edge comes from a misread place name.
     private static func isOwnState(_ source: Int32, _ target: Int32, _ kind: RelationKind, _ actors: ActorTable) -> Bool {
@@ -322,9 +389,9 @@ struct GraphBuilder {
         if speaker >= 0 { _ = nodes.insert(speaker) }
         var sourceSpan = sourceSpan
         var targetSpan = targetSpan
-        var key = Edge(source: sourceNode, target: targetNode, kind: kind)
+        var key = edge(sourceNode, targetNode, kind)
         if !kind.isDirected, actors.idPrecedes(target, source) {
-            key = Edge(source: targetNode, target: sourceNode, kind: kind)
+            key = edge(targetNode, sourceNode, kind)
             swap(&sourceSpan, &targetSpan)
         }
         let item = PendingEvidence(
@@ -411,6 +478,14 @@ struct GraphBuilder {
         graphActors.reserveCapacity(order.count)
         var graphMentions: [PackedArticleGraph.TextMention] = []
         graphMentions.reserveCapacity(mentions.count)
+        // Appended to a list of the function's own, taken from `strings` and given back:
+        // appended through the parameter, each string tested the list's uniqueness again.
+        var list: [String] = []
+        swap(&list, &strings)
+        // Records made from a blank one, field by field: their initialisers, in the graph's
+        // module, are not inlined across the modules, a call for each record.
+        let blankMention = PackedArticleGraph.TextMention(span: Span(start: 0, end: 0), text: 0..<0)
+        var packedNode = PackedArticleGraph.Node(id: 0, name: 0, country: -1, kind: .person, mentionEnd: 0)
         // The mentions are read through one buffer for all nodes: one for each node retained
         // and released the mentions' storage each time.
         mentions.withUnsafeBufferPointer { mentions in
@@ -418,22 +493,31 @@ struct GraphBuilder {
                 var at = nodes.nodes[node].firstMention
                 while at >= 0 {
                     let mention = mentions[Int(at)]
-                    graphMentions.append(PackedArticleGraph.TextMention(span: mention.span, text: mention.byteStart..<mention.byteEnd))
+                    var record = blankMention
+                    record.span = mention.span
+                    record.text = mention.byteStart..<mention.byteEnd
+                    graphMentions.append(record)
                     at = mention.next
                 }
                 let index = nodes.actor(at: node)
-                let id = Int32(strings.count)
-                idPlaces[node] = strings.count
-                strings.append(actors.id(at: index))
-                strings.append(actors.name(at: index))
+                let id = Int32(list.count)
+                idPlaces[node] = list.count
+                list.append(actors.id(at: index))
+                list.append(actors.name(at: index))
                 var country: Int32 = -1
                 if let name = actors.country(of: index) {
-                    country = Int32(strings.count)
-                    strings.append(name)
+                    country = Int32(list.count)
+                    list.append(name)
                 }
-                graphActors.append(PackedArticleGraph.Node(id: id, name: id + 1, country: country, kind: actors.kind(of: index), mentionEnd: Int32(graphMentions.count)))
+                packedNode.id = id
+                packedNode.name = id + 1
+                packedNode.country = country
+                packedNode.kind = actors.kind(of: index)
+                packedNode.mentionEnd = Int32(graphMentions.count)
+                graphActors.append(packedNode)
             }
         }
+        swap(&list, &strings)
         return (graphActors, graphMentions)
     }
 
@@ -457,7 +541,13 @@ struct GraphBuilder {
     private static func packedRelations(
         of order: UnsafeBufferPointer<Int>, _ edges: EdgeItems, _ nodes: NodeIndex, idPlaces: UnsafeBufferPointer<Int>, rules: inout RulePlaces
     ) -> ([PackedArticleGraph.Edge], [PackedArticleGraph.Item]) {
-        withEdgesInKeyOrder(of: order, edges) { firsts, edgeOrder, entries in
+        // Made from blank records, as ``packedActors(in:_:_:_:strings:idPlaces:)``'s are.
+        var edge = PackedArticleGraph.Edge(source: 0, target: 0, kind: .alliance, evidenceEnd: 0)
+        let blankItem = PackedArticleGraph.Item(
+            sentence: Span(start: 0, end: 0), source: Span(start: 0, end: 0), target: Span(start: 0, end: 0), cue: Span(start: 0, end: 0),
+            modality: .asserted, speaker: -1, tense: .present, rule: 0, confidence: 0
+        )
+        return withEdgesInKeyOrder(of: order, edges) { firsts, edgeOrder, entries in
             var graphRelations: [PackedArticleGraph.Edge] = []
             graphRelations.reserveCapacity(edgeOrder.count)
             var graphEvidence: [PackedArticleGraph.Item] = []
@@ -465,36 +555,44 @@ struct GraphBuilder {
             for position in edgeOrder {
                 let first = firsts[position]
                 if (entries.baseAddress! + first).pointee.next < 0 {
-                    graphEvidence.append(packedItem(at: first, entries, nodes, idPlaces: idPlaces, rules: &rules))
+                    graphEvidence.append(packedItem(at: first, entries, nodes, idPlaces: idPlaces, rules: &rules, blank: blankItem))
                 } else {
                     withItemsInSentenceOrder(from: first, entries) { chain in
-                        for item in chain { graphEvidence.append(packedItem(at: item, entries, nodes, idPlaces: idPlaces, rules: &rules)) }
+                        for item in chain { graphEvidence.append(packedItem(at: item, entries, nodes, idPlaces: idPlaces, rules: &rules, blank: blankItem)) }
                     }
                 }
                 let key = (entries.baseAddress! + first).pointee.edge
-                graphRelations.append(PackedArticleGraph.Edge(
-                    source: Int32(idPlaces[Int(key.source)]), target: Int32(idPlaces[Int(key.target)]), kind: key.kind,
-                    evidenceEnd: Int32(graphEvidence.count)
-                ))
+                edge.source = Int32(idPlaces[Int(key.source)])
+                edge.target = Int32(idPlaces[Int(key.target)])
+                edge.kind = key.kind
+                edge.evidenceEnd = Int32(graphEvidence.count)
+                graphRelations.append(edge)
             }
             return (graphRelations, graphEvidence)
         }
     }
 
     /// The packed evidence of the item at `index`, its fields read in place, as
-    /// ``evidence(at:_:article:others:_:)`` reads them.
+    /// ``evidence(at:_:article:others:_:)`` reads them, written over `blank`.
     private static func packedItem(
-        at index: Int, _ entries: UnsafeBufferPointer<Entry>, _ nodes: NodeIndex, idPlaces: UnsafeBufferPointer<Int>, rules: inout RulePlaces
+        at index: Int, _ entries: UnsafeBufferPointer<Entry>, _ nodes: NodeIndex, idPlaces: UnsafeBufferPointer<Int>, rules: inout RulePlaces,
+        blank: PackedArticleGraph.Item
     ) -> PackedArticleGraph.Item {
         let item = (UnsafeRawPointer(entries.baseAddress! + index) + itemOffset).assumingMemoryBound(to: PendingEvidence.self)
         let speaker = item.pointee.speaker
         // The speaker is always a node: adding an item adds its speaker's.
         let speakerPlace = speaker < 0 ? -1 : Int32(idPlaces[nodes.node(of: speaker)!])
-        return PackedArticleGraph.Item(
-            sentence: item.pointee.sentence, source: item.pointee.source, target: item.pointee.target, cue: item.pointee.cue,
-            modality: item.pointee.modality, speaker: speakerPlace, tense: item.pointee.tense, rule: rules.place(of: item.pointee.rule),
-            confidence: item.pointee.confidence
-        )
+        var packed = blank
+        packed.sentence = item.pointee.sentence
+        packed.source = item.pointee.source
+        packed.target = item.pointee.target
+        packed.cue = item.pointee.cue
+        packed.modality = item.pointee.modality
+        packed.speaker = speakerPlace
+        packed.tense = item.pointee.tense
+        packed.rule = rules.place(of: item.pointee.rule)
+        packed.confidence = item.pointee.confidence
+        return packed
     }
 
     /// The rules an article's items name, a handful, each by its place in the packed

@@ -41,11 +41,27 @@ struct NodeIndex {
             nodes.deallocate()
             slots.deallocate()
         }
+
+        /// Drops every node, keeping the room.
+        func removeAll() {
+            count = 0
+            slots.update(repeating: -1, count: slotCount)
+        }
     }
 
-    private let storage = Storage(capacity: 32, slotCount: 64)
+    /// Where the nodes are, to hand on to another article's index (``init(reusing:)``).
+    let storage: Storage
 
-    init() {}
+    init() {
+        storage = Storage(capacity: 32, slotCount: 64)
+    }
+
+    /// An empty index in the storage of one no longer used, which loses its nodes: making
+    /// and freeing storage for each article cost more than its lookups.
+    init(reusing storage: Storage) {
+        storage.removeAll()
+        self.storage = storage
+    }
 
     var count: Int { storage.count }
 

@@ -84,4 +84,13 @@ final class CodePointOffsetsTests: XCTestCase {
             assertAgrees(words.joined())
         }
     }
+
+    func testOffsetsInTheTableOfAnotherTextCountCodePoints() {
+        let longer = CodePointOffsets(Array(String(repeating: "東京 Tokyo ", count: 20).utf8))
+        let text = "Kyiv — Київ, “Tokyo”"
+        let bytes = Array(text.utf8)
+        let offsets = CodePointOffsets(bytes, reusing: longer.reusableTable)
+        XCTAssertTrue(offsets.reusableTable === longer.reusableTable)
+        XCTAssertEqual((0...bytes.count).map { offsets.codePoint(atByte: $0) }, counted(bytes))
+    }
 }

@@ -65,4 +65,17 @@ final class EdgeItemsTests: XCTestCase {
         for (place, edge) in edges.enumerated() { XCTAssertEqual(items.first(of: edge), Int32(place)) }
         XCTAssertEqual(items.edgeCount, edges.count)
     }
+
+    func testItemsInTheListsOfOthersStartWithNoEdges() {
+        var first = EdgeItems()
+        append(item(sentence: 0), to: edge, after: -1, in: &first)
+        var lists = first.lists
+        first = EdgeItems()
+        var second = EdgeItems(reusing: &lists)
+        XCTAssertEqual(second.edgeCount, 0)
+        XCTAssertTrue(second.entries.isEmpty)
+        XCTAssertEqual(second.first(of: edge), -1)
+        append(item(sentence: 1), to: edge, after: -1, in: &second)
+        XCTAssertEqual(second.find(edge).first, 0)
+    }
 }

@@ -86,4 +86,14 @@ final class NodeIndexTests: XCTestCase {
             XCTAssertEqual(index.actor(at: place), actors[place])
         }
     }
+
+    func testAnIndexInTheStorageOfAnotherStartsEmpty() {
+        var first = NodeIndex()
+        for actor in 0..<100 { _ = first.insert(Int32(actor)) }
+        var second = NodeIndex(reusing: first.storage)
+        XCTAssertEqual(second.count, 0)
+        XCTAssertNil(second.node(of: 5))
+        XCTAssertEqual(second.insert(5), 0)
+        XCTAssertEqual(second.actors, [5])
+    }
 }

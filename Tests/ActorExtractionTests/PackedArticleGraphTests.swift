@@ -25,6 +25,16 @@ final class PackedArticleGraphTests: XCTestCase {
         }
     }
 
+    /// The builder's buffers are kept from one article for the next.
+    func testAnArticlesGraphIsTheSameAfterALongerArticle() throws {
+        let extractor = try TestExtractor.make()
+        let short = ArticleText(parsing: texts[0], fallbackID: "short", date: "2023-01-12")
+        let first = extractor.extractPacked(short).graph
+        _ = extractor.extractPacked(ArticleText(parsing: texts[1...3].joined(separator: " "), fallbackID: "long", date: "2023-01-12"))
+        XCTAssertEqual(extractor.extractPacked(short).graph, first)
+        XCTAssertEqual(extractor.extract(short), first)
+    }
+
     func testPackedFixtureGraphsGiveBackTheirGraphs() throws {
         let extractor = try Extractor()
         for fixture in try RelationFixtureTests.loadFixtures() + RelationFixtureTests.loadFixtures("heldout") {

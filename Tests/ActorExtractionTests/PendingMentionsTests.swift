@@ -41,4 +41,25 @@ final class PendingMentionsTests: XCTestCase {
         let copy = mentions
         XCTAssertEqual(copy[1].firstToken, mentions[1].firstToken)
     }
+
+    func testMentionsGoInAReusedStorageWithRoomForThem() {
+        let first = GraphBuilder.PendingMentions(count: 4) { list in
+            for index in 0..<4 { (list + index).initialize(to: mention(index)) }
+        }
+        let second = GraphBuilder.PendingMentions(count: 3, reusing: first.reusableStorage) { list in
+            for index in 0..<3 { (list + index).initialize(to: mention(index + 10)) }
+        }
+        XCTAssertTrue(second.reusableStorage === first.reusableStorage)
+        XCTAssertEqual(second.withUnsafeBufferPointer { $0.map(\.byteStart) }, [10, 11, 12])
+    }
+
+    func testMoreMentionsThanAReusedStorageHoldsGetStorageOfTheirOwn() {
+        let first = GraphBuilder.PendingMentions(count: 1) { $0.initialize(to: mention(0)) }
+        let count = 1 + (first.reusableStorage?.capacity ?? 0)
+        let second = GraphBuilder.PendingMentions(count: count, reusing: first.reusableStorage) { list in
+            for index in 0..<count { (list + index).initialize(to: mention(index)) }
+        }
+        XCTAssertFalse(second.reusableStorage === first.reusableStorage)
+        XCTAssertEqual(second.count, count)
+    }
 }
