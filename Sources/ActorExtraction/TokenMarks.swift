@@ -19,10 +19,12 @@ struct TokenMarks {
         // A set of its own: a copy of the first would be copied again at its first write.
         var roles = IndexBits(count: tokens.count)
         tokens.withUnsafeBufferPointer { buffer in
-            Self.capitalFirstBytes.withUnsafeBufferPointer { capitals in
+            Self.capitalBits.withUnsafeBufferPointer { capitals in
                 roleBytes.bytes.withUnsafeBufferPointer { roleBytes in
-                    Self.mark(buffer, in: &capitalised, &roles) {
-                        (UInt64(capitals[Int($0.first)]), KeyBytes.bit(of: $0.folded, in: roleBytes))
+                    Self.mark(buffer, in: &capitalised, &roles) { token, offset in
+                        // Both indexes are below the tables' sizes: read without bounds tests.
+                        (capitals[offset &<< 8 | Int(token.first)],
+                         UInt8(truncatingIfNeeded: KeyBytes.bit(of: token.folded, in: roleBytes)) &<< UInt8(offset))
                     }
                 }
             }
@@ -37,12 +39,30 @@ struct TokenMarks {
         byte >= 0x41 && byte <= 0x5A || byte >= 0xC0 ? 1 : 0
     }
 
-    /// Sets the bits of the tokens for which `bits` gives 1, in `first` for its first value
-    /// and in `second` for its second; each is 0 or 1, gathered 64 to a word without a
-    /// branch a token. Both sets in one loop: with the role test a byte load, the loop's
-    /// count and shift serve both, where two loops paid them twice.
+    /// ``capitalFirstBytes`` shifted to each place in a group of eight tokens: at
+    /// `offset << 8 + byte`, `1 << offset` for a capitalised first byte, else 0. The bit
+    /// comes in place, one load folded into the `or` that gathers it, where a 0 or 1 cost
+    /// a load, a shift and the `or` (two instructions a token more).
+    ///
+    /// Filled in place: made at the first article, a map of the 2,048 places cost it
+    /// some 50,000 instructions.
+    static let capitalBits = [UInt8](unsafeUninitializedCapacity: 2_048) { bits, count in
+        for byte in 0..<256 {
+            let capital: UInt8 = byte >= 0x41 && byte <= 0x5A || byte >= 0xC0 ? 1 : 0
+            for offset in 0..<8 { bits[offset &<< 8 | byte] = capital &<< UInt8(offset) }
+        }
+        count = 2_048
+    }
+
+    /// Sets the bits of the tokens for which `bits` gives a set bit, in `first` for its
+    /// first value and in `second` for its second, gathered 64 to a word without a branch
+    /// a token. Both sets in one loop: with the role test a byte load, the loop's count
+    /// and shift serve both, where two loops paid them twice.
+    ///
+    /// - Parameter bits: a token's two bits, 0 or `1 << offset`, for its place (0 to 7)
+    ///   in its group of eight.
     @inline(__always)
-    private static func mark(_ buffer: UnsafeBufferPointer<Token>, in first: inout IndexBits, _ second: inout IndexBits, bits: (Token) -> (UInt64, UInt64)) {
+    private static func mark(_ buffer: UnsafeBufferPointer<Token>, in first: inout IndexBits, _ second: inout IndexBits, bits: (Token, Int) -> (UInt8, UInt8)) {
         var base = 0
         while base < buffer.count {
             let end = min(base &+ 64, buffer.count)
@@ -54,23 +74,23 @@ struct TokenMarks {
                 // for each bit, and the group's shift is paid once for eight tokens.
                 var group = 0
                 while group < 64 {
-                    var firstByte: UInt64 = 0
-                    var secondByte: UInt64 = 0
+                    var firstByte: UInt8 = 0
+                    var secondByte: UInt8 = 0
                     for offset in 0..<8 {
-                        let (one, two) = bits(buffer[base &+ group &+ offset])
-                        firstByte |= one &<< UInt64(offset)
-                        secondByte |= two &<< UInt64(offset)
+                        let (one, two) = bits(buffer[base &+ group &+ offset], offset)
+                        firstByte |= one
+                        secondByte |= two
                     }
-                    firstWord |= firstByte &<< UInt64(group)
-                    secondWord |= secondByte &<< UInt64(group)
+                    firstWord |= UInt64(firstByte) &<< UInt64(group)
+                    secondWord |= UInt64(secondByte) &<< UInt64(group)
                     group &+= 8
                 }
             } else {
                 for index in base..<end {
-                    let (one, two) = bits(buffer[index])
+                    let (one, two) = bits(buffer[index], 0)
                     let shift = UInt64(index &- base)
-                    firstWord |= one &<< shift
-                    secondWord |= two &<< shift
+                    firstWord |= UInt64(one) &<< shift
+                    secondWord |= UInt64(two) &<< shift
                 }
             }
             first.setWord(base &>> 6, to: firstWord)
