@@ -39,7 +39,7 @@ struct MentionFinder {
 
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
     func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
-        let marks = TokenMarks(tokens, roles: roles.roleStartBytes)
+        let marks = TokenMarks(tokens, roles: roles.roleStartPlaces)
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = IndexBits(count: tokens.count)
         var found = gazetteerMentions(in: tokens, covered: &covered)
