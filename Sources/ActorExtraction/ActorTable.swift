@@ -14,6 +14,8 @@ struct ActorTable {
     /// grow with the square of their number.
     private var localsByID: [String: Int32]?
     private static let searchedLocals = 8
+    /// The room made in ``local`` at the first name added.
+    private static let reservedLocals = 4
     /// The gazetteer's number of entries, where this article's own start: asked of every
     /// actor looked up.
     private let base: Int32
@@ -73,6 +75,9 @@ struct ActorTable {
     /// ``addLocal(_:)`` for an actor of these fields, made only when the actor is new.
     mutating func addLocal(id: String, name: String, kind: ActorKind, country: String? = nil) -> Int32 {
         if let existing = existingIndex(of: id) { return existing }
+        // Room for a few at the first: grown one at a time, the list was made again at
+        // nearly every name an article added.
+        if local.isEmpty { local.reserveCapacity(Self.reservedLocals) }
         local.append(LocalActor(id: id, name: name, kind: kind, country: country))
         return indexAdded(id: id)
     }

@@ -72,6 +72,34 @@ struct IndexBits {
         }
     }
 
+    /// Removes the indexes of `range`, which must lie inside the set: a mention's tokens,
+    /// for the few mentions dropped after they were found.
+    mutating func remove(_ range: Range<Int>) {
+        for token in range { remove(token) }
+    }
+
+    /// Calls `body` with an ``Inserter`` of this set's indexes: the words are unshared once
+    /// and their address taken once, for a pass that inserts as it goes.
+    mutating func withInserter<Result>(_ body: (Inserter) -> Result) -> Result {
+        guard count > 0 else { return body(Inserter(words: nil, count: 0)) }
+        let count = count
+        return uniqueWords().withUnsafeMutablePointerToElements { body(Inserter(words: $0, count: count)) }
+    }
+
+    /// Inserts ranges into the words of a set, unshared; valid only inside
+    /// ``withInserter(_:)``.
+    struct Inserter {
+        fileprivate let words: UnsafeMutablePointer<UInt64>?
+        fileprivate let count: Int
+
+        /// Inserts the indexes of `range`, which must lie inside the set.
+        @inline(__always)
+        func insert(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            IndexBits.insert(range, count: count, into: words.unsafelyUnwrapped)
+        }
+    }
+
     /// Inserts the actor of each mention, as ``insert(tokensOf:)`` does their tokens.
     mutating func insert(actorsOf mentions: [FoundMention]) {
         guard !mentions.isEmpty else { return }
@@ -103,7 +131,7 @@ struct IndexBits {
 
     /// Sets the bits of `range`, which must lie below `count`, in words at hand.
     @inline(__always) // once a mention, in loops over many
-    private static func insert(_ range: Range<Int>, count: Int, into words: UnsafeMutablePointer<UInt64>) {
+    fileprivate static func insert(_ range: Range<Int>, count: Int, into words: UnsafeMutablePointer<UInt64>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "a range past the set's end")
         var start = range.lowerBound
         while true {

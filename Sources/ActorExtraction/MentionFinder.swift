@@ -39,10 +39,10 @@ struct MentionFinder {
 
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
     func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
-        let marks = TokenMarks(tokens, roles: roles.roleStartBytes)
-        var found = gazetteerMentions(in: tokens)
+        let marks = TokenMarks(tokens, roles: roles.roleStartPlaces)
         // Which tokens the mentions found so far cover, kept up to date by each pass.
-        var covered = Self.coverage(of: found, count: tokens.count)
+        var covered = IndexBits(count: tokens.count)
+        var found = gazetteerMentions(in: tokens, covered: &covered)
         Self.merge(surnameMentions(in: tokens, covered: &covered, named: found, capitalised: marks.capitalised), into: &found)
         var table = ActorTable(gazetteer: gazetteer)
         let strangers = UnknownActorFinder(roles: roles).actors(in: tokens, bytes: bytes, covered: found, coverage: &covered, marks: marks, table: &table)
@@ -56,6 +56,14 @@ struct MentionFinder {
     }
 
     func gazetteerMentions(in tokens: [Token]) -> [FoundMention] {
+        var covered = IndexBits(count: tokens.count)
+        return gazetteerMentions(in: tokens, covered: &covered)
+    }
+
+    /// - Parameter covered: a set of `tokens.count` indexes; the tokens of the mentions
+    ///   found are added, as they are found: a pass over the list afterwards read each
+    ///   mention again and cost some 30 instructions a mention.
+    func gazetteerMentions(in tokens: [Token], covered: inout IndexBits) -> [FoundMention] {
         var found: [FoundMention] = []
         // About one mention in seven tokens: growing into them cost more than finding them.
         // The surnames, strangers and office holders found later are merged into this
@@ -65,15 +73,18 @@ struct MentionFinder {
         let stateWords = Self.stateWords
         let phrases = gazetteer.phrases
         let bestPhrases = gazetteer.bestPhrases
-        let starts = gazetteer.phraseStarts
-        tokens.withUnsafeBufferPointer { buffer in starts.bits.withUnsafeBufferPointer { startBits in
+        let starts = gazetteer.phraseStartBytes
+        covered.withInserter { covered in
+        tokens.withUnsafeBufferPointer { buffer in starts.bytes.withUnsafeBufferPointer { startBytes in
+        // Every node of the trie has its surface, read without a bounds test at each match.
+        bestPhrases.withUnsafeBufferPointer { bestPhrases in
             let count = buffer.count
             var index = 0
             while true {
-                // Most words start no name: the bit test of the token's own key turns them
+                // Most words start no name: the byte of the token's own key turns them
                 // away before its name key is made and a match set up, and before the kind
                 // is read (punctuation is rarer).
-                index = Self.nextStart(from: index, in: buffer, filter: startBits)
+                index = Self.nextStart(from: index, in: buffer, filter: startBytes)
                 guard index < count else { break }
                 let token = buffer[index]
                 guard token.kind == .word,
@@ -87,27 +98,29 @@ struct MentionFinder {
                     continue
                 }
                 found.append(FoundMention(tokens: span, actor: surface.actor, form: surface.form))
+                covered.insert(span)
                 if surface.ambiguous && !isCollectiveTitle(span, surface, in: tokens) { ambiguousAt.append(found.count - 1) }
             }
-        } }
-        if !ambiguousAt.isEmpty { dropAmbiguousOnly(&found, ambiguousAt: &ambiguousAt, tokens: tokens) }
+        } } } }
+        if !ambiguousAt.isEmpty { dropAmbiguousOnly(&found, ambiguousAt: &ambiguousAt, tokens: tokens, covered: &covered) }
         return found
     }
 
-    /// The first token at or after `index` whose key (``Token/exact``) the filter's `bits`
+    /// The first token at or after `index` whose key (``Token/exact``) the filter's `bytes`
     /// may hold, or the end of `tokens`.
     ///
-    /// A loop of its own, over the filter's words at hand (one through the filter's array
+    /// A loop of its own, over the filter's bytes at hand (one through the filter's array
     /// tested it at each token), stepping a pointer: stepping an index, each token's
     /// address was made again from it and the index moved between registers, 14
-    /// instructions a token where this takes 10. (Four tokens a step saved less: a token
-    /// in four or five passes the test, and each pass left the unrolled steps.)
+    /// instructions a token where the filter's bits took 10 and its bytes take 6. (Four
+    /// tokens a step saved less: a token in four or five passes the test, and each pass
+    /// left the unrolled steps.)
     @inline(__always)
-    static func nextStart(from index: Int, in tokens: UnsafeBufferPointer<Token>, filter bits: UnsafeBufferPointer<UInt64>) -> Int {
+    static func nextStart(from index: Int, in tokens: UnsafeBufferPointer<Token>, filter bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = tokens.baseAddress else { return index }
         var token = base + index
         let end = base + tokens.count
-        while token < end, KeyFilter.bit(of: token.pointee.exact, in: bits) == 0 { token += 1 }
+        while token < end, KeyFilterBytes.bit(of: token.pointee.exact, in: bytes) == 0 { token += 1 }
         // The distance in bytes, never negative, over the stride, a power of two: a shift,
         // where the pointers' signed distance rounded toward zero first.
         let bytes = UInt(bitPattern: Int(bitPattern: token) &- Int(bitPattern: base))
@@ -123,7 +136,10 @@ struct MentionFinder {
     ///
     /// In place: a new list of the mentions kept cost an allocation and a copy of them, and
     /// this list has room for the mentions merged in later.
-    private func dropAmbiguousOnly(_ found: inout [FoundMention], ambiguousAt candidates: inout [Int], tokens: [Token]) {
+    ///
+    /// - Parameter covered: the tokens the mentions cover; those of the mentions dropped
+    ///   are taken out (the gazetteer's mentions never overlap).
+    private func dropAmbiguousOnly(_ found: inout [FoundMention], ambiguousAt candidates: inout [Int], tokens: [Token], covered: inout IndexBits) {
         // "Chad's president", "Wagner's chief": an owner of something is an actor.
         candidates.removeAll { isOwner(found[$0].tokens, in: tokens) }
         guard !candidates.isEmpty else { return }
@@ -149,6 +165,7 @@ struct MentionFinder {
             let firm = firmActors(of: found, ambiguous: ambiguous)
             candidates.removeAll { firm.contains(Int(found[$0].actor)) }
         }
+        for position in candidates { covered.remove(found[position].tokens) }
         Self.remove(candidates, from: &found)
     }
 
@@ -307,12 +324,6 @@ struct MentionFinder {
             only = surface.actor
         }
         return only
-    }
-
-    static func coverage(of mentions: [FoundMention], count: Int) -> IndexBits {
-        var covered = IndexBits(count: count)
-        covered.insert(tokensOf: mentions)
-        return covered
     }
 
     /// The mentions of `a` and `b`, each in token order, in token order; on a tie `a`'s

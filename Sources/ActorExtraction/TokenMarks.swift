@@ -10,19 +10,20 @@ struct TokenMarks {
 
     /// Marks for a role filter as it stands, for callers without the filter's bytes at hand.
     init(_ tokens: [Token], roles roleFilter: KeyFilter) {
-        self.init(tokens, roles: KeyBytes(roleFilter))
+        self.init(tokens, roles: PlacedKeyBytes(KeyBytes(roleFilter)))
     }
 
-    /// - Parameter roleBytes: the office phrases' first keys (``RoleLexicon/roleStartBytes``).
-    init(_ tokens: [Token], roles roleBytes: KeyBytes) {
+    /// - Parameter roleBytes: the office phrases' first keys (``RoleLexicon/roleStartPlaces``).
+    init(_ tokens: [Token], roles roleBytes: PlacedKeyBytes) {
         var capitalised = IndexBits(count: tokens.count)
         // A set of its own: a copy of the first would be copied again at its first write.
         var roles = IndexBits(count: tokens.count)
         tokens.withUnsafeBufferPointer { buffer in
-            Self.capitalFirstBytes.withUnsafeBufferPointer { capitals in
+            Self.capitalBits.withUnsafeBufferPointer { capitals in
                 roleBytes.bytes.withUnsafeBufferPointer { roleBytes in
-                    Self.mark(buffer, in: &capitalised, &roles) {
-                        (UInt64(capitals[Int($0.first)]), KeyBytes.bit(of: $0.folded, in: roleBytes))
+                    Self.mark(buffer, in: &capitalised, &roles) { token, offset in
+                        // Both indexes are below the tables' sizes: read without bounds tests.
+                        (capitals[offset &<< 8 | Int(token.first)], PlacedKeyBytes.bit(of: token.folded, at: offset, in: roleBytes))
                     }
                 }
             }
@@ -37,12 +38,30 @@ struct TokenMarks {
         byte >= 0x41 && byte <= 0x5A || byte >= 0xC0 ? 1 : 0
     }
 
-    /// Sets the bits of the tokens for which `bits` gives 1, in `first` for its first value
-    /// and in `second` for its second; each is 0 or 1, gathered 64 to a word without a
-    /// branch a token. Both sets in one loop: with the role test a byte load, the loop's
-    /// count and shift serve both, where two loops paid them twice.
+    /// ``capitalFirstBytes`` shifted to each place in a group of eight tokens: at
+    /// `offset << 8 + byte`, `1 << offset` for a capitalised first byte, else 0. The bit
+    /// comes in place, one load folded into the `or` that gathers it, where a 0 or 1 cost
+    /// a load, a shift and the `or` (two instructions a token more).
+    ///
+    /// Filled in place: made at the first article, a map of the 2,048 places cost it
+    /// some 50,000 instructions.
+    static let capitalBits = [UInt8](unsafeUninitializedCapacity: 2_048) { bits, count in
+        for byte in 0..<256 {
+            let capital: UInt8 = byte >= 0x41 && byte <= 0x5A || byte >= 0xC0 ? 1 : 0
+            for offset in 0..<8 { bits[offset &<< 8 | byte] = capital &<< UInt8(offset) }
+        }
+        count = 2_048
+    }
+
+    /// Sets the bits of the tokens for which `bits` gives a set bit, in `first` for its
+    /// first value and in `second` for its second, gathered 64 to a word without a branch
+    /// a token. Both sets in one loop: with the role test a byte load, the loop's count
+    /// and shift serve both, where two loops paid them twice.
+    ///
+    /// - Parameter bits: a token's two bits, 0 or `1 << offset`, for its place (0 to 7)
+    ///   in its group of eight.
     @inline(__always)
-    private static func mark(_ buffer: UnsafeBufferPointer<Token>, in first: inout IndexBits, _ second: inout IndexBits, bits: (Token) -> (UInt64, UInt64)) {
+    private static func mark(_ buffer: UnsafeBufferPointer<Token>, in first: inout IndexBits, _ second: inout IndexBits, bits: (Token, Int) -> (UInt8, UInt8)) {
         var base = 0
         while base < buffer.count {
             let end = min(base &+ 64, buffer.count)
@@ -54,23 +73,23 @@ struct TokenMarks {
                 // for each bit, and the group's shift is paid once for eight tokens.
                 var group = 0
                 while group < 64 {
-                    var firstByte: UInt64 = 0
-                    var secondByte: UInt64 = 0
+                    var firstByte: UInt8 = 0
+                    var secondByte: UInt8 = 0
                     for offset in 0..<8 {
-                        let (one, two) = bits(buffer[base &+ group &+ offset])
-                        firstByte |= one &<< UInt64(offset)
-                        secondByte |= two &<< UInt64(offset)
+                        let (one, two) = bits(buffer[base &+ group &+ offset], offset)
+                        firstByte |= one
+                        secondByte |= two
                     }
-                    firstWord |= firstByte &<< UInt64(group)
-                    secondWord |= secondByte &<< UInt64(group)
+                    firstWord |= UInt64(firstByte) &<< UInt64(group)
+                    secondWord |= UInt64(secondByte) &<< UInt64(group)
                     group &+= 8
                 }
             } else {
                 for index in base..<end {
-                    let (one, two) = bits(buffer[index])
+                    let (one, two) = bits(buffer[index], 0)
                     let shift = UInt64(index &- base)
-                    firstWord |= one &<< shift
-                    secondWord |= two &<< shift
+                    firstWord |= UInt64(one) &<< shift
+                    secondWord |= UInt64(two) &<< shift
                 }
             }
             first.setWord(base &>> 6, to: firstWord)
@@ -111,5 +130,65 @@ struct KeyBytes: Sendable {
     static func bit(of key: UInt64, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         // Below 8,192, the table's size, by construction: read without a bounds test.
         UInt64(bytes[Int(truncatingIfNeeded: key & 0x1FFF)])
+    }
+}
+
+/// ``KeyBytes`` shifted to each place in a group of eight tokens, as
+/// ``TokenMarks/capitalBits`` is: at `offset << 13 | low`, `1 << offset` where the filter
+/// may hold a key whose low 13 bits are `low`, else 0. The bit comes in place, its load
+/// folded into the `or` that gathers it (two instructions a token fewer than a 0 or 1).
+/// 64 KB, made once with the lexicon.
+struct PlacedKeyBytes: Sendable {
+    /// 65,536 bytes: eight copies of the key bytes, the one at `offset` shifted by it.
+    let bytes: [UInt8]
+
+    init(_ keyBytes: KeyBytes) {
+        let source = keyBytes.bytes
+        bytes = [UInt8](unsafeUninitializedCapacity: 8 << 13) { bytes, count in
+            for offset in 0..<8 {
+                for low in 0..<(1 << 13) { bytes[offset << 13 | low] = source[low] << UInt8(offset) }
+            }
+            count = 8 << 13
+        }
+    }
+
+    /// `1 << offset` if the filter may hold `key`, else 0; `offset` is 0 to 7.
+    @inline(__always)
+    static func bit(of key: UInt64, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        // Below 65,536, the table's size, for offsets below 8: read without a bounds test.
+        bytes[offset &<< 13 | Int(truncatingIfNeeded: key & 0x1FFF)]
+    }
+}
+
+/// A ``KeyFilter`` spread to one byte for each of its bits: 1 where the filter may hold a
+/// key with those low 16 bits, else 0, so it lets through exactly the keys the filter
+/// does. A scan that asks it of every token reads one byte where the filter's bit test
+/// cost a shift, a mask and a bit extraction more (some four instructions a token); at
+/// 64 KB it suits one long list asked in one loop, the gazetteer's phrase starts.
+struct KeyFilterBytes: Sendable {
+    /// 65,536 bytes, each 0 or 1.
+    let bytes: [UInt8]
+
+    init(_ filter: KeyFilter) {
+        // Filled a word of the filter at a time: a map asking the filter of each key cost
+        // some 18 instructions a byte at start-up.
+        bytes = [UInt8](unsafeUninitializedCapacity: 65_536) { bytes, count in
+            for (word, bits) in filter.bits.enumerated() {
+                for bit in 0..<64 { bytes[word << 6 | bit] = UInt8(truncatingIfNeeded: bits >> UInt64(bit) & 1) }
+            }
+            count = 65_536
+        }
+    }
+
+    /// Whether the filter may hold `key`: `false` means it does not.
+    func mayHold(_ key: UInt64) -> Bool {
+        bytes.withUnsafeBufferPointer { Self.bit(of: key, in: $0) } != 0
+    }
+
+    /// 1 if the filter may hold `key`, else 0, read from ``bytes``.
+    @inline(__always)
+    static func bit(of key: UInt64, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        // Below 65,536, the table's size, by construction: read without a bounds test.
+        bytes[Int(truncatingIfNeeded: key & 0xFFFF)]
     }
 }

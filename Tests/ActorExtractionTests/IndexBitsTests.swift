@@ -224,3 +224,47 @@ final class IndexBitsActorTests: XCTestCase {
         XCTAssertEqual((0..<100).filter { actors.contains($0) }, [10, 30])
     }
 }
+
+final class IndexBitsInserterTests: XCTestCase {
+    func testAnInserterInsertsExactlyItsRanges() {
+        var bits = IndexBits(count: 200)
+        bits.withInserter { inserter in
+            inserter.insert(3..<5)
+            inserter.insert(62..<66)
+            inserter.insert(150..<150)
+        }
+        XCTAssertEqual((0..<200).filter { bits.contains($0) }, [3, 4, 62, 63, 64, 65])
+    }
+
+    func testAnInserterLeavesACopyAsItWas() {
+        var bits = IndexBits(count: 100)
+        let copy = bits
+        bits.withInserter { $0.insert(10..<12) }
+        XCTAssertTrue(bits.contains(10))
+        XCTAssertFalse(copy.contains(10))
+    }
+
+    func testAnInserterOfAnEmptySetInsertsNothing() {
+        var bits = IndexBits(count: 0)
+        bits.withInserter { $0.insert(0..<0) }
+        XCTAssertFalse(bits.contains(0))
+    }
+
+    func testARemovedRangeIsNoLongerContained() {
+        var bits = IndexBits(count: 100)
+        bits.insert(60..<70)
+        bits.remove(62..<66)
+        XCTAssertEqual((0..<100).filter { bits.contains($0) }, [60, 61, 66, 67, 68, 69])
+    }
+}
+
+final class CapitalBitsTests: XCTestCase {
+    func testCapitalBitsAreTheCapitalFirstBytesShiftedToEachPlace() {
+        XCTAssertEqual(TokenMarks.capitalBits.count, 2_048)
+        for offset in 0..<8 {
+            for byte in 0..<256 {
+                XCTAssertEqual(TokenMarks.capitalBits[offset << 8 | byte], TokenMarks.capitalFirstBytes[byte] << UInt8(offset), "\(offset) \(byte)")
+            }
+        }
+    }
+}

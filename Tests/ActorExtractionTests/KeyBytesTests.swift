@@ -108,3 +108,40 @@ final class GazetteerIDFilterTests: XCTestCase {
         XCTAssertEqual(table.addLocal(GazetteerEntry(id: "hana-mori", name: "Hana Mori", kind: .person)), 1)
     }
 }
+
+final class KeyFilterBytesTests: XCTestCase {
+    func testEachByteIsTheFiltersBitForItsLowSixteenBits() {
+        var filter = KeyFilter()
+        for word in ["Japan", "the", "Kremlin", "Tokyo"] { filter.insert(TokenHash.exact(word.utf8)) }
+        let bytes = KeyFilterBytes(filter)
+        XCTAssertEqual(bytes.bytes.count, 65_536)
+        for low in 0..<65_536 { XCTAssertEqual(UInt64(bytes.bytes[low]), filter.bit(of: UInt64(low)), String(low)) }
+    }
+
+    func testAKeyTheFilterHoldsMayBeHeldWhateverItsHighBits() {
+        var filter = KeyFilter()
+        let key = TokenHash.exact("Japan".utf8)
+        filter.insert(key)
+        let bytes = KeyFilterBytes(filter)
+        XCTAssertTrue(bytes.mayHold(key))
+        XCTAssertTrue(bytes.mayHold(key ^ 0xFFFF_0000))
+        XCTAssertFalse(KeyFilterBytes(KeyFilter()).mayHold(key))
+    }
+}
+
+final class PlacedKeyBytesTests: XCTestCase {
+    func testEachPlaceHoldsTheKeyBytesShiftedToIt() {
+        var filter = KeyFilter()
+        for word in ["minister", "president", "of"] { filter.insert(TokenHash.folded(word.utf8)) }
+        let source = KeyBytes(filter)
+        let placed = PlacedKeyBytes(source)
+        XCTAssertEqual(placed.bytes.count, 65_536)
+        placed.bytes.withUnsafeBufferPointer { table in
+            for offset in 0..<8 {
+                for low in 0..<8_192 {
+                    XCTAssertEqual(PlacedKeyBytes.bit(of: UInt64(low), at: offset, in: table), source.bytes[low] << UInt8(offset), "\(offset) \(low)")
+                }
+            }
+        }
+    }
+}

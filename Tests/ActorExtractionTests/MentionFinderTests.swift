@@ -227,3 +227,17 @@ final class BuiltInAmbiguityTests: XCTestCase {
         XCTAssertEqual(UnknownActorFinder.slug("Zoë Institute"), "zoe-institute")
     }
 }
+
+final class GazetteerCoverageTests: XCTestCase {
+    func testTheGazetteerPassCoversTheTokensOfTheMentionsItKeepsAndNoOthers() {
+        // "Georgia", ambiguous and named nowhere else, is dropped: its token is not covered.
+        let bytes = Array("He moved to Georgia and met the Japanese envoy in Tokyo.".utf8)
+        let tokens = Tokenizer().tokens(in: bytes)
+        var covered = IndexBits(count: tokens.count)
+        let found = MentionFinder(gazetteer: TestExtractor.gazetteer, roles: TestExtractor.roles).gazetteerMentions(in: tokens, covered: &covered)
+        XCTAssertFalse(found.isEmpty)
+        let expected = Set(found.flatMap { Array($0.tokens) })
+        XCTAssertFalse(expected.contains(3))
+        for index in tokens.indices { XCTAssertEqual(covered.contains(index), expected.contains(index), String(index)) }
+    }
+}
