@@ -142,6 +142,10 @@ struct Tokenizer {
         @inline(__always)
         func stopEntry(_ byte: UInt8) -> UInt64 { base[512 &+ Int(byte)] }
 
+        /// The ``Tokenizer/stopEntry(_:)`` of a byte held in a full register.
+        @inline(__always)
+        func stopEntry(_ byte: UInt64) -> UInt64 { base[512 &+ Int(truncatingIfNeeded: byte)] }
+
         /// The entry in ``lowercaseWordBytes`` of a byte held in a full register.
         @inline(__always)
         func lowercase(_ byte: UInt64) -> UInt64 { base[256 &+ Int(truncatingIfNeeded: byte)] }
@@ -262,7 +266,7 @@ struct Tokenizer {
             let first = bytes[index]
             if tables.lower(first) != 0 {
                 let word = asciiWord(bytes, from: index, first: UInt64(first), end: end, tables: tables, endTested: endTested)
-                let stop = tables.stopEntry(word.stop)
+                let stop = word.stopEntry
                 if stop != 0 {
                     write(Token(
                         exact: word.exact, folded: word.folded, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: word.end),
@@ -336,6 +340,8 @@ struct Tokenizer {
         var folded: UInt64
         /// The byte at `end`, or 0 at the end of the text.
         var stop: UInt8
+        /// The ``Tokenizer/stopEntry(_:)`` of `stop`, read where the word's scan ends.
+        var stopEntry: UInt64
     }
 
     /// The run of ASCII letters and digits from `start`, whose first byte is one, hashed as
@@ -357,7 +363,7 @@ struct Tokenizer {
         while tables.lowercase(byte) != 0 {
             hash = TokenHash.step(hash, widened: byte)
             index &+= 1
-            if endTested, index == end { return ASCIIWord(end: index, exact: hash, folded: hash, stop: 0) }
+            if endTested, index == end { return ASCIIWord(end: index, exact: hash, folded: hash, stop: 0, stopEntry: tables.stopEntry(UInt64(0))) }
             byte = UInt64(bytes[index])
             // Two bytes a round where the end need not be tested: the loop's count is paid
             // once for both.
@@ -367,6 +373,11 @@ struct Tokenizer {
             index &+= 1
             byte = UInt64(bytes[index])
         }
+        // Most words end in lower case before a space or punctuation. A byte with a stop
+        // entry is neither a capital nor a digit: the word ends, without the test for a
+        // capital that would go on with both hashes.
+        let stop = tables.stopEntry(byte)
+        if stop != 0 { return ASCIIWord(end: index, exact: hash, folded: hash, stop: UInt8(truncatingIfNeeded: byte), stopEntry: stop) }
         var exact = hash
         var folded = hash
         while true {
@@ -375,10 +386,10 @@ struct Tokenizer {
             exact = TokenHash.step(exact, widened: byte)
             folded = TokenHash.step(folded, widened: lower)
             index &+= 1
-            if endTested, index == end { return ASCIIWord(end: index, exact: exact, folded: folded, stop: 0) }
+            if endTested, index == end { return ASCIIWord(end: index, exact: exact, folded: folded, stop: 0, stopEntry: tables.stopEntry(UInt64(0))) }
             byte = UInt64(bytes[index])
         }
-        return ASCIIWord(end: index, exact: exact, folded: folded, stop: UInt8(truncatingIfNeeded: byte))
+        return ASCIIWord(end: index, exact: exact, folded: folded, stop: UInt8(truncatingIfNeeded: byte), stopEntry: tables.stopEntry(byte))
     }
 
     /// Writes the word that starts with the ASCII letters and digits of `plain`, which end
