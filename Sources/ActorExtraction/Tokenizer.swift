@@ -388,6 +388,14 @@ struct Tokenizer {
             index &+= 1
             if endTested, index == end { return ASCIIWord(end: index, exact: exact, folded: folded, stop: 0, stopEntry: tables.stopEntry(UInt64(0))) }
             byte = UInt64(bytes[index])
+            // Two bytes a round here too, where the end need not be tested.
+            if endTested { continue }
+            let next = tables.lower(byte)
+            if next == 0 { break }
+            exact = TokenHash.step(exact, widened: byte)
+            folded = TokenHash.step(folded, widened: next)
+            index &+= 1
+            byte = UInt64(bytes[index])
         }
         return ASCIIWord(end: index, exact: exact, folded: folded, stop: UInt8(truncatingIfNeeded: byte), stopEntry: tables.stopEntry(byte))
     }
