@@ -264,7 +264,8 @@ struct Tokenizer {
         var spacing = scan.spacing
         while index < limit {
             let first = bytes[index]
-            if tables.lower(first) != 0 {
+            // Lower case first: most words start with it, and the scan then needs no other test to begin.
+            if tables.lowercase(UInt64(first)) != 0 || tables.lower(first) != 0 {
                 let word = asciiWord(bytes, from: index, first: UInt64(first), end: end, tables: tables, endTested: endTested)
                 let stop = word.stopEntry
                 if stop != 0 {
