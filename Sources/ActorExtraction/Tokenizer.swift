@@ -276,6 +276,9 @@ struct Tokenizer {
         var slot = scan.slot
         var index = scan.index
         var spacing = scan.spacing
+        // The candidates are recorded through a copy, written back once: through `scan`
+        // itself, each record stored its count twice.
+        var recorder = scan
         while index < limit {
             let first = bytes[index]
             // Lower case first: most words start with it, and the scan then needs no other test to begin.
@@ -316,7 +319,7 @@ struct Tokenizer {
                     exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
                     kind: kind, first: first, afterNewline: false, attached: false
                 ), spacing: spacing, to: slot)
-                scan.recordCandidate(slot, after: out)
+                recorder.recordCandidate(slot, after: out)
                 slot += 1
                 index &+= 1
                 spacing = .attached
@@ -327,7 +330,7 @@ struct Tokenizer {
                 }
             } else if first == UInt8(ascii: "\n") {
                 // The next token written follows the line break.
-                scan.recordCandidate(slot, after: out)
+                recorder.recordCandidate(slot, after: out)
                 spacing = .newline
                 index &+= 1
             } else if first == 0x20 || first == 0x09 || first == 0x0D || first == 0x0C || first == 0x0B {
@@ -338,11 +341,12 @@ struct Tokenizer {
                 index = step.next
                 spacing = step.spacing
                 if step.wrote {
-                    scan.recordCandidate(slot, after: out)
+                    recorder.recordCandidate(slot, after: out)
                     slot += 1
                 }
             }
         }
+        scan.candidateCount = recorder.candidateCount
         scan.slot = slot
         scan.index = index
         scan.spacing = spacing
