@@ -26,7 +26,7 @@ struct SentenceSplitter {
                 if token == end { break }
                 token = step(at: token, base: base, end: end, start: &start, into: &sentences, bytes: bytes)
             }
-            if start < end { sentences.append(start - base..<end - base) }
+            if start < end { sentences.append(Self.place(of: start, from: base)..<Self.place(of: end, from: base)) }
         }
         return sentences
     }
@@ -54,7 +54,7 @@ struct SentenceSplitter {
             guard next >= token, Self.isBreakCandidate(next.pointee) else { continue }
             token = step(at: next, base: base, end: end, start: &start, into: &sentences, bytes: bytes)
         }
-        if start < end { sentences.append(start - base..<end - base) }
+        if start < end { sentences.append(Self.place(of: start, from: base)..<Self.place(of: end, from: base)) }
         return sentences
     }
 
@@ -67,7 +67,7 @@ struct SentenceSplitter {
     ) -> UnsafePointer<Token> {
         let current = token.pointee
         if token > start, current.afterNewline, !current.isLowercaseWord {
-            sentences.append(start - base..<token - base)
+            sentences.append(Self.place(of: start, from: base)..<Self.place(of: token, from: base))
             start = token
         }
         // Only punctuation ends a sentence: one test turns the words away.
@@ -75,12 +75,20 @@ struct SentenceSplitter {
             var close = token + 1
             while close < end, isClosing(close.pointee), !close.pointee.afterNewline { close += 1 }
             if close == end || startsSentence(close.pointee) {
-                sentences.append(start - base..<close - base)
+                sentences.append(Self.place(of: start, from: base)..<Self.place(of: close, from: base))
                 start = close
                 return close
             }
         }
         return token + 1
+    }
+
+    /// The index of `token` among the tokens from `base`, at or after it: the distance in
+    /// bytes, unsigned, where `token - base` also rounded a negative distance, which there
+    /// never is, at several instructions more.
+    @inline(__always)
+    private static func place(of token: UnsafePointer<Token>, from base: UnsafePointer<Token>) -> Int {
+        Int(bitPattern: (UInt(bitPattern: token) &- UInt(bitPattern: base)) / UInt(MemoryLayout<Token>.stride))
     }
 
     /// Joins sentences that a found name or office phrase runs across: the gazetteer's

@@ -101,81 +101,63 @@ struct TokenKeyMap: Sendable {
     /// Open addressing; key 0 marks an empty slot, so the bits of key 0 are kept in every
     /// empty slot.
     private var slots: [Slot]
-    private var shift: UInt64
-    /// The keys held: most tokens are in no list.
-    private(set) var filter = KeyFilter()
+    /// The keys held, for ``bits(of:)``, asked mostly of keys in no list.
+    private var filter = KeyFilter()
 
     /// The map in which each key of `entries` holds the union of its bits.
     init(_ entries: [(key: UInt64, bits: UInt16)]) {
         var merged: [UInt64: UInt16] = [:]
         for entry in entries { merged[entry.key, default: 0] |= entry.bits }
-        // Room for four slots a key: the words most tokens are (with, of, to) then mostly
-        // meet their own slot first, and each further probe was a load and a branch per token.
-        var capacity = 4
-        while capacity < merged.count * 4 { capacity *= 2 }
+        // Room for sixteen slots a key: most tokens' keys, in no list, then meet an empty
+        // slot first, and the words most tokens are (with, of, to) their own. The reader's
+        // probe, so cheap, needs no filter before it: at every token of an article, the
+        // filter's test cost half a probe and let half the tokens through.
+        var capacity = 16
+        while capacity < merged.count * 16 { capacity *= 2 }
         // An empty slot holds the bits of key 0: a probe for key 0 ends at the first empty
         // slot it meets, and no other key reads an empty slot's bits.
         slots = [Slot](repeating: Slot(key: 0, bits: merged[0] ?? 0), count: capacity)
-        shift = UInt64(64 - capacity.trailingZeroBitCount)
         let mask = capacity - 1
         for (key, bits) in merged {
             filter.insert(key)
             if key == 0 { continue }
-            var index = Self.slot(of: key, shift)
+            var index = Self.slot(of: key, mask)
             while slots[index].key != 0 { index = (index + 1) & mask }
             slots[index] = Slot(key: key, bits: bits)
         }
     }
 
-    /// The bits of `key`, or 0 if it is in no list.
+    /// The bits of `key`, or 0 if it is in no list; most keys not in it are turned away by
+    /// the filter's bit test, which costs less than reaching the table through the map.
     @inline(__always)
     func bits(of key: UInt64) -> UInt16 {
         guard filter.mayHold(key) else { return 0 }
-        return probe(key)
+        return slots.withUnsafeBufferPointer { slots in Self.probe(key, in: slots) }
     }
 
-    /// The bits of `key`, for a caller that has passed it through the filter.
-    @inline(__always)
-    func probe(_ key: UInt64) -> UInt16 {
-        slots.withUnsafeBufferPointer { slots in Self.probe(key, in: slots, shift: shift) }
-    }
-
-    /// The map read through buffers, for a loop that probes it at every token: the table's
-    /// address, shift and filter stay at hand instead of being read through the map each time.
+    /// The map read through a buffer, for a loop that probes it at every token: the table's
+    /// address stays at hand instead of being read through the map each time, and the
+    /// probe is made without the filter.
     func withReader<Result>(_ body: (Reader) -> Result) -> Result {
-        slots.withUnsafeBufferPointer { slots in
-            filter.bits.withUnsafeBufferPointer { filter in
-                body(Reader(slots: slots, filter: filter, shift: shift))
-            }
-        }
+        slots.withUnsafeBufferPointer { slots in body(Reader(slots: slots)) }
     }
 
-    /// ``TokenKeyMap`` over borrowed buffers; valid only inside ``withReader(_:)``.
+    /// ``TokenKeyMap`` over a borrowed buffer; valid only inside ``withReader(_:)``.
     struct Reader {
         fileprivate let slots: UnsafeBufferPointer<Slot>
-        /// The bits of the map's ``KeyFilter``.
-        let filter: UnsafeBufferPointer<UInt64>
-        fileprivate let shift: UInt64
 
         /// The bits of `key`, or 0 if it is in no list.
         @inline(__always)
         func bits(of key: UInt64) -> UInt16 {
-            guard KeyFilter.bit(of: key, in: filter) != 0 else { return 0 }
-            return probe(key)
-        }
-
-        /// The bits of `key`, for a caller that has passed it through ``filter``.
-        @inline(__always)
-        func probe(_ key: UInt64) -> UInt16 {
-            TokenKeyMap.probe(key, in: slots, shift: shift)
+            TokenKeyMap.probe(key, in: slots)
         }
     }
 
     @inline(__always)
-    private static func probe(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>, shift: UInt64) -> UInt16 {
-        // The slot count is a power of two and at least four times the keys: a probe ends at an empty slot.
+    private static func probe(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>) -> UInt16 {
+        // The slot count is a power of two and at least sixteen times the keys: a probe ends at an empty slot.
         let mask = slots.count &- 1
-        var index = slot(of: key, shift)
+        var index = slot(of: key, mask)
         while true {
             let occupant = slots[index]
             // Key 0 meets the first empty slot, which holds its bits (see ``init(_:)``).
@@ -185,9 +167,11 @@ struct TokenKeyMap: Sendable {
         }
     }
 
+    /// A key's first slot: its low bits, taken as they are. Token keys are FNV-1a hashes,
+    /// whose last step is a multiply by an odd prime: their low bits are mixed enough for
+    /// a table this sparse, and a multiply of the map's own cost a token two instructions more.
     @inline(__always)
-    private static func slot(of key: UInt64, _ shift: UInt64) -> Int {
-        // The shift is below 64 by construction.
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+    private static func slot(of key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: key) & mask
     }
 }

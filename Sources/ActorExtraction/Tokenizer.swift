@@ -53,9 +53,16 @@ struct Tokenizer {
         asciiWordBytes[byte] == UInt8(byte) ? UInt8(byte) : 0
     }
 
-    /// ``asciiWordBytes``, ``lowercaseWordBytes``, then each byte's ``stopEntry(_:)``: one
-    /// address for all keeps a register free in the word loop.
+    /// ``asciiWordBytes``, ``lowercaseWordBytes``, each byte's ``stopEntry(_:)``, then its
+    /// ``punctuationKind(of:)``: one address for all keeps a register free in the word loop.
     static let wordTables: [UInt64] = (asciiWordBytes + lowercaseWordBytes).map(UInt64.init) + (0..<256).map { stopEntry(UInt8($0)) }
+        + (0..<256).map { UInt64(punctuationKind(of: UInt8($0)).rawValue) }
+
+    /// The kind of a token of one ASCII punctuation byte: read from ``wordTables``, where two
+    /// tests and their selects cost seven instructions a mark.
+    static func punctuationKind(of byte: UInt8) -> Token.Kind {
+        byte == UInt8(ascii: "-") ? .dash : byte == UInt8(ascii: "\"") ? .straightQuote : .punctuation
+    }
 
     /// What a word that stops before `byte` is followed by: 0 when the byte is not
     /// ``isPlainStop(_:)``; else the bytes to pass after the word in the low bits (1 for a
@@ -141,6 +148,17 @@ struct Tokenizer {
         /// The byte's ``Tokenizer/stopEntry(_:)``.
         @inline(__always)
         func stopEntry(_ byte: UInt8) -> UInt64 { base[512 &+ Int(byte)] }
+
+        /// The ``Tokenizer/punctuationKind(of:)`` of an ASCII punctuation byte.
+        @inline(__always)
+        func punctuationKind(_ byte: UInt8) -> Token.Kind {
+            // The entries are raw values of kinds, by construction.
+            Token.Kind(rawValue: UInt8(truncatingIfNeeded: base[768 &+ Int(byte)])) ?? .punctuation
+        }
+
+        /// The ``Tokenizer/stopEntry(_:)`` of a byte held in a full register.
+        @inline(__always)
+        func stopEntry(_ byte: UInt64) -> UInt64 { base[512 &+ Int(truncatingIfNeeded: byte)] }
 
         /// The entry in ``lowercaseWordBytes`` of a byte held in a full register.
         @inline(__always)
@@ -258,11 +276,15 @@ struct Tokenizer {
         var slot = scan.slot
         var index = scan.index
         var spacing = scan.spacing
+        // The candidates are recorded through a copy, written back once: through `scan`
+        // itself, each record stored its count twice.
+        var recorder = scan
         while index < limit {
             let first = bytes[index]
-            if tables.lower(first) != 0 {
+            // Lower case first: most words start with it, and the scan then needs no other test to begin.
+            if tables.lowercase(UInt64(first)) != 0 || tables.lower(first) != 0 {
                 let word = asciiWord(bytes, from: index, first: UInt64(first), end: end, tables: tables, endTested: endTested)
-                let stop = tables.stopEntry(word.stop)
+                let stop = word.stopEntry
                 if stop != 0 {
                     write(Token(
                         exact: word.exact, folded: word.folded, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: word.end),
@@ -292,12 +314,12 @@ struct Tokenizer {
                 // ASCII punctuation, one byte: hashed directly, where the general loop cost
                 // a dozen instructions more for each comma and full stop.
                 let hash = TokenHash.step(TokenHash.seed, first)
-                let kind: Token.Kind = first == UInt8(ascii: "-") ? .dash : first == UInt8(ascii: "\"") ? .straightQuote : .punctuation
+                let kind = tables.punctuationKind(first)
                 write(Token(
                     exact: hash, folded: hash, start: Int32(truncatingIfNeeded: index), end: Int32(truncatingIfNeeded: index &+ 1),
                     kind: kind, first: first, afterNewline: false, attached: false
                 ), spacing: spacing, to: slot)
-                scan.recordCandidate(slot, after: out)
+                recorder.recordCandidate(slot, after: out)
                 slot += 1
                 index &+= 1
                 spacing = .attached
@@ -308,7 +330,7 @@ struct Tokenizer {
                 }
             } else if first == UInt8(ascii: "\n") {
                 // The next token written follows the line break.
-                scan.recordCandidate(slot, after: out)
+                recorder.recordCandidate(slot, after: out)
                 spacing = .newline
                 index &+= 1
             } else if first == 0x20 || first == 0x09 || first == 0x0D || first == 0x0C || first == 0x0B {
@@ -319,11 +341,12 @@ struct Tokenizer {
                 index = step.next
                 spacing = step.spacing
                 if step.wrote {
-                    scan.recordCandidate(slot, after: out)
+                    recorder.recordCandidate(slot, after: out)
                     slot += 1
                 }
             }
         }
+        scan.candidateCount = recorder.candidateCount
         scan.slot = slot
         scan.index = index
         scan.spacing = spacing
@@ -336,6 +359,8 @@ struct Tokenizer {
         var folded: UInt64
         /// The byte at `end`, or 0 at the end of the text.
         var stop: UInt8
+        /// The ``Tokenizer/stopEntry(_:)`` of `stop`, read where the word's scan ends.
+        var stopEntry: UInt64
     }
 
     /// The run of ASCII letters and digits from `start`, whose first byte is one, hashed as
@@ -357,7 +382,7 @@ struct Tokenizer {
         while tables.lowercase(byte) != 0 {
             hash = TokenHash.step(hash, widened: byte)
             index &+= 1
-            if endTested, index == end { return ASCIIWord(end: index, exact: hash, folded: hash, stop: 0) }
+            if endTested, index == end { return ASCIIWord(end: index, exact: hash, folded: hash, stop: 0, stopEntry: tables.stopEntry(UInt64(0))) }
             byte = UInt64(bytes[index])
             // Two bytes a round where the end need not be tested: the loop's count is paid
             // once for both.
@@ -367,6 +392,11 @@ struct Tokenizer {
             index &+= 1
             byte = UInt64(bytes[index])
         }
+        // Most words end in lower case before a space or punctuation. A byte with a stop
+        // entry is neither a capital nor a digit: the word ends, without the test for a
+        // capital that would go on with both hashes.
+        let stop = tables.stopEntry(byte)
+        if stop != 0 { return ASCIIWord(end: index, exact: hash, folded: hash, stop: UInt8(truncatingIfNeeded: byte), stopEntry: stop) }
         var exact = hash
         var folded = hash
         while true {
@@ -375,10 +405,18 @@ struct Tokenizer {
             exact = TokenHash.step(exact, widened: byte)
             folded = TokenHash.step(folded, widened: lower)
             index &+= 1
-            if endTested, index == end { return ASCIIWord(end: index, exact: exact, folded: folded, stop: 0) }
+            if endTested, index == end { return ASCIIWord(end: index, exact: exact, folded: folded, stop: 0, stopEntry: tables.stopEntry(UInt64(0))) }
+            byte = UInt64(bytes[index])
+            // Two bytes a round here too, where the end need not be tested.
+            if endTested { continue }
+            let next = tables.lower(byte)
+            if next == 0 { break }
+            exact = TokenHash.step(exact, widened: byte)
+            folded = TokenHash.step(folded, widened: next)
+            index &+= 1
             byte = UInt64(bytes[index])
         }
-        return ASCIIWord(end: index, exact: exact, folded: folded, stop: UInt8(truncatingIfNeeded: byte))
+        return ASCIIWord(end: index, exact: exact, folded: folded, stop: UInt8(truncatingIfNeeded: byte), stopEntry: tables.stopEntry(byte))
     }
 
     /// Writes the word that starts with the ASCII letters and digits of `plain`, which end

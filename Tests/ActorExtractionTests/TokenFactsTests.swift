@@ -111,4 +111,19 @@ final class TokenFactsTests: XCTestCase {
         let marked = read.tokens.indices.filter { read.facts.bits[$0] & TokenFact.sentenceMark != 0 }
         XCTAssertEqual(marked.map { read.tokens[$0].first }, [UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ".")])
     }
+
+    func testTheKindAndLineBreakOfATokenLieTwoBytesApartInOneWord() {
+        // `isWordInLine` reads both with one load of four bytes from the kind on.
+        let kind = MemoryLayout<Token>.offset(of: \Token.kind)
+        XCTAssertNotNil(kind)
+        XCTAssertEqual(MemoryLayout<Token>.offset(of: \Token.afterNewline), kind.map { $0 + 2 })
+        XCTAssertLessThanOrEqual((kind ?? .max) + 4, MemoryLayout<Token>.size)
+    }
+
+    func testAWordInALineIsTheOnlyTokenReadAsOne() {
+        let tokens = tokens("Talks, said \"Kishida\"\nagain")
+        let inLine = tokens.withUnsafeBufferPointer { buffer in buffer.indices.map { TokenFact.isWordInLine(buffer.baseAddress! + $0) } }
+        XCTAssertEqual(inLine, tokens.map { $0.kind == .word && !$0.afterNewline })
+        XCTAssertEqual(inLine, [true, false, true, false, true, false, false])
+    }
 }

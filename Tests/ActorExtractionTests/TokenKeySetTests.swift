@@ -69,12 +69,22 @@ final class TokenKeySetTests: XCTestCase {
         XCTAssertTrue(TokenKeySet([with]).mayContain(said))
     }
 
-    func testAReaderProbeOfAFilteredKeyGivesItsBits() {
+    func testAReaderGivesTheZeroKeyItsBits() {
         let map = TokenKeyMap([(with, 3), (0, 5)])
         map.withReader { reader in
-            XCTAssertEqual(reader.probe(with), 3)
-            XCTAssertEqual(reader.probe(0), 5)
-            XCTAssertEqual(reader.probe(said), 0)
+            XCTAssertEqual(reader.bits(of: with), 3)
+            XCTAssertEqual(reader.bits(of: 0), 5)
+            XCTAssertEqual(reader.bits(of: said), 0)
+        }
+    }
+
+    func testKeysSharingTheirLowBitsAreEachFound() {
+        // Keys whose low 32 bits agree meet in the same first slot.
+        let keys: [UInt64] = (1...40).map { UInt64($0) << 32 | 0x1234 }
+        let map = TokenKeyMap(keys.enumerated().map { ($0.element, UInt16(1 + $0.offset)) })
+        map.withReader { reader in
+            for (offset, key) in keys.enumerated() { XCTAssertEqual(reader.bits(of: key), UInt16(1 + offset)) }
+            XCTAssertEqual(reader.bits(of: 41 << 32 | 0x1234), 0)
         }
     }
 

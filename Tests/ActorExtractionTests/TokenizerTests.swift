@@ -24,16 +24,30 @@ final class TokenizerTests: XCTestCase {
         }
     }
 
-    func testWordTablesHoldWordBytesLowercaseWordBytesAndPlainStopsInTurn() {
-        XCTAssertEqual(Tokenizer.wordTables.count, 768)
+    func testWordTablesHoldWordBytesLowercaseWordBytesPlainStopsAndPunctuationKindsInTurn() {
+        XCTAssertEqual(Tokenizer.wordTables.count, 1024)
         for byte in 0...255 {
             XCTAssertEqual(Tokenizer.wordTables[byte], UInt64(Tokenizer.asciiWordBytes[byte]), String(byte))
             XCTAssertEqual(Tokenizer.wordTables[256 + byte], UInt64(Tokenizer.lowercaseWordBytes[byte]), String(byte))
             XCTAssertEqual(Tokenizer.wordTables[512 + byte], Tokenizer.stopEntry(UInt8(byte)), String(byte))
+            XCTAssertEqual(Tokenizer.wordTables[768 + byte], UInt64(Tokenizer.punctuationKind(of: UInt8(byte)).rawValue), String(byte))
             // A space is passed, with the next token spaced; any other plain stop is not, and the next token is attached.
             let expected: UInt64 = !Tokenizer.isPlainStop(UInt8(byte)) ? 0 : byte == 0x20 ? 1 : 0x1_0000
             XCTAssertEqual(Tokenizer.stopEntry(UInt8(byte)), expected, String(byte))
         }
+    }
+
+    func testNoByteWithAStopEntryIsAWordByteButADigit() {
+        // The word scan ends a lower-case run at a byte with a stop entry without asking
+        // whether it is a capital; digits, taken by the run itself, never end it.
+        for byte in 0...255 where Tokenizer.stopEntry(UInt8(byte)) != 0 {
+            XCTAssertEqual(Tokenizer.asciiWordBytes[byte] != 0, (0x30...0x39).contains(byte), String(byte))
+        }
+    }
+
+    func testOneBytePunctuationIsADashAStraightQuoteOrPlainPunctuation() {
+        let kinds = Tokenizer().tokens(in: Array("a - b \" c , d ; e".utf8)).filter { !$0.isWord }.map(\.kind)
+        XCTAssertEqual(kinds, [.dash, .straightQuote, .punctuation, .punctuation])
     }
 
     func testWordHashesMatchTheirBytesInAnyMixOfCase() {
