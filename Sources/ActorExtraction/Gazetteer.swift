@@ -38,7 +38,6 @@ public struct Gazetteer: Sendable {
         let officeHolders: [String: [(actor: Int32, office: Office)]]
         let officesByCountry: [[(role: String, holders: [(actor: Int32, office: Office)])]]
         let phraseStarts: KeyFilter
-        let phraseStartBytes: KeyFilterBytes
         let idKeys: KeyFilter
         /// Whether every id is ASCII, which the filter of ids then answers for exactly.
         let asciiIDs: Bool
@@ -61,7 +60,6 @@ public struct Gazetteer: Sendable {
             self.officeHolders = officeHolders
             self.officesByCountry = officesByCountry
             phraseStarts = Gazetteer.exactStarts(of: phrases.firstKeyFilter)
-            phraseStartBytes = KeyFilterBytes(phraseStarts)
             var idKeys = KeyFilter()
             for entry in entries { idKeys.insert(Gazetteer.idKey(entry.id)) }
             self.idKeys = idKeys
@@ -87,8 +85,6 @@ public struct Gazetteer: Sendable {
     /// The phrases' first keys as tokens have them (``Token/exact``), with "The" for
     /// "the": asked of every token, it spares the token's name key for the few that pass.
     var phraseStarts: KeyFilter { tables.phraseStarts }
-    /// ``phraseStarts`` a byte a bit, for the scan of every token for a phrase start.
-    var phraseStartBytes: KeyFilterBytes { tables.phraseStartBytes }
     /// The surface that wins among the phrases ending at each node of `phrases` (see
     /// ``best(_:)``), chosen once: reading a node's list at each match missed the cache.
     var bestPhrases: [Surface] { tables.bestPhrases }

@@ -39,7 +39,7 @@ struct MentionFinder {
 
     /// - Complexity: O(n · k) for n tokens and phrases at most k tokens long.
     func mentions(in tokens: [Token], bytes: [UInt8], date: String?) -> MentionResult {
-        let marks = TokenMarks(tokens, roles: roles.roleStartPlaces)
+        let marks = TokenMarks(tokens, roles: roles.roleStartBytes)
         // Which tokens the mentions found so far cover, kept up to date by each pass.
         var covered = IndexBits(count: tokens.count)
         var found = gazetteerMentions(in: tokens, covered: &covered)
@@ -73,18 +73,18 @@ struct MentionFinder {
         let stateWords = Self.stateWords
         let phrases = gazetteer.phrases
         let bestPhrases = gazetteer.bestPhrases
-        let starts = gazetteer.phraseStartBytes
+        let starts = gazetteer.phraseStarts
         covered.withInserter { covered in
-        tokens.withUnsafeBufferPointer { buffer in starts.bytes.withUnsafeBufferPointer { startBytes in
+        tokens.withUnsafeBufferPointer { buffer in starts.bits.withUnsafeBufferPointer { startBits in
         // Every node of the trie has its surface, read without a bounds test at each match.
         bestPhrases.withUnsafeBufferPointer { bestPhrases in
             let count = buffer.count
             var index = 0
             while true {
-                // Most words start no name: the byte of the token's own key turns them
+                // Most words start no name: the bit test of the token's own key turns them
                 // away before its name key is made and a match set up, and before the kind
                 // is read (punctuation is rarer).
-                index = Self.nextStart(from: index, in: buffer, filter: startBytes)
+                index = Self.nextStart(from: index, in: buffer, filter: startBits)
                 guard index < count else { break }
                 let token = buffer[index]
                 guard token.kind == .word,
@@ -106,21 +106,22 @@ struct MentionFinder {
         return found
     }
 
-    /// The first token at or after `index` whose key (``Token/exact``) the filter's `bytes`
+    /// The first token at or after `index` whose key (``Token/exact``) the filter's `bits`
     /// may hold, or the end of `tokens`.
     ///
-    /// A loop of its own, over the filter's bytes at hand (one through the filter's array
+    /// A loop of its own, over the filter's words at hand (one through the filter's array
     /// tested it at each token), stepping a pointer: stepping an index, each token's
     /// address was made again from it and the index moved between registers, 14
-    /// instructions a token where the filter's bits took 10 and its bytes take 6. (Four
-    /// tokens a step saved less: a token in four or five passes the test, and each pass
-    /// left the unrolled steps.)
+    /// instructions a token where this takes 10. (Four tokens a step saved less: a token
+    /// in four or five passes the test, and each pass left the unrolled steps. A table of
+    /// a byte for each of the filter's bits took 6 instructions a token, but its 64 KB
+    /// missed the first-level cache a third more often than the whole scan saved.)
     @inline(__always)
-    static func nextStart(from index: Int, in tokens: UnsafeBufferPointer<Token>, filter bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    static func nextStart(from index: Int, in tokens: UnsafeBufferPointer<Token>, filter bits: UnsafeBufferPointer<UInt64>) -> Int {
         guard let base = tokens.baseAddress else { return index }
         var token = base + index
         let end = base + tokens.count
-        while token < end, KeyFilterBytes.bit(of: token.pointee.exact, in: bytes) == 0 { token += 1 }
+        while token < end, KeyFilter.bit(of: token.pointee.exact, in: bits) == 0 { token += 1 }
         // The distance in bytes, never negative, over the stride, a power of two: a shift,
         // where the pointers' signed distance rounded toward zero first.
         let bytes = UInt(bitPattern: Int(bitPattern: token) &- Int(bitPattern: base))

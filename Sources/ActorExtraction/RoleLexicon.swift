@@ -25,7 +25,6 @@ public struct RoleLexicon: Sendable {
         let rolePhrases: TokenTrie<Int32>
         let titles: TokenTrie<Bool>
         let roleStartBytes: KeyBytes
-        let roleStartPlaces: PlacedKeyBytes
         let titleStartBytes: KeyBytes
 
         init(roles: [Role], rolePhrases: TokenTrie<Int32>, titles: TokenTrie<Bool>) {
@@ -33,7 +32,6 @@ public struct RoleLexicon: Sendable {
             self.rolePhrases = rolePhrases
             self.titles = titles
             roleStartBytes = KeyBytes(rolePhrases.firstKeyFilter)
-            roleStartPlaces = PlacedKeyBytes(roleStartBytes)
             titleStartBytes = KeyBytes(Gazetteer.exactStarts(of: titles.firstKeyFilter))
         }
     }
@@ -47,8 +45,6 @@ public struct RoleLexicon: Sendable {
     /// The office phrases' first keys, a byte each: every token of every article is marked
     /// with them (``TokenMarks/roles``).
     var roleStartBytes: KeyBytes { tables.roleStartBytes }
-    /// ``roleStartBytes`` shifted to each place in a group of eight, for the marks.
-    var roleStartPlaces: PlacedKeyBytes { tables.roleStartPlaces }
     /// The honorifics' first keys as tokens have them (``Gazetteer/exactStarts(of:)``), a
     /// byte each: asked at every capitalised token, before its name key is made.
     var titleStartBytes: KeyBytes { tables.titleStartBytes }

@@ -10,11 +10,11 @@ struct TokenMarks {
 
     /// Marks for a role filter as it stands, for callers without the filter's bytes at hand.
     init(_ tokens: [Token], roles roleFilter: KeyFilter) {
-        self.init(tokens, roles: PlacedKeyBytes(KeyBytes(roleFilter)))
+        self.init(tokens, roles: KeyBytes(roleFilter))
     }
 
-    /// - Parameter roleBytes: the office phrases' first keys (``RoleLexicon/roleStartPlaces``).
-    init(_ tokens: [Token], roles roleBytes: PlacedKeyBytes) {
+    /// - Parameter roleBytes: the office phrases' first keys (``RoleLexicon/roleStartBytes``).
+    init(_ tokens: [Token], roles roleBytes: KeyBytes) {
         var capitalised = IndexBits(count: tokens.count)
         // A set of its own: a copy of the first would be copied again at its first write.
         var roles = IndexBits(count: tokens.count)
@@ -23,7 +23,8 @@ struct TokenMarks {
                 roleBytes.bytes.withUnsafeBufferPointer { roleBytes in
                     Self.mark(buffer, in: &capitalised, &roles) { token, offset in
                         // Both indexes are below the tables' sizes: read without bounds tests.
-                        (capitals[offset &<< 8 | Int(token.first)], PlacedKeyBytes.bit(of: token.folded, at: offset, in: roleBytes))
+                        (capitals[offset &<< 8 | Int(token.first)],
+                         UInt8(truncatingIfNeeded: KeyBytes.bit(of: token.folded, in: roleBytes)) &<< UInt8(offset))
                     }
                 }
             }
@@ -130,65 +131,5 @@ struct KeyBytes: Sendable {
     static func bit(of key: UInt64, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         // Below 8,192, the table's size, by construction: read without a bounds test.
         UInt64(bytes[Int(truncatingIfNeeded: key & 0x1FFF)])
-    }
-}
-
-/// ``KeyBytes`` shifted to each place in a group of eight tokens, as
-/// ``TokenMarks/capitalBits`` is: at `offset << 13 | low`, `1 << offset` where the filter
-/// may hold a key whose low 13 bits are `low`, else 0. The bit comes in place, its load
-/// folded into the `or` that gathers it (two instructions a token fewer than a 0 or 1).
-/// 64 KB, made once with the lexicon.
-struct PlacedKeyBytes: Sendable {
-    /// 65,536 bytes: eight copies of the key bytes, the one at `offset` shifted by it.
-    let bytes: [UInt8]
-
-    init(_ keyBytes: KeyBytes) {
-        let source = keyBytes.bytes
-        bytes = [UInt8](unsafeUninitializedCapacity: 8 << 13) { bytes, count in
-            for offset in 0..<8 {
-                for low in 0..<(1 << 13) { bytes[offset << 13 | low] = source[low] << UInt8(offset) }
-            }
-            count = 8 << 13
-        }
-    }
-
-    /// `1 << offset` if the filter may hold `key`, else 0; `offset` is 0 to 7.
-    @inline(__always)
-    static func bit(of key: UInt64, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        // Below 65,536, the table's size, for offsets below 8: read without a bounds test.
-        bytes[offset &<< 13 | Int(truncatingIfNeeded: key & 0x1FFF)]
-    }
-}
-
-/// A ``KeyFilter`` spread to one byte for each of its bits: 1 where the filter may hold a
-/// key with those low 16 bits, else 0, so it lets through exactly the keys the filter
-/// does. A scan that asks it of every token reads one byte where the filter's bit test
-/// cost a shift, a mask and a bit extraction more (some four instructions a token); at
-/// 64 KB it suits one long list asked in one loop, the gazetteer's phrase starts.
-struct KeyFilterBytes: Sendable {
-    /// 65,536 bytes, each 0 or 1.
-    let bytes: [UInt8]
-
-    init(_ filter: KeyFilter) {
-        // Filled a word of the filter at a time: a map asking the filter of each key cost
-        // some 18 instructions a byte at start-up.
-        bytes = [UInt8](unsafeUninitializedCapacity: 65_536) { bytes, count in
-            for (word, bits) in filter.bits.enumerated() {
-                for bit in 0..<64 { bytes[word << 6 | bit] = UInt8(truncatingIfNeeded: bits >> UInt64(bit) & 1) }
-            }
-            count = 65_536
-        }
-    }
-
-    /// Whether the filter may hold `key`: `false` means it does not.
-    func mayHold(_ key: UInt64) -> Bool {
-        bytes.withUnsafeBufferPointer { Self.bit(of: key, in: $0) } != 0
-    }
-
-    /// 1 if the filter may hold `key`, else 0, read from ``bytes``.
-    @inline(__always)
-    static func bit(of key: UInt64, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        // Below 65,536, the table's size, by construction: read without a bounds test.
-        bytes[Int(truncatingIfNeeded: key & 0xFFFF)]
     }
 }
