@@ -2,16 +2,7 @@
 import XCTest
 
 final class SentenceFirstTestsTests: XCTestCase {
-    /// The view of `text` as one sentence, over the test gazetteer's mentions.
-    private func view(_ text: String) throws -> SentenceView {
-        let bytes = Array(text.utf8)
-        let tokens = Tokenizer().tokens(in: bytes)
-        let found = MentionFinder(gazetteer: TestExtractor.gazetteer, roles: TestExtractor.roles).mentions(in: tokens, bytes: bytes, date: nil)
-        let article = ArticleView(bytes: bytes, tokens: tokens, mentions: found.mentions, lexicon: try CueLexicon.builtIn(), actors: found.actors)
-        return SentenceView(
-            article: article, range: 0..<tokens.count, mentions: 0..<found.mentions.count, earlier: 0..<0, reportPosition: 0, pairWordPosition: 0
-        )
-    }
+    private func view(_ text: String) throws -> SentenceView { try TestExtractor.sentenceView(text) }
 
     func testFirstCompoundDashIsTheAttachedDashAfterAMention() throws {
         // Tokens: The Russia – Japan dispute …

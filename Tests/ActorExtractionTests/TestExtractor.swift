@@ -59,4 +59,15 @@ enum TestExtractor {
     static func edges(_ text: String, date: String? = nil) throws -> [String] {
         try graph(text, date: date).relations.filter { $0.kind != .affiliation }.map { "\($0.source) \($0.kind.rawValue) \($0.target)" }.sorted()
     }
+
+    /// The view of `text` as one sentence, over the test gazetteer's mentions.
+    static func sentenceView(_ text: String) throws -> SentenceView {
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer().tokens(in: bytes)
+        let found = MentionFinder(gazetteer: gazetteer, roles: roles).mentions(in: tokens, bytes: bytes, date: nil)
+        let article = ArticleView(bytes: bytes, tokens: tokens, mentions: found.mentions, lexicon: try CueLexicon.builtIn(), actors: found.actors)
+        return SentenceView(
+            article: article, range: 0..<tokens.count, mentions: 0..<found.mentions.count, earlier: 0..<0, reportPosition: 0, pairWordPosition: 0
+        )
+    }
 }
