@@ -33,9 +33,12 @@ struct TokenMarks {
         self.roles = roles
     }
 
-    /// 1 for each first byte of a capitalised token (``Token/isCapitalised``), else 0: one
-    /// load a token, where two range tests and a branch cost a dozen instructions.
-    static let capitalFirstBytes: [UInt8] = (0..<256).map { byte in
+    /// 1 for each first byte of a capitalised token (``Token/isCapitalised``), else 0:
+    /// ``capitalBits`` at its first place, a table of 256 to check it against.
+    static let capitalFirstBytes: [UInt8] = (0..<256).map(capitalBit)
+
+    /// 1 if a token whose first byte is `byte` is capitalised, else 0: the entry of both tables.
+    private static func capitalBit(_ byte: Int) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A || byte >= 0xC0 ? 1 : 0
     }
 
@@ -48,7 +51,7 @@ struct TokenMarks {
     /// some 50,000 instructions.
     static let capitalBits = [UInt8](unsafeUninitializedCapacity: 2_048) { bits, count in
         for byte in 0..<256 {
-            let capital: UInt8 = byte >= 0x41 && byte <= 0x5A || byte >= 0xC0 ? 1 : 0
+            let capital = capitalBit(byte)
             for offset in 0..<8 { bits[offset &<< 8 | byte] = capital &<< UInt8(offset) }
         }
         count = 2_048
