@@ -73,10 +73,7 @@ public struct Extractor: Sendable {
             .relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: found.mentions)
         // The actor table is handed to each step rather than kept by the builder: a copy
         // of it retains and releases each of the gazetteer's arrays.
-        let offsets = CodePointOffsets(bytes, reusing: buffers.offsets)
-        var builder = GraphBuilder(
-            article: input.article, bytes: bytes, tokens: tokens, offsets: offsets, sentences: sentences, reusing: buffers
-        )
+        var builder = GraphBuilder(article: input.article, bytes: bytes, tokens: tokens, sentences: sentences, reusing: buffers)
         builder.add(found.mentions, reusing: buffers.mentions)
         builder.add(found.affiliations, actors: found.actors)
         builder.addOfficeAffiliations(found.mentions, actors: found.actors)

@@ -168,9 +168,9 @@ struct GraphBuilder {
         a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
-    /// A builder whose records go in `buffers`, new or those of a builder no longer used,
-    /// which ``handBack(_:)`` gave back.
-    init(article: Article, bytes: [UInt8], tokens: [Token], offsets: CodePointOffsets, sentences: [Range<Int>], reusing buffers: Buffers) {
+    /// A builder whose records, and the table of the article's code point offsets, go in
+    /// `buffers`, new or those of a builder no longer used, which ``handBack(_:)`` gave back.
+    init(article: Article, bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], reusing buffers: Buffers) {
         // The edges first: made after the other fields, the builder was made in one place
         // and copied to another.
         evidence = EdgeItems(reusing: &buffers.edges.pointee)
@@ -178,7 +178,7 @@ struct GraphBuilder {
         self.article = article
         self.bytes = bytes
         self.tokens = tokens
-        self.offsets = offsets
+        offsets = CodePointOffsets(bytes, reusing: buffers.offsets)
         self.sentences = sentences
     }
 
