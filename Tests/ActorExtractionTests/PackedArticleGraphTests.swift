@@ -25,6 +25,25 @@ final class PackedArticleGraphTests: XCTestCase {
         }
     }
 
+    /// A corpus run's reading thread prepares articles that a worker thread finishes.
+    func testArticlePreparedOnAnotherThreadGivesTheSameGraph() throws {
+        let extractor = try TestExtractor.make()
+        let articles = texts.enumerated().map { ArticleText(parsing: $1, fallbackID: "text-\($0)", date: "2023-01-12") }
+        let prepared = PreparedArticles()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            prepared.articles = articles.map(extractor.prepare)
+            done.signal()
+        }
+        thread.start()
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success, "a hang guard, not a measure")
+        XCTAssertEqual(prepared.articles.count, articles.count)
+        for (article, ready) in zip(articles, prepared.articles) {
+            XCTAssertEqual(extractor.extract(ready), extractor.extract(article), article.article.id)
+            XCTAssertEqual(extractor.extractPacked(ready).graph, extractor.extract(article), article.article.id)
+        }
+    }
+
     /// The builder's buffers are kept from one article for the next.
     func testAnArticlesGraphIsTheSameAfterALongerArticle() throws {
         let extractor = try TestExtractor.make()
@@ -177,4 +196,9 @@ final class PackedArticleGraphTests: XCTestCase {
         XCTAssertEqual(back.relations.flatMap { $0.evidence.compactMap(\.attributedTo) }.map { Array($0.utf8) }, [Array(decomposed.utf8)])
         XCTAssertEqual(back.relations.flatMap { $0.evidence.map(\.rule) }.map { Array($0.utf8) }, [Array(composed.utf8)])
     }
+}
+
+/// What one thread prepared, read by another once it signalled.
+private final class PreparedArticles: @unchecked Sendable {
+    var articles: [PreparedArticle] = []
 }

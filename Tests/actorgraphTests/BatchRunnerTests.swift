@@ -102,16 +102,39 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertLessThanOrEqual(freedElsewhere.value, 3 * 8 + 2)
     }
 
-    func testReaderPreparesItemsWhileEveryWorkerHasOneWaiting() throws {
-        // One job: once the first item waits for the worker, every later one is prepared
-        // on the reading thread, whatever the timing.
-        let reader = try corpus(lines: 40)
+    func testReaderPreparesItemsOnlyWhileMoreWaitThanWorkers() throws {
+        // One job. The worker holds the first item until the last is prepared; the other
+        // lines are written only once it holds it. Then the second item finds none waiting
+        // and the third one, so both go as they are; the fourth finds two, and from there
+        // on every item is prepared.
+        let fifo = folder.appendingPathComponent("held.jsonl").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let holding = DispatchSemaphore(value: 0)
+        let lastPrepared = DispatchSemaphore(value: 0)
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            let line = { (number: Int) in Data("{\"id\": \"\(number)\", \"text\": \"Japan met China.\"}\n".utf8) }
+            handle.write(line(0))
+            // A hang guard, not a measure.
+            if holding.wait(timeout: .now() + 60) == .success {
+                for number in 1..<6 { handle.write(line(number)) }
+            }
+            handle.closeFile()
+        }
+        writer.start()
         var prepared: [Bool] = []
-        try BatchRunner<Bool>(jobs: 1, window: 8).run(reader, prepare: { $0.parsed(date: nil) }) { item in
+        try BatchRunner<Bool>(jobs: 1, window: 8).run(CorpusReader(sources: [.jsonLines(path: fifo)]), prepare: { item in
+            if item.sequence == 5 { lastPrepared.signal() }
+            return item.parsed(date: nil)
+        }) { item in
+            if item.sequence == 0 {
+                holding.signal()
+                _ = lastPrepared.wait(timeout: .now() + 60)
+            }
             if case .parsed = item.payload { return true }
             return false
         } take: { prepared.append($0) }
-        XCTAssertEqual(prepared, [false] + Array(repeating: true, count: 39))
+        XCTAssertEqual(prepared, [false, false, false, true, true, true])
     }
 
     func testReaderHandsItemsOnAsTheyAreWhenWorkersRunShort() throws {

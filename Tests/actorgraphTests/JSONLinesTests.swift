@@ -1,4 +1,5 @@
 @testable import actorgraph
+import ActorExtraction
 import Foundation
 import XCTest
 
@@ -124,6 +125,23 @@ final class JSONLinesTests: XCTestCase {
         XCTAssertEqual(ahead.article.article, direct.article.article)
         XCTAssertEqual(ahead.article.article.date, "2023-01-14")
         XCTAssertEqual(ahead.article.text, direct.article.text)
+    }
+
+    func testLinePreparedAheadCarriesTheFirstStepsOfItsExtraction() throws {
+        let extractor = try Extractor()
+        let line = CorpusItem(sequence: 0, byteCount: 60, payload: .line(Array(#"{"id": "a-1", "date": "2020-02-02", "text": "Japan met China."}"#.utf8), origin: "c.jsonl:1", fallbackID: "c-1"))
+        let ahead = try line.prepared(date: "2023-01-14", by: extractor).article(date: nil)
+        let prepared = try XCTUnwrap(ahead.prepared)
+        XCTAssertEqual(ahead.article.article.date, "2023-01-14")
+        XCTAssertEqual(extractor.extract(prepared), extractor.extract(try line.article(date: "2023-01-14").article))
+        XCTAssertNil(try line.parsed(date: nil).article(date: nil).prepared)
+    }
+
+    func testLinePreparedAheadKeepsItsFailureForTheWorker() throws {
+        let line = CorpusItem(sequence: 0, byteCount: 20, payload: .line(Array(#"{"title": "no text"}"#.utf8), origin: "c.jsonl:3", fallbackID: "c-3"))
+        XCTAssertThrowsError(try line.prepared(date: nil, by: try Extractor()).article(date: nil)) { error in
+            XCTAssertEqual((error as? CommandFailure)?.message, #"c.jsonl:3: no "text" field"#)
+        }
     }
 
     func testLineParsedAheadKeepsItsFailureForTheWorker() throws {

@@ -32,11 +32,11 @@ struct BatchRunner<Result: Sendable> {
     /// - Parameter prepare: work on an item that the reading thread does itself while every
     ///   worker has an article waiting, such as parsing its line: with few jobs, the reading
     ///   thread is mostly idle and the workers are the limit. When the workers run short of
-    ///   articles, items go to them as they are, so that with many jobs the one reading
-    ///   thread does not become the limit instead. An item counts as waiting from the
-    ///   moment it is put, so with one job every item after the first is prepared: the
-    ///   worker has at most that one item's preparation to wait for. `work` gets either,
-    ///   so `prepare` must not change what `work` makes of an item.
+    ///   articles, items go to them as they are, so that the one reading thread does not
+    ///   become the limit instead: an item is prepared only while more items wait than
+    ///   there are workers. With a `prepare` that costs about as much as the worker's
+    ///   share, the two threads so even out their loads. `work` gets either, so `prepare`
+    ///   must not change what `work` makes of an item.
     /// - Throws: what `take` throws, after stopping the reader and the workers.
     func run(
         _ reader: CorpusReader,
@@ -59,7 +59,7 @@ struct BatchRunner<Result: Sendable> {
                 slots.wait()
                 count += 1
                 guard let waiting = queue.put(workersBusy ? prepare(item) : item) else { return false }
-                workersBusy = waiting >= jobs
+                workersBusy = waiting > jobs
                 return true
             }
             queue.close()

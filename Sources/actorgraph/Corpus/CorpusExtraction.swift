@@ -66,17 +66,23 @@ struct CorpusExtraction {
         var files = try options.perArticle.map { try PerArticleFiles(folder: $0, sparing: inputs) }
         var progress = ProgressLine(totalBytes: reader.totalBytes(), enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
 
-        try BatchRunner<Outcome>(jobs: options.jobs).run(reader, prepare: { $0.parsed(date: date) }) { item in
+        // With a core the workers leave idle, the reading thread also takes the first steps
+        // of extraction; with none, those cost more there than on the worker, whose core
+        // already holds what they read and write.
+        let spareCore = options.jobs < ProcessInfo.processInfo.activeProcessorCount
+        let prepare: @Sendable (CorpusItem) -> CorpusItem = { spareCore ? $0.prepared(date: date, by: extractor) : $0.parsed(date: date) }
+        try BatchRunner<Outcome>(jobs: options.jobs).run(reader, prepare: prepare) { item in
             do {
                 let loaded = try item.article(date: date)
+                let prepared = loaded.prepared ?? extractor.prepare(loaded.article)
                 if packed {
-                    let graph = extractor.extractPacked(loaded.article)
+                    let graph = extractor.extractPacked(prepared)
                     return Outcome(
                         byteCount: item.byteCount, origin: item.origin, graph: .packed(graph), encoded: encoding.encode(graph),
                         warnings: loaded.warnings
                     )
                 }
-                let graph = extractor.extract(loaded.article)
+                let graph = extractor.extract(prepared)
                 return Outcome(
                     byteCount: item.byteCount, origin: item.origin, graph: .full(graph), encoded: encoding.encode(graph),
                     warnings: loaded.warnings

@@ -52,6 +52,16 @@ struct CorpusItem: Sendable {
         return item
     }
 
+    /// ``parsed(date:)``, with the first steps of the parsed article's extraction taken
+    /// by `extractor` (``Extractor/prepare(_:)``), for a worker to finish.
+    func prepared(date: String?, by extractor: Extractor) -> CorpusItem {
+        var item = parsed(date: date)
+        guard case .parsed(var loaded, let origin) = item.payload else { return item }
+        loaded.prepared = extractor.prepare(loaded.article)
+        item.payload = .parsed(loaded, origin: origin)
+        return item
+    }
+
     /// The article, read and parsed, with the warnings reading it raised.
     ///
     /// - Throws: ``CommandFailure`` naming the file (and line).

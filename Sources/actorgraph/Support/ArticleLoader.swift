@@ -6,6 +6,9 @@ import Foundation
 struct LoadedArticle {
     var article: ArticleText
     var warnings: [String] = []
+    /// The first steps of the article's extraction, when the reading thread took them
+    /// ahead (see ``CorpusItem/prepared(date:by:)``).
+    var prepared: PreparedArticle?
 
     /// Writes the warnings on standard error.
     func warn() {
