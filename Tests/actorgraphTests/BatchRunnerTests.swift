@@ -137,6 +137,19 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertEqual(prepared, [false, false, false, true, true, true])
     }
 
+    func testWorkQueueKeepsNoItemOnceTaken() throws {
+        // An item the queue still held after a worker took it would keep its article (and a
+        // prepared one its tokens) alive for up to a thousand more: the line's bytes are
+        // changed in place below only if no other array shares them.
+        let queue = WorkQueue()
+        var line = [UInt8](repeating: UInt8(ascii: "a"), count: 4096)
+        let address = line.withUnsafeBufferPointer { $0.baseAddress }
+        XCTAssertEqual(queue.put(CorpusItem(sequence: 0, byteCount: line.count, payload: .line(line, origin: "c.jsonl:1", fallbackID: "c-1"))), 1)
+        XCTAssertNotNil(queue.take())
+        line[0] = UInt8(ascii: "b")
+        XCTAssertEqual(line.withUnsafeBufferPointer { $0.baseAddress }, address)
+    }
+
     func testReaderHandsItemsOnAsTheyAreWhenWorkersRunShort() throws {
         // Each line is written only once the one before it was taken, so the three workers
         // never have an item waiting each, and the reading thread leaves every item to them.

@@ -150,9 +150,12 @@ private final class Slots: @unchecked Sendable {
 /// The articles read but not yet taken by a worker.
 ///
 /// Safe to share: every property is read and written under `condition`'s lock.
-private final class WorkQueue: @unchecked Sendable {
+final class WorkQueue: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [CorpusItem] = []
+    /// The items put, those before `head` taken and emptied: an item kept after it was
+    /// taken would hold its article, and a prepared one its tokens and mentions, until
+    /// the list was next cut.
+    private var items: [CorpusItem?] = []
     private var head = 0
     private var closed = false
     private var cancelled = false
@@ -181,9 +184,9 @@ private final class WorkQueue: @unchecked Sendable {
         defer { condition.unlock() }
         while head == items.count, !closed, !cancelled { condition.wait() }
         guard !cancelled, head < items.count else { return nil }
-        let item = items[head]
+        let item = items[head].take()
         head += 1
-        // Drop taken items now and then, so the array does not keep the whole corpus.
+        // Drop the emptied slots now and then, so the array does not grow with the corpus.
         if head >= 1024, head * 2 >= items.count {
             items.removeFirst(head)
             head = 0
