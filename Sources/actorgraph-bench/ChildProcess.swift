@@ -13,6 +13,8 @@ struct ChildRun {
     var seconds: Double
     /// Peak resident set size in bytes (the child's `ru_maxrss`).
     var peakRSS: Int
+    /// The CPU time the child took, user and system, on all its threads.
+    var cpuSeconds: Double = 0
 
     /// Runs `program` with `arguments`, standard input from `input` and standard output to
     /// `output` (both `/dev/null` when not given); standard error is the benchmark's.
@@ -38,7 +40,8 @@ struct ChildRun {
         let peak = usage.ru_maxrss
         #endif
         let exited = status & 0x7f == 0
-        return ChildRun(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), seconds: seconds, peakRSS: peak)
+        let cpu = [usage.ru_utime, usage.ru_stime].reduce(0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
+        return ChildRun(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), seconds: seconds, peakRSS: peak, cpuSeconds: cpu)
     }
 
     /// Whether a program of that name is on the PATH.
