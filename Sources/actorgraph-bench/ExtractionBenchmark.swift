@@ -66,6 +66,10 @@ enum ExtractionBenchmark {
         print("  throughput: wc -w \(rate(words)); 1 job \(rate(one)); \(cores) jobs \(rate(all)) (\(String(format: "%.2f", one.seconds / all.seconds))× of 1 job); mapper \(rate(mapper))" + (pinned.map { "; 1 job on one core \(rate($0))" } ?? ""))
         let perRound = rounds.map { String(format: "%.2f×", $0.one.seconds / $0.all.seconds) }.joined(separator: ", ")
         print("  \(cores) jobs against 1 job, round by round: \(perRound)")
+        if let pinned {
+            // What more cores give, against the same work confined to one core.
+            print("  scaling: \(cores) jobs \(String(format: "%.2f", pinned.seconds / all.seconds))× and 1 job \(String(format: "%.2f", pinned.seconds / one.seconds))× the speed of 1 job on one core")
+        }
         if pinned == nil, cores > 1 { print("  one job on one core: not run, taskset is not installed") }
         let cpu = { (run: ChildRun) in String(format: "%.2f s (%.2f× its wall time)", run.cpuSeconds, run.cpuSeconds / run.seconds) }
         print("  CPU time, user and system: 1 job \(cpu(one)); \(cores) jobs \(cpu(all)); mapper \(cpu(mapper))" + (pinned.map { "; one core \(cpu($0))" } ?? ""))
