@@ -191,6 +191,23 @@ final class JSONLinesTests: XCTestCase {
         }
     }
 
+    func testALineWithAByteOrderMarkIsLeftToDecoding() throws {
+        let line = [0xEF, 0xBB, 0xBF] + Array(#"{"id": "b", "text": "Japan met China."}"#.utf8)
+        XCTAssertNil(JSONLinesRecordReader.read(line))
+        let loaded = try JSONLinesArticle.article(line: line, origin: "c.jsonl:1", fallbackID: "f", date: nil)
+        XCTAssertEqual(loaded.article.article.id, "b")
+        XCTAssertEqual(loaded.article.text, "Japan met China.")
+    }
+
+    func testANULAnywhereIsRefusedByTheDirectReader() {
+        let line = Array(#"{"id": "a", "text": "x"}"#.utf8)
+        for position in 0...line.count {
+            var damaged = line
+            damaged.insert(0x00, at: position)
+            XCTAssertNil(JSONLinesRecordReader.read(damaged), "\(position)")
+        }
+    }
+
     func testALineIsNamedByItsFileAndNumber() {
         XCTAssertEqual(CorpusReader.numbered("corpus.jsonl", ":", 17), "corpus.jsonl:17")
         XCTAssertEqual(CorpusReader.numbered("corpus", "-", 0), "corpus-0")
