@@ -417,7 +417,8 @@ enum JSONLinesRecordReader {
                 guard byte == UInt8(ascii: "\\"), position + 1 < count else { return nil }
                 let escape = base[position + 1]
                 position += 2
-                if let unescaped = JSONScanner.unescaped(escape) {
+                // A line break, most escapes of an article, without the call for the others.
+                if let unescaped = escape == UInt8(ascii: "n") ? 0x0A : JSONScanner.unescaped(escape) {
                     out?[written] = unescaped
                     written += 1
                 } else {
