@@ -208,6 +208,16 @@ final class JSONLinesTests: XCTestCase {
         }
     }
 
+    func testAnArticlePreparedAsItIsMadeIsTheOneMadeThenPrepared() throws {
+        let extractor = try Extractor()
+        let line = Array(#"{"id": "a", "title": "T", "text": "Japan met China in Tokyo."}"#.utf8)
+        let made = try JSONLinesArticle.article(line: line, origin: "c.jsonl:1", fallbackID: "f", date: "2023-01-14")
+        let prepared = try JSONLinesArticle.article(line: line, origin: "c.jsonl:1", fallbackID: "f", date: "2023-01-14", preparedBy: extractor)
+        XCTAssertNil(made.prepared)
+        XCTAssertEqual(prepared.article.article, made.article.article)
+        XCTAssertEqual(extractor.extract(try XCTUnwrap(prepared.prepared)), extractor.extract(made.article))
+    }
+
     func testALineIsNamedByItsFileAndNumber() {
         XCTAssertEqual(CorpusReader.numbered("corpus.jsonl", ":", 17), "corpus.jsonl:17")
         XCTAssertEqual(CorpusReader.numbered("corpus", "-", 0), "corpus-0")

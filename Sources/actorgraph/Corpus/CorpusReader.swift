@@ -57,15 +57,14 @@ struct CorpusItem: Sendable {
     /// ``parsed(date:)``, with the first steps of the parsed article's extraction taken
     /// by `extractor` (``Extractor/prepare(_:)``), for a worker to finish.
     ///
-    /// The article is prepared before it goes into the new item, not taken out of the
-    /// parsed one and put back: each of those copies of an item, or of its article, cost
-    /// 300 to 800 instructions, some 3.4K an article in all.
+    /// The article is prepared as it is made, before it goes into the new item, not taken
+    /// out of the parsed one and put back: each of those copies of an item, or of its
+    /// article, cost 300 to 800 instructions, some 3.4K an article in all.
     func prepared(date: String?, by extractor: Extractor) -> CorpusItem {
         switch payload {
         case .line(let bytes, let origin, let fallbackID):
             do {
-                let loaded = try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date)
-                return replacing(payload: .parsed(Self.preparing(loaded, by: extractor), origin: origin))
+                return replacing(payload: .parsed(try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date, preparedBy: extractor), origin: origin))
             } catch {
                 return replacing(payload: .failure(Self.failure(error, origin: origin), origin: origin))
             }
