@@ -154,4 +154,98 @@ final class JSONLinesTests: XCTestCase {
         XCTAssertEqual(line.parsed(date: nil).origin, "c.jsonl:3")
     }
 
+    func testKeysNearTheFieldNamesAreSkipped() throws {
+        let line = #"{"i": "1", "ids": "2", "texts": "3", "sourced": "4", "titles": "5", "Text": "6", "text": "seven", "dat": "8"}"#
+        let read = try XCTUnwrap(JSONLinesRecordReader.read(Array(line.utf8)))
+        XCTAssertEqual(fields(read), fields(JSONLinesArticle(id: nil, title: nil, date: nil, source: nil, text: Array("seven".utf8))))
+    }
+
+    func testEscapesInEveryFieldAndInSkippedOnesAreRead() throws {
+        let line = #"{"id": "a\/1", "title": "\u00e9t\u00E9 \"hot\"", "date": "2023\u002d01-14", "source": "L\u2014M", "note": "skip \" \\ \u2014 é", "text": "\u0041\tb\\\u20ac"}"#
+        let bytes = Array(line.utf8)
+        let direct = try XCTUnwrap(JSONLinesRecordReader.read(bytes))
+        XCTAssertEqual(fields(direct), fields(try JSONDecoder().decode(JSONLinesArticle.self, from: Data(bytes))))
+        XCTAssertEqual(direct.title, "été \"hot\"")
+        XCTAssertEqual(direct.date, "2023-01-14")
+        XCTAssertEqual(direct.text, Array("A\tb\\€".utf8))
+    }
+
+    func testRandomBytesInAFieldAreReadOnlyWhenTheyAreUTF8WithoutStops() throws {
+        var generator = SplitMix(seed: 11)
+        // Bytes around the boundaries of well-formed UTF-8, and control bytes, which stop a string.
+        let pool: [UInt8] = [0x01, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5]
+        for round in 0..<20_000 {
+            let count = Int(generator.next() % 40)
+            let bytes = (0..<count).map { _ in pool[Int(generator.next() % UInt64(pool.count))] }
+            let plain = String(validating: bytes, as: UTF8.self) != nil && !bytes.contains { $0 < 0x20 }
+            let field = round % 2 == 0 ? "text" : "title"
+            let rest = field == "text" ? #""}"# : #"", "text": "x"}"#
+            let read = JSONLinesRecordReader.read(Array("{\"\(field)\": \"".utf8) + bytes + Array(rest.utf8))
+            XCTAssertEqual(read != nil, plain, "\(bytes)")
+            guard let read else { continue }
+            if field == "text" {
+                XCTAssertEqual(read.text, bytes)
+            } else {
+                XCTAssertEqual(read.title.map { Array($0.utf8) }, bytes)
+            }
+        }
+    }
+
+    func testALineWithAByteOrderMarkIsLeftToDecoding() throws {
+        let line = [0xEF, 0xBB, 0xBF] + Array(#"{"id": "b", "text": "Japan met China."}"#.utf8)
+        XCTAssertNil(JSONLinesRecordReader.read(line))
+        let loaded = try JSONLinesArticle.article(line: line, origin: "c.jsonl:1", fallbackID: "f", date: nil)
+        XCTAssertEqual(loaded.article.article.id, "b")
+        XCTAssertEqual(loaded.article.text, "Japan met China.")
+    }
+
+    func testANULAnywhereIsRefusedByTheDirectReader() {
+        let line = Array(#"{"id": "a", "text": "x"}"#.utf8)
+        for position in 0...line.count {
+            var damaged = line
+            damaged.insert(0x00, at: position)
+            XCTAssertNil(JSONLinesRecordReader.read(damaged), "\(position)")
+        }
+    }
+
+    func testAnArticlePreparedAsItIsMadeIsTheOneMadeThenPrepared() throws {
+        let extractor = try Extractor()
+        let line = Array(#"{"id": "a", "title": "T", "text": "Japan met China in Tokyo."}"#.utf8)
+        let made = try JSONLinesArticle.article(line: line, origin: "c.jsonl:1", fallbackID: "f", date: "2023-01-14")
+        let prepared = try JSONLinesArticle.article(line: line, origin: "c.jsonl:1", fallbackID: "f", date: "2023-01-14", preparedBy: extractor)
+        XCTAssertNil(made.prepared)
+        XCTAssertEqual(prepared.article.article, made.article.article)
+        XCTAssertEqual(extractor.extract(try XCTUnwrap(prepared.prepared)), extractor.extract(made.article))
+    }
+
+    func testALineIsNamedByItsFileAndNumber() {
+        XCTAssertEqual(CorpusReader.numbered("corpus.jsonl", ":", 17), "corpus.jsonl:17")
+        XCTAssertEqual(CorpusReader.numbered("corpus", "-", 0), "corpus-0")
+        XCTAssertEqual(CorpusReader.numbered("", "-", 1_234_567_890), "-1234567890")
+        XCTAssertEqual(CorpusReader.numbered("Tōkyō", ":", Int.max), "Tōkyō:\(Int.max)")
+    }
+
+    func testAParsedLineIsPreparedLaterAsOnTheReadingThread() throws {
+        let extractor = try Extractor()
+        let line = CorpusItem(sequence: 3, byteCount: 60, payload: .line(Array(#"{"id": "a-1", "text": "Japan met China."}"#.utf8), origin: "c.jsonl:1", fallbackID: "c-1"), warnings: ["w"])
+        let later = line.parsed(date: nil).prepared(date: nil, by: extractor)
+        let ahead = line.prepared(date: nil, by: extractor)
+        XCTAssertEqual(later.sequence, 3)
+        XCTAssertEqual(later.warnings, ["w"])
+        let prepared = try XCTUnwrap(try later.article(date: nil).prepared)
+        XCTAssertEqual(extractor.extract(prepared), extractor.extract(try XCTUnwrap(try ahead.article(date: nil).prepared)))
+    }
+}
+
+/// A small seeded generator, so that the random cases are the same on every run.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -34,6 +34,16 @@ final class UTF8CheckTests: XCTestCase {
         }
     }
 
+    func testASequenceIsMeasuredWhereItStands() {
+        func width(_ bytes: [UInt8]) -> Int? { bytes.withUnsafeBufferPointer { UTF8Check.sequenceWidth($0.baseAddress!, available: $0.count) } }
+        XCTAssertEqual(width(Array("é and more".utf8)), 2)
+        XCTAssertEqual(width(Array("—".utf8)), 3)
+        XCTAssertEqual(width(Array("🇯🇵".utf8)), 4)
+        XCTAssertNil(width([0x80, 0x41]))
+        XCTAssertNil(width(Array(Array("—".utf8).prefix(2))))
+        XCTAssertNil(width([0xE2, 0x80, 0x22]))
+    }
+
     func testAgreesWithTheStandardLibraryOnRandomBytes() {
         var generator = SplitMix(seed: 7)
         // Bytes drawn mostly from the ranges around the boundaries of the table.

@@ -34,7 +34,9 @@ final class LineReader {
             }
             ownsDescriptor = true
         }
-        buffer = [UInt8](repeating: 0, count: bufferSize)
+        // Left uninitialised: only bytes read into it are ever read, and zeroing a megabyte
+        // cost 1M instructions, 500 an article of a corpus of 2,000.
+        buffer = [UInt8](unsafeUninitializedCapacity: bufferSize) { _, count in count = bufferSize }
     }
 
     deinit {
@@ -119,7 +121,7 @@ final class LineReader {
     private func take(upTo lineEnd: Int, consuming next: Int) -> [UInt8] {
         var stop = lineEnd
         if stop > start, buffer[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
-        let line = Array(buffer[start..<stop])
+        let line = buffer.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[start..<stop])) }
         start = next
         lineNumber += 1
         return line
@@ -186,8 +188,11 @@ struct JSONLinesArticle: Decodable {
     ///   - origin: the file and line number, for messages (`corpus.jsonl:17`).
     ///   - fallbackID: the id when the line has none.
     ///   - date: a date that overrides the line's.
+    ///   - extractor: the extractor to take the article's first steps of extraction
+    ///     (``Extractor/prepare(_:)``), if any: made with the article, the loaded article is
+    ///     not copied again to hold them, which cost some 330 instructions.
     /// - Throws: ``CommandFailure`` naming the file and line.
-    static func article(line: [UInt8], origin: String, fallbackID: String, date: String?) throws -> LoadedArticle {
+    static func article(line: [UInt8], origin: String, fallbackID: String, date: String?, preparedBy extractor: Extractor? = nil) throws -> LoadedArticle {
         let (record, warnings) = try Self.record(line: line, origin: origin)
         let id = record.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallbackID
         var article = ArticleText(parsingUTF8: record.text, fallbackID: id, date: date ?? record.date)
@@ -195,7 +200,8 @@ struct JSONLinesArticle: Decodable {
         if record.id?.isEmpty == false { article.article.id = id }
         article.article.title = record.title ?? article.article.title
         article.article.source = record.source ?? article.article.source
-        return LoadedArticle(article: article, warnings: warnings + ArticleLoader.blankWarning(article, origin: origin))
+        let blank = ArticleLoader.blankWarning(article, origin: origin)
+        return LoadedArticle(article: article, warnings: blank.isEmpty ? warnings : warnings + blank, prepared: extractor?.prepare(article))
     }
 
     /// The record of one line, and the warnings its decoding raised.
@@ -204,10 +210,13 @@ struct JSONLinesArticle: Decodable {
     /// too. But a line the direct reader takes whole needs no decoding: the reader checks
     /// that every string it reads is UTF-8 and takes nothing but ASCII between them, so
     /// the line is UTF-8 already, and decoding would only have copied it.
+    ///
+    /// Lines that decoding treats apart, one with a NUL byte (binary) or a byte-order mark,
+    /// the direct reader refuses by itself: it takes no control byte in a string and
+    /// nothing but JSON's own between strings, so they are not searched for first (a
+    /// search of the whole line, some 260 instructions).
     private static func record(line: [UInt8], origin: String) throws -> (JSONLinesArticle, [String]) {
-        let hasNUL = line.withUnsafeBufferPointer { $0.baseAddress.map { memchr($0, 0, line.count) != nil } ?? false }
-        if line.count <= TextDecoder.maximumUTF8Count, !line.starts(with: [0xEF, 0xBB, 0xBF]), !hasNUL,
-           let record = JSONLinesRecordReader.read(line) {
+        if line.count <= TextDecoder.maximumUTF8Count, let record = JSONLinesRecordReader.read(line) {
             return (record, [])
         }
         let (json, warnings) = try ArticleLoader.decode(line, origin: origin)
@@ -253,26 +262,59 @@ enum JSONLinesRecordReader {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
+        /// The fields an article takes from its line; other keys are skipped.
+        private enum Field: UInt8 {
+            case id = 1, title = 2, date = 4, source = 8, text = 16
+
+            /// The field a key names, by the key's bytes packed into a word, first byte
+            /// highest: comparing it with each name as a collection cost 300 instructions a key.
+            init?(_ key: UnsafeBufferPointer<UInt8>.SubSequence) {
+                guard key.count <= 6 else { return nil }
+                var packed: UInt64 = 0
+                for byte in key { packed = packed << 8 | UInt64(byte) }
+                switch packed {
+                case 0x6964: self = .id                      // "id"
+                case 0x7469_746C_65: self = .title           // "title"
+                case 0x6461_7465: self = .date               // "date"
+                case 0x736F_7572_6365: self = .source        // "source"
+                case 0x7465_7874: self = .text               // "text"
+                default: return nil
+                }
+            }
+        }
+
+        /// The record, each field read straight into its place: lists of the fields read
+        /// and of their bytes, made and freed for each line, cost some 2.5K instructions.
         mutating func record() -> JSONLinesArticle? {
-            var fields: [[UInt8]?] = [nil, nil, nil, nil, nil]
-            var seen = [false, false, false, false, false]
+            var id: String?, title: String?, date: String?, source: String?, text: [UInt8]?
+            var seen: UInt8 = 0
             guard next() == UInt8(ascii: "{") else { return nil }
             index += 1
             while true {
                 guard next() == UInt8(ascii: "\""), let key = plainKey(), next() == UInt8(ascii: ":") else { return nil }
                 index += 1
                 guard next() != nil else { return nil }
-                if let field = Self.fieldNames.firstIndex(where: { $0.elementsEqual(key) }) {
-                    guard !seen[field] else { return nil }
-                    seen[field] = true
+                if let field = Field(key) {
+                    guard seen & field.rawValue == 0 else { return nil }
+                    seen |= field.rawValue
                     if bytes[index] == UInt8(ascii: "\"") {
-                        guard let value = string() else { return nil }
-                        fields[field] = value
+                        if field == .text {
+                            guard let value = textValue() else { return nil }
+                            text = value
+                        } else {
+                            guard let value = stringValue() else { return nil }
+                            switch field {
+                            case .id: id = value
+                            case .title: title = value
+                            case .date: date = value
+                            case .source, .text: source = value
+                            }
+                        }
                     } else if literal("null") {
                         // JSONDecoder's message for a null text is its own.
-                        guard field != 4 else { return nil }
-                    } else if field == 0, let number = wholeNumber() {
-                        fields[field] = Array(number.utf8)
+                        guard field != .text else { return nil }
+                    } else if field == .id, let number = wholeNumber() {
+                        id = number
                     } else {
                         return nil
                     }
@@ -283,15 +325,12 @@ enum JSONLinesRecordReader {
                 case UInt8(ascii: ","): index += 1
                 case UInt8(ascii: "}"):
                     index += 1
-                    guard next() == nil, let text = fields[4] else { return nil }
-                    func string(_ field: Int) -> String? { fields[field].map { String(decoding: $0, as: UTF8.self) } }
-                    return JSONLinesArticle(id: string(0), title: string(1), date: string(2), source: string(3), text: text)
+                    guard next() == nil, let text else { return nil }
+                    return JSONLinesArticle(id: id, title: title, date: date, source: source, text: text)
                 default: return nil
                 }
             }
         }
-
-        private static let fieldNames: [[UInt8]] = ["id", "title", "date", "source", "text"].map { Array($0.utf8) }
 
         /// The next byte after JSON white space, not consumed; `nil` at the end.
         mutating func next() -> UInt8? {
@@ -322,88 +361,135 @@ enum JSONLinesRecordReader {
             return true
         }
 
-        /// A string value's UTF-8: raw bytes copied in runs, simple escapes decoded, and the
-        /// result checked to be UTF-8.
-        mutating func string() -> [UInt8]? {
-            index += 1
-            var start = index
-            var decoded: [UInt8] = []
-            var escaped = false
-            // Every byte's bits or-ed together: the high bit says whether any was not ASCII.
-            var bits: UInt8 = 0
-            while index < bytes.count {
-                // Runs between escapes are most of an article: scan them sixteen bytes at a time.
-                var position = Self.plainRunEnd(bytes, from: index, bits: &bits)
-                guard position < bytes.count else { return nil }
-                var byte = bytes[position]
-                while byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 {
-                    bits |= byte
-                    position &+= 1
-                    guard position < bytes.count else { return nil }
-                    byte = bytes[position]
-                }
-                index = position
-                if byte == UInt8(ascii: "\"") {
-                    let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    index += 1
-                    if !escaped {
-                        guard bits < 0x80 || UTF8Check.isValid(run) else { return nil }
-                        return Array(run)
-                    }
-                    decoded.append(contentsOf: run)
-                    guard bits < 0x80 || decoded.withUnsafeBufferPointer(UTF8Check.isValid) else { return nil }
-                    return decoded
-                }
-                guard byte == UInt8(ascii: "\\") else { return nil }
-                if !escaped {
-                    escaped = true
-                    decoded.reserveCapacity(bytes.count - start)
-                }
-                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                guard index + 1 < bytes.count else { return nil }
-                let escape = bytes[index + 1]
-                index += 2
-                if let byte = JSONScanner.unescaped(escape) {
-                    decoded.append(byte)
-                } else {
-                    guard escape == UInt8(ascii: "u"), let scalar = hex4(), !(0xD800...0xDFFF).contains(scalar),
-                          let character = Unicode.Scalar(scalar) else { return nil }
-                    if scalar >= 0x80 { bits |= 0x80 }
-                    decoded.append(contentsOf: String(character).utf8)
-                }
-                start = index
-            }
-            return nil
+        /// The text's UTF-8, decoded in one pass straight into the article's bytes: room for
+        /// the rest of the line is enough, since no escape is longer decoded than written.
+        /// Decoding into a growing list, a run at a time, and checking the result's UTF-8
+        /// after, cost some 4K instructions an article more.
+        mutating func textValue() -> [UInt8]? {
+            // The room is made as a copy of the rest of the line, whose bytes are then written
+            // over: filling it with zeros cost 1.3K instructions, and an array left
+            // uninitialised is made by the library's unspecialised code, 500 more than a copy.
+            var text = Array(UnsafeBufferPointer(rebasing: bytes[index...]))
+            guard let count = text.withUnsafeMutableBufferPointer({ readString(into: $0.baseAddress) }) else { return nil }
+            text.removeLast(text.count - count)
+            return text
         }
 
-        /// How far sixteen bytes at a time hold no quote, backslash or control byte, or-ing
-        /// them into `bits`; the last few bytes and the one that stops the run are left to
-        /// the caller.
-        private static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, bits: inout UInt8) -> Int {
-            guard let base = bytes.baseAddress else { return start }
-            let quote = SIMD16<UInt8>(repeating: 0x22), backslash = SIMD16<UInt8>(repeating: 0x5C), space = SIMD16<UInt8>(repeating: 0x20)
+        /// A short string value (an id, title, date or source): made from the line's bytes
+        /// when it holds no escape, without a list of its bytes first.
+        mutating func stringValue() -> String? {
+            let quote = index
+            guard let count = readString(into: nil) else { return nil }
+            let raw = UnsafeBufferPointer(rebasing: bytes[(quote + 1)..<(index - 1)])
+            // Every escape is shorter decoded, so a string as long as its bytes has none.
+            if count == raw.count { return String(decoding: raw, as: UTF8.self) }
+            index = quote
+            var decoded = [UInt8](repeating: 0, count: raw.count)
+            _ = decoded.withUnsafeMutableBufferPointer { readString(into: $0.baseAddress) }
+            decoded.removeLast(decoded.count - count)
+            return String(decoding: decoded, as: UTF8.self)
+        }
+
+        /// Reads the string whose opening quote is at `index`, to past its closing quote:
+        /// checks that its bytes are UTF-8 as it goes and that its escapes are simple, and
+        /// writes its decoded bytes to `out` if given. The number of decoded bytes, or `nil`
+        /// when the string is not of the common shape.
+        ///
+        /// Runs of ASCII without a stop are most of an article: ``stopOrOther(_:_:from:)``
+        /// finds their ends sixteen bytes at a time, and each other character is checked
+        /// where it stands, so a text is read once, not scanned and then checked again.
+        mutating func readString(into out: UnsafeMutablePointer<UInt8>?) -> Int? {
+            guard let base = bytes.baseAddress else { return nil }
+            let count = bytes.count
+            var position = index + 1
+            var runStart = position
+            var written = 0
+            while true {
+                position = Self.stopOrOther(base, count, from: position)
+                guard position < count else { return nil }
+                let byte = base[position]
+                if byte >= 0x80 {
+                    guard let width = UTF8Check.sequenceWidth(base + position, available: count - position) else { return nil }
+                    position &+= width
+                    continue
+                }
+                out?.advanced(by: written).update(from: base + runStart, count: position - runStart)
+                written += position - runStart
+                if byte == UInt8(ascii: "\"") {
+                    index = position + 1
+                    return written
+                }
+                guard byte == UInt8(ascii: "\\"), position + 1 < count else { return nil }
+                let escape = base[position + 1]
+                position += 2
+                // A line break, most escapes of an article, without the call for the others.
+                if let unescaped = escape == UInt8(ascii: "n") ? 0x0A : JSONScanner.unescaped(escape) {
+                    out?[written] = unescaped
+                    written += 1
+                } else {
+                    guard escape == UInt8(ascii: "u"), let scalar = hex4(at: position),
+                          !(0xD800...0xDFFF).contains(scalar), let character = Unicode.Scalar(scalar) else { return nil }
+                    position += 4
+                    for unit in UTF8.encode(character)! {
+                        out?[written] = unit
+                        written += 1
+                    }
+                }
+                runStart = position
+            }
+        }
+
+        /// The first position at or after `start` of a quote, a backslash, a control byte or
+        /// a byte of a character other than ASCII; `count` if there is none. Thirty-two bytes
+        /// at a time, then sixteen, then a byte at a time for the last few: two blocks tested
+        /// together cost 600 instructions an article less than one at a time.
+        private static func stopOrOther(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> Int {
             var position = start
-            var seen = SIMD16<UInt8>()
-            let none = SIMD16<UInt8>(), all = SIMD16<UInt8>(repeating: 0xFF)
-            while position + 16 <= bytes.count {
-                let block = UnsafeRawPointer(base + position).loadUnaligned(as: SIMD16<UInt8>.self)
-                // Tested as two words: the library's `any` of a mask is a call, not inlined.
-                let stops = none.replacing(with: all, where: (block .== quote) .| (block .== backslash) .| (block .< space))
-                let halves = unsafeBitCast(stops, to: (UInt64, UInt64).self)
-                if halves.0 | halves.1 != 0 { break }
-                seen |= block
+            while position &+ 32 <= count {
+                let first = stops(UnsafeRawPointer(base + position).loadUnaligned(as: SIMD16<UInt8>.self))
+                let second = stops(UnsafeRawPointer(base + (position &+ 16)).loadUnaligned(as: SIMD16<UInt8>.self))
+                if first.0 | first.1 | second.0 | second.1 != 0 {
+                    if first.0 | first.1 != 0 { return position &+ firstSet(first) }
+                    return position &+ 16 &+ firstSet(second)
+                }
+                position &+= 32
+            }
+            if position &+ 16 <= count {
+                let block = stops(UnsafeRawPointer(base + position).loadUnaligned(as: SIMD16<UInt8>.self))
+                if block.0 | block.1 != 0 { return position &+ firstSet(block) }
                 position &+= 16
             }
-            let seenHalves = unsafeBitCast(seen, to: (UInt64, UInt64).self)
-            if (seenHalves.0 | seenHalves.1) & 0x8080_8080_8080_8080 != 0 { bits |= 0x80 }
-            return position
+            while position < count {
+                let byte = base[position]
+                if byte == 0x22 || byte == 0x5C || byte &- 0x20 >= 0x60 { return position }
+                position &+= 1
+            }
+            return count
         }
 
-        private mutating func hex4() -> UInt32? {
-            guard index + 4 <= bytes.count else { return nil }
+        /// The stops of a block of sixteen bytes, each 0xFF, as two words.
+        ///
+        /// Less the space, a control byte wraps to 0xE0 or above and any byte from 0x80 is
+        /// 0x60 or above: one test for both. Words, not a mask: the library's `any` of a mask
+        /// is a call, not inlined.
+        @inline(__always)
+        private static func stops(_ block: SIMD16<UInt8>) -> (UInt64, UInt64) {
+            let quote = SIMD16<UInt8>(repeating: 0x22), backslash = SIMD16<UInt8>(repeating: 0x5C)
+            let space = SIMD16<UInt8>(repeating: 0x20), printable = SIMD16<UInt8>(repeating: 0x60)
+            let marked = SIMD16<UInt8>().replacing(with: 0xFF, where: (block .== quote) .| (block .== backslash) .| ((block &- space) .>= printable))
+            return unsafeBitCast(marked, to: (UInt64, UInt64).self)
+        }
+
+        /// The offset of the first stop of a block that has one: its lowest set byte.
+        @inline(__always)
+        private static func firstSet(_ halves: (UInt64, UInt64)) -> Int {
+            halves.0 != 0 ? halves.0.trailingZeroBitCount / 8 : 8 &+ halves.1.trailingZeroBitCount / 8
+        }
+
+        private func hex4(at start: Int) -> UInt32? {
+            guard start + 4 <= bytes.count else { return nil }
             var value: UInt32 = 0
-            for _ in 0..<4 {
-                let byte = bytes[index]
+            for byte in bytes[start..<(start + 4)] {
                 let digit: UInt32
                 switch byte {
                 case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
@@ -412,7 +498,6 @@ enum JSONLinesRecordReader {
                 default: return nil
                 }
                 value = value << 4 | digit
-                index += 1
             }
             return value
         }
@@ -432,7 +517,7 @@ enum JSONLinesRecordReader {
 
         /// Skips a string, `null`, `true` or `false` of a field the article does not use.
         mutating func skipSimpleValue() -> Bool {
-            if bytes[index] == UInt8(ascii: "\"") { return string() != nil }
+            if bytes[index] == UInt8(ascii: "\"") { return readString(into: nil) != nil }
             return literal("null") || literal("true") || literal("false")
         }
     }

@@ -25,8 +25,9 @@ enum UTF8Check {
 
     /// The width of the well-formed sequence at `start`, whose first byte is 0x80 or above,
     /// by the table of well-formed byte sequences of the Unicode Standard (3.9, table 3-7);
-    /// `nil` if it is not one.
-    private static func sequenceWidth(_ start: UnsafePointer<UInt8>, available: Int) -> Int? {
+    /// `nil` if it is not one. The JSON Lines reader checks each such character of a string
+    /// with it as it reads the string.
+    static func sequenceWidth(_ start: UnsafePointer<UInt8>, available: Int) -> Int? {
         let lead = start[0]
         func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
             offset < available && start[offset] >= low && start[offset] <= high
