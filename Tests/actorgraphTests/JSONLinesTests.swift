@@ -137,6 +137,32 @@ final class JSONLinesTests: XCTestCase {
         XCTAssertNil(try line.parsed(date: nil).article(date: nil).prepared)
     }
 
+    func testFilePreparedAheadGivesTheArticleTheWorkerWouldHaveRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prepared-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("summit.html").path
+        try Data("<html><body><p>Japan met China in Tokyo.</p><script>var x = 1;</script></body></html>".utf8).write(to: URL(fileURLWithPath: path))
+        let extractor = try Extractor()
+        let file = CorpusItem(sequence: 0, byteCount: 80, payload: .file(.html(path: path)))
+        let ahead = try file.prepared(date: "2023-01-14", by: extractor).article(date: nil)
+        let direct = try file.article(date: "2023-01-14")
+        XCTAssertEqual(ahead.article.text, direct.article.text)
+        XCTAssertEqual(ahead.article.article, direct.article.article)
+        XCTAssertEqual(extractor.extract(try XCTUnwrap(ahead.prepared)), extractor.extract(direct.article))
+        let large = CorpusItem(sequence: 0, byteCount: CorpusItem.largestFilePreparedAhead + 1, payload: .file(.html(path: path)))
+        guard case .file = large.prepared(date: nil, by: extractor).payload else { return XCTFail("a large file is left to the worker") }
+    }
+
+    func testFilePreparedAheadKeepsItsFailureForTheWorker() throws {
+        let file = CorpusItem(sequence: 0, byteCount: 10, payload: .file(.article(path: "/nonexistent/article.md")))
+        var direct: CommandFailure?, ahead: CommandFailure?
+        XCTAssertThrowsError(try file.article(date: nil)) { direct = $0 as? CommandFailure }
+        XCTAssertThrowsError(try file.prepared(date: nil, by: try Extractor()).article(date: nil)) { ahead = $0 as? CommandFailure }
+        XCTAssertNotNil(direct)
+        XCTAssertEqual(ahead?.message, direct?.message)
+    }
+
     func testLinePreparedAheadKeepsItsFailureForTheWorker() throws {
         let line = CorpusItem(sequence: 0, byteCount: 20, payload: .line(Array(#"{"title": "no text"}"#.utf8), origin: "c.jsonl:3", fallbackID: "c-3"))
         XCTAssertThrowsError(try line.prepared(date: nil, by: try Extractor()).article(date: nil)) { error in

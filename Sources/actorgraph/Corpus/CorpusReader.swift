@@ -55,7 +55,8 @@ struct CorpusItem: Sendable {
     }
 
     /// ``parsed(date:)``, with the first steps of the parsed article's extraction taken
-    /// by `extractor` (``Extractor/prepare(_:)``), for a worker to finish.
+    /// by `extractor` (``Extractor/prepare(_:)``), for a worker to finish; an article or
+    /// HTML file is read and prepared too, unless it is standard input or large.
     ///
     /// The article is prepared as it is made, before it goes into the new item, not taken
     /// out of the parsed one and put back: each of those copies of an item, or of its
@@ -70,9 +71,19 @@ struct CorpusItem: Sendable {
             }
         case .parsed(let loaded, let origin):
             return replacing(payload: .parsed(Self.preparing(loaded, by: extractor), origin: origin))
+        case .file(let source) where source.path != "-" && byteCount <= Self.largestFilePreparedAhead:
+            do {
+                return replacing(payload: .parsed(Self.preparing(try ArticleLoader(date: date).load(source), by: extractor), origin: origin))
+            } catch {
+                return replacing(payload: .failure(Self.failure(error, origin: origin), origin: origin))
+            }
         case .file, .failure: return self
         }
     }
+
+    /// Larger files are left for the worker to read: the items read ahead would otherwise
+    /// hold a window's worth of them at once.
+    static let largestFilePreparedAhead = 4 << 20
 
     /// `loaded` with its first steps of extraction taken, made anew rather than copied and
     /// changed, so that it moves into its item's box.
