@@ -6,9 +6,8 @@ struct EvidenceLayout {
     /// The depth of the fields, as ``JSONWriter/beginFlatObject()`` gives it.
     let depth: Int
     private let article: [UInt8]
-    /// Closing the span before (if any), the key of each span, and its `start` key.
-    private let sentence, source, target, cue: [UInt8]
-    private let spanEnd: [UInt8]
+    /// The four spans' keys and numbers' keys.
+    private let spans: SpanPieces
     /// Closing the cue, then the modality and the key of the speaker, in the order of
     /// `Modality.allCases` (an array and not a dictionary: hashing the case cost more than
     /// the copy).
@@ -25,8 +24,6 @@ struct EvidenceLayout {
     /// the number again.
     private var confidences = [ConfidenceSlot](repeating: ConfidenceSlot(), count: 1 << confidenceSlotBits)
     private static let confidenceSlotBits = 6
-    /// The room of the four spans, each number's at most 20 bytes: one check for all.
-    private let spanRoom: Int
     /// What ``writeTail(lead:tense:rule:confidence:strings:to:)`` wrote before, each in a
     /// slot its values choose, their bytes end to end in `tailBytes`; the rules' keys are
     /// those of the one set of strings a layout writes with.
@@ -44,11 +41,13 @@ struct EvidenceLayout {
         let spanStart = [UInt8(ascii: "{")] + writer.recordKeyBytes("start", first: true)
         let spanClose = writer.endRecordBytes()
         article = writer.recordKeyBytes("article", first: true)
-        sentence = writer.recordKeyBytes("sentence", first: false) + spanStart
-        source = spanClose + writer.recordKeyBytes("source", first: false) + spanStart
-        target = spanClose + writer.recordKeyBytes("target", first: false) + spanStart
-        cue = spanClose + writer.recordKeyBytes("cue", first: false) + spanStart
-        spanEnd = writer.recordKeyBytes("end", first: false)
+        spans = SpanPieces(
+            sentence: ShortPiece(writer.recordKeyBytes("sentence", first: false) + spanStart),
+            source: ShortPiece(spanClose + writer.recordKeyBytes("source", first: false) + spanStart),
+            target: ShortPiece(spanClose + writer.recordKeyBytes("target", first: false) + spanStart),
+            cue: ShortPiece(spanClose + writer.recordKeyBytes("cue", first: false) + spanStart),
+            end: ShortPiece(writer.recordKeyBytes("end", first: false))
+        )
         let speakerKey = writer.recordKeyBytes("attributedTo", first: false)
         var modality = [[UInt8]](repeating: [], count: Modality.allCases.count)
         for value in Modality.allCases {
@@ -67,7 +66,6 @@ struct EvidenceLayout {
         close = writer.endRecordBytes()
         next = writer.nextFlatObjectBytes(depth: depth)
         between = close + next + article
-        spanRoom = sentence.count + source.count + target.count + cue.count + 4 * spanEnd.count + 8 * 20
     }
 
     /// Writes the fields of an evidence item opened with ``JSONWriter/beginFlatObject()`` at
@@ -111,11 +109,7 @@ struct EvidenceLayout {
         // Two calls and not one of a chosen list: the choice retained and released the list.
         if following { writer.raw(between) } else { writer.raw(article) }
         strings.write(articleIndex, to: &writer)
-        writer.reserve(room: spanRoom)
-        Self.write(sentenceSpan, after: sentence, end: spanEnd, to: &writer)
-        Self.write(sourceSpan, after: source, end: spanEnd, to: &writer)
-        Self.write(targetSpan, after: target, end: spanEnd, to: &writer)
-        Self.write(cueSpan, after: cue, end: spanEnd, to: &writer)
+        spans.write(sentenceSpan, sourceSpan, targetSpan, cueSpan, to: &writer)
         let lead: Int
         if let attributedTo {
             modality.write(Self.position(modalityValue), to: &writer)
@@ -180,18 +174,6 @@ struct EvidenceLayout {
         writer.raw(close)
     }
 
-    /// Writes a span in the room of ``spanRoom``, `end` its end key.
-    ///
-    /// Static, with its pieces passed: as a method of the layout, it was called with a copy
-    /// of the whole layout for each span (140 of an item's 826 instructions).
-    @inline(__always)
-    private static func write(_ span: Span, after opening: [UInt8], end: [UInt8], to writer: inout JSONWriter) {
-        writer.raw(inRoom: opening)
-        writer.digits(inRoom: span.start)
-        writer.raw(inRoom: end)
-        writer.digits(inRoom: span.end)
-    }
-
     /// Where a value's bytes are in the layout's lists, made from `allCases` through this:
     /// a search of `allCases` made the list of cases anew at every item.
     private static func position(_ value: Modality) -> Int {
@@ -225,6 +207,74 @@ struct EvidenceLayout {
         let bytes = writer.flatNumberBytes(value)
         writer.raw(bytes)
         if let kept = ConfidenceSlot(bits: bits, bytes: bytes) { confidences[slot] = kept }
+    }
+}
+
+/// The pieces of an evidence item's four spans, each opening closing the span before (if
+/// any), with the key of its span and its `start` key, and the `end` key.
+///
+/// The spans are written through one pointer into room made once, each piece stored whole:
+/// as calls of the writer's, a check and a store of the count for each piece and number,
+/// and with a call for each span, they cost about 460 instructions an item, this 330.
+private struct SpanPieces {
+    let sentence, source, target, cue, end: ShortPiece
+
+    /// Four spans of pieces stored whole and numbers of at most 20 bytes.
+    private static let room = 4 * (2 * ShortPiece.stored + 2 * 20)
+
+    @inline(__always)
+    func write(_ first: Span, _ second: Span, _ third: Span, _ fourth: Span, to writer: inout JSONWriter) {
+        writer.write(inRoom: Self.room) { start in
+            var place = start
+            write(first, after: sentence, at: &place)
+            write(second, after: source, at: &place)
+            write(third, after: target, at: &place)
+            write(fourth, after: cue, at: &place)
+            return place - start
+        }
+    }
+
+    @inline(__always)
+    private func write(_ span: Span, after opening: ShortPiece, at place: inout UnsafeMutablePointer<UInt8>) {
+        place = opening.store(at: place)
+        place += JSONWriter.digits(span.start, at: place)
+        place = end.store(at: place)
+        place += JSONWriter.digits(span.end, at: place)
+    }
+}
+
+/// Up to 32 bytes held in two vectors, stored whole: a copy without a branch on the length,
+/// the bytes past it overwritten by what follows.
+struct ShortPiece {
+    private let low, high: SIMD16<UInt8>
+    let count: Int
+
+    /// The bytes a store writes, whatever the count: the room it needs.
+    static let stored = 32
+
+    /// The piece of `bytes`, at most 32 of them (the keys of a record's fields written so
+    /// are at most 24, in either style).
+    init(_ bytes: [UInt8]) {
+        precondition(bytes.count <= Self.stored, "a short piece of at most \(Self.stored) bytes")
+        let padded = bytes + [UInt8](repeating: 0, count: Self.stored - bytes.count)
+        low = SIMD16(padded[0..<16])
+        high = SIMD16(padded[16..<32])
+        count = bytes.count
+    }
+
+    /// The piece's bytes, as they were given.
+    var bytes: [UInt8] {
+        (0..<count).map { $0 < 16 ? low[$0] : high[$0 - 16] }
+    }
+
+    /// Stores the piece at `destination`, with room for ``stored`` bytes, and returns the
+    /// place after its bytes.
+    @inline(__always)
+    func store(at destination: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        let raw = UnsafeMutableRawPointer(destination)
+        raw.storeBytes(of: low, as: SIMD16<UInt8>.self)
+        raw.storeBytes(of: high, toByteOffset: 16, as: SIMD16<UInt8>.self)
+        return destination + count
     }
 }
 

@@ -323,7 +323,7 @@ public struct GraphAccumulator: Sendable {
         // its lists, at every item.
         var layouts = RecordLayouts(headerDepth: 1, compact: writer.isCompact)
         writer.beginGraph()
-        for article in articles.values.sorted(by: { $0.id < $1.id }) {
+        for article in articleOrder(ranks: ranks) {
             Graph.write(article, to: &writer)
             if writer.count >= pieceSize { try writer.flush(write) }
         }
@@ -547,6 +547,22 @@ extension GraphAccumulator {
         idRanks.reserveCapacity(actors.count)
         for slot in actors.indices { idRanks.append(ranks[Int(strings.index(of: actors[slot].actor.id))]) }
         return idRanks.indices.sorted { idRanks[$0] < idRanks[$1] }
+    }
+
+    /// The articles in the order of their ids, sorted by the ids' ranks as
+    /// ``actorOrder(ranks:)`` sorts actors (distinct articles' ids are not `==`), or by the
+    /// ids themselves if one is not in the table: comparing the strings cost 1,800
+    /// instructions an article of the merged write, the ranks' look-ups and sort 300.
+    private mutating func articleOrder(ranks: [Int32]) -> [Article] {
+        let collected = Array(articles.values)
+        var idRanks: [Int32] = []
+        idRanks.reserveCapacity(collected.count)
+        for article in collected {
+            let index = Int(strings.index(of: article.id))
+            guard index < ranks.count else { return collected.sorted { $0.id < $1.id } }
+            idRanks.append(ranks[index])
+        }
+        return idRanks.indices.sorted { idRanks[$0] < idRanks[$1] }.map { collected[$0] }
     }
 
     /// The relations' slots in the order of their keys, with the ends compared by rank, as

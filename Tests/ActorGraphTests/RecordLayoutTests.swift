@@ -96,6 +96,58 @@ final class RecordLayoutTests: XCTestCase {
         }
     }
 
+    func testDigitsWrittenAtAPlaceAreTheFlatValuesDigitsAndTheirCount() {
+        let values = Array(-12...1_100) + [9999, 10_000, 10_001, 99_999, 123_456_789, Int.min, Int.max, Int.min + 1]
+        for value in values {
+            var general = JSONWriter(capacity: 1)
+            general.flatValue(value)
+            var room = [UInt8](repeating: 0, count: 24)
+            let count = room.withUnsafeMutableBufferPointer { JSONWriter.digits(value, at: $0.baseAddress!) }
+            XCTAssertEqual(Array(room[..<count]), general.bytes, "\(value)")
+        }
+    }
+
+    func testAShortPieceStoresItsBytesAndGivesThePlaceAfterThem() {
+        for length in 0...ShortPiece.stored {
+            let bytes = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            let piece = ShortPiece(bytes)
+            XCTAssertEqual(piece.bytes, bytes)
+            var room = [UInt8](repeating: 0xFF, count: ShortPiece.stored + 1)
+            room.withUnsafeMutableBufferPointer { room in
+                XCTAssertEqual(piece.store(at: room.baseAddress!) - room.baseAddress!, length)
+            }
+            XCTAssertEqual(Array(room[..<length]), bytes)
+            XCTAssertEqual(room[ShortPiece.stored], 0xFF, "nothing stored past the room")
+        }
+    }
+
+    func testEvidenceWithWideAndNegativeSpansIsTheGeneralWritersBytes() {
+        let numbers = [0, 9, 10, 99, 100, 999, 1000, 9999, 10_000, -1, Int.max, Int.min, 123_456]
+        for compact in [false, true] {
+            var general = JSONWriter(capacity: 1, compact: compact), laidOut = JSONWriter(capacity: 1, compact: compact)
+            var table = StringTable()
+            let article = table.index(of: "art"), rule = table.index(of: "rule")
+            open(1, &general)
+            open(1, &laidOut)
+            let encoded = EncodedStrings(table, writer: laidOut)
+            var layout: EvidenceLayout?
+            for offset in numbers.indices {
+                let spans = (0..<4).map { Span(start: numbers[(offset + $0) % numbers.count], end: numbers[(offset + 2 * $0 + 1) % numbers.count]) }
+                Graph.writeEvidence(
+                    article: "art", sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: .asserted,
+                    attributedTo: nil, tense: .past, rule: "rule", confidence: 0.5, to: &general
+                )
+                let depth = laidOut.beginFlatObject()
+                if layout == nil { layout = EvidenceLayout(depth: depth, writer: laidOut) }
+                layout!.write(
+                    article: article, sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: .asserted,
+                    attributedTo: -1, tense: .past, rule: rule, confidence: 0.5, strings: encoded, to: &laidOut
+                )
+            }
+            XCTAssertEqual(laidOut.text, general.text, "compact \(compact)")
+        }
+    }
+
     /// An evidence item's values for ``assertEvidenceMatchesTheGeneralWriter(_:compact:file:line:)``:
     /// indices of ``awkward`` for speaker and rule, and an offset the other values follow.
     private struct EvidenceItem {
