@@ -96,6 +96,53 @@ final class RecordLayoutTests: XCTestCase {
         }
     }
 
+    func testMentionsWrittenInOneRoomFromTheTableAreTheGeneralWritersBytesAtAnyDepth() {
+        // Deep enough that the opening after the first mention outgrows a short piece.
+        let long = String(repeating: "x", count: 40), strings = awkward + [long, String(repeating: "y", count: 16)]
+        let numbers = [0, 9, 10, 99, 100, 999, 1000, 9999, 10_000, -7, Int.max, Int.min]
+        for compact in [false, true] {
+            for nesting in [0, 1, 2, 9, 20] {
+                var general = JSONWriter(capacity: 1, compact: compact), laidOut = JSONWriter(capacity: 1, compact: compact)
+                var table = StringTable()
+                let indices = strings.map { table.index(of: $0) }
+                open(nesting, &general)
+                open(nesting, &laidOut)
+                let encoded = EncodedStrings(table, writer: laidOut)
+                general.beginObject(); general.key("mentions"); general.beginArray()
+                laidOut.beginObject(); laidOut.key("mentions"); laidOut.beginArray()
+                var layout = MentionLayout(depth: laidOut.beginFlatObject(), writer: laidOut)
+                for offset in numbers.indices {
+                    let span = Span(start: numbers[offset], end: numbers[(offset * 5 + 1) % numbers.count])
+                    let article = offset % strings.count, text = (offset * 3 + 1) % strings.count
+                    Graph.writeMention(article: strings[article], span: span, text: strings[text], to: &general)
+                    layout.writeFields(
+                        article: indices[article], span: span, text: indices[text], following: offset > 0, strings: encoded, to: &laidOut
+                    )
+                }
+                layout.writeClose(to: &laidOut)
+                general.endArray(); general.endObject()
+                laidOut.endArray(); laidOut.endObject()
+                XCTAssertEqual(laidOut.text, general.text, "compact \(compact), nesting \(nesting)")
+            }
+        }
+    }
+
+    func testATablesStringIsStoredWholeAndGivesThePlaceAfterIt() {
+        let strings = (0..<40).map { String(repeating: "s", count: $0) } + awkward
+        var table = StringTable()
+        let indices = strings.map { table.index(of: $0) }
+        let encoded = EncodedStrings(table, writer: JSONWriter())
+        for (index, string) in zip(indices, strings) {
+            var general = JSONWriter()
+            general.flatValue(string)
+            let json = encoded.json(index)
+            var room = [UInt8](repeating: 0, count: json.count + EncodedJSON.overRead)
+            let count = room.withUnsafeMutableBufferPointer { room in json.store(at: room.baseAddress!) - room.baseAddress! }
+            XCTAssertEqual(count, json.count)
+            XCTAssertEqual(Array(room[..<count]), general.bytes, string)
+        }
+    }
+
     func testDigitsWrittenAtAPlaceAreTheFlatValuesDigitsAndTheirCount() {
         let values = Array(-12...1_100) + [9999, 10_000, 10_001, 99_999, 123_456_789, Int.min, Int.max, Int.min + 1]
         for value in values {
