@@ -127,6 +127,44 @@ final class RecordLayoutTests: XCTestCase {
         }
     }
 
+    func testEvidenceWrittenInOneRoomFromTheTableIsTheGeneralWritersBytesAtAnyDepth() {
+        let strings = awkward + [String(repeating: "x", count: 40)]
+        let numbers = [0, 9, 10, 99, 100, 999, 1000, 9999, 10_000, -7, Int.max, Int.min]
+        for compact in [false, true] {
+            for nesting in [0, 1, 2, 9, 20] {
+                var general = JSONWriter(capacity: 1, compact: compact), laidOut = JSONWriter(capacity: 1, compact: compact)
+                var table = StringTable()
+                let indices = strings.map { table.index(of: $0) }
+                open(nesting, &general)
+                open(nesting, &laidOut)
+                let encoded = EncodedStrings(table, writer: laidOut)
+                general.beginObject(); general.key("evidence"); general.beginArray()
+                laidOut.beginObject(); laidOut.key("evidence"); laidOut.beginArray()
+                var layout = EvidenceLayout(depth: laidOut.beginFlatObject(), writer: laidOut)
+                for offset in 0..<(2 * numbers.count) {
+                    let spans = (0..<4).map { Span(start: numbers[(offset + $0) % numbers.count], end: numbers[(offset * 3 + $0) % numbers.count]) }
+                    let article = offset % strings.count, rule = (offset + 3) % strings.count
+                    let speaker: Int? = offset % 3 == 0 ? nil : (offset * 5) % strings.count
+                    let modality = Modality.allCases[offset % Modality.allCases.count], tense = Tense.allCases[offset % Tense.allCases.count]
+                    let confidence = [0.8, 1, 0.1 + 0.2][offset % 3]
+                    Graph.writeEvidence(
+                        article: strings[article], sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: modality,
+                        attributedTo: speaker.map { strings[$0] }, tense: tense, rule: strings[rule], confidence: confidence, to: &general
+                    )
+                    layout.writeFields(
+                        article: indices[article], sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: modality,
+                        speaker: speaker.map { indices[$0] }, tense: tense, rule: indices[rule], confidence: confidence, following: offset > 0,
+                        strings: encoded, to: &laidOut
+                    )
+                }
+                layout.writeClose(to: &laidOut)
+                general.endArray(); general.endObject()
+                laidOut.endArray(); laidOut.endObject()
+                XCTAssertEqual(laidOut.text, general.text, "compact \(compact), nesting \(nesting)")
+            }
+        }
+    }
+
     func testATablesStringIsStoredWholeAndGivesThePlaceAfterIt() {
         let strings = (0..<40).map { String(repeating: "s", count: $0) } + awkward
         var table = StringTable()
