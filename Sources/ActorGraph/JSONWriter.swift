@@ -259,8 +259,8 @@ struct JSONWriter: ~Copyable {
 
     /// Writes the one to four digits of `value` (below 10,000) at `destination`, storing
     /// four bytes whatever the count, and returns the count: the two pairs of digits in one
-    /// word, shifted past the leading zeros (27 instructions a number where a branch on the
-    /// count before each store cost 30).
+    /// word, shifted past the leading zeros, which its bits count (20 instructions a number,
+    /// where comparisons for the count cost 27 and a branch on it before each store 30).
     @inline(__always)
     static func smallDigits(_ value: Int, at destination: UnsafeMutablePointer<UInt8>) -> Int {
         let pairs = UnsafeRawPointer(Self.digitPairs.utf8Start)
@@ -268,13 +268,11 @@ struct JSONWriter: ~Copyable {
         // The first byte lowest, as it is stored.
         let word = UInt32(UInt16(littleEndian: pairs.loadUnaligned(fromByteOffset: high &* 2, as: UInt16.self)))
             | UInt32(UInt16(littleEndian: pairs.loadUnaligned(fromByteOffset: low &* 2, as: UInt16.self))) << 16
-        var digits = 1
-        if value >= 10 { digits &+= 1 }
-        if value >= 100 { digits &+= 1 }
-        if value >= 1000 { digits &+= 1 }
-        let shifted = word >> UInt32(truncatingIfNeeded: (4 &- digits) &* 8)
-        UnsafeMutableRawPointer(destination).storeBytes(of: shifted.littleEndian, as: UInt32.self)
-        return digits
+        // The bits of the leading "0"s, the bytes of the word equal to "0" below its first
+        // other byte, at most three of them (the last digit stays, 0 or not).
+        let zeros = ((word ^ 0x3030_3030) | 0x0100_0000).trailingZeroBitCount & ~7
+        UnsafeMutableRawPointer(destination).storeBytes(of: (word >> UInt32(truncatingIfNeeded: zeros)).littleEndian, as: UInt32.self)
+        return 4 &- zeros >> 3
     }
 
     /// "00" to "99", end to end.
