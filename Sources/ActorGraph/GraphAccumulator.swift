@@ -490,6 +490,14 @@ extension GraphAccumulator {
     /// ``Graph/canonical(_:)`` of the mentions, on their packed form: `Mention`'s order
     /// (article, start, end, text) and equality, with strings by rank.
     private static func canonical(_ mentions: [PackedMention], ranks: [Int32], wide: [Span]) -> [PackedMention] {
+        ranks.withUnsafeBufferPointer { canonical(mentions, ranks: $0, wide: wide) }
+    }
+
+    /// The mentions' canonical order with the ranks read in place, without a check of the
+    /// list's bounds at each look-up: every index in a packed record is one of the table's.
+    /// With the checks, the order's check cost 24 instructions a mention and 62 an evidence
+    /// item (its comparison was not inlined); without, 17 and 14.
+    private static func canonical(_ mentions: [PackedMention], ranks: UnsafeBufferPointer<Int32>, wide: [Span]) -> [PackedMention] {
         func unpack(_ span: PackedSpan) -> Span { Self.unpack(span, wide: wide) }
         let precedes = { (a: PackedMention, b: PackedMention) -> Bool in
             if ranks[Int(a.article)] != ranks[Int(b.article)] { return ranks[Int(a.article)] < ranks[Int(b.article)] }
@@ -509,6 +517,13 @@ extension GraphAccumulator {
     /// equality field by field, with strings by rank (a missing speaker ordered as `empty`,
     /// the empty string, but equal only to another missing one).
     private static func canonical(_ evidence: [PackedEvidence], ranks: [Int32], empty: Int32, wide: [Span]) -> [PackedEvidence] {
+        ranks.withUnsafeBufferPointer { canonical(evidence, ranks: $0, empty: empty, wide: wide) }
+    }
+
+    /// The evidence's canonical order with the ranks read in place, as the mentions' is.
+    private static func canonical(
+        _ evidence: [PackedEvidence], ranks: UnsafeBufferPointer<Int32>, empty: Int32, wide: [Span]
+    ) -> [PackedEvidence] {
         func unpack(_ span: PackedSpan) -> Span { Self.unpack(span, wide: wide) }
         func rank(_ index: Int32) -> Int32 { ranks[Int(index)] }
         func speakerRank(_ index: Int32) -> Int32 { rank(index < 0 ? empty : index) }
