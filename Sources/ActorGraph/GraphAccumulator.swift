@@ -324,7 +324,7 @@ public struct GraphAccumulator: Sendable {
         var layouts = RecordLayouts(headerDepth: 1, compact: writer.isCompact)
         writer.beginGraph()
         for place in articleOrder(ranks: ranks) {
-            Graph.write(articles.values[place], to: &writer)
+            layouts.header.writeArticle(articles.values[place], to: &writer)
             if writer.count >= pieceSize { try writer.flush(write) }
         }
         writer.beginActors()
