@@ -18,7 +18,7 @@ extension LayoutStrings {
 /// once, so that a merge that writes each of a few thousand strings a million times copies
 /// them instead of scanning them for escapes each time.
 struct EncodedStrings: LayoutStrings {
-    private let pieces: Pieces
+    private let storage: EncodedBytes
 
     init(_ table: StringTable, writer: borrowing JSONWriter) {
         // All written by one writer of the same style, not each by a writer of its own.
@@ -29,17 +29,78 @@ struct EncodedStrings: LayoutStrings {
             encoder.flatValue(table[index])
             ends.append(encoder.count)
         }
-        pieces = Pieces(bytes: encoder.bytes, ends: ends)
+        storage = EncodedBytes(bytes: encoder.bytes, ends: ends)
     }
 
     /// Writes the string at `index` as ``JSONWriter/flatValue(_:)-(String?)`` does.
     @inline(__always)
     func write(_ index: Int32, to writer: inout JSONWriter) {
-        pieces.write(Int(index), to: &writer)
+        writer.raw(json(index).buffer)
     }
 
     @inline(__always)
     func key(of index: Int32) -> Int32? { index }
+
+    /// The JSON of the string at `index`, readable a ``EncodedJSON/overRead`` bytes past its end.
+    @inline(__always)
+    func json(_ index: Int32) -> EncodedJSON {
+        storage.json(Int(index))
+    }
+}
+
+/// The JSON of one string of ``EncodedStrings``, with bytes after it that may be read.
+struct EncodedJSON {
+    let start: UnsafePointer<UInt8>
+    let count: Int
+
+    /// How many bytes past the end may be read, and are written by ``store(at:)``.
+    static let overRead = 16
+
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+    /// Stores the bytes at `destination`, with room for ``count`` and ``overRead`` more,
+    /// sixteen at a time: one store for most ids and names, without a branch on the length.
+    /// Returns the place after them.
+    @inline(__always)
+    func store(at destination: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        let from = UnsafeRawPointer(start), to = UnsafeMutableRawPointer(destination)
+        var offset = 0
+        repeat {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self), toByteOffset: offset, as: SIMD16<UInt8>.self)
+            offset &+= 16
+        } while offset < count
+        return destination + count
+    }
+}
+
+/// The bytes of ``EncodedStrings`` and where each string's end, in buffers of their own
+/// read without checks of a list's bounds, the bytes followed by ``EncodedJSON/overRead``
+/// more that may be read.
+private final class EncodedBytes {
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private let ends: UnsafeMutablePointer<Int>
+    private let count: Int
+
+    init(bytes: [UInt8], ends: [Int]) {
+        self.bytes = .allocate(capacity: bytes.count + EncodedJSON.overRead)
+        self.bytes.initialize(repeating: 0, count: bytes.count + EncodedJSON.overRead)
+        self.bytes.update(from: bytes, count: bytes.count)
+        self.ends = .allocate(capacity: ends.count)
+        self.ends.initialize(from: ends, count: ends.count)
+        count = ends.count - 1
+    }
+
+    deinit {
+        bytes.deallocate()
+        ends.deallocate()
+    }
+
+    @inline(__always)
+    func json(_ index: Int) -> EncodedJSON {
+        precondition(UInt(bitPattern: index) < UInt(count), "an index of the table's strings")
+        let start = ends[index]
+        return EncodedJSON(start: bytes + start, count: ends[index + 1] - start)
+    }
 }
 
 /// The strings of one graph's records, each written from the JSON it was given the last

@@ -35,6 +35,26 @@ final class HeaderLayoutTests: XCTestCase {
         }
     }
 
+    func testArticlesFromTheLayoutAreTheGraphsArticleLinesAtAnyDepth() {
+        for compact in [false, true] {
+            for depth in [1, 2, 5] {
+                var general = JSONWriter(capacity: 1, compact: compact), laidOut = JSONWriter(capacity: 1, compact: compact)
+                for _ in 0..<depth { general.beginArray(); laidOut.beginArray() }
+                let layout = HeaderLayout(depth: depth, writer: laidOut)
+                for (offset, id) in awkward.enumerated() {
+                    let article = Article(
+                        id: id, title: offset % 2 == 0 ? nil : awkward[(offset + 1) % awkward.count],
+                        date: offset % 3 == 0 ? nil : "2024-01-0\(offset)", source: offset % 4 == 1 ? nil : awkward[(offset + 2) % awkward.count]
+                    )
+                    Graph.write(article, to: &general)
+                    layout.writeArticle(article, to: &laidOut)
+                }
+                for _ in 0..<depth { general.endArray(); laidOut.endArray() }
+                XCTAssertEqual(laidOut.text, general.text, "compact \(compact), depth \(depth)")
+            }
+        }
+    }
+
     func testRelationFieldsFromTheLayoutAndFlatAreTheGeneralWritersBytesForEveryKind() {
         for compact in [false, true] {
             var general = opened(compact: compact), flat = opened(compact: compact), laidOut = opened(compact: compact)

@@ -46,6 +46,21 @@ final class MergeWriteTests: XCTestCase {
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), Graph.merged(graphs).jsonString())
     }
 
+    func testArticlesAreWrittenInTheOrderOfTheirIdsWhetherOrNotTheirRecordsNameThem() {
+        // Ids whose `String` order is not their bytes' order, added out of order; the last
+        // articles have no records, so their ids are not in the strings of the records.
+        let ids = ["b10", "B2", "caf\u{E9}", "\u{6771}", "a", "\u{4EAC}", "b9"]
+        var graphs = ids.dropLast(2).map { GraphBuilders.graph(article: $0, relations: [S("JPN", "USA", .alliance)]) }
+        graphs += ids.suffix(2).map { Graph(articles: [Article(id: $0)]) }
+        for order in [graphs, graphs.reversed(), Array(graphs.dropLast(2))] {
+            var accumulator = GraphAccumulator()
+            for graph in order { accumulator.add(graph) }
+            var bytes: [UInt8] = []
+            accumulator.writeJSONBytes { bytes += $0 }
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), Graph.merged(order).jsonString())
+        }
+    }
+
     func testTheAccumulatorHandsOverAnEmptyPieceAfterTheLast() {
         var accumulator = GraphAccumulator()
         accumulator.add(GraphBuilders.graph(article: "a", relations: [S("JPN", "USA", .alliance)]))

@@ -96,6 +96,143 @@ final class RecordLayoutTests: XCTestCase {
         }
     }
 
+    func testMentionsWrittenInOneRoomFromTheTableAreTheGeneralWritersBytesAtAnyDepth() {
+        // Deep enough that the opening after the first mention outgrows a short piece.
+        let long = String(repeating: "x", count: 40), strings = awkward + [long, String(repeating: "y", count: 16)]
+        let numbers = [0, 9, 10, 99, 100, 999, 1000, 9999, 10_000, -7, Int.max, Int.min]
+        for compact in [false, true] {
+            for nesting in [0, 1, 2, 9, 20] {
+                var general = JSONWriter(capacity: 1, compact: compact), laidOut = JSONWriter(capacity: 1, compact: compact)
+                var table = StringTable()
+                let indices = strings.map { table.index(of: $0) }
+                open(nesting, &general)
+                open(nesting, &laidOut)
+                let encoded = EncodedStrings(table, writer: laidOut)
+                general.beginObject(); general.key("mentions"); general.beginArray()
+                laidOut.beginObject(); laidOut.key("mentions"); laidOut.beginArray()
+                var layout = MentionLayout(depth: laidOut.beginFlatObject(), writer: laidOut)
+                for offset in numbers.indices {
+                    let span = Span(start: numbers[offset], end: numbers[(offset * 5 + 1) % numbers.count])
+                    let article = offset % strings.count, text = (offset * 3 + 1) % strings.count
+                    Graph.writeMention(article: strings[article], span: span, text: strings[text], to: &general)
+                    layout.writeFields(
+                        article: indices[article], span: span, text: indices[text], following: offset > 0, strings: encoded, to: &laidOut
+                    )
+                }
+                layout.writeClose(to: &laidOut)
+                general.endArray(); general.endObject()
+                laidOut.endArray(); laidOut.endObject()
+                XCTAssertEqual(laidOut.text, general.text, "compact \(compact), nesting \(nesting)")
+            }
+        }
+    }
+
+    func testEvidenceWrittenInOneRoomFromTheTableIsTheGeneralWritersBytesAtAnyDepth() {
+        let strings = awkward + [String(repeating: "x", count: 40)]
+        let numbers = [0, 9, 10, 99, 100, 999, 1000, 9999, 10_000, -7, Int.max, Int.min]
+        for compact in [false, true] {
+            for nesting in [0, 1, 2, 9, 20] {
+                var general = JSONWriter(capacity: 1, compact: compact), laidOut = JSONWriter(capacity: 1, compact: compact)
+                var table = StringTable()
+                let indices = strings.map { table.index(of: $0) }
+                open(nesting, &general)
+                open(nesting, &laidOut)
+                let encoded = EncodedStrings(table, writer: laidOut)
+                general.beginObject(); general.key("evidence"); general.beginArray()
+                laidOut.beginObject(); laidOut.key("evidence"); laidOut.beginArray()
+                var layout = EvidenceLayout(depth: laidOut.beginFlatObject(), writer: laidOut)
+                for offset in 0..<(2 * numbers.count) {
+                    let spans = (0..<4).map { Span(start: numbers[(offset + $0) % numbers.count], end: numbers[(offset * 3 + $0) % numbers.count]) }
+                    let article = offset % strings.count, rule = (offset + 3) % strings.count
+                    let speaker: Int? = offset % 3 == 0 ? nil : (offset * 5) % strings.count
+                    let modality = Modality.allCases[offset % Modality.allCases.count], tense = Tense.allCases[offset % Tense.allCases.count]
+                    let confidence = [0.8, 1, 0.1 + 0.2][offset % 3]
+                    Graph.writeEvidence(
+                        article: strings[article], sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: modality,
+                        attributedTo: speaker.map { strings[$0] }, tense: tense, rule: strings[rule], confidence: confidence, to: &general
+                    )
+                    layout.writeFields(
+                        article: indices[article], sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: modality,
+                        speaker: speaker.map { indices[$0] }, tense: tense, rule: indices[rule], confidence: confidence, following: offset > 0,
+                        strings: encoded, to: &laidOut
+                    )
+                }
+                layout.writeClose(to: &laidOut)
+                general.endArray(); general.endObject()
+                laidOut.endArray(); laidOut.endObject()
+                XCTAssertEqual(laidOut.text, general.text, "compact \(compact), nesting \(nesting)")
+            }
+        }
+    }
+
+    func testATablesStringIsStoredWholeAndGivesThePlaceAfterIt() {
+        let strings = (0..<40).map { String(repeating: "s", count: $0) } + awkward
+        var table = StringTable()
+        let indices = strings.map { table.index(of: $0) }
+        let encoded = EncodedStrings(table, writer: JSONWriter())
+        for (index, string) in zip(indices, strings) {
+            var general = JSONWriter()
+            general.flatValue(string)
+            let json = encoded.json(index)
+            var room = [UInt8](repeating: 0, count: json.count + EncodedJSON.overRead)
+            let count = room.withUnsafeMutableBufferPointer { room in json.store(at: room.baseAddress!) - room.baseAddress! }
+            XCTAssertEqual(count, json.count)
+            XCTAssertEqual(Array(room[..<count]), general.bytes, string)
+        }
+    }
+
+    func testDigitsWrittenAtAPlaceAreTheFlatValuesDigitsAndTheirCount() {
+        let values = Array(-12...1_100) + [9999, 10_000, 10_001, 99_999, 123_456_789, Int.min, Int.max, Int.min + 1]
+        for value in values {
+            var general = JSONWriter(capacity: 1)
+            general.flatValue(value)
+            var room = [UInt8](repeating: 0, count: 24)
+            let count = room.withUnsafeMutableBufferPointer { JSONWriter.digits(value, at: $0.baseAddress!) }
+            XCTAssertEqual(Array(room[..<count]), general.bytes, "\(value)")
+        }
+    }
+
+    func testAShortPieceStoresItsBytesAndGivesThePlaceAfterThem() {
+        for length in 0...ShortPiece.stored {
+            let bytes = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            let piece = ShortPiece(bytes)
+            XCTAssertEqual(piece.bytes, bytes)
+            var room = [UInt8](repeating: 0xFF, count: ShortPiece.stored + 1)
+            room.withUnsafeMutableBufferPointer { room in
+                XCTAssertEqual(piece.store(at: room.baseAddress!) - room.baseAddress!, length)
+            }
+            XCTAssertEqual(Array(room[..<length]), bytes)
+            XCTAssertEqual(room[ShortPiece.stored], 0xFF, "nothing stored past the room")
+        }
+    }
+
+    func testEvidenceWithWideAndNegativeSpansIsTheGeneralWritersBytes() {
+        let numbers = [0, 9, 10, 99, 100, 999, 1000, 9999, 10_000, -1, Int.max, Int.min, 123_456]
+        for compact in [false, true] {
+            var general = JSONWriter(capacity: 1, compact: compact), laidOut = JSONWriter(capacity: 1, compact: compact)
+            var table = StringTable()
+            let article = table.index(of: "art"), rule = table.index(of: "rule")
+            open(1, &general)
+            open(1, &laidOut)
+            let encoded = EncodedStrings(table, writer: laidOut)
+            var layout: EvidenceLayout?
+            for offset in numbers.indices {
+                let spans = (0..<4).map { Span(start: numbers[(offset + $0) % numbers.count], end: numbers[(offset + 2 * $0 + 1) % numbers.count]) }
+                Graph.writeEvidence(
+                    article: "art", sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: .asserted,
+                    attributedTo: nil, tense: .past, rule: "rule", confidence: 0.5, to: &general
+                )
+                let depth = laidOut.beginFlatObject()
+                if layout == nil { layout = EvidenceLayout(depth: depth, writer: laidOut) }
+                layout!.write(
+                    article: article, sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: .asserted,
+                    attributedTo: -1, tense: .past, rule: rule, confidence: 0.5, strings: encoded, to: &laidOut
+                )
+            }
+            XCTAssertEqual(laidOut.text, general.text, "compact \(compact)")
+        }
+    }
+
     /// An evidence item's values for ``assertEvidenceMatchesTheGeneralWriter(_:compact:file:line:)``:
     /// indices of ``awkward`` for speaker and rule, and an offset the other values follow.
     private struct EvidenceItem {
