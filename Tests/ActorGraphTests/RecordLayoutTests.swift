@@ -100,36 +100,51 @@ final class RecordLayoutTests: XCTestCase {
         // Deep enough that the opening after the first mention outgrows a short piece.
         let long = String(repeating: "x", count: 40), strings = awkward + [long, String(repeating: "y", count: 16)]
         let numbers = [0, 9, 10, 99, 100, 999, 1000, 9999, 10_000, -7, Int.max, Int.min]
-        for compact in [false, true] {
-            for nesting in [0, 1, 2, 9, 20] {
-                var general = JSONWriter(capacity: 1, compact: compact), laidOut = JSONWriter(capacity: 1, compact: compact)
-                var table = StringTable()
-                let indices = strings.map { table.index(of: $0) }
-                open(nesting, &general)
-                open(nesting, &laidOut)
-                let encoded = EncodedStrings(table, writer: laidOut)
-                general.beginObject(); general.key("mentions"); general.beginArray()
-                laidOut.beginObject(); laidOut.key("mentions"); laidOut.beginArray()
-                var layout = MentionLayout(depth: laidOut.beginFlatObject(), writer: laidOut)
-                for offset in numbers.indices {
-                    let span = Span(start: numbers[offset], end: numbers[(offset * 5 + 1) % numbers.count])
-                    let article = offset % strings.count, text = (offset * 3 + 1) % strings.count
-                    Graph.writeMention(article: strings[article], span: span, text: strings[text], to: &general)
-                    layout.writeFields(
-                        article: indices[article], span: span, text: indices[text], following: offset > 0, strings: encoded, to: &laidOut
-                    )
-                }
-                layout.writeClose(to: &laidOut)
-                general.endArray(); general.endObject()
-                laidOut.endArray(); laidOut.endObject()
-                XCTAssertEqual(laidOut.text, general.text, "compact \(compact), nesting \(nesting)")
+        compareInEveryFrame(list: "mentions", strings: strings) { general, laidOut, indices, encoded in
+            var layout = MentionLayout(depth: laidOut.beginFlatObject(), writer: laidOut)
+            for offset in numbers.indices {
+                let span = Span(start: numbers[offset], end: numbers[(offset * 5 + 1) % numbers.count])
+                let article = offset % strings.count, text = (offset * 3 + 1) % strings.count
+                Graph.writeMention(article: strings[article], span: span, text: strings[text], to: &general)
+                layout.writeFields(
+                    article: indices[article], span: span, text: indices[text], following: offset > 0, strings: encoded, to: &laidOut
+                )
             }
+            layout.writeClose(to: &laidOut)
         }
     }
 
     func testEvidenceWrittenInOneRoomFromTheTableIsTheGeneralWritersBytesAtAnyDepth() {
         let strings = awkward + [String(repeating: "x", count: 40)]
         let numbers = [0, 9, 10, 99, 100, 999, 1000, 9999, 10_000, -7, Int.max, Int.min]
+        compareInEveryFrame(list: "evidence", strings: strings) { general, laidOut, indices, encoded in
+            var layout = EvidenceLayout(depth: laidOut.beginFlatObject(), writer: laidOut)
+            for offset in 0..<(2 * numbers.count) {
+                let spans = (0..<4).map { Span(start: numbers[(offset + $0) % numbers.count], end: numbers[(offset * 3 + $0) % numbers.count]) }
+                let article = offset % strings.count, rule = (offset + 3) % strings.count
+                let speaker: Int? = offset % 3 == 0 ? nil : (offset * 5) % strings.count
+                let modality = Modality.allCases[offset % Modality.allCases.count], tense = Tense.allCases[offset % Tense.allCases.count]
+                let confidence = [0.8, 1, 0.1 + 0.2][offset % 3]
+                Graph.writeEvidence(
+                    article: strings[article], sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: modality,
+                    attributedTo: speaker.map { strings[$0] }, tense: tense, rule: strings[rule], confidence: confidence, to: &general
+                )
+                layout.writeFields(
+                    article: indices[article], sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: modality,
+                    speaker: speaker.map { indices[$0] }, tense: tense, rule: indices[rule], confidence: confidence, following: offset > 0,
+                    strings: encoded, to: &laidOut
+                )
+            }
+            layout.writeClose(to: &laidOut)
+        }
+    }
+
+    /// Runs `write` with the general writer and the layouts' one at each nesting, compact
+    /// and not, inside a list named `list`, and checks that both wrote the same bytes.
+    private func compareInEveryFrame(
+        list: StaticString, strings: [String],
+        _ write: (_ general: inout JSONWriter, _ laidOut: inout JSONWriter, _ indices: [Int32], _ encoded: EncodedStrings) -> Void
+    ) {
         for compact in [false, true] {
             for nesting in [0, 1, 2, 9, 20] {
                 var general = JSONWriter(capacity: 1, compact: compact), laidOut = JSONWriter(capacity: 1, compact: compact)
@@ -138,29 +153,12 @@ final class RecordLayoutTests: XCTestCase {
                 open(nesting, &general)
                 open(nesting, &laidOut)
                 let encoded = EncodedStrings(table, writer: laidOut)
-                general.beginObject(); general.key("evidence"); general.beginArray()
-                laidOut.beginObject(); laidOut.key("evidence"); laidOut.beginArray()
-                var layout = EvidenceLayout(depth: laidOut.beginFlatObject(), writer: laidOut)
-                for offset in 0..<(2 * numbers.count) {
-                    let spans = (0..<4).map { Span(start: numbers[(offset + $0) % numbers.count], end: numbers[(offset * 3 + $0) % numbers.count]) }
-                    let article = offset % strings.count, rule = (offset + 3) % strings.count
-                    let speaker: Int? = offset % 3 == 0 ? nil : (offset * 5) % strings.count
-                    let modality = Modality.allCases[offset % Modality.allCases.count], tense = Tense.allCases[offset % Tense.allCases.count]
-                    let confidence = [0.8, 1, 0.1 + 0.2][offset % 3]
-                    Graph.writeEvidence(
-                        article: strings[article], sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: modality,
-                        attributedTo: speaker.map { strings[$0] }, tense: tense, rule: strings[rule], confidence: confidence, to: &general
-                    )
-                    layout.writeFields(
-                        article: indices[article], sentence: spans[0], source: spans[1], target: spans[2], cue: spans[3], modality: modality,
-                        speaker: speaker.map { indices[$0] }, tense: tense, rule: indices[rule], confidence: confidence, following: offset > 0,
-                        strings: encoded, to: &laidOut
-                    )
-                }
-                layout.writeClose(to: &laidOut)
+                general.beginObject(); general.key(list); general.beginArray()
+                laidOut.beginObject(); laidOut.key(list); laidOut.beginArray()
+                write(&general, &laidOut, indices, encoded)
                 general.endArray(); general.endObject()
                 laidOut.endArray(); laidOut.endObject()
-                XCTAssertEqual(laidOut.text, general.text, "compact \(compact), nesting \(nesting)")
+                XCTAssertEqual(laidOut.text, general.text, "\(list), compact \(compact), nesting \(nesting)")
             }
         }
     }

@@ -1,6 +1,7 @@
 @testable import actorgraph
 import ActorExtraction
 import Foundation
+import TestSupport
 import XCTest
 
 /// The direct reader of JSON Lines articles, which must agree with `JSONDecoder` on every
@@ -197,7 +198,7 @@ final class JSONLinesTests: XCTestCase {
     }
 
     func testRandomBytesInAFieldAreReadOnlyWhenTheyAreUTF8WithoutStops() throws {
-        var generator = SplitMix(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         // Bytes around the boundaries of well-formed UTF-8, and control bytes, which stop a string.
         let pool: [UInt8] = [0x01, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5]
         for round in 0..<20_000 {
@@ -260,18 +261,5 @@ final class JSONLinesTests: XCTestCase {
         XCTAssertEqual(later.warnings, ["w"])
         let prepared = try XCTUnwrap(try later.article(date: nil).prepared)
         XCTAssertEqual(extractor.extract(prepared), extractor.extract(try XCTUnwrap(try ahead.article(date: nil).prepared)))
-    }
-}
-
-/// A small seeded generator, so that the random cases are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 @testable import actorgraph
+import TestSupport
 import XCTest
 
 /// The reader's own check of UTF-8, which must take exactly the byte sequences the standard
@@ -45,7 +46,7 @@ final class UTF8CheckTests: XCTestCase {
     }
 
     func testAgreesWithTheStandardLibraryOnRandomBytes() {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         // Bytes drawn mostly from the ranges around the boundaries of the table.
         let pool: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
         for _ in 0..<20_000 {
@@ -54,18 +55,5 @@ final class UTF8CheckTests: XCTestCase {
             let expected = String(validating: bytes, as: UTF8.self) != nil
             XCTAssertEqual(isValid(bytes), expected, "\(bytes)")
         }
-    }
-}
-
-/// A small seeded generator, so that the random cases are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
