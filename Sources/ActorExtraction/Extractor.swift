@@ -46,11 +46,7 @@ public struct Extractor: Sendable {
 
     /// Extracts the graph of an article that ``prepare(_:)`` made ready.
     package func extract(_ prepared: PreparedArticle) -> Graph {
-        let buffers = ThreadBuffers.current
-        let (builder, actors) = build(prepared, reusing: buffers)
-        let graph = builder.graph(actors: actors)
-        builder.handBack(buffers)
-        return graph
+        finish(prepared) { builder, actors in builder.graph(actors: actors) }
     }
 
     /// Extracts the graph of one article in the packed form a ``GraphAccumulator`` merges
@@ -64,11 +60,18 @@ public struct Extractor: Sendable {
 
     /// ``extractPacked(_:)`` of an article that ``prepare(_:)`` made ready.
     package func extractPacked(_ prepared: PreparedArticle) -> PackedArticleGraph {
+        finish(prepared) { builder, actors in builder.packedGraph(actors: actors) }
+    }
+
+    /// What `make` makes of the builder with every record of `prepared` added, in the
+    /// thread's buffers, which are handed back afterwards for its next article.
+    @inline(__always)
+    private func finish<Result>(_ prepared: PreparedArticle, _ make: (GraphBuilder, ActorTable) -> Result) -> Result {
         let buffers = ThreadBuffers.current
         let (builder, actors) = build(prepared, reusing: buffers)
-        let packed = builder.packedGraph(actors: actors)
+        let result = make(builder, actors)
         builder.handBack(buffers)
-        return packed
+        return result
     }
 
     /// The first steps of extraction, which need nothing of the graph builder's: tokens,

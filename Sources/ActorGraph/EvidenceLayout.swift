@@ -109,11 +109,23 @@ struct EvidenceLayout {
         modality modalityValue: Modality, speaker attributedTo: Strings.Handle?, tense tenseValue: Tense, rule: Strings.Handle,
         confidence: Double, following: Bool, strings: Strings, to writer: inout JSONWriter
     ) {
+        writeOpeningAndSpans(
+            article: articleIndex, sentence: sentenceSpan, source: sourceSpan, target: targetSpan, cue: cueSpan, following: following,
+            strings: strings, to: &writer
+        )
+        writeAfterSpans(modality: modalityValue, speaker: attributedTo, tense: tenseValue, rule: rule, confidence: confidence, strings: strings, to: &writer)
+    }
+
+    /// Writes the item's opening, its article and its spans, piece by piece.
+    @inline(__always)
+    private func writeOpeningAndSpans<Strings: LayoutStrings>(
+        article articleIndex: Strings.Handle, sentence sentenceSpan: Span, source sourceSpan: Span, target targetSpan: Span, cue cueSpan: Span,
+        following: Bool, strings: Strings, to writer: inout JSONWriter
+    ) {
         // Two calls and not one of a chosen list: the choice retained and released the list.
         if following { writer.raw(between) } else { writer.raw(article) }
         strings.write(articleIndex, to: &writer)
         spans.write(sentenceSpan, sourceSpan, targetSpan, cueSpan, to: &writer)
-        writeAfterSpans(modality: modalityValue, speaker: attributedTo, tense: tenseValue, rule: rule, confidence: confidence, strings: strings, to: &writer)
     }
 
     /// Writes the fields as ``writeFields(article:sentence:source:target:cue:modality:speaker:tense:rule:confidence:following:strings:to:)``
@@ -135,9 +147,10 @@ struct EvidenceLayout {
                 return place - start
             }
         } else {
-            if following { writer.raw(between) } else { writer.raw(article) }
-            strings.write(articleIndex, to: &writer)
-            spans.write(sentenceSpan, sourceSpan, targetSpan, cueSpan, to: &writer)
+            writeOpeningAndSpans(
+                article: articleIndex, sentence: sentenceSpan, source: sourceSpan, target: targetSpan, cue: cueSpan, following: following,
+                strings: strings, to: &writer
+            )
         }
         writeAfterSpans(modality: modalityValue, speaker: attributedTo, tense: tenseValue, rule: rule, confidence: confidence, strings: strings, to: &writer)
     }

@@ -509,13 +509,6 @@ struct JSONWriter: ~Copyable {
         }
     }
 
-    /// Makes room for `extra` more bytes, so that the `inRoom` calls after it, up to that
-    /// many bytes, need no check each: an evidence item's four spans check once.
-    @inline(__always)
-    mutating func reserve(room extra: Int) {
-        reserve(extra)
-    }
-
     /// Calls `body` with the place of the next byte, in room of `extra` bytes made for it,
     /// and counts the bytes it says it wrote there: a record's many short pieces go through
     /// one pointer, without a check for room and a store of the count each.
@@ -523,19 +516,6 @@ struct JSONWriter: ~Copyable {
     mutating func write(inRoom extra: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
         reserve(extra)
         count &+= body(storage + count)
-    }
-
-    /// Copies `bytes`, whose room ``reserve(room:)`` made.
-    @inline(__always)
-    mutating func raw(inRoom bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { putInRoom($0) }
-    }
-
-    /// Writes `value` as ``flatValue(_:)-(Int)`` does, in room of 20 bytes that
-    /// ``reserve(room:)`` made.
-    @inline(__always)
-    mutating func digits(inRoom value: Int) {
-        if UInt(bitPattern: value) < 10_000 { writeSmallDigits(value) } else { writeDigits(value) }
     }
 
     /// Copies `source`, room for it reserved.

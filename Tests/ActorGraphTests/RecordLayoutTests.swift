@@ -86,16 +86,6 @@ final class RecordLayoutTests: XCTestCase {
         }
     }
 
-    func testNumbersWrittenInReservedRoomAreTheFlatValuesDigits() {
-        for value in [0, 7, 42, 999, 9999, 10_000, 123_456_789, -5, Int.min, Int.max] {
-            var inRoom = JSONWriter(capacity: 1), general = JSONWriter(capacity: 1)
-            inRoom.reserve(room: 20)
-            inRoom.digits(inRoom: value)
-            general.flatValue(value)
-            XCTAssertEqual(inRoom.text, general.text, "\(value)")
-        }
-    }
-
     func testMentionsWrittenInOneRoomFromTheTableAreTheGeneralWritersBytesAtAnyDepth() {
         // Deep enough that the opening after the first mention outgrows a short piece.
         let long = String(repeating: "x", count: 40), strings = awkward + [long, String(repeating: "y", count: 16)]

@@ -47,11 +47,7 @@ struct CorpusItem: Sendable {
     /// ``article(date:)`` then hands on what the parse gave, whatever date it is asked for.
     func parsed(date: String?) -> CorpusItem {
         guard case .line(let bytes, let origin, let fallbackID) = payload else { return self }
-        do {
-            return replacing(payload: .parsed(try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date), origin: origin))
-        } catch {
-            return replacing(payload: .failure(Self.failure(error, origin: origin), origin: origin))
-        }
+        return loading(origin: origin) { try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date) }
     }
 
     /// ``parsed(date:)``, with the first steps of the parsed article's extraction taken
@@ -64,20 +60,23 @@ struct CorpusItem: Sendable {
     func prepared(date: String?, by extractor: Extractor) -> CorpusItem {
         switch payload {
         case .line(let bytes, let origin, let fallbackID):
-            do {
-                return replacing(payload: .parsed(try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date, preparedBy: extractor), origin: origin))
-            } catch {
-                return replacing(payload: .failure(Self.failure(error, origin: origin), origin: origin))
+            return loading(origin: origin) {
+                try JSONLinesArticle.article(line: bytes, origin: origin, fallbackID: fallbackID, date: date, preparedBy: extractor)
             }
         case .parsed(let loaded, let origin):
             return replacing(payload: .parsed(Self.preparing(loaded, by: extractor), origin: origin))
         case .file(let source) where source.path != "-" && byteCount <= Self.largestFilePreparedAhead:
-            do {
-                return replacing(payload: .parsed(Self.preparing(try ArticleLoader(date: date).load(source), by: extractor), origin: origin))
-            } catch {
-                return replacing(payload: .failure(Self.failure(error, origin: origin), origin: origin))
-            }
+            return loading(origin: origin) { Self.preparing(try ArticleLoader(date: date).load(source), by: extractor) }
         case .file, .failure: return self
+        }
+    }
+
+    /// The item with the article `load` gives, or with the failure it throws.
+    private func loading(origin: String, _ load: () throws -> LoadedArticle) -> CorpusItem {
+        do {
+            return replacing(payload: .parsed(try load(), origin: origin))
+        } catch {
+            return replacing(payload: .failure(Self.failure(error, origin: origin), origin: origin))
         }
     }
 
@@ -91,7 +90,7 @@ struct CorpusItem: Sendable {
         LoadedArticle(article: loaded.article, warnings: loaded.warnings, prepared: extractor.prepare(loaded.article))
     }
 
-    /// What a line that cannot be read fails with.
+    /// What an article that cannot be read fails with.
     private static func failure(_ error: Error, origin: String) -> CommandFailure {
         error as? CommandFailure ?? CommandFailure("\(origin): \(error)")
     }
