@@ -13,14 +13,15 @@ DIFF_PAIR := examples/tokyo-washington-summit.md examples/moscow-view-of-summit.
 
 all: build
 
-## deps: install Graphviz's C library (and fonts it measures labels with) if missing.
+## deps: install Graphviz's C library (and fonts it measures labels with) and tcmalloc if missing.
 deps:
-	@if pkg-config --exists libgvc 2>/dev/null && fc-list 2>/dev/null | grep -qi "DejaVu Sans"; then \
+	@if pkg-config --exists libgvc 2>/dev/null && fc-list 2>/dev/null | grep -qi "DejaVu Sans" \
+		&& { ! command -v apt-get >/dev/null 2>&1 || ldconfig -p | grep -q libtcmalloc_minimal.so.4; }; then \
 		echo "deps: Graphviz $$(pkg-config --modversion libgvc) found"; \
 	elif command -v apt-get >/dev/null 2>&1; then \
-		echo "deps: installing libgraphviz-dev with apt-get"; \
+		echo "deps: installing libgraphviz-dev and libtcmalloc-minimal4 with apt-get"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgraphviz-dev graphviz pkg-config fonts-dejavu-core >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgraphviz-dev graphviz pkg-config fonts-dejavu-core libtcmalloc-minimal4 >/dev/null; \
 	elif command -v brew >/dev/null 2>&1; then \
 		echo "deps: run 'brew install graphviz pkg-config' and try again"; exit 1; \
 	else \
