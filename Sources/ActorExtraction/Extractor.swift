@@ -75,7 +75,7 @@ public struct Extractor: Sendable {
     }
 
     /// The first steps of extraction, which need nothing of the graph builder's: tokens,
-    /// sentences and the actors named. A corpus run's reading thread takes them ahead of
+    /// sentences, the actors named and the tokens' facts. A corpus run's reading thread takes them ahead of
     /// the worker that finishes the article, on a core the worker leaves idle.
     package func prepare(_ input: ArticleText) -> PreparedArticle {
         let bytes = input.utf8
@@ -83,7 +83,7 @@ public struct Extractor: Sendable {
         let (tokens, split) = Tokenizer().tokensAndSentences(in: bytes, from: min(input.bodyStart, bytes.count))
         let found = MentionFinder(gazetteer: gazetteer, roles: roles).mentions(in: tokens, bytes: bytes, date: input.article.date)
         let sentences = SentenceSplitter().joining(split, acrossMentionsOf: found)
-        return PreparedArticle(input: input, tokens: tokens, sentences: sentences, found: found)
+        return PreparedArticle(input: input, tokens: tokens, sentences: sentences, found: found, pass: TokenFactsPass(tokens, lexicon: lexicon))
     }
 
     /// Runs the remaining steps of extraction: the graph builder with every record added,
@@ -92,7 +92,7 @@ public struct Extractor: Sendable {
         let (input, tokens, sentences, found) = (prepared.input, prepared.tokens, prepared.sentences, prepared.found)
         let bytes = input.utf8
         let relations = RelationFinder(actors: found.actors, lexicon: lexicon)
-            .relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: found.mentions)
+            .relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: found.mentions, pass: prepared.pass)
         // The actor table is handed to each step rather than kept by the builder: a copy
         // of it retains and releases each of the gazetteer's arrays.
         var builder = GraphBuilder(article: input.article, bytes: bytes, tokens: tokens, sentences: sentences, reusing: buffers)
@@ -155,6 +155,9 @@ package struct PreparedArticle: Sendable {
     let tokens: [Token]
     let sentences: [Range<Int>]
     let found: MentionResult
+    /// The tokens' facts, whose memory a relation search writes its cue hits into: one
+    /// extraction of the article at a time.
+    let pass: TokenFactsPass
 }
 
 /// Each thread's graph builder buffers, which each builder of the thread's takes in turn:

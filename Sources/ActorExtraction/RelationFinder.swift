@@ -33,16 +33,24 @@ struct RelationFinder {
 
     /// - Complexity: O(n) in the number of tokens for a fixed lexicon: every rule looks at
     ///   a bounded window around its cue.
-    func relations(bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention]) -> [FoundRelation] {
+    ///
+    /// - Parameter pass: the facts of `tokens` under the finder's lexicon, if already read
+    ///   (for this search alone: it writes into the pass's memory).
+    func relations(
+        bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention], pass: TokenFactsPass? = nil
+    ) -> [FoundRelation] {
         // The article's view borrows the actor table, which stays in place through the search.
-        withUnsafePointer(to: actors) { actors in relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: mentions, actors: actors) }
+        withUnsafePointer(to: actors) { actors in
+            relations(bytes: bytes, tokens: tokens, sentences: sentences, mentions: mentions, actors: actors, pass: pass)
+        }
     }
 
-    /// ``relations(bytes:tokens:sentences:mentions:)`` with the finder's actor table at `actors`.
+    /// ``relations(bytes:tokens:sentences:mentions:pass:)`` with the finder's actor table at `actors`.
     private func relations(
-        bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention], actors: UnsafePointer<ActorTable>
+        bytes: [UInt8], tokens: [Token], sentences: [Range<Int>], mentions: [FoundMention], actors: UnsafePointer<ActorTable>,
+        pass: TokenFactsPass?
     ) -> [FoundRelation] {
-        let article = ArticleView(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: actors)
+        let article = ArticleView(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: actors, pass: pass)
         let lastQuoted = article.lastQuoted
         // A quotation's speaker is read only for a cue inside quotation marks: after the
         // last quoted token no sentence needs the speaker carried to it.

@@ -12,8 +12,8 @@ final class ArticleView {
     /// Every mention of the article, and where each starts and ends.
     let all: [FoundMention]
     let index: MentionIndex
-    /// The memory of the columns below.
-    private let storage: TokenColumnStorage
+    /// The facts pass whose memory holds the columns below.
+    private let pass: TokenFactsPass
     /// Whether each token of the article lies inside a quotation.
     let quoted: TokenColumn<Bool>
     /// The last token inside a quotation, or -1.
@@ -36,49 +36,48 @@ final class ArticleView {
     convenience init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actors: ActorTable) {
         let own = UnsafeMutablePointer<ActorTable>.allocate(capacity: 1)
         own.initialize(to: actors)
-        self.init(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: UnsafePointer(own), owning: own)
+        self.init(
+            bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: UnsafePointer(own), owning: own,
+            pass: TokenFactsPass(tokens, lexicon: lexicon)
+        )
     }
 
-    /// Reads the facts of the article's tokens (``TokenFact``) and which of them lie inside quotations.
+    /// A view of an article whose token facts are `pass`'s, or read now when it is `nil`.
     ///
-    /// - Parameter actorTable: the actors, which must stay in place while the view lives.
-    ///   The view and the sentence views made from it must not be kept past the call that
-    ///   lent the pointer (``RelationFinder``'s search, whose results hold neither): nothing
-    ///   else would tell a view kept longer that its table is gone.
-    convenience init(bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actorTable: UnsafePointer<ActorTable>) {
-        self.init(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: actorTable, owning: nil)
+    /// - Parameters:
+    ///   - actorTable: the actors, which must stay in place while the view lives. The view
+    ///     and the sentence views made from it must not be kept past the call that lent the
+    ///     pointer (``RelationFinder``'s search, whose results hold neither): nothing else
+    ///     would tell a view kept longer that its table is gone.
+    ///   - pass: the facts of exactly these `tokens` under `lexicon`, used by no other view
+    ///     while this one lives: the view writes its cue hits into the pass's memory.
+    convenience init(
+        bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actorTable: UnsafePointer<ActorTable>,
+        pass: TokenFactsPass? = nil
+    ) {
+        self.init(
+            bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: actorTable, owning: nil,
+            pass: pass ?? TokenFactsPass(tokens, lexicon: lexicon)
+        )
     }
 
     private init(
         bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actorTable: UnsafePointer<ActorTable>,
-        owning own: UnsafeMutablePointer<ActorTable>?
+        owning own: UnsafeMutablePointer<ActorTable>?, pass: TokenFactsPass
     ) {
+        precondition(pass.storage.tokenCount == tokens.count, "a facts pass of other tokens")
         self.actorTable = actorTable
         ownTable = own
         self.bytes = bytes
         self.tokens = tokens
         self.all = mentions
         let count = tokens.count
-        let storage = TokenColumnStorage(tokenCount: count)
         self.index = MentionIndex(mentions)
-        let lists = storage.lists, bits = storage.bits, flags = storage.flags
-        var lastQuoted = -1
-        var counts = IndexLists.Counts()
-        tokens.withUnsafeBufferPointer { tokens in
-            counts = TokenFact.read(
-                tokens, words: lexicon.wordFacts, pairs: lexicon.cuePairs, into: UnsafeMutableBufferPointer(start: bits, count: count), lists: lists,
-                capacity: count
-            )
-            lastQuoted = QuotationTracker.markInside(
-                tokens, facts: UnsafeBufferPointer(start: bits, count: count),
-                events: UnsafeBufferPointer(start: lists.quotationEvents, count: counts.quotationEvents),
-                into: UnsafeMutableBufferPointer(start: flags, count: count)
-            )
-        }
-        self.storage = storage
-        self.quoted = TokenColumn(flags, count: count)
-        self.lastQuoted = lastQuoted
-        self.facts = TokenColumn(bits, count: count)
+        let lists = pass.storage.lists, counts = pass.counts
+        self.pass = pass
+        self.quoted = TokenColumn(pass.storage.flags, count: count)
+        self.lastQuoted = pass.lastQuoted
+        self.facts = TokenColumn(pass.storage.bits, count: count)
         self.cueStarts = TokenColumn(lists.cueStarts, count: counts.cueStarts)
         self.reportStarts = TokenColumn(lists.reportStarts, count: counts.reportStarts)
         self.pairLastWords = TokenColumn(lists.pairLastWords, count: counts.pairLastWords)
@@ -101,7 +100,45 @@ final class ArticleView {
     /// An empty list of cue hits in the article's memory, with room for a cue at every
     /// token; one list at a time, valid while the view lives.
     func cueHits() -> CueHits {
-        CueHits(in: storage.hits, capacity: storage.tokenCount)
+        CueHits(in: pass.storage.hits, capacity: pass.storage.tokenCount)
+    }
+}
+
+/// The facts of an article's tokens (``TokenFact``) and which of them lie inside
+/// quotations, with the memory of its ``ArticleView``'s columns.
+///
+/// Read from the tokens and the lexicon alone, so a corpus run's reading thread reads
+/// them with the rest of ``Extractor/prepare(_:)``, ahead of the worker: on the worker,
+/// which is a one-job run's slowest thread, they were a tenth of its instructions.
+///
+/// Safe to send: nothing changes it once made but the cue hits of the view that takes it
+/// (``ArticleView/cueHits()``), one view at a time, made after it is handed over.
+final class TokenFactsPass: @unchecked Sendable {
+    let storage: TokenColumnStorage
+    let counts: IndexLists.Counts
+    /// The last token inside a quotation, or -1.
+    let lastQuoted: Int
+
+    init(_ tokens: [Token], lexicon: CueLexicon) {
+        let count = tokens.count
+        let storage = TokenColumnStorage(tokenCount: count)
+        let lists = storage.lists, bits = storage.bits, flags = storage.flags
+        var lastQuoted = -1
+        var counts = IndexLists.Counts()
+        tokens.withUnsafeBufferPointer { tokens in
+            counts = TokenFact.read(
+                tokens, words: lexicon.wordFacts, pairs: lexicon.cuePairs, into: UnsafeMutableBufferPointer(start: bits, count: count), lists: lists,
+                capacity: count
+            )
+            lastQuoted = QuotationTracker.markInside(
+                tokens, facts: UnsafeBufferPointer(start: bits, count: count),
+                events: UnsafeBufferPointer(start: lists.quotationEvents, count: counts.quotationEvents),
+                into: UnsafeMutableBufferPointer(start: flags, count: count)
+            )
+        }
+        self.storage = storage
+        self.counts = counts
+        self.lastQuoted = lastQuoted
     }
 }
 
