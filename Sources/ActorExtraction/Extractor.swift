@@ -142,6 +142,18 @@ public struct Extractor: Sendable {
     private static let loadedLexicon = Result { try CueLexicon.builtIn() }
     private static let loadedRoles = Result { try RoleLexicon.builtIn() }
 
+    /// Starts reading the built-in resources on threads of their own, for a process that
+    /// makes an extractor after other work, such as parsing its arguments: making it then
+    /// waits only for what is still being read, and the gazetteer (most of the reading)
+    /// and the lexicons are read at once, on two cores.
+    public static func startLoadingBuiltInResources() {
+        Thread { _ = try? sharedGazetteer() }.start()
+        Thread {
+            _ = try? sharedLexicon()
+            _ = try? sharedRoles()
+        }.start()
+    }
+
     /// The built-in resources are read once per process.
     static func sharedGazetteer() throws -> Gazetteer { try loadedGazetteer.get() }
     static func sharedLexicon() throws -> CueLexicon { try loadedLexicon.get() }

@@ -1,3 +1,4 @@
+import ActorExtraction
 import ArgumentParser
 import Foundation
 
@@ -33,6 +34,8 @@ struct Actorgraph: ParsableCommand {
     /// Runs the command, printing every failure as one line on standard error.
     static func main() {
         InterruptCleanup.install()
+        // Read while the arguments are parsed: the gazetteer takes most of a short run's time.
+        if readsArticles(CommandLine.arguments.dropFirst()) { Extractor.startLoadingBuiltInResources() }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -53,5 +56,15 @@ struct Actorgraph: ParsableCommand {
             Console.error(message)
             Foundation.exit(2)
         }
+    }
+
+    /// Whether a command line most likely extracts articles: every command but those
+    /// that mostly read graphs (`render`, `merge`, which read the resources only when an
+    /// input is an article) and help. A guess from the first argument, to start reading
+    /// the resources early; the command itself reads them when it needs them.
+    static func readsArticles(_ arguments: ArraySlice<String>) -> Bool {
+        guard let first = arguments.first else { return false }
+        let others = ["render", "merge", RenderCommandSupport.workerCommand, "help", "-h", "--help", "--version", "--experimental-dump-help"]
+        return !others.contains(first)
     }
 }

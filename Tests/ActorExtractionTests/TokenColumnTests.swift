@@ -56,6 +56,35 @@ final class TokenColumnTests: XCTestCase {
         XCTAssertEqual(view.lastQuoted, quotes.last)
     }
 
+    func testAViewOverAFactsPassReadAheadReadsWhatAViewReadingItselfReads() throws {
+        let lexicon = try CueLexicon.builtIn()
+        let bytes = Array("Chile warned Peru, diplomats said.\n“Bolivia backs us,” she said. “We agree.".utf8)
+        let tokens = Tokenizer().tokens(in: bytes)
+        let actors = ActorTable(gazetteer: TestExtractor.gazetteer)
+        let itself = withUnsafePointer(to: actors) { ArticleView(bytes: bytes, tokens: tokens, mentions: [], lexicon: lexicon, actorTable: $0) }
+        let pass = TokenFactsPass(tokens, lexicon: lexicon)
+        let ahead = withUnsafePointer(to: actors) { ArticleView(bytes: bytes, tokens: tokens, mentions: [], lexicon: lexicon, actorTable: $0, pass: pass) }
+        XCTAssertFalse(itself.cueStarts.isEmpty)
+        XCTAssertFalse(itself.reportStarts.isEmpty)
+        XCTAssertEqual(Array(ahead.facts.buffer), Array(itself.facts.buffer))
+        XCTAssertEqual(Array(ahead.cueStarts.buffer), Array(itself.cueStarts.buffer))
+        XCTAssertEqual(Array(ahead.reportStarts.buffer), Array(itself.reportStarts.buffer))
+        XCTAssertEqual(Array(ahead.pairLastWords.buffer), Array(itself.pairLastWords.buffer))
+        XCTAssertEqual(Array(ahead.quoted.buffer), Array(itself.quoted.buffer))
+        XCTAssertEqual(ahead.lastQuoted, itself.lastQuoted)
+    }
+
+    func testAPreparedArticleExtractedTwiceGivesTheSameGraphBothTimes() throws {
+        // The second search writes its cue hits over the first's in the same facts pass.
+        let extractor = try Extractor()
+        let text = "Chile signed a trade pact with Peru. Bolivia accused Chile of threatening Peru, officials said."
+        let prepared = extractor.prepare(ArticleText(parsing: text, fallbackID: "twice"))
+        let first = extractor.extract(prepared)
+        XCTAssertFalse(first.relations.isEmpty)
+        XCTAssertEqual(extractor.extract(prepared), first)
+        XCTAssertEqual(first, extractor.extract(ArticleText(parsing: text, fallbackID: "twice")))
+    }
+
     private func bitsColumn(_ values: [UInt16], in storage: borrowing TokenColumnStorage) -> TokenColumn<UInt16> {
         for (index, value) in values.enumerated() { storage.bits[index] = value }
         return TokenColumn(storage.bits, count: values.count)
