@@ -81,6 +81,7 @@ enum ExtractionBenchmark {
         let mergedSize = (try? FileManager.default.attributesOfItem(atPath: mergedOne)[.size] as? Int) ?? 0
         let statuses = ([one, all, mapper] + (pinned.map { [$0] } ?? []) + (again.map { [$0] } ?? [])).map(\.status)
         print("  merged graph JSON \(megabytes(mergedSize)); --jobs 1 and --jobs \(cores) identical: \(sameBytes(mergedOne, mergedAll) ? "yes" : "NO"); exit statuses \(statuses)")
+        print("  allocator of the binary: \(allocator(of: binary))")
         print("  load average before the runs: \(loadAverage) (other work on the machine slows the runs)")
         print("")
     }
@@ -119,6 +120,17 @@ enum ExtractionBenchmark {
         if let output { try? FileManager.default.removeItem(atPath: output) }
         sync()
         return run()
+    }
+
+    /// Which allocator the binary loads: Package.swift links tcmalloc where it is
+    /// installed, and a one-job run takes about a tenth longer with the system's.
+    private static func allocator(of binary: String) -> String {
+        let folder = BenchPaths.scratch("ldd")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let listing = folder.appendingPathComponent("libraries.txt").path
+        guard ChildRun.run("ldd", [binary], output: listing)?.status == 0,
+              let libraries = try? String(contentsOfFile: listing, encoding: .utf8) else { return "unknown (ldd failed)" }
+        return libraries.contains("libtcmalloc") ? "tcmalloc" : "the system's malloc (libtcmalloc-minimal4 not installed when it was built)"
     }
 
     private static let loadAverage = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))
