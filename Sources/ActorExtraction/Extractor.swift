@@ -75,8 +75,9 @@ public struct Extractor: Sendable {
     }
 
     /// The first steps of extraction, which need nothing of the graph builder's: tokens,
-    /// sentences, the actors named and the tokens' facts. A corpus run's reading thread takes them ahead of
-    /// the worker that finishes the article, on a core the worker leaves idle.
+    /// sentences, the actors named and the tokens' facts. A corpus run's reading thread
+    /// takes them ahead of the worker that finishes the article, on a core the worker
+    /// leaves idle.
     package func prepare(_ input: ArticleText) -> PreparedArticle {
         let bytes = input.utf8
         // The sentences are split as the tokens are made: the tokenizer knows where they may break.
