@@ -12,12 +12,13 @@ final class ArticleView {
     /// Every mention of the article, and where each starts and ends.
     let all: [FoundMention]
     let index: MentionIndex
-    /// The facts pass whose memory holds the columns below.
+    /// The facts pass whose memory holds the columns below, kept as columns of their own:
+    /// the rules read them at every sentence.
     private let pass: TokenFactsPass
     /// Whether each token of the article lies inside a quotation.
     let quoted: TokenColumn<Bool>
     /// The last token inside a quotation, or -1.
-    let lastQuoted: Int
+    var lastQuoted: Int { pass.lastQuoted }
     /// The ``TokenFact`` bits of each token of the article.
     let facts: TokenColumn<UInt16>
     /// The tokens that may start a cue or a report, and the last words of pair phrases (see ``TokenFacts``).
@@ -37,8 +38,7 @@ final class ArticleView {
         let own = UnsafeMutablePointer<ActorTable>.allocate(capacity: 1)
         own.initialize(to: actors)
         self.init(
-            bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: UnsafePointer(own), owning: own,
-            pass: TokenFactsPass(tokens, lexicon: lexicon)
+            bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: UnsafePointer(own), owning: own, pass: nil
         )
     }
 
@@ -55,16 +55,14 @@ final class ArticleView {
         bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actorTable: UnsafePointer<ActorTable>,
         pass: TokenFactsPass? = nil
     ) {
-        self.init(
-            bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: actorTable, owning: nil,
-            pass: pass ?? TokenFactsPass(tokens, lexicon: lexicon)
-        )
+        self.init(bytes: bytes, tokens: tokens, mentions: mentions, lexicon: lexicon, actorTable: actorTable, owning: nil, pass: pass)
     }
 
     private init(
         bytes: [UInt8], tokens: [Token], mentions: [FoundMention], lexicon: CueLexicon, actorTable: UnsafePointer<ActorTable>,
-        owning own: UnsafeMutablePointer<ActorTable>?, pass: TokenFactsPass
+        owning own: UnsafeMutablePointer<ActorTable>?, pass given: TokenFactsPass?
     ) {
+        let pass = given ?? TokenFactsPass(tokens, lexicon: lexicon)
         precondition(pass.storage.tokenCount == tokens.count, "a facts pass of other tokens")
         self.actorTable = actorTable
         ownTable = own
@@ -76,7 +74,6 @@ final class ArticleView {
         let lists = pass.storage.lists, counts = pass.counts
         self.pass = pass
         self.quoted = TokenColumn(pass.storage.flags, count: count)
-        self.lastQuoted = pass.lastQuoted
         self.facts = TokenColumn(pass.storage.bits, count: count)
         self.cueStarts = TokenColumn(lists.cueStarts, count: counts.cueStarts)
         self.reportStarts = TokenColumn(lists.reportStarts, count: counts.reportStarts)
