@@ -137,11 +137,61 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertEqual(prepared, [false, false, false, true, true, true])
     }
 
+    func testOneJobsReaderDoesWholeArticlesWhileTheCallerFallsBehind() throws {
+        // One job, a window of 8: the reader helps while more than 2 items wait. The caller
+        // holds the first item until the reader has done the last; the other lines are
+        // written only once it holds it. The second to fourth items find at most 2 waiting
+        // and are left to the caller; from the fifth on, the reader does each itself.
+        let fifo = folder.appendingPathComponent("behind.jsonl").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let holding = DispatchSemaphore(value: 0)
+        let lastDone = DispatchSemaphore(value: 0)
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            let line = { (number: Int) in Data("{\"id\": \"\(number)\", \"text\": \"Japan met China.\"}\n".utf8) }
+            handle.write(line(0))
+            // A hang guard, not a measure.
+            if holding.wait(timeout: .now() + 60) == .success {
+                for number in 1..<8 { handle.write(line(number)) }
+            }
+            handle.closeFile()
+        }
+        writer.start()
+        let caller = pthread_self()
+        var taken: [Made] = []
+        try BatchRunner<Made>(jobs: 1, window: 8).run(CorpusReader(sources: [.jsonLines(path: fifo)]), prepare: { $0.parsed(date: nil) }, helping: true) { item in
+            let byCaller = pthread_equal(pthread_self(), caller) != 0
+            if item.sequence == 0 {
+                holding.signal()
+                _ = lastDone.wait(timeout: .now() + 60)
+            }
+            if item.sequence == 7, !byCaller { lastDone.signal() }
+            return Made(sequence: item.sequence, byCaller: byCaller)
+        } take: { taken.append($0) }
+        XCTAssertEqual(taken.map(\.sequence), Array(0..<8))
+        XCTAssertEqual(taken.map(\.byCaller), [true, true, true, true, false, false, false, false])
+    }
+
+    func testOneJobsReaderLeavesEveryArticleToTheCallerUnlessHelping() throws {
+        let caller = pthread_self()
+        var byCaller: [Bool] = []
+        try BatchRunner<Bool>(jobs: 1, window: 8).run(try corpus(lines: 100)) { _ in
+            pthread_equal(pthread_self(), caller) != 0
+        } take: { byCaller.append($0) }
+        XCTAssertEqual(byCaller, Array(repeating: true, count: 100))
+    }
+
+    /// An item's place and whether the calling thread did it.
+    private struct Made: Sendable {
+        var sequence: Int
+        var byCaller: Bool
+    }
+
     func testWorkQueueKeepsNoItemOnceTaken() throws {
         // An item the queue still held after a worker took it would keep its article (and a
         // prepared one its tokens) alive for up to a thousand more: the line's bytes are
         // changed in place below only if no other array shares them.
-        let queue = WorkQueue()
+        let queue = WorkQueue<CorpusItem>()
         var line = [UInt8](repeating: UInt8(ascii: "a"), count: 4096)
         let address = line.withUnsafeBufferPointer { $0.baseAddress }
         XCTAssertEqual(queue.put(CorpusItem(sequence: 0, byteCount: line.count, payload: .line(line, origin: "c.jsonl:1", fallbackID: "c-1"))), 1)

@@ -5,7 +5,8 @@ import Foundation
 /// One thread reads the corpus (and, while the workers are busy, prepares articles for
 /// them), `jobs` threads do the work, and the calling thread takes the results in the
 /// order the articles came in, so that everything it writes (files, lines, messages) is
-/// the same whatever the number of jobs. At most `window` articles are
+/// the same whatever the number of jobs. With one job the calling thread is the worker
+/// (see ``runOneJob(_:prepare:helping:work:take:)``). At most `window` articles are
 /// between reading and being taken, so memory stays bounded however large the corpus.
 ///
 /// Threads that wait are woken for a handful of articles at a time, not for each one: the
@@ -37,14 +38,19 @@ struct BatchRunner<Result: Sendable> {
     ///   there are workers. With a `prepare` that costs about as much as the worker's
     ///   share, the two threads so even out their loads. `work` gets either, so `prepare`
     ///   must not change what `work` makes of an item.
+    /// - Parameter helping: with one job, whether the reading thread also does whole
+    ///   articles while the caller falls behind (see ``runOneJob(_:prepare:helping:work:take:)``);
+    ///   for a reading thread with a core of its own.
     /// - Throws: what `take` throws, after stopping the reader and the workers.
     func run(
         _ reader: CorpusReader,
         prepare: @escaping @Sendable (CorpusItem) -> CorpusItem = { $0 },
+        helping: Bool = false,
         work: @escaping @Sendable (CorpusItem) -> Result,
         take: (Result) throws -> Void
     ) throws {
-        let queue = WorkQueue()
+        if jobs == 1 { return try runOneJob(reader, prepare: prepare, helping: helping, work: work, take: take) }
+        let queue = WorkQueue<CorpusItem>()
         let results = OrderedResults<Result>(window: window, wakeAfter: max(1, window / 4), workers: jobs)
         // Not a DispatchSemaphore: libdispatch traps when one is freed below its starting
         // value, which a cancelled run can leave behind while its reader winds down.
@@ -96,6 +102,59 @@ struct BatchRunner<Result: Sendable> {
         }
         working.wait()
         reading.wait()
+    }
+
+    /// One job: the calling thread does the work, taking each result as soon as it is made.
+    ///
+    /// A worker thread of its own made a third busy thread beside the reader and the
+    /// caller: on two cores the caller then waited for a core while results piled up, the
+    /// full window stopped the reader, and the worker ran dry while the caller caught up.
+    /// Both cores were busy four fifths of the time.
+    ///
+    /// The caller's share (the work and what `take` does) outweighs the reader's (reading
+    /// and `prepare`), so while more than a quarter of the window waits, the reader, when
+    /// `helping`, does whole articles itself and hands on their results: the queue then
+    /// shrinks, and the reader goes back to preparing once it is short again.
+    private func runOneJob(
+        _ reader: CorpusReader, prepare: @escaping @Sendable (CorpusItem) -> CorpusItem, helping: Bool,
+        work: @escaping @Sendable (CorpusItem) -> Result, take: (Result) throws -> Void
+    ) throws {
+        let queue = WorkQueue<OneJobItem>()
+        let slots = Slots(window, wakeAt: max(1, window / 2))
+        let reading = DispatchGroup()
+        let helpAbove = max(2, window / 4)
+        startThread(in: reading) {
+            var waiting = 0
+            reader.forEach { item in
+                slots.wait()
+                let next: OneJobItem = helping && waiting > helpAbove ? .done(work(prepare(item))) : .item(waiting > 1 ? prepare(item) : item)
+                guard let count = queue.put(next) else { return false }
+                waiting = count
+                return true
+            }
+            queue.close()
+        }
+        do {
+            while let next = queue.take() {
+                switch next {
+                case let .item(item): try take(work(item))
+                case let .done(result): try take(result)
+                }
+                slots.signal()
+            }
+        } catch {
+            // As in the run of several jobs: the reader stops at its next article.
+            queue.cancel()
+            for _ in 0..<window { slots.signal() }
+            throw error
+        }
+        reading.wait()
+    }
+
+    /// What the one-job reader hands on: an item for the caller's work, or one it did.
+    private enum OneJobItem: Sendable {
+        case item(CorpusItem)
+        case done(Result)
     }
 
     private func startThread(in group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
@@ -150,12 +209,12 @@ private final class Slots: @unchecked Sendable {
 /// The articles read but not yet taken by a worker.
 ///
 /// Safe to share: every property is read and written under `condition`'s lock.
-final class WorkQueue: @unchecked Sendable {
+final class WorkQueue<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     /// The items put, those before `head` taken and emptied: an item kept after it was
     /// taken would hold its article, and a prepared one its tokens and mentions, until
     /// the list was next cut.
-    private var items: [CorpusItem?] = []
+    private var items: [Item?] = []
     private var head = 0
     private var closed = false
     private var cancelled = false
@@ -169,7 +228,7 @@ final class WorkQueue: @unchecked Sendable {
 
     /// Adds an item; returns how many items then wait for a worker, or `nil` once the run
     /// was cancelled, so the reader stops.
-    func put(_ item: CorpusItem) -> Int? {
+    func put(_ item: Item) -> Int? {
         condition.lock()
         defer { condition.unlock() }
         guard !cancelled else { return nil }
@@ -179,7 +238,7 @@ final class WorkQueue: @unchecked Sendable {
     }
 
     /// The next item, waiting for one; `nil` when the reader is done or the run was cancelled.
-    func take() -> CorpusItem? {
+    func take() -> Item? {
         condition.lock()
         defer { condition.unlock() }
         while head == items.count, !closed, !cancelled { condition.wait() }

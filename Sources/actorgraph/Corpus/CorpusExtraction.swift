@@ -71,7 +71,7 @@ struct CorpusExtraction {
         // already holds what they read and write.
         let spareCore = options.jobs < ProcessInfo.processInfo.activeProcessorCount
         let prepare: @Sendable (CorpusItem) -> CorpusItem = { spareCore ? $0.prepared(date: date, by: extractor) : $0.parsed(date: date) }
-        try BatchRunner<Outcome>(jobs: options.jobs).run(reader, prepare: prepare) { item in
+        try BatchRunner<Outcome>(jobs: options.jobs).run(reader, prepare: prepare, helping: spareCore) { item in
             do {
                 let loaded = try item.article(date: date)
                 let prepared = loaded.prepared ?? extractor.prepare(loaded.article)
