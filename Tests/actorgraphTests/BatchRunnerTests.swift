@@ -78,14 +78,44 @@ final class BatchRunnerTests: XCTestCase {
     func testTakenResultsAreFreedOnTheWorkersNotTheCallersThread() throws {
         // Memory freed on another thread than the allocating one contends for that thread's
         // allocator; only the last few results, taken after their worker's last delivery,
-        // stay behind: at most a window's worth for each worker, and the few not yet given back.
+        // stay behind: at most a window's worth for each worker, and the few not yet given
+        // back. The caller, one of the jobs, frees the results it made itself.
         let reader = try corpus(lines: 400)
         let caller = pthread_self()
-        let freedByCaller = LockedCount()
+        let othersFreedByCaller = LockedCount()
+        let madeByCaller = LockedCount()
         try BatchRunner<Tracked>(jobs: 2, window: 8).run(reader) { _ in
-            Tracked { if pthread_equal(pthread_self(), caller) != 0 { freedByCaller.increment() } }
+            let maker = pthread_self()
+            if pthread_equal(maker, caller) != 0 { madeByCaller.increment() }
+            return Tracked {
+                if pthread_equal(pthread_self(), caller) != 0, pthread_equal(maker, caller) == 0 { othersFreedByCaller.increment() }
+            }
         } take: { _ in }
-        XCTAssertLessThanOrEqual(freedByCaller.value, 2 * 8 + 2)
+        XCTAssertLessThanOrEqual(othersFreedByCaller.value, 2 * 8 + 2)
+        XCTAssertLessThan(madeByCaller.value, 400)
+    }
+
+    func testCallerWorksOnArticlesWhileTheResultItNeedsIsNotReady() throws {
+        // Two jobs: one worker thread and the caller. Each even item is held until the item
+        // after it is done, which only the other thread can do: a caller that only waited
+        // for results would leave the worker holding the first item for good.
+        let reader = try corpus(lines: 20)
+        let caller = pthread_self()
+        let done = (0..<20).map { _ in DispatchSemaphore(value: 0) }
+        let timedOut = LockedCount()
+        var taken: [Made] = []
+        try BatchRunner<Made>(jobs: 2, window: 8).run(reader) { item in
+            let byCaller = pthread_equal(pthread_self(), caller) != 0
+            // A hang guard, not a measure.
+            if item.sequence % 2 == 0, done[item.sequence + 1].wait(timeout: .now() + 60) == .timedOut { timedOut.increment() }
+            done[item.sequence].signal()
+            return Made(sequence: item.sequence, byCaller: byCaller)
+        } take: { taken.append($0) }
+        XCTAssertEqual(timedOut.value, 0)
+        XCTAssertEqual(taken.map(\.sequence), Array(0..<20))
+        for pair in stride(from: 0, to: 20, by: 2) {
+            XCTAssertNotEqual(taken[pair].byCaller, taken[pair + 1].byCaller, "items \(pair) and \(pair + 1)")
+        }
     }
 
     func testTakenResultsAreFreedByTheWorkerThatMadeThem() throws {
