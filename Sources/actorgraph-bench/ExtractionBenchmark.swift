@@ -5,8 +5,8 @@ import Foundation
 /// `wc -w` on the same file: with one job, with all cores, and as a streaming mapper.
 /// Each run's peak memory is the kernel's count for that process.
 ///
-/// One job runs on more than one core: a reading thread, the worker, the thread that
-/// merges, and the one that writes. The run pinned to one core (`taskset`) measures what
+/// One job runs on more than one core: a reading thread that also prepares and extracts
+/// articles, the calling thread that extracts and merges them, and the one that writes. The run pinned to one core (`taskset`) measures what
 /// the work costs a core, whatever the pipeline overlaps.
 enum ExtractionBenchmark {
     /// The corpus size; `ACTORGRAPH_BENCH_CORPUS_MB` changes it for a quick look.
