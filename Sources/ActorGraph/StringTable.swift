@@ -121,6 +121,7 @@ struct StringTable: Sendable {
     ///
     /// - Complexity: O(n log n) string comparisons for n strings.
     func ranks() -> [Int32] {
+        if let ranks = asciiRanks() { return ranks }
         let order = strings.indices.sorted { strings[$0] < strings[$1] }
         var ranks = [Int32](repeating: 0, count: strings.count)
         var rank: Int32 = 0
@@ -129,6 +130,67 @@ struct StringTable: Sendable {
             ranks[index] = rank
         }
         return ranks
+    }
+
+    /// ``ranks()`` of a table whose strings are all ASCII, from their bytes: `String` order
+    /// is then the bytes' order, and no two of the table's strings, whose bytes differ, are
+    /// `==`. Sorted as strings, the 50,000 of a corpus's merge cost a hundredth of a second
+    /// after its last article; as the bytes' first eight, about a fifth of that.
+    private func asciiRanks() -> [Int32]? {
+        bytes.withUnsafeBufferPointer { all -> [Int32]? in
+            guard Self.isASCII(all) else { return nil }
+            return ends.withUnsafeBufferPointer { ends -> [Int32] in
+                func string(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: all[ends[Int(index)]..<ends[Int(index) + 1]])
+                }
+                let leads = (0..<Int32(count)).map { Self.lead(of: string($0)) }
+                var order = Array(0..<Int32(count))
+                order.sort { a, b in
+                    if leads[Int(a)] != leads[Int(b)] { return leads[Int(a)] < leads[Int(b)] }
+                    return Self.precedes(string(a), string(b))
+                }
+                var ranks = [Int32](repeating: 0, count: count)
+                for (rank, index) in order.enumerated() { ranks[Int(index)] = Int32(rank) }
+                return ranks
+            }
+        }
+    }
+
+    /// Whether every byte is below 0x80, tested eight at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        var high: UInt64 = 0
+        while offset + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        while offset < bytes.count {
+            high |= UInt64(bytes[offset])
+            offset += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The first eight bytes as a number that orders as they do, shorter ones padded with
+    /// zeros (which ties a string with itself followed by NUL bytes: ``precedes(_:_:)`` decides).
+    private static func lead(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var lead: UInt64 = 0
+        for position in 0..<8 {
+            lead = lead << 8 | UInt64(position < bytes.count ? bytes[position] : 0)
+        }
+        return lead
+    }
+
+    /// Whether `a` comes before `b` in the bytes' order, a prefix first.
+    private static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let shared = min(a.count, b.count)
+        if shared > 0 {
+            let order = memcmp(a.baseAddress!, b.baseAddress!, shared)
+            if order != 0 { return order < 0 }
+        }
+        return a.count < b.count
     }
 
     /// A hash of eight bytes at a time, and of short strings (most ids, names and rules)

@@ -41,6 +41,23 @@ final class GraphAccumulatorTests: XCTestCase {
         XCTAssertEqual(accumulator.actorCount, 0)
     }
 
+    func testALargeMergeWrittenStraightFromTheAccumulatorIsTheMergedGraphsAndLeavesItEmpty() {
+        // A thousand articles and more: what is left after the lists is freed on a thread
+        // of its own, so the accumulator must be empty, and usable, as soon as it returns.
+        let many = (0..<1_200).map { number in
+            GraphBuilders.graph(article: "n\(number)", relations: [S(number % 2 == 0 ? "JPN" : "CHN", "USA", .alliance)])
+        }
+        var accumulator = GraphAccumulator()
+        for graph in many { accumulator.add(graph) }
+        var bytes: [UInt8] = []
+        accumulator.writeJSONBytes(pieceSize: 4096) { bytes += $0 }
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), Graph.merged(many).jsonString())
+        XCTAssertEqual(accumulator.actorCount, 0)
+        XCTAssertEqual(accumulator.relationCount, 0)
+        accumulator.add(graphs[2])
+        XCTAssertEqual(accumulator.takeGraph().jsonString(), graphs[2].jsonString())
+    }
+
     func testPackedRecordsGiveBackWideOffsetsAndTheExactBytesOfEquivalentSpellings() {
         // "é" composed and decomposed are == as Strings; the merge must keep each as written.
         let composed = "Tok\u{E9}", decomposed = "Toke\u{301}"

@@ -26,6 +26,25 @@ final class StringTableTests: XCTestCase {
         XCTAssertEqual(ranks[Int(composed)], ranks[Int(decomposed)])
         XCTAssertLessThan(ranks[Int(other)], ranks[Int(composed)])
     }
+    func testRanksOfASCIIStringsFollowStringOrder() {
+        // Prefixes of one another, NUL bytes, lengths around eight bytes, and case: the
+        // ranks read from the bytes must be those of `String` order.
+        var strings = ["", "a", "a\u{0}", "a\u{0}\u{0}", "ab", "abcdefgh", "abcdefgh\u{0}", "abcdefghi", "abcdefgg~", "B", "b", "~", "\u{7F}"]
+        strings += (0..<500).map { "bench-\(String(($0 * 7919) % 1000, radix: 36))-\($0 % 3 == 0 ? "x" : "")" }
+        var table = StringTable()
+        for string in strings { _ = table.index(of: string) }
+        let ranks = table.ranks()
+        let expected = table.strings.indices.sorted { table.strings[$0] < table.strings[$1] }
+        XCTAssertEqual(expected.map { ranks[$0] }, (0..<Int32(table.count)).map { $0 })
+    }
+
+    func testRanksWithOneStringOutsideASCIIStillFollowStringOrder() {
+        var table = StringTable()
+        for string in ["b", "a", "é", "e\u{301}", "ab", "z"] { _ = table.index(of: string) }
+        let ranks = table.ranks()
+        XCTAssertEqual(ranks, [2, 0, 4, 4, 1, 3])
+    }
+
     func testAStringMadeAfterAnotherWasFreedGetsTheIndexOfItsOwnBytes() {
         // Strings past the 15 bytes kept inline, each made afresh and dropped after its
         // look-up, so that a new one could take a freed one's storage, length and flags.
