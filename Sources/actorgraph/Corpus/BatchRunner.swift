@@ -3,15 +3,16 @@ import Foundation
 /// Runs work over a corpus on several threads and hands the results back in input order.
 ///
 /// One thread reads the corpus (and, while the workers are busy, prepares articles for
-/// them), `jobs` threads do the work, and the calling thread takes the results in the
-/// order the articles came in, so that everything it writes (files, lines, messages) is
-/// the same whatever the number of jobs. With one job the calling thread is the worker
-/// (see ``runOneJob(_:prepare:helping:work:take:)``). At most `window` articles are
+/// them), `jobs` threads do the work, the calling thread one of them, and the calling
+/// thread takes the results in the order the articles came in, so that everything it
+/// writes (files, lines, messages) is the same whatever the number of jobs. With one job
+/// the calling thread is the only worker (see ``runOneJob(_:prepare:helping:work:take:)``),
+/// with more it works between the results it takes. At most `window` articles are
 /// between reading and being taken, so memory stays bounded however large the corpus.
 ///
 /// Threads that wait are woken for a handful of articles at a time, not for each one: the
 /// reader when half the window is free, the caller when several results are ready in
-/// order (or the workers run out of articles). Waking a thread per article, two or three
+/// order (or the workers run out of articles, or an article comes for it to work on). Waking a thread per article, two or three
 /// times over, cost a tenth of a one-job run in the kernel; waking the caller every 4
 /// articles (a window of 16) still cost the worker about 1 % of a one-job run in
 /// signalling alone, so the window is 64 articles at least, the caller woken every 16. The results the caller took
@@ -442,21 +443,5 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
         var taken: (result: Result, worker: Int)?
         swap(&taken, &waiting[place(of: sequence)])
         return .taken(taken!)
-    }
-
-    /// The result of item `sequence` and the worker that made it, waiting for it; `nil`
-    /// after the last item.
-    func take(_ sequence: Int) -> (result: Result, worker: Int)? {
-        condition.lock()
-        defer { condition.unlock() }
-        while !isWaiting(sequence) {
-            if let count, sequence >= count { return nil }
-            awaited = sequence
-            condition.wait()
-        }
-        awaited = nil
-        var taken: (result: Result, worker: Int)?
-        swap(&taken, &waiting[place(of: sequence)])
-        return taken
     }
 }
