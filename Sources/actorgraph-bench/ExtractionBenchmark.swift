@@ -6,8 +6,9 @@ import Foundation
 /// Each run's peak memory is the kernel's count for that process.
 ///
 /// One job runs on more than one core: a reading thread that also prepares and extracts
-/// articles, the calling thread that extracts and merges them, and the one that writes. The run pinned to one core (`taskset`) measures what
-/// the work costs a core, whatever the pipeline overlaps.
+/// articles, the calling thread that extracts and merges them, and the one that writes.
+/// The run pinned to one core (`taskset`) measures what the work costs a core, whatever
+/// the pipeline overlaps.
 enum ExtractionBenchmark {
     /// The corpus size; `ACTORGRAPH_BENCH_CORPUS_MB` changes it for a quick look.
     static var corpusBytes: Int {

@@ -131,9 +131,9 @@ final class BatchRunnerTests: XCTestCase {
 
     func testReaderPreparesItemsOnlyWhileMoreWaitThanWorkers() throws {
         // One job. The caller, its worker, holds the first item until the last is prepared;
-        // the other lines are written only once it holds it. Then the second item finds none waiting
-        // and the third one, so both go as they are; the fourth finds two, and from there
-        // on every item is prepared.
+        // the other lines are written only once it holds it. Then the second item finds
+        // none waiting and the third one, so both go as they are; the fourth finds two, and
+        // from there on every item is prepared.
         let holding = DispatchSemaphore(value: 0)
         let lastPrepared = DispatchSemaphore(value: 0)
         let reader = try heldCorpus(named: "held.jsonl", lines: 6, restAfter: holding)

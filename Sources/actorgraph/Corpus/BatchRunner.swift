@@ -12,11 +12,12 @@ import Foundation
 ///
 /// Threads that wait are woken for a handful of articles at a time, not for each one: the
 /// reader when half the window is free, the caller when several results are ready in
-/// order (or the workers run out of articles, or an article comes for it to work on). Waking a thread per article, two or three
-/// times over, cost a tenth of a one-job run in the kernel; waking the caller every 4
-/// articles (a window of 16) still cost the worker about 1 % of a one-job run in
-/// signalling alone, so the window is 64 articles at least, the caller woken every 16. The results the caller took
-/// go back to the workers that made them, to be freed (see ``OrderedResults``).
+/// order (or the workers run out of articles, or an article comes for it to work on).
+/// Waking a thread per article, two or three times over, cost a tenth of a one-job run in
+/// the kernel; waking the caller every 4 articles (a window of 16) still cost the worker
+/// about 1 % of a one-job run in signalling alone, so the window is 64 articles at least,
+/// the caller woken every 16. The results the caller took go back to the workers that
+/// made them, to be freed (see ``OrderedResults``).
 struct BatchRunner<Result: Sendable> {
     /// How many threads do the work.
     let jobs: Int
@@ -67,7 +68,10 @@ struct BatchRunner<Result: Sendable> {
                 count += 1
                 guard let waiting = queue.put(workersBusy ? prepare(item) : item) else { return false }
                 workersBusy = waiting > jobs
-                results.nudge()
+                // The caller waits for a result only after finding the queue empty, so the
+                // first item put after that finds it empty too: only such a put nudges,
+                // not each one, which took the results' lock once more for every article.
+                if waiting == 1 { results.nudge() }
                 return true
             }
             queue.close()
@@ -100,10 +104,7 @@ struct BatchRunner<Result: Sendable> {
                 if spent.count >= results.wakeAfter { results.giveBack(&spent) }
             }
         } catch {
-            // The reader may be blocked reading a pipe that stays open; it stops at its
-            // next article, and the process need not wait for that.
-            queue.cancel()
-            for _ in 0..<window { slots.signal() }
+            stopReading(queue, slots)
             working.wait()
             throw error
         }
@@ -160,7 +161,8 @@ struct BatchRunner<Result: Sendable> {
             var waiting = 0
             reader.forEach { item in
                 slots.wait()
-                let next: OneJobItem = helping && waiting > helpAbove ? .done(work(prepare(item))) : .item(waiting > 1 ? prepare(item) : item)
+                let next: OneJobItem = helping && waiting > helpAbove
+                    ? .done(work(prepare(item))) : .item(waiting > jobs ? prepare(item) : item)
                 guard let count = queue.put(next) else { return false }
                 waiting = count
                 return true
@@ -176,12 +178,18 @@ struct BatchRunner<Result: Sendable> {
                 slots.signal()
             }
         } catch {
-            // As in the run of several jobs: the reader stops at its next article.
-            queue.cancel()
-            for _ in 0..<window { slots.signal() }
+            stopReading(queue, slots)
             throw error
         }
         reading.wait()
+    }
+
+    /// Cancels the run for the reader and lets it past the window. It may be blocked reading
+    /// a pipe that stays open; it stops at its next article, and the process need not wait
+    /// for that.
+    private func stopReading<Item>(_ queue: WorkQueue<Item>, _ slots: Slots) {
+        queue.cancel()
+        for _ in 0..<window { slots.signal() }
     }
 
     /// What the one-job reader hands on: an item for the caller's work, or one it did.
@@ -407,9 +415,7 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         nudged = false
-        var taken: (result: Result, worker: Int)?
-        swap(&taken, &waiting[place(of: sequence)])
-        return taken
+        return removeWaiting(sequence)
     }
 
     /// Called by the reader after each item it hands on: a taker that works between its
@@ -440,8 +446,13 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
             condition.wait()
         }
         awaited = nil
+        return .taken(removeWaiting(sequence)!)
+    }
+
+    /// The result of item `sequence`, taken out of its place, if it is there. Called under the lock.
+    private func removeWaiting(_ sequence: Int) -> (result: Result, worker: Int)? {
         var taken: (result: Result, worker: Int)?
         swap(&taken, &waiting[place(of: sequence)])
-        return .taken(taken!)
+        return taken
     }
 }
